@@ -1,0 +1,3 @@
+module github.com/pinggu/pinggu
+
+go 1.26
