@@ -13,15 +13,15 @@ type OrgKind string
 
 // Organisation kinds.
 const (
-	OrgMinistry   OrgKind = "ministry"           // 工业和信息化部
-	OrgBureau     OrgKind = "bureau"             // 省（自治区、直辖市）通信管理局
-	OrgTelecom    OrgKind = "telecom_group"      // 基础电信企业集团
-	OrgTelecomSub OrgKind = "telecom_subsidiary" // 基础电信企业省级公司、专业公司、基地
-	OrgVAS        OrgKind = "vas_enterprise"     // 增值电信企业
-	OrgInternet   OrgKind = "internet_company"   // 互联网企业
+	OrgMinistry   OrgKind = "ministry"            // 工业和信息化部
+	OrgBureau     OrgKind = "bureau"              // 省（自治区、直辖市）通信管理局
+	OrgTelecom    OrgKind = "telecom_group"       // 基础电信企业集团
+	OrgTelecomSub OrgKind = "telecom_subsidiary"  // 基础电信企业省级公司、专业公司、基地
+	OrgVAS        OrgKind = "vas_enterprise"      // 增值电信企业
+	OrgInternet   OrgKind = "internet_company"    // 互联网企业
 	OrgSupport    OrgKind = "support_institution" // 支撑单位
-	OrgThirdParty OrgKind = "third_party_body"   // 第三方评估机构
-	OrgPartner    OrgKind = "partner_department" // 协作部门
+	OrgThirdParty OrgKind = "third_party_body"    // 第三方评估机构
+	OrgPartner    OrgKind = "partner_department"  // 协作部门
 )
 
 // OrgKinds lists every organisation kind in display order.
@@ -62,7 +62,7 @@ type Organisation struct {
 	Kind     OrgKind   `json:"kind"`
 	Name     string    `json:"name"`
 	USCC     string    `json:"uscc,omitempty"` // 统一社会信用代码, enterprises only
-	Province string    `json:"province"`      // GB/T 2260 code (属地)
+	Province string    `json:"province"`       // GB/T 2260 code (属地)
 	ParentID *int64    `json:"parent_id,omitempty"`
 	Key      bool      `json:"key_enterprise,omitempty"` // 重点企业
 	Address  string    `json:"address,omitempty"`

@@ -13,14 +13,14 @@ import (
 // Error codes shared by every layer. The web layer maps them to HTTP status
 // codes; the CLI prints them.
 const (
-	EINVALID      = "invalid"       // bad input; see Error.Fields
-	ENOTFOUND     = "not_found"     // absent, or outside the caller's scope
-	ECONFLICT     = "conflict"      // a uniqueness or state conflict
-	EUNAUTHORIZED = "unauthorized"  // no valid credentials
-	EFORBIDDEN    = "forbidden"     // in scope, but the role may not do this
-	ELOCKED       = "locked"        // account locked after repeated failures
-	EINTERNAL     = "internal"      // a bug or an infrastructure failure
-	ETOOLARGE     = "too_large"     // request or upload over its limit
+	EINVALID      = "invalid"      // bad input; see Error.Fields
+	ENOTFOUND     = "not_found"    // absent, or outside the caller's scope
+	ECONFLICT     = "conflict"     // a uniqueness or state conflict
+	EUNAUTHORIZED = "unauthorized" // no valid credentials
+	EFORBIDDEN    = "forbidden"    // in scope, but the role may not do this
+	ELOCKED       = "locked"       // account locked after repeated failures
+	EINTERNAL     = "internal"     // a bug or an infrastructure failure
+	ETOOLARGE     = "too_large"    // request or upload over its limit
 )
 
 // FieldError names one bad field, and for imports the line it stands on.
