@@ -1,0 +1,4 @@
+package web
+
+// uiRoutes is a placeholder until the UI engineer replaces this file.
+func (s *Server) uiRoutes() {}
