@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/store"
+)
+
+// dbFlags are the flags every command that opens the database shares. Each
+// has an environment variable so a service unit needs no long command line.
+type dbFlags struct {
+	data        string
+	databaseURL string
+	auditHash   string
+	logFormat   string
+	logLevel    string
+}
+
+func (f *dbFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.data, "data", envOr("PINGGU_DATA", "pinggu-data"), "directory for the SQLite database and evidence files (env PINGGU_DATA)")
+	fs.StringVar(&f.databaseURL, "database-url", os.Getenv("PINGGU_DATABASE_URL"), "PostgreSQL URL (postgres://…); empty uses SQLite under --data (env PINGGU_DATABASE_URL)")
+	fs.StringVar(&f.auditHash, "audit-hash", envOr("PINGGU_AUDIT_HASH", pinggu.HashSHA256), "hash of the audit chain: sha256 or sm3 (env PINGGU_AUDIT_HASH)")
+	fs.StringVar(&f.logFormat, "log-format", envOr("PINGGU_LOG_FORMAT", "text"), "log format: text or json (env PINGGU_LOG_FORMAT)")
+	fs.StringVar(&f.logLevel, "log-level", envOr("PINGGU_LOG_LEVEL", "info"), "log level: debug, info, warn, error (env PINGGU_LOG_LEVEL)")
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+// logger builds the structured logger the flags ask for.
+func (f *dbFlags) logger(w io.Writer) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(f.logLevel)); err != nil {
+		return nil, fmt.Errorf("--log-level: %q is not one of debug, info, warn, error", f.logLevel)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch f.logFormat {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format: %q is not text or json", f.logFormat)
+}
+
+// open opens (and migrates) the database the flags name.
+func (f *dbFlags) open(ctx context.Context, log *slog.Logger) (*store.DB, error) {
+	if f.auditHash != pinggu.HashSHA256 && f.auditHash != pinggu.HashSM3 {
+		return nil, fmt.Errorf("--audit-hash: %q is not sha256 or sm3", f.auditHash)
+	}
+	if f.databaseURL != "" && !strings.HasPrefix(f.databaseURL, "postgres://") && !strings.HasPrefix(f.databaseURL, "postgresql://") {
+		return nil, fmt.Errorf("--database-url: only postgres:// URLs are supported")
+	}
+	if f.databaseURL == "" {
+		if err := os.MkdirAll(f.data, 0o750); err != nil {
+			return nil, fmt.Errorf("--data: %w", err)
+		}
+	}
+	return store.Open(ctx, store.Config{DataDir: f.data, DatabaseURL: f.databaseURL, AuditHash: f.auditHash, Logger: log})
+}
+
+// systemCtx is the context for operator commands run on the server itself:
+// they act as the platform, and their audit entries say so.
+func systemCtx(ctx context.Context) context.Context {
+	return pinggu.WithActor(ctx, pinggu.SystemActor)
+}
+
+// newFlagSet returns a flag set that reports errors to env.stderr instead of
+// exiting, so commands are testable.
+func newFlagSet(env *cliEnv, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.stderr, "Usage: pinggu %s\n\nFlags:\n", usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// fail prints an error the way every command does and returns exit status 1.
+func fail(env *cliEnv, cmd string, err error) int {
+	msg := err.Error()
+	if pe := pinggu.ErrorFields(err); len(pe) > 0 {
+		msg = pinggu.ErrorMessage(err)
+		for _, f := range pe {
+			if f.Line > 0 {
+				msg += fmt.Sprintf("\n  line %d: %s: %s", f.Line, f.Field, f.Message)
+			} else {
+				msg += fmt.Sprintf("\n  %s: %s", f.Field, f.Message)
+			}
+		}
+	}
+	fmt.Fprintf(env.stderr, "pinggu %s: %s\n", cmd, msg)
+	return 1
+}

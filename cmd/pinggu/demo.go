@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/demo"
+	"github.com/pinggu/pinggu/store"
+)
+
+func init() {
+	register("demo", "load the demo dataset (or a large one for benchmarks) into an empty database", cmdDemo)
+}
+
+func cmdDemo(ctx context.Context, env *cliEnv, args []string) int {
+	var df dbFlags
+	fs := newFlagSet(env, "demo", "demo [flags]")
+	df.register(fs)
+	scale := fs.String("scale", "demo", "dataset size: demo (realistic, small), medium (10,000 enterprises) or large (100,000 enterprises, 1,000,000 services)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	log, err := df.logger(env.stderr)
+	if err != nil {
+		return fail(env, "demo", err)
+	}
+	db, err := df.open(ctx, log)
+	if err != nil {
+		return fail(env, "demo", err)
+	}
+	defer db.Close()
+	if err := loadDemo(ctx, env, db, *scale); err != nil {
+		return fail(env, "demo", err)
+	}
+	return 0
+}
+
+// loadDemo generates and loads a dataset, then prints the demo accounts. A
+// database that already holds a ledger is left as it is.
+func loadDemo(ctx context.Context, env *cliEnv, db *store.DB, scaleName string) error {
+	scale, err := demo.ParseScale(scaleName)
+	if err != nil {
+		return fmt.Errorf("--scale: %w", err)
+	}
+	start := time.Now()
+	d := demo.Generate(scale, 1)
+	fmt.Fprintf(env.stderr, "loading %d organisations, %d licences, %d services, %d users…\n",
+		len(d.Organisations), len(d.Licences), len(d.Services), len(d.Users))
+	last := -1
+	err = db.LoadDataset(systemCtx(ctx), d, func(done, total int) {
+		if total == 0 {
+			return
+		}
+		if pct := done * 100 / total; pct/10 != last/10 {
+			last = pct
+			fmt.Fprintf(env.stderr, "  %3d%%\n", pct)
+		}
+	})
+	switch pinggu.ErrorCode(err) {
+	case "":
+		fmt.Fprintf(env.stderr, "loaded in %s\n", time.Since(start).Round(time.Millisecond))
+	case pinggu.ECONFLICT:
+		fmt.Fprintln(env.stderr, "the database already holds a ledger; demo data was not loaded again")
+	default:
+		return err
+	}
+	printCredentials(env)
+	return nil
+}
+
+func printCredentials(env *cliEnv) {
+	fmt.Fprintln(env.stdout, "\nDemo accounts (演示账号):")
+	tw := tabwriter.NewWriter(env.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  USERNAME\tPASSWORD\tROLE\tWHO")
+	for _, c := range demo.DemoCredentials() {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.Username, c.Password, c.Role, c.Description)
+	}
+	tw.Flush()
+}

@@ -1,0 +1,114 @@
+// Package jobs runs the platform's background work on River, a job queue kept
+// in the same database as the records, so a job is enqueued in the same
+// transaction as the change that asks for it and any number of `pinggu
+// worker` processes can share the work on PostgreSQL.
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+)
+
+// Store is what the jobs need of the store.
+type Store interface {
+	Dialect() string
+	SQL() *sql.DB
+	// PurgeExpiredSessions deletes sessions past their lifetime or idle
+	// timeout and returns how many went.
+	PurgeExpiredSessions(ctx context.Context) (int64, error)
+}
+
+// driver picks River's driver for the store's database. Both work on
+// database/sql, so the client type is the same for either.
+func driver(s Store) (riverdriver.Driver[*sql.Tx], error) {
+	switch s.Dialect() {
+	case "sqlite":
+		return riversqlite.New(s.SQL()), nil
+	case "postgres":
+		return riverdatabasesql.New(s.SQL()), nil
+	}
+	return nil, fmt.Errorf("jobs: unsupported database %q", s.Dialect())
+}
+
+// Migrate creates or upgrades River's own tables.
+func Migrate(ctx context.Context, s Store) error {
+	d, err := driver(s)
+	if err != nil {
+		return err
+	}
+	m, err := rivermigrate.New(d, &rivermigrate.Config{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return fmt.Errorf("jobs: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("jobs: migrate: %w", err)
+	}
+	return nil
+}
+
+// Options tune the runner.
+type Options struct {
+	Logger  *slog.Logger
+	Workers int // concurrent jobs in this process; default 4
+}
+
+// Runner works jobs until stopped.
+type Runner struct {
+	client *river.Client[*sql.Tx]
+}
+
+// Start migrates River's tables, registers every worker and periodic job, and
+// starts working.
+func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
+	if err := Migrate(ctx, s); err != nil {
+		return nil, err
+	}
+	d, err := driver(s)
+	if err != nil {
+		return nil, err
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Workers <= 0 {
+		o.Workers = 4
+	}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &sessionPurgeWorker{store: s, log: o.Logger})
+	client, err := river.NewClient(d, &river.Config{
+		Logger:  o.Logger.With("component", "jobs"),
+		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: o.Workers}},
+		Workers: workers,
+		PeriodicJobs: []*river.PeriodicJob{
+			river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+				func() (river.JobArgs, *river.InsertOpts) { return SessionPurgeArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "session_purge"}),
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("jobs: %w", err)
+	}
+	if err := client.Start(ctx); err != nil {
+		return nil, fmt.Errorf("jobs: start: %w", err)
+	}
+	return &Runner{client: client}, nil
+}
+
+// Stop lets running jobs finish (until ctx ends) and stops the runner.
+func (r *Runner) Stop(ctx context.Context) error {
+	return r.client.Stop(ctx)
+}
+
+// Subscribe exposes completion events, for tests and progress reporting.
+func (r *Runner) Subscribe(kinds ...river.EventKind) (<-chan *river.Event, func()) {
+	return r.client.Subscribe(kinds...)
+}
