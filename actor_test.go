@@ -1,0 +1,66 @@
+package pinggu
+
+import "testing"
+
+func TestLedgerScope(t *testing.T) {
+	gd, bj := "440000", "110000"
+	for _, tc := range []struct {
+		name  string
+		actor *Actor
+		// which of these records the actor sees
+		ownOrg, subsidiary, otherOrgSameProvince, otherProvince bool
+	}{
+		{"nil actor sees nothing", nil, false, false, false, false},
+		{"ministry sees all", &Actor{Role: RoleMinistry}, true, true, true, true},
+		{"support analyst reads all", &Actor{Role: RoleSupport}, true, true, true, true},
+		{"bureau sees its province", &Actor{Role: RoleBureau, Province: gd}, true, true, true, false},
+		{"bureau without province sees nothing", &Actor{Role: RoleBureau}, false, false, false, false},
+		{"enterprise sees itself and subsidiaries", &Actor{Role: RoleEntAdmin, OrgID: 1, OrgIDs: []int64{1, 2}}, true, true, false, false},
+		{"assessor likewise", &Actor{Role: RoleEntAssess, OrgID: 1, OrgIDs: []int64{1, 2}}, true, true, false, false},
+		{"auditor sees no business data", &Actor{Role: RoleAuditor}, false, false, false, false},
+		{"system administrator sees no business data", &Actor{Role: RoleSysAdmin}, false, false, false, false},
+	} {
+		s := tc.actor.LedgerScope()
+		for _, r := range []struct {
+			what  string
+			org   int64
+			prov  string
+			wants bool
+		}{
+			{"own organisation", 1, gd, tc.ownOrg},
+			{"subsidiary", 2, gd, tc.subsidiary},
+			{"another enterprise in the province", 3, gd, tc.otherOrgSameProvince},
+			{"an enterprise of another province", 4, bj, tc.otherProvince},
+		} {
+			if got := s.Covers(r.org, r.prov); got != r.wants {
+				t.Errorf("%s: covers %s = %v, want %v", tc.name, r.what, got, r.wants)
+			}
+		}
+	}
+}
+
+func TestWritePermissions(t *testing.T) {
+	for _, tc := range []struct {
+		role                  Role
+		ledger, services      bool
+		createVAS, createBure bool
+		users, audit          bool
+	}{
+		{RoleMinistry, true, true, true, true, false, false},
+		{RoleBureau, true, true, true, false, false, false},
+		{RoleEntAdmin, true, true, true, false, false, false},
+		{RoleEntAssess, false, true, false, false, false, false},
+		{RoleSupport, false, false, false, false, false, false},
+		{RoleAuditor, false, false, false, false, false, true},
+		{RoleSysAdmin, false, false, false, false, true, false},
+		{RolePartner, false, false, false, false, false, false},
+	} {
+		a := &Actor{Role: tc.role}
+		if a.CanWriteLedger() != tc.ledger || a.CanWriteServices() != tc.services ||
+			a.CanCreateOrganisationKind(OrgVAS) != tc.createVAS || a.CanCreateOrganisationKind(OrgBureau) != tc.createBure ||
+			a.CanManageUsers() != tc.users || a.CanReadAudit() != tc.audit {
+			t.Errorf("%s: permissions ledger=%v services=%v createVAS=%v createBureau=%v users=%v audit=%v, want %+v",
+				tc.role, a.CanWriteLedger(), a.CanWriteServices(), a.CanCreateOrganisationKind(OrgVAS), a.CanCreateOrganisationKind(OrgBureau), a.CanManageUsers(), a.CanReadAudit(), tc)
+		}
+	}
+}
