@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/pinggu/pinggu"
+)
+
+// querier is what *sql.DB, *sql.Tx and *sql.Conn have in common.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// conn runs dialect-neutral queries on a pool, a transaction or a connection.
+// Store methods compose small helpers that take one.
+type conn struct {
+	q     querier
+	db    *DB
+	ctx   context.Context
+	actor *pinggu.Actor
+	now   time.Time
+}
+
+func (c *conn) exec(query string, args ...any) (sql.Result, error) {
+	return c.q.ExecContext(c.ctx, c.db.d.rebind(query), args...)
+}
+
+func (c *conn) query(query string, args ...any) (*sql.Rows, error) {
+	return c.q.QueryContext(c.ctx, c.db.d.rebind(query), args...)
+}
+
+func (c *conn) queryRow(query string, args ...any) *sql.Row {
+	return c.q.QueryRowContext(c.ctx, c.db.d.rebind(query), args...)
+}
+
+// reader returns a conn on the read pool for the actor in ctx.
+func (db *DB) reader(ctx context.Context) *conn {
+	return &conn{q: db.read, db: db, ctx: ctx, actor: pinggu.ActorFrom(ctx), now: db.now()}
+}
+
+// inTx runs fn in one write transaction: a mutation and its audit entry
+// commit together or not at all.
+func (db *DB) inTx(ctx context.Context, fn func(c *conn) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	c := &conn{q: tx, db: db, ctx: ctx, actor: pinggu.ActorFrom(ctx), now: db.now()}
+	if err := fn(c); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// notFound is the answer for anything absent or outside the caller's scope.
+func notFound(what string) error {
+	return pinggu.Errorf(pinggu.ENOTFOUND, "%s不存在", what)
+}
+
+// noRows maps sql.ErrNoRows to ENOTFOUND.
+func noRows(err error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound(what)
+	}
+	return err
+}
