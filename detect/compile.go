@@ -1,0 +1,354 @@
+package detect
+
+import (
+	"fmt"
+	"math/bits"
+	"slices"
+	"sort"
+)
+
+const (
+	maxTermSymbols = 48 // longest term, in characters after normalisation
+	ringSize       = 64 // > maxTermSymbols, power of two
+	symMask        = 1<<24 - 1
+	// Special values of a table entry's symbol part, above any real symbol.
+	symSkip = symMask - iota
+	symSpace
+	symInvisible
+	symSentence
+	symParen
+	symLT
+	symAmp
+	symFirstSpecial = symAmp
+)
+
+// Pattern kinds: what a match of the pattern means.
+const (
+	kindTerm    = iota // a rule's term: a finding
+	kindExclude        // cancels findings of its rule that it overlaps
+	kindWarning        // marks warning or enforcement context
+	kindPromo          // marks promotion, which overrides a warning mark
+)
+
+type pattern struct {
+	rule     int32 // index into Matcher.rules; -1 for context words
+	kind     uint8
+	length   uint8 // symbols
+	asciiEnd uint8 // bit 0: starts with an ASCII letter/digit, bit 1: ends with one
+	term     string
+}
+
+type compiledRule struct {
+	Rule
+	pack   string
+	weight int
+}
+
+// Matcher is a compiled rule set. It is immutable and safe for concurrent
+// use by any number of goroutines.
+type Matcher struct {
+	rules    []compiledRule
+	patterns []pattern
+
+	// table maps a BMP rune to its symbol (low 24 bits, or a sym* special)
+	// and its fold kind (high 8 bits): one lookup per rune normalises it.
+	table   []uint32
+	supp    map[rune]uint32 // the same for supplementary runes that are symbols
+	nsym    uint32
+	symRune []rune // canonical rune of each symbol, for explanations
+
+	// Aho–Corasick automaton over symbols, in a double array: the child of
+	// state s by symbol c is base[s]+c when check[base[s]+c] == s.
+	base, check, fail []int32
+	outHead           []int32 // first output of a state (own or inherited), 0 if none
+	outPat, outNext   []int32 // output chains, shared between states
+}
+
+// Compile builds a matcher from rule packs. Context words that mark warning
+// and enforcement texts are always included.
+func Compile(packs ...*RulePack) (*Matcher, error) {
+	m := &Matcher{}
+	type seq struct {
+		syms []rune
+		pat  int32
+	}
+	var seqs []seq
+	add := func(term string, rule int32, kind uint8) {
+		rs := normalizeTerm(term)
+		if len(rs) == 0 || len(rs) > maxTermSymbols {
+			return
+		}
+		p := pattern{rule: rule, kind: kind, length: uint8(len(rs)), term: term}
+		if isASCIIWord(rs[0]) {
+			p.asciiEnd |= 1
+		}
+		if isASCIIWord(rs[len(rs)-1]) {
+			p.asciiEnd |= 2
+		}
+		m.patterns = append(m.patterns, p)
+		seqs = append(seqs, seq{rs, int32(len(m.patterns) - 1)})
+	}
+	ids := map[string]string{}
+	for _, pk := range packs {
+		for _, r := range pk.Rules {
+			if prev, dup := ids[r.ID]; dup {
+				return nil, fmt.Errorf("rule id %q is in both %s and %s", r.ID, prev, pk.Source)
+			}
+			ids[r.ID] = pk.Source
+			w := severities[r.Severity]
+			if w == 0 {
+				w = severities["medium"]
+			}
+			m.rules = append(m.rules, compiledRule{Rule: r, pack: pk.Name, weight: w})
+			ri := int32(len(m.rules) - 1)
+			for _, t := range r.Terms {
+				add(t, ri, kindTerm)
+			}
+			for _, t := range r.Exclude {
+				add(t, ri, kindExclude)
+			}
+		}
+	}
+	for _, t := range warningWords {
+		add(t, -1, kindWarning)
+	}
+	for _, t := range promoWords {
+		add(t, -1, kindPromo)
+	}
+
+	// Symbols are numbered by frequency so the busiest part of the double
+	// array stays dense.
+	freq := map[rune]int{}
+	for _, s := range seqs {
+		for _, r := range s.syms {
+			freq[r]++
+		}
+	}
+	alphabet := make([]rune, 0, len(freq))
+	for r := range freq {
+		alphabet = append(alphabet, r)
+	}
+	sort.Slice(alphabet, func(i, j int) bool {
+		if freq[alphabet[i]] != freq[alphabet[j]] {
+			return freq[alphabet[i]] > freq[alphabet[j]]
+		}
+		return alphabet[i] < alphabet[j]
+	})
+	symOf := make(map[rune]int32, len(alphabet))
+	m.symRune = make([]rune, len(alphabet)+1)
+	for i, r := range alphabet {
+		symOf[r] = int32(i + 1)
+		m.symRune[i+1] = r
+	}
+	m.nsym = uint32(len(alphabet))
+	m.buildTable(symOf)
+
+	syms := make([][]int32, len(seqs))
+	for i, s := range seqs {
+		v := make([]int32, len(s.syms))
+		for j, r := range s.syms {
+			v[j] = symOf[r]
+		}
+		syms[i] = v
+	}
+	order := make([]int, len(seqs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return slices.Compare(syms[order[a]], syms[order[b]]) < 0 })
+	sorted := make([][]int32, len(order))
+	pats := make([]int32, len(order))
+	for i, o := range order {
+		sorted[i] = syms[o]
+		pats[i] = seqs[o].pat
+	}
+	m.build(sorted, pats)
+	return m, nil
+}
+
+func isASCIIWord(r rune) bool {
+	return r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z')
+}
+
+func (m *Matcher) buildTable(symOf map[rune]int32) {
+	d := sharedTables()
+	m.table = make([]uint32, 0x10000)
+	for r := range m.table {
+		var v uint32
+		if s, ok := symOf[d.canon[r]]; ok {
+			v = uint32(s)
+		} else {
+			v = classSym(d.class[r])
+		}
+		m.table[r] = v | uint32(d.kind[r])<<24
+	}
+	m.supp = map[rune]uint32{}
+	for r, f := range suppFold {
+		if s, ok := symOf[f[0]]; ok {
+			m.supp[r] = uint32(s) | uint32(f[1])<<24
+		}
+	}
+	for c, s := range symOf {
+		if c >= 0x10000 {
+			m.supp[c] = uint32(s)
+		}
+	}
+}
+
+func classSym(c uint8) uint32 {
+	switch c {
+	case classSkip:
+		return symSkip
+	case classSpace:
+		return symSpace
+	case classInvisible:
+		return symInvisible
+	case classSentence:
+		return symSentence
+	case classParen:
+		return symParen
+	case classLT:
+		return symLT
+	case classAmp:
+		return symAmp
+	}
+	return 0
+}
+
+// lookupSupp returns the table entry of a rune beyond the BMP.
+func (m *Matcher) lookupSupp(r rune) uint32 {
+	if v, ok := m.supp[r]; ok {
+		return v
+	}
+	return classSym(runeClass(r))
+}
+
+// build makes the trie of the sorted symbol sequences, places it in the
+// double array, then adds failure links and output chains.
+func (m *Matcher) build(seqs [][]int32, pats []int32) {
+	type edge struct{ sym, node int32 }
+	type node struct {
+		edges []edge
+		pats  []int32
+	}
+	nodes := []node{{}}
+	for i, s := range seqs {
+		n := int32(0)
+		for _, c := range s {
+			es := nodes[n].edges
+			// Sequences are sorted, so an existing child is always the last.
+			if len(es) > 0 && es[len(es)-1].sym == c {
+				n = es[len(es)-1].node
+				continue
+			}
+			nodes = append(nodes, node{})
+			child := int32(len(nodes) - 1)
+			nodes[n].edges = append(nodes[n].edges, edge{c, child})
+			n = child
+		}
+		nodes[n].pats = append(nodes[n].pats, pats[i])
+	}
+
+	// Place nodes breadth-first. used is a bitset of taken cells; a base
+	// may be negative, so any free cell can hold a first child.
+	cell := make([]int32, len(nodes))
+	var used []uint64
+	isUsed := func(p int) bool { w := p >> 6; return w < len(used) && used[w]&(1<<(p&63)) != 0 }
+	setUsed := func(p int) {
+		for p>>6 >= len(used) {
+			used = append(used, 0)
+		}
+		used[p>>6] |= 1 << (p & 63)
+	}
+	m.base = make([]int32, 0, len(nodes)+int(m.nsym)+64)
+	m.check = make([]int32, 0, cap(m.base))
+	grow := func(n int) {
+		for len(m.check) < n {
+			m.base = append(m.base, 0)
+			m.check = append(m.check, -1)
+		}
+	}
+	setUsed(0)
+	grow(1)
+	firstFreeWord := 0
+	queue := []int32{0}
+	for qi := 0; qi < len(queue); qi++ {
+		n := queue[qi]
+		es := nodes[n].edges
+		if len(es) == 0 {
+			continue
+		}
+		for firstFreeWord < len(used) && used[firstFreeWord] == ^uint64(0) {
+			firstFreeWord++
+		}
+		var b int
+		for p := firstFreeWord << 6; ; p++ {
+			if w := p >> 6; w < len(used) && used[w]|(1<<(p&63)-1) == ^uint64(0) {
+				p = (w+1)<<6 - 1 // rest of this word is taken
+				continue
+			} else if w < len(used) && used[w]&(1<<(p&63)) != 0 {
+				// jump to the next free bit in this word
+				free := ^used[w] &^ (1<<(p&63) - 1)
+				p = w<<6 + bits.TrailingZeros64(free) - 1
+				continue
+			}
+			b = p - int(es[0].sym)
+			ok := true
+			for _, e := range es[1:] {
+				if isUsed(b + int(e.sym)) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				break
+			}
+		}
+		c := cell[n]
+		m.base[c] = int32(b)
+		for _, e := range es {
+			t := b + int(e.sym)
+			setUsed(t)
+			grow(t + 1)
+			m.check[t] = c
+			cell[e.node] = int32(t)
+			queue = append(queue, e.node)
+		}
+	}
+
+	size := len(m.check)
+	m.fail = make([]int32, size)
+	m.outHead = make([]int32, size)
+	m.outPat = []int32{-1}
+	m.outNext = []int32{0}
+	// queue is in breadth-first order, so a failure target is done first.
+	for _, n := range queue {
+		c := cell[n]
+		for _, e := range nodes[n].edges {
+			t := cell[e.node]
+			if n != 0 {
+				f := m.fail[c]
+				for {
+					if g := m.base[f] + e.sym; uint32(g) < uint32(size) && m.check[g] == f {
+						m.fail[t] = g
+						break
+					}
+					if f == 0 {
+						break
+					}
+					f = m.fail[f]
+				}
+			}
+			head := m.outHead[m.fail[t]]
+			for _, p := range nodes[e.node].pats {
+				m.outPat = append(m.outPat, p)
+				m.outNext = append(m.outNext, head)
+				head = int32(len(m.outPat) - 1)
+			}
+			m.outHead[t] = head
+		}
+	}
+}
+
+// States reports the number of cells in the automaton, for sizing.
+func (m *Matcher) States() int { return len(m.check) }

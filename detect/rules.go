@@ -1,0 +1,188 @@
+package detect
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+)
+
+// RulePack is a named, versioned set of rules, as written in YAML.
+type RulePack struct {
+	Name    string `yaml:"name"`
+	Version string `yaml:"version"`
+	Rules   []Rule `yaml:"rules"`
+	// Source is where the pack was read from, for error messages.
+	Source string `yaml:"-"`
+}
+
+// Rule is one kind of harmful information: terms that signal it, and terms
+// that cancel a match they overlap (博彩 in 博彩业监管).
+type Rule struct {
+	ID       string   `yaml:"id"`
+	Category string   `yaml:"category"`
+	Severity string   `yaml:"severity"`
+	Terms    []string `yaml:"terms"`
+	Exclude  []string `yaml:"exclude"`
+}
+
+// Severities a rule may carry; a rule without one is "medium".
+var severities = map[string]int{"low": 15, "medium": 30, "high": 45}
+
+// PackError reports what is wrong with a rule pack and where.
+type PackError struct {
+	Source string // file name or pack name
+	Line   int    // 1-based; 0 when unknown
+	Column int
+	Field  string // YAML path of the offending field, e.g. rules[3].terms[0]
+	Msg    string
+}
+
+func (e *PackError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Source)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+	}
+	if e.Field != "" {
+		b.WriteString(": " + e.Field)
+	}
+	b.WriteString(": " + e.Msg)
+	return b.String()
+}
+
+var (
+	idPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
+	categoryPattern = regexp.MustCompile(`^[a-z][a-z0-9-]{0,31}$`)
+)
+
+// ParseRulePack reads and validates a YAML rule pack. source names it in
+// errors (usually its file name).
+func ParseRulePack(source string, data []byte) (*RulePack, error) {
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, yamlError(source, err)
+	}
+	var p RulePack
+	if err := yaml.UnmarshalWithOptions(data, &p, yaml.DisallowUnknownField()); err != nil {
+		return nil, yamlError(source, err)
+	}
+	p.Source = source
+	at := func(field, msg string) error {
+		e := &PackError{Source: source, Field: field, Msg: msg}
+		if pth, err := yaml.PathString("$." + field); err == nil {
+			if n, err := pth.FilterFile(file); err == nil && n != nil && n.GetToken() != nil {
+				e.Line, e.Column = n.GetToken().Position.Line, n.GetToken().Position.Column
+			}
+		}
+		return e
+	}
+	if strings.TrimSpace(p.Name) == "" {
+		return nil, at("name", "missing pack name")
+	}
+	if strings.TrimSpace(p.Version) == "" {
+		return nil, at("version", "missing pack version")
+	}
+	if len(p.Rules) == 0 {
+		return nil, at("rules", "a pack needs at least one rule")
+	}
+	seen := map[string]int{}
+	for i, r := range p.Rules {
+		f := fmt.Sprintf("rules[%d]", i)
+		switch {
+		case !idPattern.MatchString(r.ID):
+			return nil, at(f+".id", fmt.Sprintf("id %q must be lower-case letters, digits, '.', '_' or '-'", r.ID))
+		case !categoryPattern.MatchString(r.Category):
+			return nil, at(f+".category", fmt.Sprintf("category %q must be a lower-case word such as gambling", r.Category))
+		case len(r.Terms) == 0:
+			return nil, at(f+".terms", "a rule needs at least one term")
+		}
+		if j, dup := seen[r.ID]; dup {
+			return nil, at(f+".id", fmt.Sprintf("duplicate rule id %q (also rules[%d])", r.ID, j))
+		}
+		seen[r.ID] = i
+		if r.Severity != "" {
+			if _, ok := severities[r.Severity]; !ok {
+				return nil, at(f+".severity", fmt.Sprintf("severity %q must be low, medium or high", r.Severity))
+			}
+		}
+		for j, t := range r.Terms {
+			if msg := termProblem(t); msg != "" {
+				return nil, at(fmt.Sprintf("%s.terms[%d]", f, j), msg)
+			}
+		}
+		for j, t := range r.Exclude {
+			if msg := termProblem(t); msg != "" {
+				return nil, at(fmt.Sprintf("%s.exclude[%d]", f, j), msg)
+			}
+		}
+	}
+	return &p, nil
+}
+
+// termProblem says why a term cannot be matched, or "" when it can.
+func termProblem(t string) string {
+	n := len(normalizeTerm(t))
+	switch {
+	case n == 0:
+		return fmt.Sprintf("term %q has no letters, digits or characters to match", t)
+	case n > maxTermSymbols:
+		return fmt.Sprintf("term %q is longer than %d characters", t, maxTermSymbols)
+	}
+	return ""
+}
+
+// normalizeTerm turns a term into the canonical runes the automaton matches:
+// folded, with separators and invisible characters dropped.
+func normalizeTerm(t string) []rune {
+	var out []rune
+	for _, r := range t {
+		c, _ := canonical(r)
+		if runeClass(c) == classWord {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func yamlError(source string, err error) error {
+	e := &PackError{Source: source, Msg: yaml.FormatError(err, false, false)}
+	var te interface{ GetToken() *token.Token }
+	if errors.As(err, &te) && te.GetToken() != nil {
+		e.Line, e.Column = te.GetToken().Position.Line, te.GetToken().Position.Column
+	}
+	// FormatError repeats the position as "[l:c] msg"; keep the message only.
+	if i := strings.Index(e.Msg, "] "); strings.HasPrefix(e.Msg, "[") && i > 0 {
+		e.Msg = e.Msg[i+2:]
+	}
+	e.Msg = strings.TrimSpace(e.Msg)
+	return e
+}
+
+//go:embed rules/*.yaml
+var builtinFS embed.FS
+
+// Builtin returns the built-in rule packs, parsed afresh so callers may
+// change them.
+func Builtin() []*RulePack {
+	names, _ := fs.Glob(builtinFS, "rules/*.yaml")
+	sort.Strings(names)
+	packs := make([]*RulePack, 0, len(names))
+	for _, n := range names {
+		data, _ := builtinFS.ReadFile(n)
+		p, err := ParseRulePack("builtin:"+path.Base(n), data)
+		if err != nil {
+			panic("detect: built-in rule pack: " + err.Error()) // caught by tests
+		}
+		packs = append(packs, p)
+	}
+	return packs
+}
