@@ -7,6 +7,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"sync"
 
 	"github.com/pinggu/pinggu"
 )
@@ -38,6 +39,10 @@ type Server struct {
 	logger  *slog.Logger
 	metrics *metrics
 	handler http.Handler
+
+	openapiOnce sync.Once
+	openapiJSON []byte
+	openapiErr  error
 }
 
 // NewServer checks o, registers every route and builds the middleware chain.

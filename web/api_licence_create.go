@@ -1,0 +1,22 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/pinggu/pinggu"
+)
+
+// apiLicenceCreate records a licence; an owner outside the caller's scope answers 404 from the store.
+func (s *Server) apiLicenceCreate(w http.ResponseWriter, r *http.Request) {
+	var o pinggu.Licence
+	if err := s.decodeJSON(w, r, &o); err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	o.ID = 0
+	if err := s.opts.Licences.CreateLicence(r.Context(), &o); err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, http.StatusCreated, &o)
+}

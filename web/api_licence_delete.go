@@ -1,0 +1,16 @@
+package web
+
+import "net/http"
+
+// apiLicenceDelete deletes a licence in the caller's scope.
+func (s *Server) apiLicenceDelete(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err == nil {
+		err = s.opts.Licences.DeleteLicence(r.Context(), id)
+	}
+	if err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

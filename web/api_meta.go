@@ -1,0 +1,63 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+
+	"github.com/pinggu/pinggu"
+)
+
+// label is one code of reference data with its Chinese and English names.
+type label struct {
+	Code string `json:"code"`
+	Zh   string `json:"zh"`
+	En   string `json:"en"`
+}
+
+// metaResponse is the reference data clients need to fill forms and show
+// codes as names.
+type metaResponse struct {
+	Provinces         []label `json:"provinces"`
+	OrgKinds          []label `json:"org_kinds"`
+	Categories        []label `json:"categories"`
+	ServiceStatuses   []label `json:"service_statuses"`
+	LicenceStates     []label `json:"licence_states"`
+	LicenceCategories []label `json:"licence_categories"`
+	Roles             []label `json:"roles"`
+}
+
+// apiMeta answers the reference data. It is public: none of it is secret and
+// a login page may need it.
+func (s *Server) apiMeta(w http.ResponseWriter, r *http.Request) {
+	s.writeJSON(w, http.StatusOK, buildMeta())
+}
+
+func buildMeta() metaResponse {
+	var m metaResponse
+	for _, p := range pinggu.Provinces {
+		m.Provinces = append(m.Provinces, label{Code: p.Code, Zh: p.Name, En: p.En})
+	}
+	codes := make([]string, 0, len(pinggu.LicenceCategories))
+	for c := range pinggu.LicenceCategories {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	for _, c := range codes {
+		m.LicenceCategories = append(m.LicenceCategories, label{Code: c, Zh: pinggu.LicenceCategories[c], En: c})
+	}
+	m.OrgKinds = labelsOf(pinggu.OrgKinds)
+	m.Categories = labelsOf(pinggu.Categories)
+	m.ServiceStatuses = labelsOf(pinggu.ServiceStatuses)
+	m.LicenceStates = labelsOf([]pinggu.LicenceState{pinggu.LicenceValid, pinggu.LicenceExpiring, pinggu.LicenceExpired, pinggu.LicencePending})
+	m.Roles = labelsOf(pinggu.Roles)
+	return m
+}
+
+// labelsOf names each code in display order.
+func labelsOf[S ~string](codes []S) []label {
+	out := make([]label, len(codes))
+	for i, c := range codes {
+		out[i] = label{Code: string(c), Zh: string(c), En: string(c)}
+	}
+	return out
+}

@@ -1,0 +1,29 @@
+package web
+
+import "net/http"
+
+// apiServiceUpdate merges the body into the stored service and
+// saves it. The record is looked up first so an id outside the caller's scope
+// answers 404 whatever the body says.
+func (s *Server) apiServiceUpdate(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	o, err := s.opts.Services.FindService(r.Context(), id)
+	if err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	if err := s.decodeJSON(w, r, o); err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	o.ID = id
+	if err := s.opts.Services.UpdateService(r.Context(), o); err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, o)
+}
