@@ -31,12 +31,14 @@ func stringsOf[S ~string](xs []S) []string {
 	return out
 }
 
-// readOnlyFields are filled by the server and ignored in request bodies,
-// beyond id, created_at and updated_at which are read-only everywhere.
+// readOnlyFields are filled by the server and ignored in request bodies:
+// id and timestamps everywhere, and per type what the store derives.
 var readOnlyFields = map[string]bool{
-	"parent_name": true, "service_count": true, "org_name": true, "state": true,
-	"locked_until": true, "must_change_password": true, "last_login_at": true,
 	"id": true, "created_at": true, "updated_at": true,
+	"Organisation.parent_name": true, "Organisation.service_count": true,
+	"Licence.org_name": true, "Licence.province": true, "Licence.state": true,
+	"Service.org_name": true, "Service.province": true,
+	"User.org_name": true, "User.locked_until": true, "User.must_change_password": true, "User.last_login_at": true,
 }
 
 // openAPIGen turns Go types into JSON Schema components.
@@ -139,7 +141,7 @@ func (g *openAPIGen) structSchema(t reflect.Type) map[string]any {
 			continue // a shallower field shadows this one
 		}
 		p := g.schema(f.Type)
-		if readOnlyFields[name] {
+		if readOnlyFields[name] || readOnlyFields[t.Name()+"."+name] {
 			if _, isRef := p["$ref"]; !isRef {
 				p["readOnly"] = true
 			}
@@ -231,7 +233,11 @@ func (g *openAPIGen) operation(rt apiRoute) map[string]any {
 	}
 	if rt.Query != nil {
 		for _, f := range queryFields(rt.Query) {
-			params = append(params, map[string]any{"name": f.Name, "in": "query", "required": false, "schema": g.schema(f.Type)})
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem() // absent, not null, is how a query leaves a filter out
+			}
+			params = append(params, map[string]any{"name": f.Name, "in": "query", "required": false, "schema": g.schema(ft)})
 		}
 	}
 	if params != nil {

@@ -1,0 +1,313 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/store"
+	"github.com/pinggu/pinggu/store/storetest"
+)
+
+// testPassword is every seeded account's password; it meets the policy.
+const testPassword = "Pinggu-Test-2026"
+
+// app is a real pinggu web server on 127.0.0.1 over a fresh SQLite store,
+// seeded with two tenants and an account of every role.
+type app struct {
+	t      testing.TB
+	db     *store.DB
+	server *Server
+	http   *httptest.Server
+	logs   *bytes.Buffer
+
+	// Tenant A: an internet company in Guangdong with a subsidiary.
+	orgA, orgASub *pinggu.Organisation
+	licA          *pinggu.Licence
+	svcA          *pinggu.Service
+	// Tenant B: an internet company in Shanghai.
+	orgB *pinggu.Organisation
+	licB *pinggu.Licence
+	svcB *pinggu.Service
+	// Organisations of the third-party assessor and the partner department.
+	orgThird, orgPartner *pinggu.Organisation
+
+	users map[string]*pinggu.User // by username
+}
+
+// Seeded usernames, one per role, plus a second tenant's administrator and
+// a second province's bureau officer.
+const (
+	uMinistry   = "ministry"
+	uBureauGD   = "bureau.gd"
+	uBureauSH   = "bureau.sh"
+	uEntAdminA  = "admin.a"
+	uEntAssessA = "assessor.a"
+	uEntAdminB  = "admin.b"
+	uSupport    = "support"
+	uThirdParty = "third.party"
+	uPartner    = "partner"
+	uAuditor    = "auditor"
+	uSysAdmin   = "sysadmin"
+)
+
+// roleUsers is one account of each role, in a fixed order for tests.
+var roleUsers = []string{uMinistry, uBureauGD, uEntAdminA, uEntAssessA, uSupport, uThirdParty, uPartner, uAuditor, uSysAdmin}
+
+// sysCtx acts as the platform itself, for seeding and snapshots.
+func sysCtx() context.Context { return pinggu.WithActor(context.Background(), pinggu.SystemActor) }
+
+// uscc returns a valid unified social credit code built from a 17-character body.
+func uscc(t testing.TB, body string) string {
+	t.Helper()
+	c, ok := pinggu.USCCCheckChar(body)
+	if !ok {
+		t.Fatalf("bad USCC body %q", body)
+	}
+	return body + string(c)
+}
+
+// newApp starts a server over a fresh store and seeds it.
+func newApp(t testing.TB) *app {
+	return newAppWith(t, func(*Options) {})
+}
+
+// newAppWith is newApp with a chance to adjust the server options.
+func newAppWith(t testing.TB, adjust func(*Options)) *app {
+	t.Helper()
+	db := storetest.Open(t)
+	logs := &bytes.Buffer{}
+	o := Options{
+		Organisations: db, Licences: db, Services: db, Users: db, Audit: db,
+		Health:  db.Ping,
+		Logger:  slog.New(slog.NewTextHandler(logs, nil)),
+		Version: "test",
+	}
+	adjust(&o)
+	s, err := NewServer(o)
+	if err != nil {
+		t.Fatalf("NewServer: %v", err)
+	}
+	a := &app{t: t, db: db, server: s, logs: logs, users: map[string]*pinggu.User{}}
+	a.seed()
+	a.http = httptest.NewServer(s)
+	t.Cleanup(a.http.Close)
+	return a
+}
+
+func (a *app) seed() {
+	t, ctx := a.t, sysCtx()
+	t.Helper()
+	org := func(o *pinggu.Organisation) *pinggu.Organisation {
+		if err := a.db.CreateOrganisation(ctx, o); err != nil {
+			t.Fatalf("seed organisation %s: %v", o.Name, err)
+		}
+		return o
+	}
+	a.orgA = org(&pinggu.Organisation{Kind: pinggu.OrgInternet, Name: "甲网络科技有限公司", USCC: uscc(t, "91440300MA5AAAAA1"), Province: "440000"})
+	a.orgASub = org(&pinggu.Organisation{Kind: pinggu.OrgInternet, Name: "甲网络科技（广州）有限公司", USCC: uscc(t, "91440101MA5AAAAA2"), Province: "440000", ParentID: &a.orgA.ID})
+	a.orgB = org(&pinggu.Organisation{Kind: pinggu.OrgInternet, Name: "乙信息技术有限公司", USCC: uscc(t, "91310000MA1BBBBB3"), Province: "310000"})
+	a.orgThird = org(&pinggu.Organisation{Kind: pinggu.OrgThirdParty, Name: "丙评估咨询有限公司", USCC: uscc(t, "91440300MA5CCCCC4"), Province: "440000"})
+	a.orgPartner = org(&pinggu.Organisation{Kind: pinggu.OrgPartner, Name: "广东省公安厅网络安全保卫总队", Province: "440000"})
+
+	from := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	lic := func(l *pinggu.Licence) *pinggu.Licence {
+		if err := a.db.CreateLicence(ctx, l); err != nil {
+			t.Fatalf("seed licence %s: %v", l.Number, err)
+		}
+		return l
+	}
+	a.licA = lic(&pinggu.Licence{OrgID: a.orgA.ID, Number: "粤B2-20250001", Categories: []string{"B25"}, Issuer: "广东省通信管理局", ValidFrom: from, ValidTo: from.AddDate(5, 0, 0)})
+	a.licB = lic(&pinggu.Licence{OrgID: a.orgB.ID, Number: "沪B2-20250002", Categories: []string{"B21"}, Issuer: "上海市通信管理局", ValidFrom: from, ValidTo: from.AddDate(5, 0, 0)})
+
+	svc := func(s *pinggu.Service) *pinggu.Service {
+		if err := a.db.CreateService(ctx, s); err != nil {
+			t.Fatalf("seed service %s: %v", s.Name, err)
+		}
+		return s
+	}
+	a.svcA = svc(&pinggu.Service{OrgID: a.orgA.ID, Name: "甲即时通信", Category: pinggu.CatIM, Provinces: []string{"440000"}})
+	a.svcB = svc(&pinggu.Service{OrgID: a.orgB.ID, Name: "乙智能搜索", Category: pinggu.CatSearch, Provinces: []string{"310000"}})
+
+	for _, u := range []*pinggu.User{
+		{Username: uMinistry, Name: "部级监管", Role: pinggu.RoleMinistry},
+		{Username: uBureauGD, Name: "广东局", Role: pinggu.RoleBureau, Province: "440000"},
+		{Username: uBureauSH, Name: "上海局", Role: pinggu.RoleBureau, Province: "310000"},
+		{Username: uEntAdminA, Name: "甲管理员", Role: pinggu.RoleEntAdmin, OrgID: a.orgA.ID},
+		{Username: uEntAssessA, Name: "甲评估员", Role: pinggu.RoleEntAssess, OrgID: a.orgA.ID},
+		{Username: uEntAdminB, Name: "乙管理员", Role: pinggu.RoleEntAdmin, OrgID: a.orgB.ID},
+		{Username: uSupport, Name: "支撑分析", Role: pinggu.RoleSupport},
+		{Username: uThirdParty, Name: "丙评估师", Role: pinggu.RoleThirdParty, OrgID: a.orgThird.ID},
+		{Username: uPartner, Name: "协作民警", Role: pinggu.RolePartner, OrgID: a.orgPartner.ID},
+		{Username: uAuditor, Name: "审计员", Role: pinggu.RoleAuditor},
+		{Username: uSysAdmin, Name: "系统管理员", Role: pinggu.RoleSysAdmin},
+	} {
+		if err := a.db.CreateUser(ctx, u, testPassword); err != nil {
+			t.Fatalf("seed user %s: %v", u.Username, err)
+		}
+		a.users[u.Username] = u
+	}
+}
+
+// client is an HTTP client of the test server with its own cookie jar, as a
+// browser or script of one user would be.
+type client struct {
+	a      *app
+	http   *http.Client
+	bearer string
+	header http.Header // extra headers on every request
+}
+
+// anon returns a client with no credentials.
+func (a *app) anon() *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{a: a, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, header: http.Header{}}
+}
+
+// login returns a client logged in as username through POST /api/login.
+func (a *app) login(username string) *client {
+	a.t.Helper()
+	c := a.anon()
+	res := c.do("POST", "/api/login", map[string]string{"username": username, "password": testPassword})
+	if res.status != http.StatusOK {
+		a.t.Fatalf("login %s: status %d: %s", username, res.status, res.body)
+	}
+	return c
+}
+
+// response is what a test needs of an HTTP response.
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// problem decodes a problem details body.
+func (r response) problem(t testing.TB) Problem {
+	t.Helper()
+	var p Problem
+	if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {
+		t.Fatalf("Content-Type = %q, want application/problem+json (status %d, body %s)", ct, r.status, r.body)
+	}
+	if err := json.Unmarshal(r.body, &p); err != nil {
+		t.Fatalf("decode problem %s: %v", r.body, err)
+	}
+	return p
+}
+
+// decode decodes a JSON body into v.
+func (r response) decode(t testing.TB, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.body, v); err != nil {
+		t.Fatalf("decode %s: %v", r.body, err)
+	}
+}
+
+// hasFieldError reports whether the problem names field (on line, if > 0).
+func (p Problem) hasFieldError(line int, field string) bool {
+	for _, e := range p.Errors {
+		if e.Field == field && (line == 0 || e.Line == line) {
+			return true
+		}
+	}
+	return false
+}
+
+// do sends a request; body is JSON-encoded unless it is a string or []byte.
+func (c *client) do(method, path string, body any) response {
+	return c.doType(method, path, "application/json", body)
+}
+
+// doType sends a request with the given content type.
+func (c *client) doType(method, path, contentType string, body any) response {
+	t := c.a.t
+	t.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = strings.NewReader(b)
+	case []byte:
+		rd = bytes.NewReader(b)
+	default:
+		j, err := json.Marshal(b)
+		if err != nil {
+			t.Fatalf("encode body: %v", err)
+		}
+		rd = bytes.NewReader(j)
+	}
+	req, err := http.NewRequest(method, c.a.http.URL+path, rd)
+	if err != nil {
+		t.Fatalf("new request: %v", err)
+	}
+	if rd != nil {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if c.bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+c.bearer)
+	}
+	for k, vs := range c.header {
+		req.Header[k] = vs
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("read %s %s: %v", method, path, err)
+	}
+	return response{status: res.StatusCode, header: res.Header, body: b}
+}
+
+// mustStatus fails the test unless res has the wanted status.
+func mustStatus(t testing.TB, res response, want int, what string) {
+	t.Helper()
+	if res.status != want {
+		t.Fatalf("%s: status %d, want %d; body %s", what, res.status, want, res.body)
+	}
+}
+
+// id formats a record id for a path.
+func id(n int64) string { return fmt.Sprint(n) }
+
+// countAudit returns the number of audit entries.
+func (a *app) countAudit() int {
+	a.t.Helper()
+	_, n, err := a.db.ListAudit(sysCtx(), pinggu.AuditFilter{ListOptions: pinggu.ListOptions{Limit: 1}})
+	if err != nil {
+		a.t.Fatalf("count audit: %v", err)
+	}
+	return n
+}
+
+// countOrganisations returns the number of organisations in the store.
+func (a *app) countOrganisations() int {
+	a.t.Helper()
+	_, n, err := a.db.ListOrganisations(sysCtx(), pinggu.OrganisationFilter{ListOptions: pinggu.ListOptions{Limit: 1}})
+	if err != nil {
+		a.t.Fatalf("count organisations: %v", err)
+	}
+	return n
+}
+
+// countServices returns the number of services in the store.
+func (a *app) countServices() int {
+	a.t.Helper()
+	_, n, err := a.db.ListServices(sysCtx(), pinggu.ServiceFilter{ListOptions: pinggu.ListOptions{Limit: 1}})
+	if err != nil {
+		a.t.Fatalf("count services: %v", err)
+	}
+	return n
+}
