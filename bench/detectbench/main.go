@@ -1,0 +1,140 @@
+// Command detectbench compares, in one run and on the same generated rule
+// set and corpus, the throughput of the detect engine (every normalisation
+// on) with Go Aho–Corasick libraries matching the raw terms.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"time"
+
+	bobu "github.com/BobuSumisu/aho-corasick"
+	cloudflare "github.com/cloudflare/ahocorasick"
+	petar "github.com/petar-dambovaliev/aho-corasick"
+
+	"github.com/pinggu/pinggu/detect"
+	"github.com/pinggu/pinggu/detect/benchdata"
+)
+
+type contender struct {
+	name       string
+	positional bool // reports where each match is
+	build      func() func(doc int) int
+}
+
+func main() {
+	nTerms := flag.Int("terms", 10000, "terms in the rule set")
+	size := flag.Int("size", 8<<20, "corpus bytes")
+	rounds := flag.Int("rounds", 3, "passes over the corpus per contender; the best counts")
+	compileTerms := flag.Int("compile", 100000, "terms for the compile-time measurement (0 to skip)")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the engine's passes to this file")
+	flag.Parse()
+
+	terms := benchdata.Terms(*nTerms, 1)
+	docs := benchdata.Corpus(*size, terms, 2)
+	strs := make([]string, len(docs))
+	total, html := 0, 0
+	for i, d := range docs {
+		strs[i] = string(d)
+		total += len(d)
+		if detect.LooksLikeHTML(d) {
+			html++
+		}
+	}
+	fmt.Printf("corpus: %d documents (%d HTML), %.1f MiB; rule set: %d terms; GOMAXPROCS=%d, %s\n\n",
+		len(docs), html, float64(total)/(1<<20), len(terms), runtime.GOMAXPROCS(0), runtime.Version())
+
+	// Each contender is built just before its passes and dropped after, so
+	// no one pays for scanning another's heap during garbage collection.
+	cs := []contender{
+		{name: "pinggu detect (full normalisation, HTML, context)", positional: true, build: func() func(int) int {
+			m, err := detect.Compile(&detect.RulePack{Name: "bench", Version: "1", Rules: rulesOf(terms)})
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			return func(i int) int { return len(m.Scan(docs[i]).Findings) }
+		}},
+		{name: "BobuSumisu/aho-corasick", positional: true, build: func() func(int) int {
+			t := bobu.NewTrieBuilder().AddStrings(terms).Build()
+			return func(i int) int { return len(t.Match(docs[i])) }
+		}},
+		{name: "petar-dambovaliev/aho-corasick (DFA)", positional: true, build: func() func(int) int {
+			b := petar.NewAhoCorasickBuilder(petar.Opts{MatchKind: petar.StandardMatch, DFA: true})
+			t := b.Build(terms)
+			return func(i int) int { return len(t.FindAll(strs[i])) }
+		}},
+		{name: "cloudflare/ahocorasick (no positions)", build: func() func(int) int {
+			t := cloudflare.NewStringMatcher(terms)
+			return func(i int) int { return len(t.Match(docs[i])) }
+		}},
+	}
+	speeds := make([]float64, len(cs))
+	counts := make([]int, len(cs))
+	for k, c := range cs {
+		if k == 0 && *profile != "" {
+			f, err := os.Create(*profile)
+			if err == nil {
+				pprof.StartCPUProfile(f)
+			}
+		}
+		if k == 1 && *profile != "" {
+			pprof.StopCPUProfile()
+		}
+		scan := c.build()
+		best := time.Duration(1 << 62)
+		for range *rounds {
+			runtime.GC()
+			n := 0
+			t0 := time.Now()
+			for i := range docs {
+				n += scan(i)
+			}
+			if d := time.Since(t0); d < best {
+				best = d
+			}
+			counts[k] = n
+		}
+		speeds[k] = float64(total) / best.Seconds() / 1e6
+	}
+	fastest := 0.0
+	for k, c := range cs[1:] {
+		if c.positional && speeds[k+1] > fastest {
+			fastest = speeds[k+1]
+		}
+	}
+	fmt.Printf("%-52s %10s %10s %s\n", "contender", "MB/s", "matches", "ratio to fastest positional peer")
+	for k, c := range cs {
+		fmt.Printf("%-52s %10.1f %10d %.2f\n", c.name, speeds[k], counts[k], speeds[k]/fastest)
+	}
+
+	if *compileTerms > 0 {
+		big := benchdata.Terms(*compileTerms, 3)
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		t0 := time.Now()
+		bm, err := detect.Compile(&detect.RulePack{Name: "big", Version: "1", Rules: rulesOf(big)})
+		d := time.Since(t0)
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		fmt.Printf("\ncompile %d terms: %v, %.0f MB allocated, %d automaton cells\n",
+			len(big), d.Round(time.Millisecond), float64(after.TotalAlloc-before.TotalAlloc)/1e6, bm.States())
+	}
+}
+
+// rulesOf spreads terms over rules of a hundred, as real packs group them.
+func rulesOf(terms []string) []detect.Rule {
+	var rules []detect.Rule
+	for i := 0; i < len(terms); i += 100 {
+		j := min(i+100, len(terms))
+		rules = append(rules, detect.Rule{ID: fmt.Sprintf("r%d", i/100), Category: "bench", Severity: "high", Terms: terms[i:j]})
+	}
+	return rules
+}
