@@ -122,3 +122,9 @@ func placeholders(n int) string {
 	}
 	return strings.Repeat("?, ", n-1) + "?"
 }
+
+// likeEscape lower-cases s and drops LIKE wildcards, which the two databases
+// escape differently; a licence number never holds them.
+func likeEscape(s string) string {
+	return strings.ToLower(strings.NewReplacer("%", "", "_", "").Replace(s))
+}

@@ -1,0 +1,234 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/pinggu/pinggu"
+)
+
+const svcCols = `s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets,
+	s.launched_at, s.created_at, s.updated_at, o.name`
+
+const svcFrom = "services s JOIN organisations o ON o.id = s.org_id"
+
+func scanService(sc interface{ Scan(...any) error }) (*pinggu.Service, error) {
+	var s pinggu.Service
+	var cat, status, tags, provs, targets string
+	var launched, created, updated tscan
+	if err := sc.Scan(&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &tags, &provs, &status, &s.Description, &targets,
+		&launched, &created, &updated, &s.OrgName); err != nil {
+		return nil, err
+	}
+	s.Category, s.Status = pinggu.Category(cat), pinggu.ServiceStatus(status)
+	fromJSON(tags, &s.Tags)
+	fromJSON(provs, &s.Provinces)
+	fromJSON(targets, &s.Targets)
+	s.LaunchedAt, s.CreatedAt, s.UpdatedAt = launched.Ptr(), created.T, updated.T
+	return &s, nil
+}
+
+// findService loads a service inside the actor's scope.
+func (c *conn) findService(id int64) (*pinggu.Service, error) {
+	var w where
+	w.add("s.id = ?", id)
+	w.scope(c.actor, "s.org_id", "s.province")
+	s, err := scanService(c.queryRow("SELECT "+svcCols+" FROM "+svcFrom+w.sql(), w.args...))
+	return s, noRows(err, "业务")
+}
+
+// FindService returns a service in the actor's scope.
+func (db *DB) FindService(ctx context.Context, id int64) (*pinggu.Service, error) {
+	return db.reader(ctx).findService(id)
+}
+
+var svcSorts = map[string]string{
+	"name": "s.name", "created_at": "s.created_at", "updated_at": "s.updated_at", "status": "s.status",
+	"category": "s.category", "province": "s.province", "id": "s.id",
+}
+
+// ListServices lists services in the actor's scope. The text query matches
+// the service's name or its owner's name or credit code.
+func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*pinggu.Service, int, error) {
+	c := db.reader(ctx)
+	opt := f.ListOptions.Normalize()
+	var w where
+	w.scope(c.actor, "s.org_id", "s.province")
+	if f.OrgID != 0 {
+		w.add("s.org_id = ?", f.OrgID)
+	}
+	if f.Category != "" {
+		w.add("s.category = ?", string(f.Category))
+	}
+	if f.Province != "" {
+		w.add("s.province = ?", f.Province)
+	}
+	if f.Status != "" {
+		w.add("s.status = ?", string(f.Status))
+	}
+	if q := db.d.searchQuery(f.Query); q != "" {
+		// A union of two index lookups: by the service's own name, and
+		// every service of a matching owner.
+		svc := db.d.searchIDs("services")
+		w.add("s.id IN ("+svc[1:len(svc)-1]+" UNION SELECT id FROM services WHERE org_id IN "+db.d.searchIDs("organisations")+")", q, q)
+	}
+	total, err := c.count("services s", w)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, err := c.query("SELECT "+svcCols+" FROM "+svcFrom+w.sql()+orderBy(svcSorts, opt, "name", "s.id")+" LIMIT ? OFFSET ?",
+		append(w.args, opt.Limit, opt.Offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	out := []*pinggu.Service{}
+	for rows.Next() {
+		s, err := scanService(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, s)
+	}
+	return out, total, rows.Err()
+}
+
+// ownerInScope checks that the service's owner is an organisation the actor
+// sees, returning its province (the service's 属地).
+func (c *conn) ownerInScope(orgID int64) (string, error) {
+	var w where
+	w.add("o.id = ?", orgID)
+	w.scope(c.actor, "o.id", "o.province")
+	var prov string
+	err := c.queryRow("SELECT o.province FROM organisations o"+w.sql(), w.args...).Scan(&prov)
+	if err != nil {
+		if err := noRows(err, "所属企业"); pinggu.ErrorCode(err) == pinggu.ENOTFOUND {
+			return "", &pinggu.Error{Code: pinggu.ENOTFOUND, Message: "所属企业不存在", Fields: []pinggu.FieldError{{Field: "org_id", Message: "所属企业不存在"}}}
+		}
+		return "", err
+	}
+	return prov, nil
+}
+
+func (c *conn) checkServiceInput(s *pinggu.Service) error {
+	if !c.actor.CanWriteServices() {
+		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记或修改业务")
+	}
+	s.Normalize()
+	var v pinggu.Validation
+	s.Validate(&v, 0)
+	return v.Err("业务信息有误")
+}
+
+// CreateService registers a service of an organisation in the actor's scope.
+func (db *DB) CreateService(ctx context.Context, s *pinggu.Service) error {
+	return db.inTx(ctx, func(c *conn) error {
+		if err := c.checkServiceInput(s); err != nil {
+			return err
+		}
+		prov, err := c.ownerInScope(s.OrgID)
+		if err != nil {
+			return err
+		}
+		s.Province = prov
+		if err := c.insertService(s); err != nil {
+			return err
+		}
+		saved, err := c.findServiceAny(s.ID)
+		if err != nil {
+			return err
+		}
+		*s = *saved
+		return c.audit(change{action: "service.create", objectType: "service", objectID: s.ID, detail: s.Name, after: s})
+	})
+}
+
+func (c *conn) insertService(s *pinggu.Service) error {
+	if s.Status == pinggu.StatusLaunched && s.LaunchedAt == nil {
+		t := c.now
+		s.LaunchedAt = &t
+	}
+	err := c.queryRow(`INSERT INTO services (org_id, province, name, category, tags, provinces, status, description, targets, launched_at, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		s.OrgID, s.Province, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), string(s.Status), s.Description,
+		jsonText(s.Targets), tnull(s.LaunchedAt), tval(c.now), tval(c.now)).Scan(&s.ID)
+	if err != nil {
+		return fmt.Errorf("store: insert service: %w", err)
+	}
+	return c.setSearch("services", s.ID, s.Name)
+}
+
+func (c *conn) findServiceAny(id int64) (*pinggu.Service, error) {
+	s, err := scanService(c.queryRow("SELECT "+svcCols+" FROM "+svcFrom+" WHERE s.id = ?", id))
+	return s, noRows(err, "业务")
+}
+
+// UpdateService saves a service's editable fields. Its status changes only
+// through SetServiceStatus, so the lifecycle is kept.
+func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
+	return db.inTx(ctx, func(c *conn) error {
+		old, err := c.findService(s.ID)
+		if err != nil {
+			return err
+		}
+		s.Status = old.Status
+		if err := c.checkServiceInput(s); err != nil {
+			return err
+		}
+		prov := old.Province
+		if s.OrgID != old.OrgID {
+			if prov, err = c.ownerInScope(s.OrgID); err != nil {
+				return err
+			}
+		}
+		if _, err := c.exec(`UPDATE services SET org_id = ?, province = ?, name = ?, category = ?, tags = ?, provinces = ?, description = ?, targets = ?, updated_at = ? WHERE id = ?`,
+			s.OrgID, prov, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), s.Description, jsonText(s.Targets), tval(c.now), s.ID); err != nil {
+			return fmt.Errorf("store: update service: %w", err)
+		}
+		if s.Name != old.Name {
+			if err := c.setSearch("services", s.ID, s.Name); err != nil {
+				return err
+			}
+		}
+		saved, err := c.findServiceAny(s.ID)
+		if err != nil {
+			return err
+		}
+		*s = *saved
+		return c.audit(change{action: "service.update", objectType: "service", objectID: s.ID, detail: s.Name, before: old, after: s})
+	})
+}
+
+// SetServiceStatus moves a service along its lifecycle; the reason goes to
+// the audit log.
+func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceStatus, reason string) (*pinggu.Service, error) {
+	var out *pinggu.Service
+	err := db.inTx(ctx, func(c *conn) error {
+		old, err := c.findService(id)
+		if err != nil {
+			return err
+		}
+		if !c.actor.CanWriteServices() {
+			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权变更业务状态")
+		}
+		if err := pinggu.CheckServiceTransition(old.Status, to); err != nil {
+			return err
+		}
+		launched := tnull(old.LaunchedAt)
+		if to == pinggu.StatusLaunched && old.LaunchedAt == nil {
+			launched = tval(c.now)
+		}
+		if _, err := c.exec("UPDATE services SET status = ?, launched_at = ?, updated_at = ? WHERE id = ?", string(to), launched, tval(c.now), id); err != nil {
+			return err
+		}
+		if out, err = c.findServiceAny(id); err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("%s: %s → %s", out.Name, old.Status, to)
+		if reason != "" {
+			detail += " (" + reason + ")"
+		}
+		return c.audit(change{action: "service.status", objectType: "service", objectID: id, detail: detail, before: old, after: out})
+	})
+	return out, err
+}

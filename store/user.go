@@ -1,0 +1,257 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/pinggu/pinggu"
+)
+
+const userCols = `u.id, u.username, u.name, u.email, u.role, COALESCE(u.org_id, 0), u.province, u.locale, u.disabled,
+	u.locked_until, u.must_change_password, u.last_login_at, u.created_at, u.updated_at, COALESCE(o.name, '')`
+
+const userFrom = "users u LEFT JOIN organisations o ON o.id = u.org_id"
+
+func scanUser(sc interface{ Scan(...any) error }) (*pinggu.User, error) {
+	var u pinggu.User
+	var role string
+	var locked, last, created, updated tscan
+	if err := sc.Scan(&u.ID, &u.Username, &u.Name, &u.Email, &role, &u.OrgID, &u.Province, &u.Locale, &u.Disabled,
+		&locked, &u.MustChangePassword, &last, &created, &updated, &u.OrgName); err != nil {
+		return nil, err
+	}
+	u.Role = pinggu.Role(role)
+	u.LockedUntil, u.LastLoginAt, u.CreatedAt, u.UpdatedAt = locked.Ptr(), last.Ptr(), created.T, updated.T
+	return &u, nil
+}
+
+// findUser loads an account the actor may see: administrators see every
+// account, everyone else only their own.
+func (c *conn) findUser(id int64) (*pinggu.User, error) {
+	if c.actor == nil || (!c.actor.CanManageUsers() && c.actor.UserID != id) {
+		return nil, notFound("用户")
+	}
+	u, err := scanUser(c.queryRow("SELECT "+userCols+" FROM "+userFrom+" WHERE u.id = ?", id))
+	return u, noRows(err, "用户")
+}
+
+// FindUser returns an account the actor may see.
+func (db *DB) FindUser(ctx context.Context, id int64) (*pinggu.User, error) {
+	return db.reader(ctx).findUser(id)
+}
+
+var userSorts = map[string]string{
+	"username": "u.username", "name": "u.name", "role": "u.role", "created_at": "u.created_at",
+	"updated_at": "u.updated_at", "last_login_at": "u.last_login_at", "id": "u.id",
+}
+
+// ListUsers lists accounts: all of them for administrators, one's own for
+// everyone else.
+func (db *DB) ListUsers(ctx context.Context, f pinggu.UserFilter) ([]*pinggu.User, int, error) {
+	c := db.reader(ctx)
+	opt := f.ListOptions.Normalize()
+	var w where
+	switch {
+	case c.actor == nil:
+		w.add("1 = 0")
+	case !c.actor.CanManageUsers():
+		w.add("u.id = ?", c.actor.UserID)
+	}
+	if f.Role != "" {
+		w.add("u.role = ?", string(f.Role))
+	}
+	if f.OrgID != 0 {
+		w.add("u.org_id = ?", f.OrgID)
+	}
+	if f.Query != "" {
+		p := "%" + likeEscape(f.Query) + "%"
+		w.add("(lower(u.username) LIKE ? OR lower(u.name) LIKE ? OR lower(u.email) LIKE ?)", p, p, p)
+	}
+	total, err := c.count("users u", w)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, err := c.query("SELECT "+userCols+" FROM "+userFrom+w.sql()+orderBy(userSorts, opt, "username", "u.id")+" LIMIT ? OFFSET ?",
+		append(w.args, opt.Limit, opt.Offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	out := []*pinggu.User{}
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, u)
+	}
+	return out, total, rows.Err()
+}
+
+// checkUser validates u, including that its organisation exists.
+func (c *conn) checkUser(u *pinggu.User) error {
+	var v pinggu.Validation
+	u.Validate(&v)
+	if u.OrgID != 0 {
+		var one int
+		if err := c.queryRow("SELECT 1 FROM organisations WHERE id = ?", u.OrgID).Scan(&one); err == sql.ErrNoRows {
+			v.Add(0, "org_id", "所属单位不存在")
+		} else if err != nil {
+			return err
+		}
+	}
+	return v.Err("用户信息有误")
+}
+
+// CreateUser adds an account (administrators only).
+func (db *DB) CreateUser(ctx context.Context, u *pinggu.User, password string) error {
+	return db.inTx(ctx, func(c *conn) error {
+		if !c.actor.CanManageUsers() {
+			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权管理用户")
+		}
+		return c.createUser(u, password, true)
+	})
+}
+
+func (c *conn) createUser(u *pinggu.User, password string, audit bool) error {
+	if err := c.checkUser(u); err != nil {
+		return err
+	}
+	if err := pinggu.ValidatePassword(password); err != nil {
+		return err
+	}
+	hash, err := pinggu.HashPassword(password)
+	if err != nil {
+		return err
+	}
+	err = c.queryRow(`INSERT INTO users (username, name, email, role, org_id, province, locale, disabled, password_hash, must_change_password, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		u.Username, u.Name, u.Email, string(u.Role), nullID(u.OrgID), u.Province, u.Locale, u.Disabled, hash, u.MustChangePassword,
+		tval(c.now), tval(c.now)).Scan(&u.ID)
+	if err != nil {
+		return c.uniqueErr(err, "username", "用户名已存在")
+	}
+	saved, err := scanUser(c.queryRow("SELECT "+userCols+" FROM "+userFrom+" WHERE u.id = ?", u.ID))
+	if err != nil {
+		return err
+	}
+	*u = *saved
+	if !audit {
+		return nil
+	}
+	return c.audit(change{action: "user.create", objectType: "user", objectID: u.ID, detail: fmt.Sprintf("%s (%s)", u.Username, u.Role), after: u})
+}
+
+// UpdateUser saves an account. Administrators change everything; users
+// change only their own name, e-mail and language. Disabling an account
+// ends its sessions.
+func (db *DB) UpdateUser(ctx context.Context, u *pinggu.User) error {
+	return db.inTx(ctx, func(c *conn) error {
+		old, err := c.findUser(u.ID)
+		if err != nil {
+			return err
+		}
+		if !c.actor.CanManageUsers() {
+			u.Username, u.Role, u.OrgID, u.Province, u.Disabled = old.Username, old.Role, old.OrgID, old.Province, old.Disabled
+		}
+		if err := c.checkUser(u); err != nil {
+			return err
+		}
+		if _, err := c.exec(`UPDATE users SET username = ?, name = ?, email = ?, role = ?, org_id = ?, province = ?, locale = ?, disabled = ?, updated_at = ? WHERE id = ?`,
+			u.Username, u.Name, u.Email, string(u.Role), nullID(u.OrgID), u.Province, u.Locale, u.Disabled, tval(c.now), u.ID); err != nil {
+			return c.uniqueErr(err, "username", "用户名已存在")
+		}
+		if u.Disabled && !old.Disabled {
+			if _, err := c.exec("DELETE FROM sessions WHERE user_id = ?", u.ID); err != nil {
+				return err
+			}
+		}
+		saved, err := scanUser(c.queryRow("SELECT "+userCols+" FROM "+userFrom+" WHERE u.id = ?", u.ID))
+		if err != nil {
+			return err
+		}
+		*u = *saved
+		return c.audit(change{action: "user.update", objectType: "user", objectID: u.ID, detail: u.Username, before: old, after: u})
+	})
+}
+
+// ResetPassword sets a password chosen by an administrator; the owner must
+// change it at next login, and the account's sessions end.
+func (db *DB) ResetPassword(ctx context.Context, id int64, password string) error {
+	return db.inTx(ctx, func(c *conn) error {
+		if !c.actor.CanManageUsers() {
+			if _, err := c.findUser(id); err != nil {
+				return err
+			}
+			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权重置密码")
+		}
+		u, err := c.findUser(id)
+		if err != nil {
+			return err
+		}
+		if err := pinggu.ValidatePassword(password); err != nil {
+			return err
+		}
+		hash, err := pinggu.HashPassword(password)
+		if err != nil {
+			return err
+		}
+		if _, err := c.exec("UPDATE users SET password_hash = ?, must_change_password = TRUE, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?", hash, tval(c.now), id); err != nil {
+			return err
+		}
+		if _, err := c.exec("DELETE FROM sessions WHERE user_id = ?", id); err != nil {
+			return err
+		}
+		return c.audit(change{action: "user.reset_password", objectType: "user", objectID: id, detail: u.Username})
+	})
+}
+
+// ChangePassword changes the actor's own password after checking the old
+// one.
+func (db *DB) ChangePassword(ctx context.Context, oldPassword, newPassword string) error {
+	a := pinggu.ActorFrom(ctx)
+	if a == nil || a.UserID == 0 {
+		return pinggu.Errorf(pinggu.EUNAUTHORIZED, "请先登录")
+	}
+	var hash string
+	if err := db.reader(ctx).queryRow("SELECT password_hash FROM users WHERE id = ?", a.UserID).Scan(&hash); err != nil {
+		return noRows(err, "用户")
+	}
+	if !pinggu.CheckPassword(hash, oldPassword) {
+		return &pinggu.Error{Code: pinggu.EINVALID, Message: "原密码不正确", Fields: []pinggu.FieldError{{Field: "old_password", Message: "原密码不正确"}}}
+	}
+	if err := pinggu.ValidatePassword(newPassword); err != nil {
+		return err
+	}
+	if oldPassword == newPassword {
+		return &pinggu.Error{Code: pinggu.EINVALID, Message: "密码不符合要求", Fields: []pinggu.FieldError{{Field: "password", Message: "新密码不能与原密码相同"}}}
+	}
+	newHash, err := pinggu.HashPassword(newPassword)
+	if err != nil {
+		return err
+	}
+	return db.inTx(ctx, func(c *conn) error {
+		if _, err := c.exec("UPDATE users SET password_hash = ?, must_change_password = FALSE, updated_at = ? WHERE id = ?", newHash, tval(c.now), a.UserID); err != nil {
+			return err
+		}
+		return c.audit(change{action: "user.change_password", objectType: "user", objectID: a.UserID, detail: a.Username})
+	})
+}
+
+// UnlockUser clears a lock-out (administrators only).
+func (db *DB) UnlockUser(ctx context.Context, id int64) error {
+	return db.inTx(ctx, func(c *conn) error {
+		u, err := c.findUser(id)
+		if err != nil {
+			return err
+		}
+		if !c.actor.CanManageUsers() {
+			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权解锁用户")
+		}
+		if _, err := c.exec("UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?", tval(c.now), id); err != nil {
+			return err
+		}
+		return c.audit(change{action: "user.unlock", objectType: "user", objectID: id, detail: u.Username})
+	})
+}
