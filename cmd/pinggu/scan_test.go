@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+type scanLine struct {
+	Input    string `json:"input"`
+	Verdict  string `json:"verdict"`
+	Score    int    `json:"score"`
+	Error    string `json:"error"`
+	Findings []struct {
+		Category, Rule, Term, Text, Location, Context string
+		Start, End                                    int
+		Obfuscations                                  []string
+	} `json:"findings"`
+	Signals []struct{ Kind, Location, Detail string } `json:"signals"`
+}
+
+func runScan(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &cliEnv{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}
+	code = runCLI(context.Background(), env, append([]string{"scan"}, args...))
+	return code, out.String(), errb.String()
+}
+
+func parseLines(t *testing.T, out string) []scanLine {
+	t.Helper()
+	var lines []scanLine
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var sl scanLine
+		if err := json.Unmarshal([]byte(l), &sl); err != nil {
+			t.Fatalf("not a JSON line: %q: %v", l, err)
+		}
+		lines = append(lines, sl)
+	}
+	return lines
+}
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestScanJSONLFilesAndStdinInOrder(t *testing.T) {
+	spam := "澳門新葡京 真 人 荷 官，注册送彩金，加微信 abc123 领取。"
+	notice := "警方提醒：所谓“刷单返利”都是诈骗，请勿轻信，如遇可疑情况请拨打110报警。"
+	f1 := writeFile(t, "spam.txt", spam)
+	f2 := writeFile(t, "notice.txt", notice)
+	code, out, stderr := runScan(t, "百(bǎi)家(jiā)乐(lè)在线开户", "--format", "jsonl", f1, "-", f2)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	lines := parseLines(t, out)
+	if len(lines) != 3 {
+		t.Fatalf("got %d lines, want one per input:\n%s", len(lines), out)
+	}
+	inputs := map[string]string{f1: spam, "-": "百(bǎi)家(jiā)乐(lè)在线开户", f2: notice}
+	for i, want := range []struct{ input, verdict string }{{f1, "risky"}, {"-", "risky"}, {f2, "clean"}} {
+		l := lines[i]
+		if l.Input != want.input || l.Verdict != want.verdict {
+			t.Errorf("line %d: input %q verdict %q, want %q %q", i, l.Input, l.Verdict, want.input, want.verdict)
+		}
+		src := inputs[l.Input]
+		for _, f := range l.Findings {
+			if f.Start < 0 || f.End > len(src) || src[f.Start:f.End] != f.Text {
+				t.Errorf("%s: finding %q at %d-%d does not slice the input", l.Input, f.Text, f.Start, f.End)
+			}
+		}
+	}
+	if len(lines[2].Findings) == 0 || lines[2].Findings[0].Context != "warning" {
+		t.Errorf("the police notice should list its term with a warning context, got %+v", lines[2].Findings)
+	}
+	if len(lines[1].Findings) == 0 || !contains(lines[1].Findings[0].Obfuscations, "pinyin") {
+		t.Errorf("stdin finding should say pinyin was seen through: %+v", lines[1].Findings)
+	}
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+const hackedPage = `<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>澳门新葡京_百家乐_真人荷官在线</title>
+<meta name="keywords" content="在线赌场,时时彩">
+</head><body>
+<h1>青山县农产品合作社</h1><p>本社主要种植有机蔬菜和水果，欢迎各地客商前来参观洽谈合作。</p>
+<div style="display:none"><a href="http://bet-example.top/">博彩网站</a></div>
+</body></html>`
+
+func TestScanURLsFromLocalServer(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/hacked":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(hackedPage))
+		case "/plain":
+			w.Write([]byte("今天天气很好，我们去公园散步。"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	if !strings.HasPrefix(srv.URL, "http://127.0.0.1:") {
+		t.Fatalf("test server is not on 127.0.0.1: %s", srv.URL)
+	}
+	code, out, stderr := runScan(t, "", "--format", "jsonl", srv.URL+"/hacked", srv.URL+"/missing", srv.URL+"/plain")
+	if code == 0 {
+		t.Errorf("a 404 input should make the exit status non-zero")
+	}
+	if !strings.Contains(stderr, "404") || !strings.Contains(stderr, "/missing") {
+		t.Errorf("stderr should name the failed URL and its status: %q", stderr)
+	}
+	lines := parseLines(t, out)
+	if len(lines) != 3 {
+		t.Fatalf("want a line per input, got %d:\n%s", len(lines), out)
+	}
+	if lines[0].Verdict != "risky" {
+		t.Errorf("hacked page verdict %q, want risky", lines[0].Verdict)
+	}
+	kinds := map[string]bool{}
+	for _, s := range lines[0].Signals {
+		kinds[s.Kind] = true
+	}
+	if !kinds["seo-hijack"] || !kinds["hidden-link"] {
+		t.Errorf("hacked page signals %v, want seo-hijack and hidden-link", kinds)
+	}
+	if lines[1].Error == "" {
+		t.Errorf("the 404 line should carry an error")
+	}
+	if lines[2].Verdict != "clean" {
+		t.Errorf("the plain page should still be scanned and clean, got %+v", lines[2])
+	}
+}
+
+func TestScanRulePacks(t *testing.T) {
+	pack := writeFile(t, "mine.yaml", "name: mine\nversion: \"1\"\nrules:\n  - id: local.fake-shop\n    category: fraud\n    severity: high\n    terms: [低价茅台秒杀]\n")
+	bad := writeFile(t, "bad.yaml", "name: bad\nversion: \"1\"\nrules:\n  - id: ok.rule\n    category: fraud\n    terms: [a]\n  - id: Bad Id\n    category: fraud\n    terms: [b]\n")
+	text := writeFile(t, "t.txt", "限时低价茅台秒杀！另有百家乐。")
+
+	code, out, stderr := runScan(t, "", "--format", "jsonl", "--no-builtin", "--rules", pack, text)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	l := parseLines(t, out)[0]
+	if len(l.Findings) != 1 || l.Findings[0].Rule != "local.fake-shop" || l.Findings[0].Term != "低价茅台秒杀" {
+		t.Errorf("with --no-builtin only the added pack should match, got %+v", l.Findings)
+	}
+
+	code, out, stderr = runScan(t, "", "--format", "jsonl", "--rules", bad, "--rules", pack, text)
+	if code == 0 {
+		t.Errorf("a bad rule pack should make the exit status non-zero")
+	}
+	if !strings.Contains(stderr, "bad.yaml:7:") || !strings.Contains(stderr, "rules[1].id") {
+		t.Errorf("error should give the pack's line and field, got %q", stderr)
+	}
+	l = parseLines(t, out)[0]
+	rules := map[string]bool{}
+	for _, f := range l.Findings {
+		rules[f.Rule] = true
+	}
+	if !rules["local.fake-shop"] || !rules["gambling.casino"] {
+		t.Errorf("the input should still be scanned with the good packs, got %v", rules)
+	}
+}
+
+func TestScanTextAndJSONFormats(t *testing.T) {
+	f := writeFile(t, "a.txt", "出售ｋ粉，加ｑｑ详谈")
+	code, out, _ := runScan(t, "", "--explain", f)
+	if code != 0 || !strings.Contains(out, "risky") || !strings.Contains(out, "normalised: 出售k粉") || !strings.Contains(out, "why:") {
+		t.Errorf("text output with --explain: exit %d\n%s", code, out)
+	}
+	code, out, _ = runScan(t, "", "--format", "json", f, f+".missing")
+	if code == 0 {
+		t.Errorf("a missing file should make the exit status non-zero")
+	}
+	var arr []scanLine
+	if err := json.Unmarshal([]byte(out), &arr); err != nil || len(arr) != 2 {
+		t.Fatalf("json output should be one array with an entry per input: %v\n%s", err, out)
+	}
+	if arr[0].Verdict != "risky" || arr[1].Error == "" {
+		t.Errorf("json entries: %+v", arr)
+	}
+	if code, _, stderr := runScan(t, "", "--format", "xml", f); code == 0 || !strings.Contains(stderr, "xml") {
+		t.Errorf("an unknown format should be refused: %d %q", code, stderr)
+	}
+}
