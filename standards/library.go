@@ -23,6 +23,8 @@ var ErrNotFound = errors.New("standard not found")
 var ErrPublished = errors.New("this version is already published with different content; publish a new version instead")
 
 // Library is an immutable set of standards, possibly several versions of each.
+// The standards it returns are shared: treat them as read-only and Clone one
+// to derive a new version.
 type Library struct {
 	all    []*Standard // sorted by id, then version ascending
 	digest map[string]string

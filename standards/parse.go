@@ -1,6 +1,7 @@
 package standards
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -9,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -57,7 +59,17 @@ var (
 // a *ValidationError listing every problem, not just the first.
 func Parse(name string, data []byte) (*Standard, error) {
 	p := &loader{}
-	s := p.load(data)
+	var s *Standard
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM, as Windows editors write
+	switch {
+	case len(data) > MaxSize:
+		p.problems = append(p.problems, Problem{Line: 1, Column: 1, Message: fmt.Sprintf("the file is %d bytes; a standard may be at most %d", len(data), MaxSize)})
+	case !utf8.Valid(data):
+		line := bytes.Count(data[:invalidUTF8At(data)], []byte("\n")) + 1
+		p.problems = append(p.problems, Problem{Line: line, Column: 1, Message: "the file is not valid UTF-8; save it as UTF-8 (GBK and other encodings are not accepted)"})
+	default:
+		s = p.load(data)
+	}
 	if len(p.problems) > 0 {
 		sort.SliceStable(p.problems, func(i, j int) bool {
 			a, b := p.problems[i], p.problems[j]
@@ -69,6 +81,20 @@ func Parse(name string, data []byte) (*Standard, error) {
 		return nil, &ValidationError{File: name, Problems: p.problems}
 	}
 	return s, nil
+}
+
+// MaxSize is the largest standard file Parse accepts, in bytes.
+const MaxSize = 4 << 20
+
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
 }
 
 type loader struct {
@@ -171,7 +197,11 @@ func (p *loader) mapping(n ast.Node, path string, allowed ...string) *object {
 	case *ast.MappingValueNode:
 		values = []*ast.MappingValueNode{v}
 	default:
-		p.add(n, path, "must be a mapping")
+		if path == "" {
+			p.add(n, path, "a standard must be a YAML mapping of id, version, title, …")
+		} else {
+			p.add(n, path, "must be a mapping")
+		}
 		return nil
 	}
 	for _, mv := range values {

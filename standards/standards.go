@@ -50,6 +50,24 @@ type Item struct {
 	Basis         []string // legal basis of this item, if any beyond the standard's
 }
 
+// Clone returns a deep copy, to derive a new version from a shared one.
+func (s *Standard) Clone() *Standard {
+	c := *s
+	c.AppliesTo = slices.Clone(s.AppliesTo)
+	c.Basis = slices.Clone(s.Basis)
+	c.Sections = slices.Clone(s.Sections)
+	for i := range c.Sections {
+		items := slices.Clone(c.Sections[i].Items)
+		for j := range items {
+			items[j].Evidence = slices.Clone(items[j].Evidence)
+			items[j].Risks = slices.Clone(items[j].Risks)
+			items[j].Basis = slices.Clone(items[j].Basis)
+		}
+		c.Sections[i].Items = items
+	}
+	return &c
+}
+
 // Key returns "id@version", the reference assessments keep to a standard.
 func (s *Standard) Key() string { return s.ID + "@" + s.Version }
 

@@ -313,7 +313,7 @@ func TestApplicablePerCategory(t *testing.T) {
 func TestNewVersionSupersedesAndOldStaysPinned(t *testing.T) {
 	l := shipped(t)
 	old := l.Latest("im")
-	next := clone(t, old)
+	next := old.Clone()
 	next.Version = "2026.10"
 	next.Sections[0].Items[0].Weight = 9
 	l2, err := l.With(next)
@@ -382,5 +382,39 @@ func TestCodesAreDefinedOnce(t *testing.T) {
 		if _, ok := Risk(want); !ok {
 			t.Errorf("risk %s is not defined", want)
 		}
+	}
+}
+
+func TestParseAcceptsBOMAndRejectsOtherEncodings(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse("bom.yaml", append([]byte("\xef\xbb\xbf"), data...)); err != nil {
+		t.Errorf("a UTF-8 file with a BOM was refused: %v", err)
+	}
+	gbk := []byte("id: sample\ntitle:\n  zh: \xca\xbe\xc0\xfd\n") // 示例 in GBK
+	_, err = Parse("gbk.yaml", gbk)
+	if err == nil || !strings.Contains(err.Error(), "gbk.yaml:3:1:") || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("GBK file: err = %v, want a UTF-8 problem on line 3", err)
+	}
+	if _, err := Parse("big.yaml", make([]byte, MaxSize+1)); err == nil {
+		t.Error("an oversized file was accepted")
+	}
+}
+
+func TestCloneIsIndependent(t *testing.T) {
+	orig := shipped(t).Latest("im")
+	before, _ := Digest(orig)
+	c := orig.Clone()
+	c.Sections[0].Items[0].Evidence[0] = "changed"
+	c.Sections[0].Items[0].Risks[0] = "spam"
+	c.AppliesTo[0] = "search"
+	c.Sections[0].Title.Zh = "changed"
+	if after, _ := Digest(orig); after != before {
+		t.Error("changing a clone changed the shipped standard")
+	}
+	if !reflect.DeepEqual(orig.Clone(), orig) {
+		t.Error("a clone differs from its original")
 	}
 }
