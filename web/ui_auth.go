@@ -1,0 +1,134 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/pinggu/pinggu"
+)
+
+// gate says which actors may open a module of the UI.
+type gate func(a *pinggu.Actor) bool
+
+// Gates of the UI's modules. Business pages need a ledger scope, so the
+// system administrator and the auditor (who have none) never reach them.
+var (
+	gateAny      gate = func(a *pinggu.Actor) bool { return true }
+	gateLedger   gate = func(a *pinggu.Actor) bool { return a.LedgerScope().Kind != pinggu.ScopeNone }
+	gateAccounts gate = (*pinggu.Actor).CanManageUsers
+	gateAudit    gate = (*pinggu.Actor).CanReadAudit
+)
+
+// user wraps a UI handler that needs a signed-in actor allowed by g. Without a
+// session it goes to the login page and comes back; an actor that must change
+// its password is held on the password page.
+func (s *Server) user(g gate, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		a := pinggu.ActorFrom(r.Context())
+		if a == nil {
+			redirectToLogin(w, r)
+			return
+		}
+		if a.MustChangePassword && r.URL.Path != "/account/password" {
+			http.Redirect(w, r, "/account/password", http.StatusSeeOther)
+			return
+		}
+		if !g(a) {
+			s.uiForbidden(w, r)
+			return
+		}
+		h(w, r)
+	}
+}
+
+func redirectToLogin(w http.ResponseWriter, r *http.Request) {
+	to := "/login"
+	if r.Method == http.MethodGet && r.URL.Path != "/" {
+		to += "?next=" + url.QueryEscape(r.URL.RequestURI())
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// safeNext keeps a post-login redirect on this site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+// homeFor is where an actor lands: its one module for the separated duties,
+// the dashboard for everyone else.
+func homeFor(a *pinggu.Actor) string {
+	switch {
+	case a.CanManageUsers() && a.Role != pinggu.RoleSystem:
+		return "/accounts"
+	case a.CanReadAudit() && a.Role != pinggu.RoleSystem:
+		return "/audit"
+	}
+	return "/dashboard"
+}
+
+// navItem is one link of the navigation.
+type navItem struct {
+	Key, Href, ID string
+}
+
+// navGroup is a heading with its links; a group without a heading is a
+// single link.
+type navGroup struct {
+	Key   string
+	Items []navItem
+}
+
+// modules are the parts of the regime still being built; each has a page
+// that says what it will do.
+var modules = []string{"assessment", "standards", "patrol", "enforcement", "reports", "cooperation", "training"}
+
+func navFor(a *pinggu.Actor) []navGroup {
+	var out []navGroup
+	if gateLedger(a) {
+		out = append(out,
+			navGroup{Items: []navItem{{"nav.dashboard", "/dashboard", "dashboard"}}},
+			navGroup{Key: "nav.ledger", Items: []navItem{
+				{"nav.organisations", "/organisations", "organisations"},
+				{"nav.services", "/services", "services"},
+				{"nav.licences", "/licences", "licences"},
+			}},
+		)
+		var mods []navItem
+		for _, m := range modules {
+			mods = append(mods, navItem{"nav." + m, "/modules/" + m, m})
+		}
+		out = append(out, navGroup{Key: "nav.regime", Items: mods})
+	}
+	if gateAccounts(a) {
+		out = append(out, navGroup{Items: []navItem{{"nav.accounts", "/accounts", "accounts"}}})
+	}
+	if gateAudit(a) {
+		out = append(out, navGroup{Items: []navItem{{"nav.audit", "/audit", "audit"}}})
+	}
+	return out
+}
+
+// scopeText says whose data the actor sees, e.g. 广东省通信管理局 · 省级监管人员.
+func (s *Server) scopeText(r *http.Request, p *page) string {
+	a := p.Actor
+	role := roleLabel(p.Lang, a.Role)
+	var where string
+	switch {
+	case a.Role == pinggu.RoleBureau && a.Province != "":
+		where = p.T("scope.bureau", provinceName(p.Lang, a.Province))
+	case a.Role == pinggu.RoleMinistry:
+		where = p.T("scope.ministry")
+	case a.OrgID != 0 && gateLedger(a):
+		if o, err := s.opts.Organisations.FindOrganisation(r.Context(), a.OrgID); err == nil {
+			where = o.Name
+		}
+	}
+	if where == "" {
+		return role
+	}
+	return where + " · " + role
+}

@@ -1,0 +1,84 @@
+package web
+
+import (
+	"github.com/pinggu/pinggu"
+)
+
+// option is one choice of a select.
+type option struct {
+	Value, Label string
+}
+
+// provinceName is the name of a province in lang, or the code when unknown.
+func provinceName(lang, code string) string {
+	p, ok := pinggu.LookupProvince(code)
+	if !ok {
+		return code
+	}
+	if lang == langEN {
+		return p.En
+	}
+	return p.Name
+}
+
+func provinceOptions(lang string, all bool) []option {
+	list := pinggu.MainlandProvinces()
+	if all {
+		list = pinggu.Provinces
+	}
+	out := make([]option, len(list))
+	for i, p := range list {
+		out[i] = option{p.Code, provinceName(lang, p.Code)}
+	}
+	return out
+}
+
+// ProvinceName shows a province code in the page's language.
+func (p *page) ProvinceName(code string) string { return provinceName(p.Lang, code) }
+
+// KindLabel names an organisation kind.
+func (p *page) KindLabel(k pinggu.OrgKind) string { return kindLabel(p.Lang, k) }
+
+// CategoryLabel names a service category.
+func (p *page) CategoryLabel(c pinggu.Category) string { return categoryLabel(p.Lang, c) }
+
+// StatusLabel names a lifecycle state.
+func (p *page) StatusLabel(s pinggu.ServiceStatus) string { return statusLabel(p.Lang, s) }
+
+// LicenceStateLabel names a licence state.
+func (p *page) LicenceStateLabel(s pinggu.LicenceState) string { return licenceStateLabel(p.Lang, s) }
+
+// RoleLabel names a role.
+func (p *page) RoleLabel(r pinggu.Role) string { return roleLabel(p.Lang, r) }
+
+func kindOptions(lang string, kinds []pinggu.OrgKind) []option {
+	out := make([]option, len(kinds))
+	for i, k := range kinds {
+		out[i] = option{string(k), kindLabel(lang, k)}
+	}
+	return out
+}
+
+func categoryOptions(lang string) []option {
+	out := make([]option, len(pinggu.Categories))
+	for i, c := range pinggu.Categories {
+		out[i] = option{string(c), categoryLabel(lang, c)}
+	}
+	return out
+}
+
+func statusOptions(lang string, list []pinggu.ServiceStatus) []option {
+	out := make([]option, len(list))
+	for i, s := range list {
+		out[i] = option{string(s), statusLabel(lang, s)}
+	}
+	return out
+}
+
+func roleOptions(lang string) []option {
+	out := make([]option, len(pinggu.Roles))
+	for i, r := range pinggu.Roles {
+		out[i] = option{string(r), roleLabel(lang, r)}
+	}
+	return out
+}

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/pinggu/pinggu"
+)
+
+// lifecycleStep is one state of the lifecycle strip.
+type lifecycleStep struct {
+	Label   string
+	Current bool
+}
+
+type serviceShowData struct {
+	Service   *pinggu.Service
+	Lifecycle []lifecycleStep
+	Next      []option
+	CanEdit   bool
+}
+
+// uiServiceShow shows one service with its lifecycle and the moves allowed
+// from its current state.
+func (s *Server) uiServiceShow(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	v, err := s.opts.Services.FindService(r.Context(), id)
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	p := s.newPage(w, r, "page.service")
+	p.Form = newForm(nil)
+	s.renderService(w, r, p, v, http.StatusOK)
+}
+
+func (s *Server) renderService(w http.ResponseWriter, r *http.Request, p *page, v *pinggu.Service, status int) {
+	p.Active = "services"
+	p.Title = v.Name
+	d := serviceShowData{Service: v, CanEdit: p.Actor.CanWriteServices(), Next: statusOptions(p.Lang, pinggu.NextStatuses(v.Status))}
+	for _, st := range pinggu.ServiceStatuses {
+		d.Lifecycle = append(d.Lifecycle, lifecycleStep{Label: p.StatusLabel(st), Current: st == v.Status})
+	}
+	p.Data = d
+	s.render(w, r, status, "service", p)
+}

@@ -1,0 +1,46 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+// uiTokenCreate makes an API token and shows its secret this once: the page
+// is rendered directly, not redirected, so the secret never sits in a cookie
+// or a URL.
+func (s *Server) uiTokenCreate(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(w, r, "page.tokens")
+	_ = r.ParseForm()
+	p.Form = newForm(r.PostForm)
+	name := strings.TrimSpace(r.PostForm.Get("name"))
+	var expires *time.Time
+	if v := strings.TrimSpace(r.PostForm.Get("expires")); v != "" {
+		t, err := time.ParseInLocation("2006-01-02", v, time.Local)
+		if err != nil || !t.After(time.Now()) {
+			p.Form.Errors["expires"] = p.T("err.token_expiry")
+		} else {
+			expires = &t
+		}
+	}
+	if name == "" {
+		p.Form.Errors["name"] = p.T("err.required")
+	}
+	if len(p.Form.Errors) > 0 {
+		p.Form.Error = p.T("err.form", len(p.Form.Errors))
+		s.renderTokens(w, r, p, "", http.StatusUnprocessableEntity)
+		return
+	}
+	secret, _, err := s.opts.Users.CreateToken(r.Context(), name, expires)
+	if err != nil {
+		if !p.Form.fail(p, err) {
+			s.uiError(w, r, err)
+			return
+		}
+		s.renderTokens(w, r, p, "", http.StatusUnprocessableEntity)
+		return
+	}
+	p.Form = newForm(nil)
+	p.Flash = p.T("flash.token_created")
+	s.renderTokens(w, r, p, secret, http.StatusOK)
+}
