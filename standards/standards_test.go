@@ -2,6 +2,7 @@ package standards
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"slices"
@@ -416,5 +417,19 @@ func TestCloneIsIndependent(t *testing.T) {
 	}
 	if !reflect.DeepEqual(orig.Clone(), orig) {
 		t.Error("a clone differs from its original")
+	}
+}
+
+// The README's table of the shipped library is what readers trust; keep it true.
+func TestReadmeListsTheShippedLibrary(t *testing.T) {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range shipped(t).Current() {
+		row := fmt.Sprintf("| `%s` | %s | `%s` | %d |", s.ID, s.Title.Zh, strings.Join(s.AppliesTo, "`, `"), s.ItemCount())
+		if !strings.Contains(string(data), row) {
+			t.Errorf("README.md lacks the row %s", row)
+		}
 	}
 }
