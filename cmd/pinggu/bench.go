@@ -1,0 +1,496 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, to recreate the bench database
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/demo"
+	"github.com/pinggu/pinggu/store"
+	"github.com/pinggu/pinggu/web"
+)
+
+func init() {
+	register("bench", "measure loading and querying a large ledger (bench ledger)", cmdBench)
+}
+
+// Targets the ledger must meet at the large scale.
+const (
+	benchLoadTarget  = 2 * time.Minute
+	benchQueryTarget = 50 * time.Millisecond
+	benchDatabase    = "pinggu_bench" // PostgreSQL database dropped and recreated for each run
+	benchPageSize    = 20
+)
+
+func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
+	fs := newFlagSet(env, "bench", "bench ledger [flags]")
+	scaleName := fs.String("scale", "large", "dataset size: large (100,000 enterprises, 1,000,000 services), medium or demo")
+	pgURL := fs.String("postgres", os.Getenv("PINGGU_BENCH_POSTGRES_URL"), "also benchmark PostgreSQL at this URL; the database "+benchDatabase+" on that server is dropped and recreated (env PINGGU_BENCH_POSTGRES_URL)")
+	queries := fs.Int("queries", 200, "requests per query kind")
+	seed := fs.Int64("seed", 1, "seed of the generated dataset and of the queries")
+	if len(args) == 0 || args[0] != "ledger" {
+		fs.Usage()
+		return 2
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		return 2
+	}
+	scale, err := demo.ParseScale(*scaleName)
+	if err != nil {
+		return fail(env, "bench", fmt.Errorf("--scale: %w", err))
+	}
+	if *queries < 1 {
+		return fail(env, "bench", errors.New("--queries: must be at least 1"))
+	}
+	dbs := []benchDB{{name: "SQLite", open: openBenchSQLite}}
+	if *pgURL != "" {
+		u := *pgURL
+		dbs = append(dbs, benchDB{name: "PostgreSQL", open: func(ctx context.Context) (*store.DB, func(), error) { return openBenchPostgres(ctx, u) }})
+	}
+	var results []*benchResult
+	errs := 0
+	for _, b := range dbs {
+		r, err := runLedgerBench(ctx, env.stderr, b, scale, *seed, *queries)
+		if err != nil {
+			return fail(env, "bench", fmt.Errorf("%s: %w", b.name, err))
+		}
+		results = append(results, r)
+		for _, k := range r.kinds {
+			errs += k.errors
+		}
+	}
+	printBenchTable(env.stdout, scale, *queries, results)
+	if errs > 0 {
+		fmt.Fprintf(env.stderr, "pinggu bench: %d requests failed\n", errs)
+		return 1
+	}
+	return 0
+}
+
+// benchDB is a database to benchmark: open returns an empty, migrated store
+// and a function that removes it again.
+type benchDB struct {
+	name string
+	open func(context.Context) (*store.DB, func(), error)
+}
+
+func openBenchSQLite(ctx context.Context) (*store.DB, func(), error) {
+	dir, err := os.MkdirTemp("", "pinggu-bench-")
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := store.Open(ctx, store.Config{DataDir: dir})
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return db, func() { db.Close(); os.RemoveAll(dir) }, nil
+}
+
+// openBenchPostgres recreates the dedicated bench database on the server
+// the URL names, so every run starts empty and nothing else is touched.
+func openBenchPostgres(ctx context.Context, raw string) (*store.DB, func(), error) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return nil, nil, errors.New("--postgres: want a postgres:// URL")
+	}
+	admin := *u
+	if strings.Trim(admin.Path, "/") == benchDatabase {
+		admin.Path = "/postgres"
+	}
+	bench := *u
+	bench.Path = "/" + benchDatabase
+	recreate := func(create bool) error {
+		a, err := sql.Open("pgx", admin.String())
+		if err != nil {
+			return err
+		}
+		defer a.Close()
+		if _, err := a.ExecContext(ctx, "DROP DATABASE IF EXISTS "+benchDatabase+" WITH (FORCE)"); err != nil {
+			return err
+		}
+		if create {
+			_, err = a.ExecContext(ctx, "CREATE DATABASE "+benchDatabase)
+		}
+		return err
+	}
+	if err := recreate(true); err != nil {
+		return nil, nil, fmt.Errorf("recreate database %s: %w", benchDatabase, err)
+	}
+	db, err := store.Open(ctx, store.Config{DatabaseURL: bench.String()})
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, func() { db.Close(); recreate(false) }, nil
+}
+
+// benchResult is what one database scored.
+type benchResult struct {
+	db    string
+	rows  int
+	load  time.Duration
+	kinds []*benchKind
+}
+
+// runLedgerBench generates the dataset, loads it, serves it over real HTTP
+// and times the ledger queries officers run most.
+func runLedgerBench(ctx context.Context, log io.Writer, b benchDB, scale demo.Scale, seed int64, n int) (*benchResult, error) {
+	fmt.Fprintf(log, "[%s] generating the %s dataset…\n", b.name, scale.Name)
+	d := demo.Generate(scale, seed)
+	pools := newBenchPools(d, rand.New(rand.NewPCG(uint64(seed), 2)))
+	res := &benchResult{db: b.name, rows: len(d.Organisations) + len(d.Licences) + len(d.Services) + len(d.Users)}
+	db, cleanup, err := b.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer cleanup()
+
+	fmt.Fprintf(log, "[%s] loading %d organisations, %d licences, %d services, %d users…\n",
+		b.name, len(d.Organisations), len(d.Licences), len(d.Services), len(d.Users))
+	start := time.Now()
+	lastPct, lastAt := -1, start
+	err = db.LoadDataset(pinggu.WithActor(ctx, pinggu.SystemActor), d, func(done, total int) {
+		if total == 0 {
+			return
+		}
+		pct := done * 100 / total
+		if pct/5 != lastPct/5 || time.Since(lastAt) > 10*time.Second {
+			lastPct, lastAt = pct, time.Now()
+			fmt.Fprintf(log, "[%s]   %3d%%  %d/%d  %s\n", b.name, pct, done, total, time.Since(start).Round(100*time.Millisecond))
+		}
+	})
+	res.load = time.Since(start)
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	fmt.Fprintf(log, "[%s] loaded in %s\n", b.name, res.load.Round(100*time.Millisecond))
+	d = nil
+	runtime.GC() // the dataset is in the database now; give its memory back before measuring
+
+	lb, stop, err := startLedgerBench(ctx, db, pools, seed)
+	if err != nil {
+		return nil, err
+	}
+	defer stop()
+	fmt.Fprintf(log, "[%s] running %d requests of each of %d query kinds…\n", b.name, n, len(lb.kinds))
+	for range n {
+		for _, k := range lb.kinds {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			dur, err := k.run(ctx)
+			if err != nil {
+				k.errors++
+				if k.errors == 1 {
+					fmt.Fprintf(log, "[%s] %s: %v\n", b.name, k.label, err)
+				}
+				continue
+			}
+			k.lat = append(k.lat, dur)
+		}
+	}
+	res.kinds = lb.kinds
+	return res, nil
+}
+
+// ledgerBench is a running server with logged-in clients and the query kinds
+// to time against it.
+type ledgerBench struct {
+	base  string
+	kinds []*benchKind
+}
+
+// benchKind is one kind of query, by one kind of user.
+type benchKind struct {
+	label  string
+	client *benchClient
+	next   func() string // the next request path with its query
+	lat    []time.Duration
+	errors int
+}
+
+// run sends the next request and times it to the last byte of the answer.
+func (k *benchKind) run(ctx context.Context) (time.Duration, error) {
+	path := k.next()
+	start := time.Now()
+	body, err := k.client.do(ctx, "GET", path, nil)
+	dur := time.Since(start)
+	if err != nil {
+		return 0, err
+	}
+	var list struct {
+		Items []json.RawMessage `json:"items"`
+		Total *int              `json:"total"`
+	}
+	if err := json.Unmarshal(body, &list); err != nil || list.Total == nil {
+		return 0, fmt.Errorf("GET %s: not a list: %.200s", path, body)
+	}
+	return dur, nil
+}
+
+// startLedgerBench serves db on 127.0.0.1, logs in a ministry officer (who
+// then uses an API token, as a script would) and a Guangdong bureau officer
+// (with a browser session), and sets up the query kinds.
+func startLedgerBench(ctx context.Context, db *store.DB, pools *benchPools, seed int64) (*ledgerBench, func(), error) {
+	srv, err := web.NewServer(web.Options{Organisations: db, Licences: db, Services: db, Users: db, Audit: db,
+		Health: db.Ping, Logger: slog.New(slog.DiscardHandler), Version: "bench"})
+	if err != nil {
+		return nil, nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, nil, err
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	go hs.Serve(ln)
+	stop := func() { hs.Close() }
+	lb := &ledgerBench{base: "http://" + ln.Addr().String()}
+
+	ministry, err := lb.login(ctx, "ministry")
+	if err == nil {
+		err = ministry.useToken(ctx)
+	}
+	var bureau *benchClient
+	if err == nil {
+		bureau, err = lb.login(ctx, "gd-bureau")
+	}
+	if err != nil {
+		stop()
+		return nil, nil, err
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), 3))
+	for _, who := range []struct {
+		label  string
+		c      *benchClient
+		svc    []string
+		orgs   []string
+		filter bool
+	}{
+		{"ministry", ministry, pools.services, pools.orgs, true},
+		{"bureau", bureau, pools.gdServices, pools.gdOrgs, false},
+	} {
+		lb.kinds = append(lb.kinds,
+			&benchKind{label: "services filter+page · " + who.label, client: who.c, next: func() string { return serviceFilterPath(rng, who.filter) }},
+			&benchKind{label: "services search 2 chars · " + who.label, client: who.c, next: func() string {
+				return "/api/services?q=" + url.QueryEscape(benchFragment(rng, who.svc, 2, 2)) + "&limit=" + strconv.Itoa(benchPageSize)
+			}},
+			&benchKind{label: "services search 3-4 chars · " + who.label, client: who.c, next: func() string {
+				return "/api/services?q=" + url.QueryEscape(benchFragment(rng, who.svc, 3, 4)) + "&limit=" + strconv.Itoa(benchPageSize)
+			}},
+			&benchKind{label: "organisations search · " + who.label, client: who.c, next: func() string {
+				return "/api/organisations?q=" + url.QueryEscape(benchFragment(rng, who.orgs, 2, 4)) + "&limit=" + strconv.Itoa(benchPageSize)
+			}},
+		)
+	}
+	return lb, stop, nil
+}
+
+// serviceFilterPath is a filtered, sorted page of the service list: a random
+// mix of category, status and (for the ministry) province, page 1 to 5.
+func serviceFilterPath(rng *rand.Rand, province bool) string {
+	q := url.Values{}
+	if province && rng.IntN(2) == 0 {
+		q.Set("province", pinggu.MainlandProvinces()[rng.IntN(31)].Code)
+	}
+	if rng.IntN(3) > 0 {
+		q.Set("category", string(pinggu.Categories[rng.IntN(len(pinggu.Categories))]))
+	}
+	if rng.IntN(2) == 0 {
+		q.Set("status", string(pinggu.ServiceStatuses[rng.IntN(len(pinggu.ServiceStatuses))]))
+	}
+	q.Set("sort", []string{"name", "updated_at", "created_at"}[rng.IntN(3)])
+	if rng.IntN(2) == 0 {
+		q.Set("desc", "true")
+	}
+	q.Set("limit", strconv.Itoa(benchPageSize))
+	q.Set("offset", strconv.Itoa(rng.IntN(5)*benchPageSize))
+	return "/api/services?" + q.Encode()
+}
+
+// benchClient calls the API as one user.
+type benchClient struct {
+	base   string
+	http   *http.Client
+	bearer string
+}
+
+func (lb *ledgerBench) login(ctx context.Context, username string) (*benchClient, error) {
+	jar, _ := cookiejar.New(nil)
+	c := &benchClient{base: lb.base, http: &http.Client{Jar: jar, Timeout: time.Minute}}
+	body, _ := json.Marshal(map[string]string{"username": username, "password": demo.DemoPassword})
+	if _, err := c.do(ctx, "POST", "/api/login", body); err != nil {
+		return nil, fmt.Errorf("log in as %s: %w", username, err)
+	}
+	return c, nil
+}
+
+// useToken creates an API token in the session and uses it from then on.
+func (c *benchClient) useToken(ctx context.Context) error {
+	out, err := c.do(ctx, "POST", "/api/me/tokens", []byte(`{"name":"bench"}`))
+	if err != nil {
+		return fmt.Errorf("create API token: %w", err)
+	}
+	var created struct {
+		Secret string `json:"secret"`
+	}
+	if err := json.Unmarshal(out, &created); err != nil || !strings.HasPrefix(created.Secret, "pgt_") {
+		return fmt.Errorf("create API token: unexpected answer %.200s", out)
+	}
+	c.bearer, c.http.Jar = created.Secret, nil
+	return nil
+}
+
+func (c *benchClient) do(ctx context.Context, method, path string, body []byte) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if c.bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+c.bearer)
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	out, err := io.ReadAll(res.Body)
+	if err != nil {
+		return nil, err
+	}
+	if res.StatusCode/100 != 2 {
+		return nil, fmt.Errorf("%s %s: %s: %.300s", method, path, res.Status, out)
+	}
+	return out, nil
+}
+
+// benchPools are real generated names to search for: over the whole ledger
+// for the ministry, and in Guangdong for the bureau officer.
+type benchPools struct {
+	services, orgs, gdServices, gdOrgs []string
+}
+
+func newBenchPools(d *pinggu.Dataset, rng *rand.Rand) *benchPools {
+	const size = 2000
+	p := &benchPools{}
+	province := make(map[int64]string, len(d.Organisations))
+	for _, o := range d.Organisations {
+		province[o.ID] = o.Province
+	}
+	sample := func(n int, name func(i int) (string, bool), all, gd *[]string) {
+		for range size * 4 {
+			s, inGD := name(rng.IntN(n))
+			if len(*all) < size {
+				*all = append(*all, s)
+			}
+			if inGD && len(*gd) < size {
+				*gd = append(*gd, s)
+			}
+		}
+	}
+	sample(len(d.Services), func(i int) (string, bool) {
+		s := d.Services[i]
+		return s.Name, province[s.OrgID] == "440000"
+	}, &p.services, &p.gdServices)
+	sample(len(d.Organisations), func(i int) (string, bool) {
+		o := d.Organisations[i]
+		return strings.TrimSuffix(strings.TrimSuffix(o.Name, "有限公司"), "股份"), o.Province == "440000"
+	}, &p.orgs, &p.gdOrgs)
+	return p
+}
+
+// benchFragment is a run of min to max Chinese characters from a random name in
+// pool, as an officer would type part of a name into the search box.
+func benchFragment(rng *rand.Rand, pool []string, lo, hi int) string {
+	if len(pool) == 0 {
+		return "云帆"
+	}
+	for range 10000 {
+		r := []rune(pool[rng.IntN(len(pool))])
+		k := lo + rng.IntN(hi-lo+1)
+		if len(r) < k {
+			continue
+		}
+		i := rng.IntN(len(r) - k + 1)
+		f := r[i : i+k]
+		if !slices.ContainsFunc(f, func(c rune) bool { return !unicode.Is(unicode.Han, c) }) {
+			return string(f)
+		}
+	}
+	return pool[0]
+}
+
+// printBenchTable prints the figures of every database side by side, with
+// the targets and whether each was met.
+func printBenchTable(w io.Writer, scale demo.Scale, n int, results []*benchResult) {
+	fmt.Fprintf(w, "\nLedger benchmark, scale %s, %d requests per query kind (targets: load < %s, p95 < %s)\n\n",
+		scale.Name, n, benchLoadTarget, benchQueryTarget)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	head := []string{""}
+	sub := []string{"query"}
+	for _, r := range results {
+		head = append(head, r.db, "", "", "")
+		sub = append(sub, "median", "p95", "max", "target")
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	row := []string{"load"}
+	for _, r := range results {
+		rate := float64(r.rows) / r.load.Seconds()
+		row = append(row, r.load.Round(100*time.Millisecond).String(), fmt.Sprintf("%.0f rows/s", rate), strconv.Itoa(r.rows)+" rows", benchVerdict(r.load < benchLoadTarget, 0))
+	}
+	fmt.Fprintln(tw, strings.Join(row, "\t"))
+	fmt.Fprintln(tw, strings.Join(sub, "\t"))
+	for i, k := range results[0].kinds {
+		row := []string{k.label}
+		for _, r := range results {
+			k := r.kinds[i]
+			if len(k.lat) == 0 {
+				row = append(row, "-", "-", "-", benchVerdict(false, k.errors))
+				continue
+			}
+			lat := slices.Clone(k.lat)
+			slices.Sort(lat)
+			p95 := lat[(len(lat)*95+99)/100-1]
+			row = append(row, benchMS(lat[len(lat)/2]), benchMS(p95), benchMS(lat[len(lat)-1]), benchVerdict(p95 < benchQueryTarget, k.errors))
+		}
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
+	tw.Flush()
+}
+
+func benchMS(d time.Duration) string {
+	return fmt.Sprintf("%.1fms", float64(d)/float64(time.Millisecond))
+}
+
+func benchVerdict(ok bool, errs int) string {
+	switch {
+	case errs > 0:
+		return fmt.Sprintf("FAIL (%d errors)", errs)
+	case ok:
+		return "PASS"
+	}
+	return "FAIL"
+}
