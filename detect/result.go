@@ -293,6 +293,9 @@ func (r *resolver) resolve(matches, extra []rawMatch, _ bool) []Finding {
 				if o.end < t.start-ctxBefore || r.location(o.start) != loc {
 					continue
 				}
+				if op.kind == kindPromo && o.start < t.end && t.start < o.end {
+					continue // the term itself, not its surroundings
+				}
 				if op.kind == kindWarning {
 					warn++
 					if len(markers) < 5 && !contains(markers, op.term) {

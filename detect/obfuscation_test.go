@@ -1,0 +1,241 @@
+package detect
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// variantsOf maps a canonical rune to the runes that fold to it by one
+// kind of trick, built from the same table the engine uses.
+func variantsOf(kind Obfuscation) map[rune]rune {
+	out := map[rune]rune{}
+	for _, e := range foldTable {
+		if Obfuscation(e[2]) == kind {
+			if _, ok := out[e[1]]; !ok {
+				out[e[1]] = e[0]
+			}
+		}
+	}
+	return out
+}
+
+// trick rewrites a term as a spammer would; ok is false when the trick
+// cannot apply to the term (no ASCII letter to widen, say).
+type trick struct {
+	name string
+	html bool
+	obf  string
+	do   func(term string, i int) (string, bool)
+}
+
+func mapRunes(term string, f func(r rune, i int) (string, bool)) (string, bool) {
+	var b strings.Builder
+	changed := false
+	for i, r := range []rune(term) {
+		s, ok := f(r, i)
+		if ok {
+			changed = true
+			b.WriteString(s)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), changed
+}
+
+func joinRunes(term string, sep func(i int) string) string {
+	rs := []rune(term)
+	var b strings.Builder
+	for i, r := range rs {
+		if i > 0 {
+			b.WriteString(sep(i))
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func tricks() []trick {
+	trad := variantsOf(ObfTraditional)
+	compat := variantsOf(ObfCompat)
+	seps := []string{" ", "·", "*", "-", "❤️", "_", "、", "🎰", "|", "~", "★", " . "}
+	invis := []string{"\u200b", "\u200d", "\ufeff", "\u00ad", "\u2060", "\u200c"}
+	annot := []string{"(pīn)", "（yīn）", "(zhù)", "(shi4)", "（lián）"}
+	return []trick{
+		{name: "traditional", obf: "traditional", do: func(t string, _ int) (string, bool) {
+			return mapRunes(t, func(r rune, _ int) (string, bool) { v, ok := trad[r]; return string(v), ok })
+		}},
+		{name: "compat", obf: "compat", do: func(t string, _ int) (string, bool) {
+			return mapRunes(t, func(r rune, _ int) (string, bool) { v, ok := compat[r]; return string(v), ok })
+		}},
+		{name: "fullwidth", obf: "width", do: func(t string, _ int) (string, bool) {
+			return mapRunes(t, func(r rune, _ int) (string, bool) {
+				if r > ' ' && r < 0x7f {
+					return string(r - '!' + '！'), true
+				}
+				return "", false
+			})
+		}},
+		{name: "case", obf: "case", do: func(t string, _ int) (string, bool) {
+			return mapRunes(t, func(r rune, _ int) (string, bool) {
+				if r >= 'a' && r <= 'z' {
+					return string(unicode.ToUpper(r)), true
+				}
+				return "", false
+			})
+		}},
+		{name: "invisible", obf: "invisible", do: func(t string, k int) (string, bool) {
+			return joinRunes(t, func(i int) string { return invis[(i+k)%len(invis)] }), len([]rune(t)) > 1
+		}},
+		{name: "separator", obf: "separator", do: func(t string, k int) (string, bool) {
+			return joinRunes(t, func(i int) string { return seps[(i+k)%len(seps)] }), len([]rune(t)) > 1
+		}},
+		{name: "pinyin", obf: "pinyin", do: func(t string, k int) (string, bool) {
+			rs := []rune(t)
+			var b strings.Builder
+			n := 0
+			for i, r := range rs {
+				b.WriteRune(r)
+				if i < len(rs)-1 && unicode.Is(unicode.Han, r) {
+					b.WriteString(annot[(i+k)%len(annot)])
+					n++
+				}
+			}
+			return b.String(), n > 0
+		}},
+		{name: "html-tag", html: true, obf: "html-tag", do: func(t string, k int) (string, bool) {
+			tags := []string{"<b>", "</b>", "<span class=\"x\">", "</span>", "<font color=red>", "<!-- x -->", "<i>"}
+			return joinRunes(t, func(i int) string { return tags[(i+k)%len(tags)] }), len([]rune(t)) > 1
+		}},
+		{name: "html-entity", html: true, obf: "html-entity", do: func(t string, _ int) (string, bool) {
+			return mapRunes(t, func(r rune, i int) (string, bool) {
+				if i%2 == 0 {
+					return fmt.Sprintf("&#%d;", r), true
+				}
+				return fmt.Sprintf("&#x%x;", r), true
+			})
+		}},
+		{name: "combined", html: true, obf: "separator", do: func(t string, k int) (string, bool) {
+			v, _ := mapRunes(t, func(r rune, i int) (string, bool) {
+				if tr, ok := trad[r]; ok {
+					r = tr
+				} else if r >= 'a' && r <= 'z' {
+					r = r - 'a' + 'Ａ'
+				}
+				switch i % 3 {
+				case 1:
+					return fmt.Sprintf("&#%d;", r), true
+				case 2:
+					return "<b>" + string(r) + "</b>", true
+				}
+				return string(r), true
+			})
+			return strings.ReplaceAll(v, "&", " \u200b&"), len([]rune(t)) > 1
+		}},
+	}
+}
+
+// TestEveryBuiltinTermThroughEveryTrick generates, for every term of every
+// built-in rule, each obfuscation a spammer uses, and expects the engine to
+// find the term, report the original bytes and name the trick.
+func TestEveryBuiltinTermThroughEveryTrick(t *testing.T) {
+	packs := Builtin()
+	m, err := Compile(packs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range tricks() {
+		for _, p := range packs {
+			for _, rule := range p.Rules {
+				t.Run(tr.name+"/"+rule.ID, func(t *testing.T) {
+					applied := 0
+					for k, term := range rule.Terms {
+						v, ok := tr.do(term, k)
+						if !ok {
+							continue
+						}
+						applied++
+						input := "消息：" + v + "。"
+						if tr.html {
+							input = "<html><body><p>消息：" + v + "。</p></body></html>"
+						}
+						res := m.Scan([]byte(input))
+						// A tag after the last character is not part of the match.
+						if !hasFinding(res, rule.ID, term, strings.TrimSuffix(v, "</b>"), tr.obf) {
+							t.Errorf("%s %q written as %q: not found with %s; got %s", tr.name, term, v, tr.obf, describe(res))
+						}
+					}
+					if applied == 0 {
+						t.Skipf("no term of %s can be written with %s", rule.ID, tr.name)
+					}
+				})
+			}
+		}
+	}
+}
+
+func hasFinding(res *Result, rule, term, text, obf string) bool {
+	for _, f := range res.Findings {
+		if f.Rule == rule && f.Term == term && f.Text == text && contains(f.Obfuscations, obf) {
+			return true
+		}
+	}
+	return false
+}
+
+func describe(res *Result) string {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		fmt.Fprintf(&b, "[%s %q %q %v] ", f.Rule, f.Term, f.Text, f.Obfuscations)
+	}
+	if b.Len() == 0 {
+		return "no findings"
+	}
+	return b.String()
+}
+
+// TestSeparatorGapIsBounded checks that characters of a word far apart, or
+// in different sentences, do not join into a match.
+func TestSeparatorGapIsBounded(t *testing.T) {
+	m := compileTerms(t, "百家乐")
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"百 家 乐", true},
+		{"百-*-家乐", true},
+		{"百 ----- 家乐", false},
+		{"我们有一百。家乐福开门了", false},
+		{"百家\n\n乐", true},
+		{"百家！乐", false},
+		{"百家<p>乐", false},
+	} {
+		got := len(m.Scan([]byte(tc.in)).Findings) > 0
+		if got != tc.want {
+			t.Errorf("%q: found %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func compileTerms(t testing.TB, terms ...string) *Matcher {
+	t.Helper()
+	m, err := Compile(&RulePack{Name: "t", Version: "1", Rules: []Rule{{ID: "t.r", Category: "gambling", Severity: "high", Terms: terms}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestFoldTable spot-checks the generated table against forms spammers use.
+func TestFoldTable(t *testing.T) {
+	for in, want := range map[rune]rune{'ｓ': 's', '①': '1', '𝐚': 'a', '㊙': '秘', '發': '发', '⽹': '网', 'Ａ': 'a', 'Q': 'q', '賭': '赌', '樂': '乐', '僞': '伪', '裡': '里'} {
+		if got, _ := canonical(in); got != want {
+			t.Errorf("canonical(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got, _ := canonical('后'); got != '后' {
+		t.Errorf("a simplified character must stay itself, got %q", got)
+	}
+}
