@@ -16,11 +16,19 @@ func (s *Server) apiLicenceUpdate(w http.ResponseWriter, r *http.Request) {
 		s.writeProblem(w, r, err)
 		return
 	}
+	oldOrg := o.OrgID
 	if err := s.decodeJSON(w, r, o); err != nil {
 		s.writeProblem(w, r, err)
 		return
 	}
 	o.ID = id
+	if o.OrgID != oldOrg {
+		// Moving a record to another owner needs that owner in scope too.
+		if err := s.visibleOrganisation(r.Context(), o.OrgID); err != nil {
+			s.writeProblem(w, r, err)
+			return
+		}
+	}
 	if err := s.opts.Licences.UpdateLicence(r.Context(), o); err != nil {
 		s.writeProblem(w, r, err)
 		return

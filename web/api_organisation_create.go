@@ -14,6 +14,10 @@ func (s *Server) apiOrganisationCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	o.ID = 0
+	if err := s.visibleOrganisation(r.Context(), parentOf(&o)); err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
 	if err := s.opts.Organisations.CreateOrganisation(r.Context(), &o); err != nil {
 		s.writeProblem(w, r, err)
 		return

@@ -16,11 +16,18 @@ func (s *Server) apiOrganisationUpdate(w http.ResponseWriter, r *http.Request) {
 		s.writeProblem(w, r, err)
 		return
 	}
+	oldParent := parentOf(o)
 	if err := s.decodeJSON(w, r, o); err != nil {
 		s.writeProblem(w, r, err)
 		return
 	}
 	o.ID = id
+	if p := parentOf(o); p != oldParent {
+		if err := s.visibleOrganisation(r.Context(), p); err != nil {
+			s.writeProblem(w, r, err)
+			return
+		}
+	}
 	if err := s.opts.Organisations.UpdateOrganisation(r.Context(), o); err != nil {
 		s.writeProblem(w, r, err)
 		return

@@ -14,6 +14,10 @@ func (s *Server) apiServiceCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	o.ID = 0
+	if err := s.visibleOrganisation(r.Context(), o.OrgID); err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
 	if err := s.opts.Services.CreateService(r.Context(), &o); err != nil {
 		s.writeProblem(w, r, err)
 		return

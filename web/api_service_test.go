@@ -1,0 +1,109 @@
+package web
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/pinggu/pinggu"
+)
+
+func TestServiceLifecycle(t *testing.T) {
+	a := newApp(t)
+	c := a.login(uEntAssessA)
+	res := c.do("POST", "/api/services", map[string]any{
+		"org_id": a.orgA.ID, "name": "甲大模型助手", "category": "gen_ai", "provinces": []string{"440000", "110000"},
+		"targets": []map[string]string{{"kind": "url", "value": "https://ai.example.cn"}},
+	})
+	mustStatus(t, res, http.StatusCreated, "create")
+	var s pinggu.Service
+	res.decode(t, &s)
+	if s.ID == 0 || s.Status != pinggu.StatusPlanned || s.Province != "440000" || s.OrgName != a.orgA.Name {
+		t.Fatalf("created = %+v", s)
+	}
+	res = c.do("PUT", "/api/services/"+id(s.ID), map[string]any{"description": "面向公众的生成式人工智能服务"})
+	mustStatus(t, res, http.StatusOK, "update")
+	res.decode(t, &s)
+	if s.Description == "" || s.Name != "甲大模型助手" || len(s.Targets) != 1 {
+		t.Fatalf("updated = %+v", s)
+	}
+	for _, step := range []struct {
+		to     string
+		status int
+	}{
+		{"in_assessment", http.StatusOK},
+		{"launched", http.StatusConflict}, // not approved yet
+		{"flying", http.StatusBadRequest},
+		{"approved", http.StatusOK},
+		{"launched", http.StatusOK},
+	} {
+		res := c.do("POST", "/api/services/"+id(s.ID)+"/status", map[string]string{"to": step.to, "reason": "测试"})
+		mustStatus(t, res, step.status, "status → "+step.to)
+	}
+	res = c.do("GET", "/api/services/"+id(s.ID), nil)
+	res.decode(t, &s)
+	if s.Status != pinggu.StatusLaunched {
+		t.Fatalf("status = %s, want launched", s.Status)
+	}
+	res = c.do("GET", "/api/services?status=launched&category=gen_ai", nil)
+	mustStatus(t, res, http.StatusOK, "filtered list")
+	var l listResponse[pinggu.Service]
+	res.decode(t, &l)
+	if len(l.Items) != 1 || l.Items[0].ID != s.ID {
+		t.Fatalf("filtered list = %+v", l.Items)
+	}
+}
+
+func TestServiceValidationProblems(t *testing.T) {
+	a := newApp(t)
+	c := a.login(uEntAdminA)
+	before := a.countServices()
+	res := c.do("POST", "/api/services", map[string]any{
+		"org_id": a.orgA.ID, "name": "", "category": "telepathy", "provinces": []string{"440000", "999999"},
+		"targets": []map[string]string{{"kind": "url", "value": "ftp://x"}},
+	})
+	mustStatus(t, res, http.StatusBadRequest, "invalid service")
+	p := res.problem(t)
+	for _, f := range []string{"name", "category", "provinces[1]", "targets[0].value"} {
+		if !p.hasFieldError(0, f) {
+			t.Errorf("problem does not name %s: %+v", f, p.Errors)
+		}
+	}
+	if got, want := a.countServices(), before; got != want {
+		t.Fatalf("%d services, want %d", got, want)
+	}
+}
+
+func TestLicenceCRUD(t *testing.T) {
+	a := newApp(t)
+	c := a.login(uEntAdminA)
+	res := c.do("POST", "/api/licences", map[string]any{
+		"org_id": a.orgASub.ID, "number": "粤B2-20260009", "categories": []string{"B21", "B25"},
+		"issuer": "广东省通信管理局", "valid_from": "2026-01-01T00:00:00Z", "valid_to": "2031-01-01T00:00:00Z",
+	})
+	mustStatus(t, res, http.StatusCreated, "create")
+	var l pinggu.Licence
+	res.decode(t, &l)
+	if l.ID == 0 || l.State == "" || l.OrgName != a.orgASub.Name {
+		t.Fatalf("created = %+v", l)
+	}
+	mustStatus(t, c.do("PUT", "/api/licences/"+id(l.ID), map[string]any{"categories": []string{"B21"}}), http.StatusOK, "update")
+	res = c.do("GET", "/api/licences/"+id(l.ID), nil)
+	mustStatus(t, res, http.StatusOK, "get")
+	res.decode(t, &l)
+	if len(l.Categories) != 1 || l.Number != "粤B2-20260009" {
+		t.Fatalf("after update = %+v", l)
+	}
+	res = c.do("PUT", "/api/licences/"+id(l.ID), map[string]any{"categories": []string{"Z99"}, "valid_to": "2020-01-01T00:00:00Z"})
+	mustStatus(t, res, http.StatusBadRequest, "invalid update")
+	if p := res.problem(t); !p.hasFieldError(0, "categories[0]") || !p.hasFieldError(0, "valid_to") {
+		t.Fatalf("problem = %+v", p.Errors)
+	}
+	res = c.do("GET", "/api/licences?org_id="+id(a.orgASub.ID), nil)
+	var list listResponse[pinggu.Licence]
+	res.decode(t, &list)
+	if len(list.Items) != 1 || list.Items[0].ID != l.ID {
+		t.Fatalf("list = %+v", list.Items)
+	}
+	mustStatus(t, c.do("DELETE", "/api/licences/"+id(l.ID), nil), http.StatusNoContent, "delete")
+	mustStatus(t, c.do("GET", "/api/licences/"+id(l.ID), nil), http.StatusNotFound, "get after delete")
+}

@@ -1,0 +1,131 @@
+package web
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/pinggu/pinggu"
+)
+
+func TestUserAdministration(t *testing.T) {
+	a := newApp(t)
+	c := a.login(uSysAdmin)
+	res := c.do("POST", "/api/users", map[string]any{"username": "A", "name": "", "role": "king", "password": "weak"})
+	mustStatus(t, res, http.StatusBadRequest, "invalid account")
+	p := res.problem(t)
+	for _, f := range []string{"username", "name", "role"} {
+		if !p.hasFieldError(0, f) {
+			t.Errorf("problem does not name %s: %+v", f, p.Errors)
+		}
+	}
+	res = c.do("POST", "/api/users", map[string]any{"username": "bureau.gd2", "name": "广东局二", "role": "bureau_officer", "province": "440000", "password": "Initial-Pass-2026"})
+	mustStatus(t, res, http.StatusCreated, "create")
+	var u pinggu.User
+	res.decode(t, &u)
+	if u.ID == 0 || u.Role != pinggu.RoleBureau {
+		t.Fatalf("created = %+v", u)
+	}
+	mustStatus(t, c.do("POST", "/api/users", map[string]any{"username": "bureau.gd2", "name": "重名", "role": "auditor", "password": "Initial-Pass-2026"}), http.StatusConflict, "duplicate username")
+
+	mustStatus(t, c.do("PUT", "/api/users/"+id(u.ID), map[string]any{"name": "广东局第二人"}), http.StatusOK, "update")
+	mustStatus(t, c.do("POST", "/api/users/"+id(u.ID)+"/password", map[string]string{"password": "Reset-Pass-2026"}), http.StatusNoContent, "reset password")
+	res = c.do("GET", "/api/users/"+id(u.ID), nil)
+	mustStatus(t, res, http.StatusOK, "get")
+	res.decode(t, &u)
+	if u.Name != "广东局第二人" || !u.MustChangePassword || u.Province != "440000" {
+		t.Fatalf("after update and reset = %+v", u)
+	}
+	res = c.do("GET", "/api/users?role=bureau_officer", nil)
+	var l listResponse[pinggu.User]
+	res.decode(t, &l)
+	if got, want := l.Total, 3; got != want {
+		t.Fatalf("bureau officers = %d, want %d", got, want)
+	}
+	res = c.do("GET", "/api/directory/organisations?q=甲", nil)
+	mustStatus(t, res, http.StatusOK, "directory")
+	var d listResponse[pinggu.OrgRef]
+	res.decode(t, &d)
+	if !sameIDs(idsOf(d.Items, func(o pinggu.OrgRef) int64 { return o.ID }), []int64{a.orgA.ID, a.orgASub.ID}) {
+		t.Fatalf("directory = %+v", d.Items)
+	}
+	// The system administrator sees no business data.
+	res = c.do("GET", "/api/organisations", nil)
+	mustStatus(t, res, http.StatusOK, "ledger as sysadmin")
+	var orgs listResponse[pinggu.Organisation]
+	res.decode(t, &orgs)
+	if len(orgs.Items) != 0 || orgs.Total != 0 {
+		t.Fatalf("sysadmin sees organisations: %+v", orgs)
+	}
+}
+
+func TestUserAdministrationIsForSysAdmins(t *testing.T) {
+	a := newApp(t)
+	for _, u := range []string{uMinistry, uEntAdminA, uAuditor} {
+		c := a.login(u)
+		mustStatus(t, c.do("GET", "/api/users", nil), http.StatusForbidden, u+" listing accounts")
+		mustStatus(t, c.do("POST", "/api/users", map[string]any{"username": "x.y.z", "name": "x", "role": "auditor", "password": "Initial-Pass-2026"}), http.StatusForbidden, u+" creating an account")
+		mustStatus(t, c.do("GET", "/api/directory/organisations", nil), http.StatusForbidden, u+" reading the directory")
+	}
+}
+
+func TestAuditLog(t *testing.T) {
+	a := newApp(t)
+	admin := a.login(uEntAdminA)
+	mustStatus(t, admin.do("PUT", "/api/services/"+id(a.svcA.ID), map[string]any{"description": "审计测试"}), http.StatusOK, "update")
+	c := a.login(uAuditor)
+	res := c.do("GET", "/api/audit?actor="+uEntAdminA, nil)
+	mustStatus(t, res, http.StatusOK, "audit list")
+	var l listResponse[pinggu.AuditEntry]
+	res.decode(t, &l)
+	found := false
+	for _, e := range l.Items {
+		if e.ActorName == "" && e.ActorID == 0 {
+			t.Errorf("entry without actor: %+v", e)
+		}
+		if e.ObjectType == "service" && e.ObjectID == a.svcA.ID {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("the service update is not in the audit log: %s", res.body)
+	}
+	res = c.do("GET", "/api/audit?from=2000-01-01&to=2000-12-31", nil)
+	mustStatus(t, res, http.StatusOK, "audit list of 2000")
+	res.decode(t, &l)
+	if len(l.Items) != 0 {
+		t.Fatalf("entries from the year 2000: %+v", l.Items)
+	}
+	mustStatus(t, c.do("GET", "/api/audit?from=yesterday", nil), http.StatusBadRequest, "bad date")
+	res = c.do("GET", "/api/audit/verify", nil)
+	mustStatus(t, res, http.StatusOK, "verify")
+	var rep pinggu.AuditReport
+	res.decode(t, &rep)
+	if rep.Entries == 0 || rep.Problem != nil || rep.Head == "" {
+		t.Fatalf("verify = %+v", rep)
+	}
+	for _, u := range []string{uMinistry, uSysAdmin, uEntAdminA} {
+		c := a.login(u)
+		mustStatus(t, c.do("GET", "/api/audit", nil), http.StatusForbidden, u+" reading the audit log")
+		mustStatus(t, c.do("GET", "/api/audit/verify", nil), http.StatusForbidden, u+" verifying the audit log")
+	}
+}
+
+func TestMeta(t *testing.T) {
+	a := newApp(t)
+	res := a.anon().do("GET", "/api/meta", nil)
+	mustStatus(t, res, http.StatusOK, "meta")
+	var m metaResponse
+	res.decode(t, &m)
+	if len(m.Provinces) != len(pinggu.Provinces) || len(m.Roles) != len(pinggu.Roles) || len(m.OrgKinds) != len(pinggu.OrgKinds) ||
+		len(m.Categories) != len(pinggu.Categories) || len(m.ServiceStatuses) != len(pinggu.ServiceStatuses) {
+		t.Fatalf("meta sizes wrong: %+v", m)
+	}
+	if m.Provinces[18] != (label{Code: "440000", Zh: "广东省", En: "Guangdong"}) {
+		t.Fatalf("province 19 = %+v", m.Provinces[18])
+	}
+	for _, l := range append(append(m.Roles, m.OrgKinds...), m.Categories...) {
+		if l.Zh == "" || l.En == "" || l.Zh == l.Code {
+			t.Errorf("label without names: %+v", l)
+		}
+	}
+}
