@@ -14,40 +14,40 @@ import (
 
 // Text is a string in formal Chinese with its English counterpart.
 type Text struct {
-	Zh string
-	En string
+	Zh string `json:"zh"`
+	En string `json:"en"`
 }
 
 // Standard is one version of an assessment standard.
 type Standard struct {
-	ID        string    // stable identifier, e.g. "general" or "voice_line"
-	Version   string    // dotted numeric version, e.g. "2026.1"
-	Title     Text      // full title
-	AppliesTo []string  // service category codes, or the single code "all"
-	IssuedBy  string    // issuing body
-	Effective string    // date the version takes effect, YYYY-MM-DD
-	Basis     []string  // laws, regulations and documents the standard rests on
-	Sections  []Section // the standard's chapters, in order
+	ID        string    `json:"id"`              // stable identifier, e.g. "general" or "voice_line"
+	Version   string    `json:"version"`         // dotted numeric version, e.g. "2026.1"
+	Title     Text      `json:"title"`           // full title
+	AppliesTo []string  `json:"applies_to"`      // service category codes, or the single code "all"
+	IssuedBy  string    `json:"issued_by"`       // issuing body
+	Effective string    `json:"effective"`       // date the version takes effect, YYYY-MM-DD
+	Basis     []string  `json:"basis,omitempty"` // laws, regulations and documents the standard rests on
+	Sections  []Section `json:"sections"`        // the standard's chapters, in order
 }
 
 // Section is a chapter of a standard grouping related items.
 type Section struct {
-	ID    string
-	Title Text
-	Items []Item
+	ID    string `json:"id"`
+	Title Text   `json:"title"`
+	Items []Item `json:"items"`
 }
 
 // Item is one checkable requirement an assessor judges.
 type Item struct {
-	ID            string   // unique within the standard
-	Requirement   string   // the requirement in Chinese
-	RequirementEn string   // a short English title
-	Guidance      string   // how the assessor checks it
-	Evidence      []string // what the enterprise must show
-	Risks         []string // risk category codes the item mitigates
-	Severity      Severity // consequence of failing the item
-	Weight        float64  // relative weight in scoring, positive
-	Basis         []string // legal basis of this item, if any beyond the standard's
+	ID            string   `json:"id"`              // unique within the standard
+	Requirement   string   `json:"requirement"`     // the requirement in Chinese
+	RequirementEn string   `json:"requirement_en"`  // a short English title
+	Guidance      string   `json:"guidance"`        // how the assessor checks it
+	Evidence      []string `json:"evidence"`        // what the enterprise must show
+	Risks         []string `json:"risks"`           // risk category codes the item mitigates
+	Severity      Severity `json:"severity"`        // consequence of failing the item
+	Weight        float64  `json:"weight"`          // relative weight in scoring, positive
+	Basis         []string `json:"basis,omitempty"` // legal basis of this item, if any beyond the standard's
 }
 
 // Clone returns a deep copy, to derive a new version from a shared one.
@@ -123,9 +123,9 @@ func (s *Standard) AppliesToCategory(category string) bool {
 
 // Code is a short machine code with Chinese and English labels.
 type Code struct {
-	Code string
-	Zh   string
-	En   string
+	Code string `json:"code"`
+	Zh   string `json:"zh"`
+	En   string `json:"en"`
 }
 
 // AllCategories is the applies_to value of a standard for every service.

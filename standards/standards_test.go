@@ -1,6 +1,7 @@
 package standards
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -430,6 +431,19 @@ func TestReadmeListsTheShippedLibrary(t *testing.T) {
 		row := fmt.Sprintf("| `%s` | %s | `%s` | %d |", s.ID, s.Title.Zh, strings.Join(s.AppliesTo, "`, `"), s.ItemCount())
 		if !strings.Contains(string(data), row) {
 			t.Errorf("README.md lacks the row %s", row)
+		}
+	}
+}
+
+// The API serves standards as JSON; its field names must be the YAML ones.
+func TestJSONUsesTheYAMLFieldNames(t *testing.T) {
+	data, err := json.Marshal(shipped(t).Latest("voice_line"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{`"applies_to":["voice_line"]`, `"issued_by":`, `"requirement_en":`, `"severity":"high"`, `"sections":[{"id":"access"`} {
+		if !strings.Contains(string(data), key) {
+			t.Errorf("JSON lacks %s", key)
 		}
 	}
 }
