@@ -188,6 +188,12 @@ func standardsValidate(env *cliEnv, files []string) int {
 			status = 1
 			continue
 		}
+		// A valid file that would rewrite a shipped version could never be imported.
+		if _, err := standards.Builtin().With(s); errors.Is(err, standards.ErrPublished) {
+			fmt.Fprintf(env.stdout, "%s: %s is already published with different content; give it a new version\n", name, s.Key())
+			status = 1
+			continue
+		}
 		digest, _ := standards.Digest(s)
 		fmt.Fprintf(env.stdout, "%s: ok: %s, %d items, %s\n", name, s.Key(), s.ItemCount(), digest)
 	}

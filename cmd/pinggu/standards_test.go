@@ -146,3 +146,20 @@ func TestStandardsUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestStandardsValidateRefusesRewritingAPublishedVersion(t *testing.T) {
+	_, out, _ := runStandards(t, "", "export", "im")
+	edited := strings.Replace(out, "weight: 3", "weight: 5", 1)
+	if edited == out {
+		t.Fatal("fixture: no weight to edit")
+	}
+	code, vout, _ := runStandards(t, edited, "validate", "-")
+	if code != 1 || !strings.Contains(vout, "im@2026.1 is already published") {
+		t.Errorf("edited im@2026.1: exit %d, output %q", code, vout)
+	}
+	bumped := strings.Replace(edited, `version: "2026.1"`, `version: "2026.2"`, 1)
+	code, vout, _ = runStandards(t, bumped, "validate", "-")
+	if code != 0 || !strings.Contains(vout, "ok: im@2026.2") {
+		t.Errorf("new version im@2026.2: exit %d, output %q", code, vout)
+	}
+}
