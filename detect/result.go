@@ -56,6 +56,9 @@ const riskyScore = 40
 const (
 	ctxBefore = 300 // bytes before a term searched for context words
 	ctxAfter  = 150
+	// readyMargin keeps a streamed match pending until any longer match of
+	// the same rule that contains it has been seen too.
+	readyMargin = 1024
 )
 
 // Options tune one scan.
@@ -206,7 +209,7 @@ func (r *resolver) resolveUpTo(st *scanState, pos int64, final bool) []Finding {
 	for _, mt := range st.matches {
 		k := r.m.patterns[mt.pat].kind
 		switch {
-		case k == kindTerm && mt.end+ctxAfter+lookahead < pos:
+		case k == kindTerm && mt.end+ctxAfter+readyMargin < pos:
 			ready = append(ready, mt)
 		case k == kindTerm || mt.end+2*ctxBefore+maxTag >= pos:
 			keep = append(keep, mt)

@@ -78,10 +78,19 @@ func ParseRulePack(source string, data []byte) (*RulePack, error) {
 	p.Source = source
 	at := func(field, msg string) error {
 		e := &PackError{Source: source, Field: field, Msg: msg}
-		if pth, err := yaml.PathString("$." + field); err == nil {
-			if n, err := pth.FilterFile(file); err == nil && n != nil && n.GetToken() != nil {
-				e.Line, e.Column = n.GetToken().Position.Line, n.GetToken().Position.Column
+		// A missing field has no node: point at the nearest enclosing one.
+		for f := field; f != ""; {
+			if pth, err := yaml.PathString("$." + f); err == nil {
+				if n, err := pth.FilterFile(file); err == nil && n != nil && n.GetToken() != nil {
+					e.Line, e.Column = n.GetToken().Position.Line, n.GetToken().Position.Column
+					break
+				}
 			}
+			i := strings.LastIndexAny(f, ".[")
+			if i < 0 {
+				break
+			}
+			f = f[:i]
 		}
 		return e
 	}
