@@ -10,16 +10,18 @@ import (
 const (
 	maxTermSymbols = 48 // longest term, in characters after normalisation
 	ringSize       = 64 // > maxTermSymbols, power of two
-	symMask        = 1<<24 - 1
-	// Special values of a table entry's symbol part, above any real symbol.
-	symSkip = symMask - iota
+)
+
+// Special values of a table entry, above any real symbol.
+const (
+	symSkip = 0xFFFF - iota
 	symSpace
 	symInvisible
 	symSentence
 	symParen
 	symLT
 	symAmp
-	symFirstSpecial = symAmp
+	maxSymbols = symAmp - 1
 )
 
 // Pattern kinds: what a match of the pattern means.
@@ -50,10 +52,10 @@ type Matcher struct {
 	rules    []compiledRule
 	patterns []pattern
 
-	// table maps a BMP rune to its symbol (low 24 bits, or a sym* special)
-	// and its fold kind (high 8 bits): one lookup per rune normalises it.
-	table   []uint32
-	supp    map[rune]uint32 // the same for supplementary runes that are symbols
+	// table maps a BMP rune to its symbol, or a sym* special for runes
+	// that may stand between characters: one lookup per rune normalises it.
+	table   []uint16
+	supp    map[rune]uint16 // the same for supplementary runes that are symbols
 	nsym    uint32
 	symRune []rune // canonical rune of each symbol, for explanations
 
@@ -134,6 +136,9 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 		}
 		return alphabet[i] < alphabet[j]
 	})
+	if len(alphabet) > maxSymbols {
+		return nil, fmt.Errorf("the rule set uses %d distinct characters, more than %d", len(alphabet), maxSymbols)
+	}
 	symOf := make(map[rune]int32, len(alphabet))
 	m.symRune = make([]rune, len(alphabet)+1)
 	for i, r := range alphabet {
@@ -172,30 +177,28 @@ func isASCIIWord(r rune) bool {
 
 func (m *Matcher) buildTable(symOf map[rune]int32) {
 	d := sharedTables()
-	m.table = make([]uint32, 0x10000)
+	m.table = make([]uint16, 0x10000)
 	for r := range m.table {
-		var v uint32
 		if s, ok := symOf[d.canon[r]]; ok {
-			v = uint32(s)
+			m.table[r] = uint16(s)
 		} else {
-			v = classSym(d.class[r])
+			m.table[r] = classSym(d.class[r])
 		}
-		m.table[r] = v | uint32(d.kind[r])<<24
 	}
-	m.supp = map[rune]uint32{}
+	m.supp = map[rune]uint16{}
 	for r, f := range suppFold {
 		if s, ok := symOf[f[0]]; ok {
-			m.supp[r] = uint32(s) | uint32(f[1])<<24
+			m.supp[r] = uint16(s)
 		}
 	}
 	for c, s := range symOf {
 		if c >= 0x10000 {
-			m.supp[c] = uint32(s)
+			m.supp[c] = uint16(s)
 		}
 	}
 }
 
-func classSym(c uint8) uint32 {
+func classSym(c uint8) uint16 {
 	switch c {
 	case classSkip:
 		return symSkip
@@ -216,7 +219,7 @@ func classSym(c uint8) uint32 {
 }
 
 // lookupSupp returns the table entry of a rune beyond the BMP.
-func (m *Matcher) lookupSupp(r rune) uint32 {
+func (m *Matcher) lookupSupp(r rune) uint16 {
 	if v, ok := m.supp[r]; ok {
 		return v
 	}

@@ -54,7 +54,14 @@ type runeData struct {
 	canon [0x10000]rune
 	kind  [0x10000]uint8
 	class [0x10000]uint8
+	han   [0x10000]uint8 // hanChar, with hanTrad or hanSimp: for page statistics
 }
+
+const (
+	hanChar = 1 << iota
+	hanTrad // folds to a different simplified character
+	hanSimp // a simplified character that differs from its traditional form
+)
 
 var (
 	sharedOnce sync.Once
@@ -79,6 +86,17 @@ func sharedTables() *runeData {
 		}
 		for r := range d.class {
 			d.class[r] = classOf(d.canon[r])
+			if unicode.Is(unicode.Han, rune(r)) {
+				d.han[r] = hanChar
+				if Obfuscation(d.kind[r])&ObfTraditional != 0 {
+					d.han[r] |= hanTrad
+				}
+			}
+		}
+		for _, e := range foldTable {
+			if Obfuscation(e[2])&ObfTraditional != 0 && e[1] < 0x10000 && e[1] != e[0] {
+				d.han[e[1]] |= hanSimp
+			}
 		}
 		shared = d
 	})

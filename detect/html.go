@@ -7,8 +7,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -160,6 +158,7 @@ func analyzePage(data []byte, pageURL string) *page {
 			pg.spans = append(pg.spans, span{start, end, pg.textLoc(top(), inTag)})
 		}
 	}
+	sort.SliceStable(pg.attrs, func(i, j int) bool { return pg.attrs[i].start < pg.attrs[j].start })
 	return pg
 }
 
@@ -183,10 +182,10 @@ func (pg *page) textLoc(e elem, inTag func(string) bool) string {
 
 // locationAt finds the location of the byte at off.
 func (pg *page) locationAt(off int64) string {
-	for _, a := range pg.attrs {
-		if off >= a.start && off < a.end {
-			return a.loc
-		}
+	// Attribute values are in document order, so a binary search finds the
+	// one that may hold off.
+	if j := sort.Search(len(pg.attrs), func(i int) bool { return pg.attrs[i].end > off }); j < len(pg.attrs) && pg.attrs[j].start <= off {
+		return pg.attrs[j].loc
 	}
 	i := sort.Search(len(pg.spans), func(i int) bool { return pg.spans[i].end > off })
 	if i < len(pg.spans) {
@@ -203,6 +202,10 @@ var (
 
 // script looks for redirects, and for redirects that depend on who asks.
 func (pg *page) script(raw []byte, start, end int64) {
+	// Most scripts never touch location: skip the regular expression.
+	if !bytes.Contains(raw, []byte("location")) && !bytes.Contains(raw, []byte("open(")) && !bytes.Contains(raw, []byte("efresh")) {
+		return
+	}
 	loc := redirectRe.FindIndex(raw)
 	if loc == nil {
 		return
@@ -226,17 +229,19 @@ func (pg *page) countText(raw []byte, start int64) {
 	d := sharedTables()
 	var prev, prev2 rune
 	for i := 0; i < len(raw); {
-		r, w := utf8.DecodeRune(raw[i:])
-		if r < 0x80 && r != '(' {
-			if r != ' ' && r != '\n' {
-				prev2, prev = prev, r
+		c := raw[i]
+		if c < 0x80 && c != '(' {
+			if c != ' ' && c != '\n' {
+				prev2, prev = prev, rune(c)
 			}
-			i += w
+			i++
 			continue
 		}
-		if r < 0x10000 && unicode.Is(unicode.Han, r) {
+		r, w := utf8.DecodeRune(raw[i:])
+		if r < 0x10000 && d.han[r] != 0 {
+			h := d.han[r]
 			pg.hanRunes++
-			if d.kind[r]&uint8(ObfTraditional) != 0 {
+			if h&hanTrad != 0 {
 				pg.tradRunes++
 				if pg.tradRunes == 1 {
 					pg.tradAt = start + int64(i)
@@ -244,15 +249,15 @@ func (pg *page) countText(raw []byte, start int64) {
 				if len(pg.tradSample) < 8 && !strings.ContainsRune(string(pg.tradSample), r) {
 					pg.tradSample = append(pg.tradSample, r)
 				}
-			} else if isSimplifiedForm(r) {
+			} else if h&hanSimp != 0 {
 				pg.simpRunes++
 			}
-			if prev != 0 && prev == prev2 && unicode.IsPunct(prev) && i >= 2 {
+			if prev != 0 && prev == prev2 && prev < 0x10000 && d.class[prev] == classSkip {
 				pg.doubled++
 				pg.doubledAt = start + int64(i)
 			}
 		}
-		if (r == '(' || r == '（') && prev != 0 && unicode.Is(unicode.Han, prev) {
+		if (r == '(' || r == '（') && prev > 0 && prev < 0x10000 && d.han[prev] != 0 {
 			if n := annotationAt(raw[i:]); n > 0 {
 				pg.annotations++
 				pg.annotationAt = start + int64(i)
@@ -263,25 +268,6 @@ func (pg *page) countText(raw []byte, start int64) {
 		prev2, prev = prev, r
 		i += w
 	}
-}
-
-var (
-	simpOnce sync.Once
-	simpSet  map[rune]bool
-)
-
-// isSimplifiedForm reports a simplified character that differs from its
-// traditional form, the sign that a page is written in simplified Chinese.
-func isSimplifiedForm(r rune) bool {
-	simpOnce.Do(func() {
-		simpSet = map[rune]bool{}
-		for _, e := range foldTable {
-			if e[2]&int32(ObfTraditional) != 0 && e[1] != e[0] {
-				simpSet[e[1]] = true
-			}
-		}
-	})
-	return simpSet[r]
 }
 
 // signals combines the structural signals with what the findings say.

@@ -77,14 +77,14 @@ func (m *Matcher) Scan(data []byte) *Result { return m.ScanWith(data, Options{})
 func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	isHTML := opt.Markup > 0 || opt.Markup == 0 && LooksLikeHTML(data)
 	st := &scanState{m: m, markup: isHTML}
-	st.run(data, 0, true)
+	st.run(data, 0, 0, true)
 	var pg *page
 	if isHTML {
 		pg = analyzePage(data, opt.PageURL)
 		st.markup = false
 		for _, sg := range pg.attrs {
 			st.reset()
-			st.run(data[sg.start:sg.end], sg.start, true)
+			st.run(data[:sg.end], int(sg.start), 0, true)
 			st.reset()
 		}
 	}
@@ -148,8 +148,7 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 				continue
 			}
 		}
-		c := st.run(buf[pos-bufBase:], pos, final)
-		pos += int64(c)
+		pos = bufBase + int64(st.run(buf, int(pos-bufBase), bufBase, final))
 		st.matches = append(kept, st.matches...)
 		rs.data, rs.base = buf, bufBase
 		res.Findings = append(res.Findings, rs.resolveUpTo(st, pos, final)...)

@@ -14,8 +14,15 @@ const (
 
 type symPos struct {
 	start int64
-	flags uint16 // tricks seen on the character itself
-	join  uint16 // tricks seen between it and the character before
+	join  uint16 // tricks seen between this character and the one before
+}
+
+// junction is what lies between the last character of a possible word and
+// the next: how much gap, and which tricks.
+type junction struct {
+	gap, invis uint8
+	space      bool
+	pend       uint16
 }
 
 type rawMatch struct {
@@ -30,30 +37,29 @@ type scanState struct {
 	m       *Matcher
 	markup  bool
 	s       int32
-	gap     int
-	invis   int
-	inSpace bool
-	pend    uint16
-	n       uint64
+	jn      junction
+	n       uint64 // characters fed to the automaton so far
 	ring    [ringSize]symPos
 	matches []rawMatch
+	buf     []byte // the bytes being scanned, to read matched characters back
+	base    int64  // offset of buf[0] in the input
 }
 
 func (st *scanState) reset() {
-	st.s, st.gap, st.invis, st.pend = 0, 0, 0, 0
+	st.s = 0
+	st.jn = junction{}
 }
 
-// run scans buf, whose first byte is at offset base of the input, and
-// returns how many bytes it consumed. Unless final, it stops short of
-// constructs that may continue past the end of buf; the caller passes the
-// rest again with more bytes after it. lo is the offset of the first byte
-// still available in buf, for word-boundary checks and to drop matches that
-// start before it.
-func (st *scanState) run(buf []byte, base int64, final bool) int {
+// run scans buf[from:], where buf[0] is at offset base of the input, and
+// returns the index it got to. Unless final, it stops short of constructs
+// that may continue past the end of buf; the caller calls again with more
+// bytes after them. Bytes before from stay readable for reports.
+func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 	m := st.m
+	st.buf, st.base = buf, base
 	table := m.table
 	nsym := m.nsym
-	bas, chk := m.base, m.check
+	bas, chk, fail, outHead := m.base, m.check, m.fail, m.outHead
 	size := uint32(len(chk))
 	s := st.s
 	n := len(buf)
@@ -61,28 +67,27 @@ func (st *scanState) run(buf []byte, base int64, final bool) int {
 	if !final {
 		limit = n - lookahead
 	}
-	i := 0
+	i := from
 	for i < limit {
 		b := buf[i]
-		var e uint32
+		var sym uint32
 		w := 1
 		if b < 0x80 {
-			e = table[b]
+			sym = uint32(table[b])
 		} else if b >= 0xE0 && b < 0xF0 && i+2 < n && buf[i+1]&0xC0 == 0x80 && buf[i+2]&0xC0 == 0x80 {
-			e = table[rune(b&0x0F)<<12|rune(buf[i+1]&0x3F)<<6|rune(buf[i+2]&0x3F)]
+			sym = uint32(table[rune(b&0x0F)<<12|rune(buf[i+1]&0x3F)<<6|rune(buf[i+2]&0x3F)])
 			w = 3
 		} else {
 			r, sz := utf8.DecodeRune(buf[i:])
 			w = sz
 			if r == utf8.RuneError && sz <= 1 {
-				e = 0
+				sym = 0
 			} else if r < 0x10000 {
-				e = table[r]
+				sym = uint32(table[r])
 			} else {
-				e = m.lookupSupp(r)
+				sym = uint32(m.lookupSupp(r))
 			}
 		}
-		sym := e & symMask
 		if sym-1 < nsym {
 			// The common case: a character of some term.
 			for {
@@ -94,13 +99,13 @@ func (st *scanState) run(buf []byte, base int64, final bool) int {
 				if s == 0 {
 					break
 				}
-				s = m.fail[s]
+				s = fail[s]
 			}
 			p := &st.ring[st.n&(ringSize-1)]
-			p.start, p.flags, p.join = base+int64(i), uint16(e>>24), st.pend
+			p.start, p.join = base+int64(i), st.jn.pend
 			st.n++
-			st.gap, st.invis, st.pend, st.inSpace = 0, 0, 0, false
-			if o := m.outHead[s]; o != 0 {
+			st.jn = junction{}
+			if o := outHead[s]; o != 0 {
 				st.report(o, base+int64(i+w))
 			}
 			i += w
@@ -117,7 +122,7 @@ func (st *scanState) run(buf []byte, base int64, final bool) int {
 		}
 		// Rare paths: separators inside a possible word, markup, entities.
 		st.s = s
-		adv, more := st.special(buf, base, i, w, sym, e, final)
+		adv, more := st.special(buf, base, i, w, sym, final)
 		if more {
 			return i
 		}
@@ -130,20 +135,20 @@ func (st *scanState) run(buf []byte, base int64, final bool) int {
 
 // special handles a non-word rune at buf[i:i+w] and returns how many bytes
 // it took; more means the construct may continue past buf.
-func (st *scanState) special(buf []byte, base int64, i, w int, sym, e uint32, final bool) (adv int, more bool) {
+func (st *scanState) special(buf []byte, base int64, i, w int, sym uint32, final bool) (adv int, more bool) {
 	switch sym {
 	case symAmp:
 		if r, sz := entityAt(buf[i:]); sz > 0 {
-			var e2 uint32
+			var e uint16
 			if r < 0x10000 {
-				e2 = st.m.table[r]
+				e = st.m.table[r]
 			} else {
-				e2 = st.m.lookupSupp(r)
+				e = st.m.lookupSupp(r)
 			}
-			st.symbol(e2, uint16(ObfEntity), base, i, sz)
+			st.symbol(uint32(e), base, i, sz)
 			return sz, false
 		}
-		st.skip(1, uint16(ObfSeparator), false)
+		st.skip(uint16(ObfSeparator), false)
 		return w, false
 	case symLT:
 		if st.markup {
@@ -155,62 +160,62 @@ func (st *scanState) special(buf []byte, base int64, i, w int, sym, e uint32, fi
 				if brk {
 					st.reset()
 				} else {
-					st.skip(1, uint16(ObfTag), false)
+					st.skip(uint16(ObfTag), false)
 				}
 				return sz, false
 			}
 		}
-		st.skip(1, uint16(ObfSeparator), false)
+		st.skip(uint16(ObfSeparator), false)
 		return w, false
 	case symParen:
 		if st.s != 0 {
 			if sz := annotationAt(buf[i:]); sz > 0 {
-				st.skip(1, uint16(ObfPinyin), false)
+				st.skip(uint16(ObfPinyin), false)
 				return sz, false
 			}
 		}
-		st.skip(1, uint16(ObfSeparator), false)
+		st.skip(uint16(ObfSeparator), false)
 		return w, false
 	case symSentence:
 		st.reset()
 	case symSpace:
-		st.skip(1, uint16(ObfSeparator), true)
+		st.skip(uint16(ObfSeparator), true)
 	case symInvisible:
-		st.invis++
-		st.pend |= uint16(ObfInvisible)
-		if st.invis > maxInvisible {
+		st.jn.invis++
+		st.jn.pend |= uint16(ObfInvisible)
+		if st.jn.invis > maxInvisible {
 			st.reset()
 		}
 	default:
-		st.skip(1, uint16(ObfSeparator), false)
+		st.skip(uint16(ObfSeparator), false)
 	}
 	return w, false
 }
 
-func (st *scanState) skip(units int, flag uint16, space bool) {
+// skip counts one unit of gap between the characters of a possible word.
+func (st *scanState) skip(flag uint16, space bool) {
 	if st.s == 0 {
 		return
 	}
-	if space && st.inSpace {
+	if space && st.jn.space {
 		return // a run of whitespace is one gap, as a browser shows it
 	}
-	st.inSpace = space
-	st.gap += units
-	st.pend |= flag
-	if st.gap > maxGap {
+	st.jn.space = space
+	st.jn.gap++
+	st.jn.pend |= flag
+	if st.jn.gap > maxGap {
 		st.reset()
 	}
 }
 
 // symbol feeds one decoded character (from an entity) to the automaton.
-func (st *scanState) symbol(e uint32, flags uint16, base int64, i, w int) {
+func (st *scanState) symbol(sym uint32, base int64, i, w int) {
 	m := st.m
-	sym := e & symMask
 	if sym-1 >= m.nsym {
 		if sym == 0 || sym == symSentence {
 			st.reset()
 		} else {
-			st.skip(1, uint16(ObfSeparator)|flags, false)
+			st.skip(uint16(ObfSeparator|ObfEntity), false)
 		}
 		return
 	}
@@ -228,31 +233,51 @@ func (st *scanState) symbol(e uint32, flags uint16, base int64, i, w int) {
 	}
 	st.s = s
 	p := &st.ring[st.n&(ringSize-1)]
-	p.start, p.flags, p.join = base+int64(i), uint16(e>>24)|flags, st.pend
+	p.start, p.join = base+int64(i), st.jn.pend
 	st.n++
-	st.gap, st.invis, st.pend, st.inSpace = 0, 0, 0, false
+	st.jn = junction{}
 	if o := m.outHead[s]; o != 0 {
 		st.report(o, base+int64(i+w))
 	}
 }
 
-// report records every pattern that ends at end, following the output chain.
+// report records every pattern that ends at end, following the output
+// chain. The tricks on each character are read back from the input here,
+// off the hot path, so the scan loop needs only the symbol.
 func (st *scanState) report(o int32, end int64) {
 	m := st.m
 	for ; o != 0; o = m.outNext[o] {
 		pi := m.outPat[o]
 		L := uint64(m.patterns[pi].length)
 		first := st.n - L
-		var fl uint16
+		var fl Obfuscation
 		for k := first; k < st.n; k++ {
 			p := &st.ring[k&(ringSize-1)]
-			fl |= p.flags
+			fl |= st.charTricks(p.start)
 			if k != first {
-				fl |= p.join
+				fl |= Obfuscation(p.join)
 			}
 		}
-		st.matches = append(st.matches, rawMatch{pat: pi, start: st.ring[first&(ringSize-1)].start, end: end, flags: Obfuscation(fl)})
+		st.matches = append(st.matches, rawMatch{pat: pi, start: st.ring[first&(ringSize-1)].start, end: end, flags: fl})
 	}
+}
+
+// charTricks says which tricks the character at offset off was written with.
+func (st *scanState) charTricks(off int64) Obfuscation {
+	i := off - st.base
+	if i < 0 || i >= int64(len(st.buf)) {
+		return 0
+	}
+	b := st.buf[i:]
+	if b[0] == '&' {
+		if r, sz := entityAt(b); sz > 0 {
+			_, k := canonical(r)
+			return k | ObfEntity
+		}
+	}
+	r, _ := utf8.DecodeRune(b)
+	_, k := canonical(r)
+	return k
 }
 
 // entityAt decodes an HTML character reference at the start of b.
