@@ -24,6 +24,7 @@ var specific = map[string]int{
 	"app_store":            22,
 	"live_streaming":       22,
 	"gen_ai":               30,
+	"iot":                  20,
 }
 
 func shipped(t *testing.T) *Library {
