@@ -13,5 +13,5 @@ func (s *Server) uiLangSet(w http.ResponseWriter, r *http.Request) {
 		lang = defaultLang
 	}
 	http.SetCookie(w, &http.Cookie{Name: langCookieName, Value: lang, Path: "/", MaxAge: int(365 * 24 * time.Hour / time.Second), HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode})
-	http.Redirect(w, r, safeNext(r.PostFormValue("next")), http.StatusSeeOther)
+	http.Redirect(w, r, safeNext(r.PostFormValue("back")), http.StatusSeeOther)
 }

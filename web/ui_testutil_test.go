@@ -43,7 +43,7 @@ func (c *client) follow(path string, v url.Values) htmlPage {
 // withLang returns the client after choosing a UI language with the switch.
 func (c *client) withLang(lang string) *client {
 	c.a.t.Helper()
-	p := c.post("/lang", url.Values{"lang": {lang}, "next": {"/"}})
+	p := c.post("/lang", url.Values{"lang": {lang}, "back": {"/"}})
 	if p.status != http.StatusSeeOther {
 		c.a.t.Fatalf("POST /lang: status %d", p.status)
 	}

@@ -1,0 +1,98 @@
+package web
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestCatalogsMatch checks that Chinese and English have the same keys and
+// no empty message, so switching language never shows a raw key.
+func TestCatalogsMatch(t *testing.T) {
+	zh, en := catalogs[langZH], catalogs[langEN]
+	if len(zh) == 0 {
+		t.Fatal("the Chinese catalog is empty")
+	}
+	for k, v := range zh {
+		if _, ok := en[k]; !ok {
+			t.Errorf("key %q is in zh.json but not en.json", k)
+		}
+		if strings.TrimSpace(v) == "" {
+			t.Errorf("zh.json: %q is empty", k)
+		}
+	}
+	for k, v := range en {
+		if _, ok := zh[k]; !ok {
+			t.Errorf("key %q is in en.json but not zh.json", k)
+		}
+		if strings.TrimSpace(v) == "" {
+			t.Errorf("en.json: %q is empty", k)
+		}
+		if strings.Count(v, "%") != strings.Count(zh[k], "%") {
+			t.Errorf("%q: zh and en take different arguments: %q vs %q", k, zh[k], v)
+		}
+	}
+}
+
+// Keys appear in templates as $.T "key" and in Go as string literals of
+// the catalog's namespaces.
+var (
+	templateKeyRE = regexp.MustCompile(`\.T "([^"]+)"`)
+	goKeyRE       = regexp.MustCompile(`"((?:app|nav|action|field|flash|err|page|module|dash|import|pager|lang|login|password|tokens|org|service|licence|account|audit|filter|form|list|scope|target)\.[a-z0-9_.]+)"`)
+)
+
+// TestCatalogHasEveryKeyUsed reads the templates and the UI's Go files and
+// checks that each key they name exists, including the ones built at run
+// time (one per module and per target kind).
+func TestCatalogHasEveryKeyUsed(t *testing.T) {
+	used := map[string]string{}
+	scan := func(pattern string, re *regexp.Regexp) {
+		files, err := filepath.Glob(pattern)
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no files match %s", pattern)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+				used[m[1]] = f
+			}
+		}
+	}
+	scan("templates/*.html", templateKeyRE)
+	scan("ui_*.go", goKeyRE)
+	for _, m := range modules {
+		used["nav."+m] = "modules"
+		used["module."+m] = "modules"
+	}
+	for _, k := range []string{"url", "app_listing", "number"} {
+		used["target."+k] = "target kinds"
+	}
+	if len(used) < 100 {
+		t.Fatalf("found only %d keys in use; the scan is broken", len(used))
+	}
+	for k, where := range used {
+		if _, ok := catalogs[langZH][k]; !ok {
+			t.Errorf("%s uses %q, which the catalog lacks", where, k)
+		}
+	}
+	// And the other way: a key nobody uses is a message that drifted away.
+	var unused []string
+	for k := range catalogs[langZH] {
+		if _, ok := used[k]; !ok {
+			unused = append(unused, k)
+		}
+	}
+	slices.Sort(unused)
+	if len(unused) > 0 {
+		t.Errorf("catalog keys used nowhere: %v", unused)
+	}
+}
