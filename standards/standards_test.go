@@ -25,6 +25,7 @@ var specific = map[string]int{
 	"live_streaming":       22,
 	"gen_ai":               30,
 	"iot":                  20,
+	"cloud":                20,
 }
 
 func shipped(t *testing.T) *Library {
