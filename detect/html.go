@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
+	"html"
 )
 
 // span says where in a page a stretch of bytes stands.
@@ -57,9 +57,8 @@ func analyzePage(data []byte, pageURL string) *page {
 		pg.host = strings.ToLower(u.Hostname())
 	}
 	hiddenClasses := map[string]bool{}
-	z := html.NewTokenizer(bytes.NewReader(data))
+	z := &pageTokenizer{data: data}
 	var stack []elem
-	var off int64
 	top := func() elem {
 		if len(stack) == 0 {
 			return elem{}
@@ -75,17 +74,14 @@ func analyzePage(data []byte, pageURL string) *page {
 		return false
 	}
 	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
+		tt, s, e, tag, ok := z.next()
+		if !ok {
 			break
 		}
-		raw := z.Raw()
-		start, end := off, off+int64(len(raw))
-		off = end
+		raw := data[s:e]
+		start, end := int64(s), int64(e)
 		switch tt {
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			tag := string(name)
+		case tokStart, tokSelfClosing:
 			attrs := tagAttrs(raw)
 			parent := top()
 			e := elem{name: tag, hidden: parent.hidden || isHiddenElem(attrs, raw, hiddenClasses), link: parent.link}
@@ -121,12 +117,10 @@ func analyzePage(data []byte, pageURL string) *page {
 				}
 			}
 			pg.spans = append(pg.spans, span{start, end, loc})
-			if tt == html.StartTagToken && !voidTags[tag] {
+			if tt == tokStart && !voidTags[tag] {
 				stack = append(stack, e)
 			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			tag := string(name)
+		case tokEnd:
 			pg.spans = append(pg.spans, span{start, end, pg.textLoc(top(), inTag)})
 			for i := len(stack) - 1; i >= 0; i-- {
 				if stack[i].name == tag {
@@ -137,7 +131,7 @@ func analyzePage(data []byte, pageURL string) *page {
 					break
 				}
 			}
-		case html.TextToken:
+		case tokText:
 			e := top()
 			loc := pg.textLoc(e, inTag)
 			pg.spans = append(pg.spans, span{start, end, loc})
@@ -237,7 +231,13 @@ func (pg *page) countText(raw []byte, start int64) {
 			i++
 			continue
 		}
-		r, w := utf8.DecodeRune(raw[i:])
+		var r rune
+		w := 3
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(raw) {
+			r = rune(c&0x0F)<<12 | rune(raw[i+1]&0x3F)<<6 | rune(raw[i+2]&0x3F)
+		} else {
+			r, w = utf8.DecodeRune(raw[i:])
+		}
 		if r < 0x10000 && d.han[r] != 0 {
 			h := d.han[r]
 			pg.hanRunes++
