@@ -38,6 +38,7 @@ type pattern struct {
 	length   uint8 // symbols
 	asciiEnd uint8 // bit 0: starts with an ASCII letter/digit, bit 1: ends with one
 	term     string
+	norm     string // the canonical form, for explanations
 }
 
 type compiledRule struct {
@@ -60,10 +61,15 @@ type Matcher struct {
 	symRune []rune // canonical rune of each symbol, for explanations
 
 	// Aho–Corasick automaton over symbols, in a double array: the child of
-	// state s by symbol c is base[s]+c when check[base[s]+c] == s.
-	base, check, fail []int32
-	outHead           []int32 // first output of a state (own or inherited), 0 if none
-	outPat, outNext   []int32 // output chains, shared between states
+	// state s by symbol c is t = da[s].base+c when da[t].check == s. A
+	// cell holds everything the scan loop reads about a state, so a step
+	// costs one cache line.
+	da              []cell
+	fail, out       []int32 // failure link and first output of each state
+	outPat, outNext []int32 // output chains, shared between states
+
+	// Used while building only.
+	base, check, outHead []int32
 }
 
 // Compile builds a matcher from rule packs. Context words that mark warning
@@ -80,7 +86,7 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 		if len(rs) == 0 || len(rs) > maxTermSymbols {
 			return
 		}
-		p := pattern{rule: rule, kind: kind, length: uint8(len(rs)), term: term}
+		p := pattern{rule: rule, kind: kind, length: uint8(len(rs)), term: term, norm: string(rs)}
 		if isASCIIWord(rs[0]) {
 			p.asciiEnd |= 1
 		}
@@ -168,6 +174,7 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 		pats[i] = seqs[o].pat
 	}
 	m.build(sorted, pats)
+	m.pack()
 	return m, nil
 }
 
@@ -353,5 +360,27 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 	}
 }
 
+// cell is one state of the double array. The top bit of check says the
+// state has output, so a step that finds nothing reads one cell only.
+type cell struct {
+	base, check int32
+}
+
+const hasOut = -1 << 31
+
+// pack interleaves the building arrays into cells.
+func (m *Matcher) pack() {
+	m.da = make([]cell, len(m.check))
+	for i := range m.da {
+		c := cell{m.base[i], m.check[i]}
+		if m.outHead[i] != 0 && c.check >= 0 {
+			c.check |= hasOut
+		}
+		m.da[i] = c
+	}
+	m.out = m.outHead
+	m.base, m.check, m.outHead = nil, nil, nil
+}
+
 // States reports the number of cells in the automaton, for sizing.
-func (m *Matcher) States() int { return len(m.check) }
+func (m *Matcher) States() int { return len(m.da) }

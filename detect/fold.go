@@ -23,15 +23,25 @@ const (
 
 var obfNames = [...]string{"width", "compat", "case", "traditional", "invisible", "separator", "pinyin", "html-tag", "html-entity"}
 
-// Names lists the tricks in a stable order, for reports.
-func (o Obfuscation) Names() []string {
-	names := []string{}
-	for i, n := range obfNames {
-		if o&(1<<i) != 0 {
-			names = append(names, n)
+// obfNameSets caches the name list of every combination of tricks, so
+// findings share them instead of allocating one each.
+var obfNameSets = func() (sets [1 << len(obfNames)][]string) {
+	for o := range sets {
+		names := []string{}
+		for i, n := range obfNames {
+			if o&(1<<i) != 0 {
+				names = append(names, n)
+			}
 		}
+		sets[o] = names[:len(names):len(names)]
 	}
-	return names
+	return sets
+}()
+
+// Names lists the tricks in a stable order, for reports. The slice is
+// shared: copy it before changing it.
+func (o Obfuscation) Names() []string {
+	return obfNameSets[o&(1<<len(obfNames)-1)]
 }
 
 // Rune classes shared by every compiled rule set. A rune is either part of

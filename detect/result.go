@@ -327,7 +327,7 @@ func (r *resolver) resolve(matches, extra []rawMatch, _ bool) []Finding {
 			Category: rule.Category, Rule: rule.ID, Pack: rule.pack, Severity: sev, Term: p.term,
 			Text: string(r.data[t.start-r.base : t.end-r.base]), Start: t.start, End: t.end,
 			Location: loc, Obfuscations: t.flags.Names(), Context: ctx,
-			Normalized: string(normalizeTerm(p.term)), Markers: markers,
+			Normalized: p.norm, Markers: markers,
 		})
 	}
 	return out

@@ -59,8 +59,8 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 	st.buf, st.base = buf, base
 	table := m.table
 	nsym := m.nsym
-	bas, chk, fail, outHead := m.base, m.check, m.fail, m.outHead
-	size := uint32(len(chk))
+	da, fail := m.da, m.fail
+	size := uint32(len(da))
 	s := st.s
 	n := len(buf)
 	limit := n
@@ -90,13 +90,17 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 		}
 		if sym-1 < nsym {
 			// The common case: a character of some term.
+			var chk int32
 			for {
-				t := bas[s] + int32(sym)
-				if uint32(t) < size && chk[t] == s {
-					s = t
-					break
+				t := da[s].base + int32(sym)
+				if uint32(t) < size {
+					if chk = da[t].check; chk&^hasOut == s {
+						s = t
+						break
+					}
 				}
 				if s == 0 {
+					chk = 0
 					break
 				}
 				s = fail[s]
@@ -105,8 +109,8 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 			p.start, p.join = base+int64(i), st.jn.pend
 			st.n++
 			st.jn = junction{}
-			if o := outHead[s]; o != 0 {
-				st.report(o, base+int64(i+w))
+			if chk < 0 {
+				st.report(m.out[s], base+int64(i+w))
 			}
 			i += w
 			continue
@@ -221,8 +225,8 @@ func (st *scanState) symbol(sym uint32, base int64, i, w int) {
 	}
 	s := st.s
 	for {
-		t := m.base[s] + int32(sym)
-		if uint32(t) < uint32(len(m.check)) && m.check[t] == s {
+		t := m.da[s].base + int32(sym)
+		if uint32(t) < uint32(len(m.da)) && m.da[t].check&^hasOut == s {
 			s = t
 			break
 		}
@@ -236,7 +240,7 @@ func (st *scanState) symbol(sym uint32, base int64, i, w int) {
 	p.start, p.join = base+int64(i), st.jn.pend
 	st.n++
 	st.jn = junction{}
-	if o := m.outHead[s]; o != 0 {
+	if o := m.out[s]; o != 0 {
 		st.report(o, base+int64(i+w))
 	}
 }
