@@ -1,7 +1,6 @@
 package store
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -42,15 +41,74 @@ func bigrams(rs []rune) []string {
 // queries hold only one- and two-character tokens, so no phrase spans it.
 const ftsSeparator = "sep"
 
+// lexeme is a PostgreSQL tsvector entry: a token and its positions.
+type lexeme struct {
+	word string
+	pos  []int
+}
+
+// pgLexemes lays out texts as bigrams with positions (a gap between texts so
+// no phrase spans two) followed by the single characters, without
+// positions.
+func pgLexemes(texts ...string) []lexeme {
+	var out []lexeme
+	idx := map[string]int{}
+	seen := map[rune]bool{}
+	var uni []rune
+	pos := 1
+	for _, t := range texts {
+		rs := searchRunes(t)
+		for _, r := range rs {
+			if !seen[r] {
+				seen[r] = true
+				uni = append(uni, r)
+			}
+		}
+		for _, g := range bigrams(rs) {
+			p := min(pos, 16383) // tsvector's limit; names are far shorter
+			if i, ok := idx[g]; ok {
+				if last := out[i].pos[len(out[i].pos)-1]; last < p {
+					out[i].pos = append(out[i].pos, p)
+				}
+			} else {
+				idx[g] = len(out)
+				out = append(out, lexeme{word: g, pos: []int{p}})
+			}
+			pos++
+		}
+		pos++
+	}
+	for _, r := range uni {
+		out = append(out, lexeme{word: string(r)})
+	}
+	return out
+}
+
 // searchDoc returns the value stored for texts: FTS5 input for SQLite, a
 // tsvector literal for PostgreSQL.
 func (d dialect) searchDoc(texts ...string) string {
 	var b strings.Builder
+	if d.pg() {
+		for i, x := range pgLexemes(texts...) {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteByte('\'')
+			b.WriteString(x.word)
+			b.WriteByte('\'')
+			for j, p := range x.pos {
+				if j == 0 {
+					b.WriteByte(':')
+				} else {
+					b.WriteByte(',')
+				}
+				b.WriteString(strconv.Itoa(p))
+			}
+		}
+		return b.String()
+	}
 	seen := map[rune]bool{}
 	var uni []rune
-	pos := 1
-	lexPos := map[string][]int{}
-	var order []string
 	for ti, t := range texts {
 		rs := searchRunes(t)
 		for _, r := range rs {
@@ -59,60 +117,21 @@ func (d dialect) searchDoc(texts ...string) string {
 				uni = append(uni, r)
 			}
 		}
-		bg := bigrams(rs)
-		if d.pg() {
-			for _, g := range bg {
-				if _, ok := lexPos[g]; !ok {
-					order = append(order, g)
-				}
-				lexPos[g] = append(lexPos[g], pos)
-				pos++
-			}
-			pos++ // a gap, so no phrase spans two texts
-			continue
-		}
 		if ti > 0 {
 			b.WriteString(ftsSeparator)
 			b.WriteByte(' ')
 		}
-		for _, g := range bg {
+		for _, g := range bigrams(rs) {
 			b.WriteString(g)
 			b.WriteByte(' ')
 		}
 	}
-	if !d.pg() {
-		b.WriteString(ftsSeparator)
-		for _, r := range uni {
-			b.WriteByte(' ')
-			b.WriteRune(r)
-		}
-		return b.String()
-	}
-	sort.Slice(uni, func(i, j int) bool { return uni[i] < uni[j] })
-	for _, g := range order {
-		b.WriteByte('\'')
-		b.WriteString(g)
-		b.WriteString("':")
-		for i, p := range lexPos[g] {
-			if p > 16383 {
-				p = 16383 // tsvector's limit; names are far shorter
-			}
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.Itoa(p))
-		}
-		b.WriteByte(' ')
-	}
+	b.WriteString(ftsSeparator)
 	for _, r := range uni {
-		if _, dup := lexPos[string(r)]; dup {
-			continue
-		}
-		b.WriteByte('\'')
+		b.WriteByte(' ')
 		b.WriteRune(r)
-		b.WriteString("' ")
 	}
-	return strings.TrimSpace(b.String())
+	return b.String()
 }
 
 // searchQuery turns what the user typed into the database's query, or ""
