@@ -280,7 +280,7 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 	}
 	setUsed(0)
 	grow(1)
-	firstFreeWord := 0
+	firstFreeWord, multiFrom := 0, 0
 	queue := []int32{0}
 	for qi := 0; qi < len(queue); qi++ {
 		n := queue[qi]
@@ -292,7 +292,16 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 			firstFreeWord++
 		}
 		var b int
-		for p := firstFreeWord << 6; ; p++ {
+		// Single children take the first free cell. Nodes with several
+		// children search from multiFrom, which moves on past regions
+		// that are almost full (where they would rarely fit), as
+		// darts-clone does; past a bound they go beyond the end.
+		start := firstFreeWord << 6
+		if len(es) > 1 && multiFrom > start {
+			start = multiFrom
+		}
+		freeSeen, jumped := 0, false
+		for p := start; ; p++ {
 			if w := p >> 6; w < len(used) && used[w]|(1<<(p&63)-1) == ^uint64(0) {
 				p = (w+1)<<6 - 1 // rest of this word is taken
 				continue
@@ -301,6 +310,16 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 				free := ^used[w] &^ (1<<(p&63) - 1)
 				p = w<<6 + bits.TrailingZeros64(free) - 1
 				continue
+			}
+			freeSeen++
+			if freeSeen > 1<<12 && !jumped {
+				// Go on from where the widest child would just fit at
+				// the end: the tail is sparse, and beyond it all is free.
+				jumped = true
+				if q := len(m.check) - int(es[len(es)-1].sym-es[0].sym); q > p {
+					p = q - 1
+					continue
+				}
 			}
 			b = p - int(es[0].sym)
 			ok := true
@@ -311,6 +330,9 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 				}
 			}
 			if ok {
+				if len(es) > 1 && p-start+1 > 20*freeSeen {
+					multiFrom = p
+				}
 				break
 			}
 		}
