@@ -1,0 +1,77 @@
+package pinggu
+
+// Label is a value's name for people, in Chinese and English. The UI and the
+// CSV codec use the same labels.
+type Label struct {
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+// OrgKindLabels names the organisation kinds.
+var OrgKindLabels = map[OrgKind]Label{
+	OrgMinistry:   {"工业和信息化部", "Ministry"},
+	OrgBureau:     {"通信管理局", "Communication administration"},
+	OrgTelecom:    {"基础电信企业集团", "Telecom group"},
+	OrgTelecomSub: {"基础电信企业分支机构", "Telecom subsidiary"},
+	OrgVAS:        {"增值电信企业", "Value-added telecom enterprise"},
+	OrgInternet:   {"互联网企业", "Internet company"},
+	OrgSupport:    {"支撑单位", "Support institution"},
+	OrgThirdParty: {"第三方评估机构", "Third-party assessment body"},
+	OrgPartner:    {"协作部门", "Partner department"},
+}
+
+// CategoryLabels names the service categories.
+var CategoryLabels = map[Category]Label{
+	CatIM:             {"即时通信", "Instant messaging"},
+	CatSearch:         {"搜索引擎", "Search"},
+	CatConverged:      {"融合通信", "Converged communication"},
+	CatOneCardTwoNums: {"一卡双号", "One card, two numbers"},
+	CatSMSHall:        {"短信营业厅", "SMS business hall"},
+	CatVoiceLine:      {"语音专线", "Dedicated voice line"},
+	CatCallForwarding: {"呼叫转移", "Call forwarding"},
+	CatAppStore:       {"应用商店", "App store"},
+	CatLiveStreaming:  {"网络直播", "Live streaming"},
+	CatCloud:          {"云服务", "Cloud service"},
+	CatIoT:            {"物联网", "Internet of things"},
+	CatGenAI:          {"生成式人工智能", "Generative AI"},
+	CatOther:          {"其他", "Other"},
+}
+
+// ServiceStatusLabels names the lifecycle states.
+var ServiceStatusLabels = map[ServiceStatus]Label{
+	StatusPlanned:      {"拟上线", "Planned"},
+	StatusInAssessment: {"评估中", "In assessment"},
+	StatusApproved:     {"评估通过", "Approved"},
+	StatusLaunched:     {"已上线", "Launched"},
+	StatusSuspended:    {"已暂停", "Suspended"},
+	StatusRetired:      {"已下线", "Retired"},
+}
+
+// LicenceStateLabels names the licence states.
+var LicenceStateLabels = map[LicenceState]Label{
+	LicenceValid:    {"有效", "Valid"},
+	LicenceExpiring: {"即将到期", "Expiring"},
+	LicenceExpired:  {"已过期", "Expired"},
+	LicencePending:  {"未生效", "Not yet in force"},
+}
+
+// RoleLabels names the roles.
+var RoleLabels = map[Role]Label{
+	RoleMinistry:   {"部级监管人员", "Ministry officer"},
+	RoleBureau:     {"省级通信管理局人员", "Bureau officer"},
+	RoleEntAdmin:   {"企业管理员", "Enterprise administrator"},
+	RoleEntAssess:  {"企业评估人员", "Enterprise assessor"},
+	RoleSupport:    {"支撑单位分析人员", "Support analyst"},
+	RoleThirdParty: {"第三方评估机构人员", "Third-party assessor"},
+	RolePartner:    {"协作部门人员", "Partner department viewer"},
+	RoleAuditor:    {"审计员", "Auditor"},
+	RoleSysAdmin:   {"系统管理员", "System administrator"},
+	RoleSystem:     {"系统", "System"},
+}
+
+// TargetKindLabels names the kinds of monitoring targets.
+var TargetKindLabels = map[TargetKind]Label{
+	TargetURL:        {"网址", "Web address"},
+	TargetAppListing: {"应用商店页面", "App listing"},
+	TargetNumber:     {"号码", "Number"},
+}
