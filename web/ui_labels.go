@@ -82,3 +82,33 @@ func roleOptions(lang string) []option {
 	}
 	return out
 }
+
+// label picks the language of a root-package label, falling back to the
+// code itself for values the maps do not know.
+func labelOf[K ~string](m map[K]pinggu.Label, lang string, k K) string {
+	l, ok := m[k]
+	switch {
+	case !ok:
+		return string(k)
+	case lang == langEN:
+		return l.En
+	}
+	return l.Zh
+}
+
+func kindLabel(lang string, k pinggu.OrgKind) string { return labelOf(pinggu.OrgKindLabels, lang, k) }
+func categoryLabel(lang string, c pinggu.Category) string {
+	return labelOf(pinggu.CategoryLabels, lang, c)
+}
+func statusLabel(lang string, s pinggu.ServiceStatus) string {
+	return labelOf(pinggu.ServiceStatusLabels, lang, s)
+}
+func licenceStateLabel(lang string, s pinggu.LicenceState) string {
+	return labelOf(pinggu.LicenceStateLabels, lang, s)
+}
+func roleLabel(lang string, r pinggu.Role) string { return labelOf(pinggu.RoleLabels, lang, r) }
+
+// TargetKindLabel names a kind of monitoring target.
+func (p *page) TargetKindLabel(k pinggu.TargetKind) string {
+	return labelOf(pinggu.TargetKindLabels, p.Lang, k)
+}

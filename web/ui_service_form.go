@@ -104,7 +104,7 @@ func (s *Server) renderServiceForm(w http.ResponseWriter, r *http.Request, p *pa
 	d.Statuses = statusOptions(p.Lang, []pinggu.ServiceStatus{pinggu.StatusPlanned, pinggu.StatusInAssessment, pinggu.StatusApproved, pinggu.StatusLaunched})
 	d.Provinces = provinceOptions(p.Lang, true)
 	for _, k := range []pinggu.TargetKind{pinggu.TargetURL, pinggu.TargetAppListing, pinggu.TargetNumber} {
-		d.TargetKinds = append(d.TargetKinds, option{string(k), p.T("target." + string(k))})
+		d.TargetKinds = append(d.TargetKinds, option{string(k), p.TargetKindLabel(k)})
 	}
 	d.Targets = append(targetRows(p.Form.Values), []string{string(pinggu.TargetURL), "", ""})
 	p.Data = d

@@ -57,13 +57,15 @@
         if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
       });
       xhr.addEventListener("load", function () {
-        if (xhr.responseURL && xhr.responseURL !== form.action) {
-          window.location.assign(xhr.responseURL);
-          return;
-        }
+        // Show the server's answer as the page: the import result (which
+        // carries the flash message) or the table of bad rows.
+        var to = xhr.responseURL;
         document.open();
         document.write(xhr.responseText);
         document.close();
+        if (to && to !== window.location.href) {
+          window.history.replaceState(null, "", to);
+        }
       });
       xhr.addEventListener("error", function () { form.submit(); });
       xhr.send(new FormData(form));
