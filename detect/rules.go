@@ -46,6 +46,7 @@ type PackError struct {
 	Msg    string
 }
 
+// Error formats the problem as file:line:column: field: message.
 func (e *PackError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Source)

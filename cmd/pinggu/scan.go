@@ -20,10 +20,11 @@ func init() {
 }
 
 // Limits for fetching URLs: a page larger than maxFetch is refused rather
-// than cut, so a verdict never rests on half a page.
-const (
-	fetchTimeout = 20 * time.Second
-	maxFetch     = 16 << 20
+// than cut, so a verdict never rests on half a page. Variables so tests
+// can lower them.
+var (
+	fetchTimeout       = 20 * time.Second
+	maxFetch     int64 = 16 << 20
 )
 
 // rulesFlag collects the repeatable --rules flag.
@@ -179,8 +180,8 @@ func fetch(ctx context.Context, url string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fetch failed: %w", err)
 	}
-	if len(data) > maxFetch {
-		return nil, fmt.Errorf("page larger than %d MiB, not scanned", maxFetch>>20)
+	if int64(len(data)) > maxFetch {
+		return nil, fmt.Errorf("page larger than %d bytes, not scanned", maxFetch)
 	}
 	return data, nil
 }

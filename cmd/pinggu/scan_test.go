@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 type scanLine struct {
@@ -201,5 +202,36 @@ func TestScanTextAndJSONFormats(t *testing.T) {
 	}
 	if code, _, stderr := runScan(t, "", "--format", "xml", f); code == 0 || !strings.Contains(stderr, "xml") {
 		t.Errorf("an unknown format should be refused: %d %q", code, stderr)
+	}
+}
+
+func TestScanURLLimits(t *testing.T) {
+	block := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/big":
+			w.Write(bytes.Repeat([]byte("大"), 2000))
+		case "/slow":
+			select {
+			case <-block:
+			case <-r.Context().Done():
+			}
+		}
+	}))
+	defer srv.Close()
+	defer close(block)
+	oldMax, oldTimeout := maxFetch, fetchTimeout
+	maxFetch, fetchTimeout = 4096, 200*time.Millisecond
+	defer func() { maxFetch, fetchTimeout = oldMax, oldTimeout }()
+
+	code, _, stderr := runScan(t, "", "--format", "jsonl", srv.URL+"/big", srv.URL+"/slow")
+	if code == 0 {
+		t.Errorf("an oversized page and a stalled server should make the exit status non-zero")
+	}
+	if !strings.Contains(stderr, "/big: page larger than") {
+		t.Errorf("oversized page should be refused by name: %q", stderr)
+	}
+	if !strings.Contains(stderr, "/slow:") || !strings.Contains(stderr, "deadline") {
+		t.Errorf("a stalled fetch should time out with a message naming it: %q", stderr)
 	}
 }
