@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+
+	"github.com/pinggu/pinggu"
 )
 
 // uiOrganisationImportSubmit imports an uploaded CSV of organisations: every
@@ -15,7 +17,7 @@ func (s *Server) uiOrganisationImportSubmit(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	defer f.Close()
-	rows, err := parseOrganisationsCSV(f)
+	rows, err := pinggu.ParseOrganisationsCSV(f)
 	n := 0
 	if err == nil {
 		n, err = s.opts.Organisations.ImportOrganisations(r.Context(), rows)

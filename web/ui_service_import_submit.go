@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+
+	"github.com/pinggu/pinggu"
 )
 
 // uiServiceImportSubmit imports an uploaded CSV of services: every row or
@@ -15,7 +17,7 @@ func (s *Server) uiServiceImportSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Close()
-	rows, err := parseServicesCSV(f)
+	rows, err := pinggu.ParseServicesCSV(f)
 	n := 0
 	if err == nil {
 		n, err = s.opts.Services.ImportServices(r.Context(), rows)

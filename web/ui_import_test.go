@@ -1,0 +1,125 @@
+package web
+
+import (
+	"bytes"
+	"mime/multipart"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pinggu/pinggu"
+)
+
+// upload posts a file as the import form does.
+func (c *client) upload(path, filename, content string) htmlPage {
+	c.a.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, err := mw.CreateFormFile("file", filename)
+	if err != nil {
+		c.a.t.Fatal(err)
+	}
+	fw.Write([]byte(content))
+	mw.Close()
+	res := c.doType("POST", path, mw.FormDataContentType(), body.Bytes())
+	return htmlPage{status: res.status, location: res.header.Get("Location"), body: string(res.body)}
+}
+
+var problemRowRE = regexp.MustCompile(`<tr><td class="num">(\d*)</td><td><code>([^<]*)</code></td><td>([^<]*)</td></tr>`)
+
+// problemRows reads the import's problem table as line → fields.
+func problemRows(body string) map[int][]string {
+	out := map[int][]string{}
+	for _, m := range problemRowRE.FindAllStringSubmatch(body, -1) {
+		n, _ := strconv.Atoi(m[1])
+		out[n] = append(out[n], m[2])
+	}
+	return out
+}
+
+func TestUIOrganisationImport(t *testing.T) {
+	a := newApp(t)
+	c := a.login(uBureauGD)
+	mustContain(t, c.get("/organisations/import"), "import page", `enctype="multipart/form-data"`, "下载导入模板")
+
+	// The template is a file the importer itself reads.
+	tpl := c.get("/organisations/import/template.csv")
+	mustPage(t, tpl, http.StatusOK, "template")
+	rows, err := pinggu.ParseOrganisationsCSV(strings.NewReader(tpl.body))
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("the template does not parse back: %v (%d rows)", err, len(rows))
+	}
+
+	good1, good2 := uscc(t, "91440300MA5H00001"), uscc(t, "91440300MA5H00002")
+	bad := "名称,类型,统一社会信用代码,省份\n" +
+		"庚科技有限公司," + "互联网企业," + good1 + ",广东省\n" +
+		"辛科技有限公司,互联网企业,91440300MA5H000031,广东省\n" +
+		"壬科技有限公司,互联网企业," + good2 + ",火星省\n" +
+		",互联网企业," + uscc(t, "91440300MA5H00004") + ",广东省\n"
+	before := a.countOrganisations()
+	p := c.upload("/organisations/import", "orgs.csv", bad)
+	mustPage(t, p, http.StatusUnprocessableEntity, "import with bad rows")
+	mustContain(t, p, "problem table", "行号", "字段", "问题", "未导入任何记录")
+	probs := problemRows(p.body)
+	for line, field := range map[int]string{3: "uscc", 4: "province", 5: "name"} {
+		found := false
+		for _, f := range probs[line] {
+			found = found || f == field
+		}
+		if !found {
+			t.Errorf("problem table lacks line %d field %s; rows: %v", line, field, probs)
+		}
+	}
+	if len(probs[2]) != 0 {
+		t.Errorf("a good row is listed as a problem: %v", probs[2])
+	}
+	if got := a.countOrganisations(); got != before {
+		t.Fatalf("organisations after a failed import = %d, want %d (nothing imported)", got, before)
+	}
+	mustNotContain(t, c.get("/organisations?q="+good1), "after a failed import", "庚科技有限公司")
+
+	good := "名称,类型,统一社会信用代码,省份,联系人\n" +
+		"庚科技有限公司,互联网企业," + good1 + ",广东省,周经理\n" +
+		"壬科技有限公司,增值电信企业," + good2 + ",广东,\n"
+	p = c.upload("/organisations/import", "orgs.csv", good)
+	if p.status != http.StatusSeeOther {
+		t.Fatalf("good import: status %d: %s", p.status, text(p.body))
+	}
+	list := c.get(p.location)
+	mustContain(t, list, "after import", "导入成功，共导入2条记录", "庚科技有限公司", "壬科技有限公司")
+
+	// No file at all is an error next to the file field.
+	p = c.upload("/organisations/import", "", "")
+	if got := fieldError(t, p.body, "file"); got == "" {
+		t.Fatalf("no error next to the file field for an empty upload: %s", text(p.body))
+	}
+}
+
+func TestUIServiceImportStaysInScope(t *testing.T) {
+	a := newApp(t)
+	c := a.login(uEntAdminA)
+	tpl := c.get("/services/import/template.csv")
+	if rows, err := pinggu.ParseServicesCSV(strings.NewReader(tpl.body)); err != nil || len(rows) != 1 {
+		t.Fatalf("the service template does not parse back: %v", err)
+	}
+	before := a.countServices()
+	csv := "业务名称,所属企业,业务类别\n" +
+		"甲直播,甲网络科技有限公司,网络直播\n" +
+		"越权业务," + a.orgB.USCC + ",即时通信\n"
+	p := c.upload("/services/import", "services.csv", csv)
+	mustPage(t, p, http.StatusUnprocessableEntity, "import naming another tenant")
+	if probs := problemRows(p.body); len(probs[3]) == 0 || len(probs[2]) != 0 {
+		t.Fatalf("problem rows = %v, want only line 3", probs)
+	}
+	mustNotContain(t, p, "import naming another tenant", a.orgB.Name)
+	if got := a.countServices(); got != before {
+		t.Fatalf("services after a failed import = %d, want %d", got, before)
+	}
+	p = c.upload("/services/import", "services.csv", "业务名称,所属企业,业务类别,监测目标\n甲直播,甲网络科技有限公司,网络直播,https://live.example.cn\n")
+	if p.status != http.StatusSeeOther {
+		t.Fatalf("good service import: status %d: %s", p.status, text(p.body))
+	}
+	mustContain(t, c.get(p.location), "after import", "导入成功，共导入1条记录", "甲直播")
+}
