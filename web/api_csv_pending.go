@@ -21,7 +21,3 @@ func (s *Server) apiServiceExport(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiLicenceExport(w http.ResponseWriter, r *http.Request) {
 	s.writeProblem(w, r, pinggu.Errorf(pinggu.EINTERNAL, "pending"))
 }
-
-type importResult struct {
-	Created int `json:"created"`
-}

@@ -8,6 +8,7 @@ import (
 )
 
 func TestOrganisationListFilters(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uBureauGD)
 	for _, tc := range []struct {
@@ -47,6 +48,7 @@ func TestOrganisationListFilters(t *testing.T) {
 }
 
 func TestOrganisationCreateGetUpdate(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uBureauGD)
 	code := uscc(t, "91440300MA5DDDDD5")
@@ -91,6 +93,7 @@ func TestOrganisationCreateGetUpdate(t *testing.T) {
 }
 
 func TestOrganisationValidationProblems(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uMinistry)
 	before := a.countOrganisations()
@@ -123,6 +126,7 @@ func TestOrganisationValidationProblems(t *testing.T) {
 }
 
 func TestOrganisationChildren(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAdminA)
 	res := c.do("GET", "/api/organisations/"+id(a.orgA.ID)+"/services", nil)
@@ -148,6 +152,7 @@ func TestOrganisationChildren(t *testing.T) {
 }
 
 func TestLedgerWritesNeedTheRole(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	before := a.countOrganisations()
 	for _, u := range []string{uSupport, uEntAssessA} {

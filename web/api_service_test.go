@@ -8,6 +8,7 @@ import (
 )
 
 func TestServiceLifecycle(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAssessA)
 	res := c.do("POST", "/api/services", map[string]any{
@@ -54,6 +55,7 @@ func TestServiceLifecycle(t *testing.T) {
 }
 
 func TestServiceValidationProblems(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAdminA)
 	before := a.countServices()
@@ -74,6 +76,7 @@ func TestServiceValidationProblems(t *testing.T) {
 }
 
 func TestLicenceCRUD(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAdminA)
 	res := c.do("POST", "/api/licences", map[string]any{

@@ -8,15 +8,21 @@ import (
 )
 
 func TestUserAdministration(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uSysAdmin)
-	res := c.do("POST", "/api/users", map[string]any{"username": "A", "name": "", "role": "king", "password": "weak"})
+	res := c.do("POST", "/api/users", map[string]any{"username": "A", "name": "", "role": "king", "password": "Initial-Pass-2026"})
 	mustStatus(t, res, http.StatusBadRequest, "invalid account")
 	p := res.problem(t)
 	for _, f := range []string{"username", "name", "role"} {
 		if !p.hasFieldError(0, f) {
 			t.Errorf("problem does not name %s: %+v", f, p.Errors)
 		}
+	}
+	res = c.do("POST", "/api/users", map[string]any{"username": "weak.pw", "name": "弱密码", "role": "auditor", "password": "weak"})
+	mustStatus(t, res, http.StatusBadRequest, "weak initial password")
+	if p := res.problem(t); !p.hasFieldError(0, "password") {
+		t.Errorf("problem does not name password: %+v", p.Errors)
 	}
 	res = c.do("POST", "/api/users", map[string]any{"username": "bureau.gd2", "name": "广东局二", "role": "bureau_officer", "province": "440000", "password": "Initial-Pass-2026"})
 	mustStatus(t, res, http.StatusCreated, "create")
@@ -59,6 +65,7 @@ func TestUserAdministration(t *testing.T) {
 }
 
 func TestUserAdministrationIsForSysAdmins(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	for _, u := range []string{uMinistry, uEntAdminA, uAuditor} {
 		c := a.login(u)
@@ -69,6 +76,7 @@ func TestUserAdministrationIsForSysAdmins(t *testing.T) {
 }
 
 func TestAuditLog(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	admin := a.login(uEntAdminA)
 	mustStatus(t, admin.do("PUT", "/api/services/"+id(a.svcA.ID), map[string]any{"description": "审计测试"}), http.StatusOK, "update")
@@ -111,6 +119,7 @@ func TestAuditLog(t *testing.T) {
 }
 
 func TestMeta(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	res := a.anon().do("GET", "/api/meta", nil)
 	mustStatus(t, res, http.StatusOK, "meta")

@@ -9,6 +9,7 @@ import (
 )
 
 func TestLoginSetsSessionCookie(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.anon()
 	res := c.do("POST", "/api/login", map[string]string{"username": uEntAdminA, "password": testPassword})
@@ -40,6 +41,7 @@ func TestLoginSetsSessionCookie(t *testing.T) {
 }
 
 func TestSecureCookiesBehindTLS(t *testing.T) {
+	t.Parallel()
 	a := newAppWith(t, func(o *Options) { o.SecureCookies = true })
 	res := a.anon().do("POST", "/api/login", map[string]string{"username": uMinistry, "password": testPassword})
 	mustStatus(t, res, http.StatusOK, "login")
@@ -49,6 +51,7 @@ func TestSecureCookiesBehindTLS(t *testing.T) {
 }
 
 func TestLoginFailures(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.anon()
 	res := c.do("POST", "/api/login", map[string]string{"username": uEntAdminA, "password": "wrong-Password-1"})
@@ -67,6 +70,7 @@ func TestLoginFailures(t *testing.T) {
 }
 
 func TestLockOutAndUnlock(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.anon()
 	for i := 0; i < pinggu.MaxFailedLogins; i++ {
@@ -86,6 +90,7 @@ func TestLockOutAndUnlock(t *testing.T) {
 }
 
 func TestLogout(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uBureauGD)
 	var cookie string
@@ -107,6 +112,7 @@ func TestLogout(t *testing.T) {
 }
 
 func TestAPITokens(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAdminA)
 	res := c.do("POST", "/api/me/tokens", map[string]any{"name": "ci"})
@@ -149,6 +155,7 @@ func TestAPITokens(t *testing.T) {
 }
 
 func TestChangeOwnPassword(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uSupport)
 	res := c.do("POST", "/api/me/password", map[string]string{"old_password": testPassword, "new_password": "short"})
@@ -166,6 +173,7 @@ func TestChangeOwnPassword(t *testing.T) {
 }
 
 func TestAnonymousIsRefused(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.anon()
 	for _, rt := range apiRouteTable() {

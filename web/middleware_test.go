@@ -21,6 +21,7 @@ func mustURL(t testing.TB, s string) *url.URL {
 }
 
 func TestSecurityHeadersOnEveryResponse(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uMinistry)
 	for _, tc := range []struct{ method, path string }{
@@ -49,6 +50,7 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 }
 
 func TestCrossOriginWritesRefused(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAdminA)
 	before := a.countServices()
@@ -88,6 +90,7 @@ func mapKeys(m map[string]string) []string {
 }
 
 func TestBodyLimit(t *testing.T) {
+	t.Parallel()
 	a := newAppWith(t, func(o *Options) { o.MaxBodyBytes = 4 << 10 })
 	c := a.login(uEntAdminA)
 	before := a.countServices()
@@ -105,6 +108,7 @@ func TestBodyLimit(t *testing.T) {
 }
 
 func TestPanicIsRecovered(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	a.server.mux.HandleFunc("GET /test/panic", func(http.ResponseWriter, *http.Request) { panic("boom") })
 	res := a.anon().do("GET", "/test/panic", nil)
@@ -120,6 +124,7 @@ func TestPanicIsRecovered(t *testing.T) {
 }
 
 func TestHealthz(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	res := a.anon().do("GET", "/healthz", nil)
 	mustStatus(t, res, http.StatusOK, "healthz")
@@ -140,8 +145,9 @@ func TestHealthz(t *testing.T) {
 }
 
 func TestMetrics(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
-	c := a.login(uMinistry)
+	c := a.loginAPI(uMinistry)
 	mustStatus(t, c.do("GET", "/api/organisations/"+id(a.orgA.ID), nil), http.StatusOK, "get organisation")
 	mustStatus(t, c.do("GET", "/api/organisations/"+id(a.orgB.ID), nil), http.StatusOK, "get organisation")
 	mustStatus(t, c.do("GET", "/api/organisations/999999", nil), http.StatusNotFound, "missing organisation")

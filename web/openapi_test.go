@@ -26,6 +26,7 @@ func openAPIFromServer(t *testing.T) map[string]any {
 }
 
 func TestOpenAPIDocumentCoversEveryRoute(t *testing.T) {
+	t.Parallel()
 	doc := openAPIFromServer(t)
 	if got, want := doc["openapi"], "3.1.0"; got != want {
 		t.Fatalf("openapi = %v, want %v", got, want)
@@ -98,6 +99,7 @@ func TestOpenAPIDocumentCoversEveryRoute(t *testing.T) {
 }
 
 func TestOpenAPISchemasFromGoTypes(t *testing.T) {
+	t.Parallel()
 	doc := openAPIFromServer(t)
 	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
 	org := schemas["Organisation"].(map[string]any)

@@ -127,6 +127,7 @@ var tenancyRoutes = map[string]tenancyCase{
 func routeKey(rt apiRoute) string { return rt.Method + " " + rt.Pattern }
 
 func TestTenancyClassifiesEveryRoute(t *testing.T) {
+	t.Parallel()
 	inTable := map[string]bool{}
 	for _, rt := range apiRouteTable() {
 		k := routeKey(rt)
@@ -294,6 +295,7 @@ func (ta *tenancyApp) own(actor *pinggu.Actor, k recordKind) (int64, *pinggu.Org
 }
 
 func TestTenancyRecordRoutes(t *testing.T) {
+	t.Parallel()
 	ta := newTenancyApp(t)
 	exercised := map[string]int{}
 	for _, rt := range apiRouteTable() {
@@ -371,6 +373,7 @@ func num(v any) int64 {
 }
 
 func TestTenancyListRoutes(t *testing.T) {
+	t.Parallel()
 	ta := newTenancyApp(t)
 	// Give a role of tenant A a token too, so the token list has something to leave out.
 	mustStatus(t, ta.clients[uEntAdminA].do("POST", "/api/me/tokens", map[string]any{"name": "甲的脚本"}), http.StatusCreated, "token of A")
@@ -419,6 +422,7 @@ func TestTenancyListRoutes(t *testing.T) {
 }
 
 func TestTenancyCreateRoutes(t *testing.T) {
+	t.Parallel()
 	ta := newTenancyApp(t)
 	exercised := 0
 	for _, rt := range apiRouteTable() {
@@ -451,6 +455,7 @@ func TestTenancyCreateRoutes(t *testing.T) {
 }
 
 func TestTenancyAdminAndSelfRoutes(t *testing.T) {
+	t.Parallel()
 	ta := newTenancyApp(t)
 	for _, rt := range apiRouteTable() {
 		tc := tenancyRoutes[routeKey(rt)]

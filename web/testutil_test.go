@@ -10,7 +10,9 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -42,7 +44,8 @@ type app struct {
 	// Organisations of the third-party assessor and the partner department.
 	orgThird, orgPartner *pinggu.Organisation
 
-	users map[string]*pinggu.User // by username
+	users    map[string]*pinggu.User // by username
+	sessions map[string]string       // session token by username, opened at seeding
 }
 
 // Seeded usernames, one per role, plus a second tenant's administrator and
@@ -77,7 +80,7 @@ func uscc(t testing.TB, body string) string {
 	return body + string(c)
 }
 
-// newApp starts a server over a fresh store and seeds it.
+// newApp starts a server over a fresh, seeded store.
 func newApp(t testing.TB) *app {
 	return newAppWith(t, func(*Options) {})
 }
@@ -85,7 +88,7 @@ func newApp(t testing.TB) *app {
 // newAppWith is newApp with a chance to adjust the server options.
 func newAppWith(t testing.TB, adjust func(*Options)) *app {
 	t.Helper()
-	db := storetest.Open(t)
+	db, fx := openSeeded(t)
 	logs := &bytes.Buffer{}
 	o := Options{
 		Organisations: db, Licences: db, Services: db, Users: db, Audit: db,
@@ -98,65 +101,156 @@ func newAppWith(t testing.TB, adjust func(*Options)) *app {
 	if err != nil {
 		t.Fatalf("NewServer: %v", err)
 	}
-	a := &app{t: t, db: db, server: s, logs: logs, users: map[string]*pinggu.User{}}
-	a.seed()
+	a := &app{t: t, db: db, server: s, logs: logs,
+		orgA: fx.OrgA, orgASub: fx.OrgASub, orgB: fx.OrgB, orgThird: fx.OrgThird, orgPartner: fx.OrgPartner,
+		licA: fx.LicA, licB: fx.LicB, svcA: fx.SvcA, svcB: fx.SvcB, users: fx.Users, sessions: fx.Sessions}
 	a.http = httptest.NewServer(s)
 	t.Cleanup(a.http.Close)
 	return a
 }
 
-func (a *app) seed() {
-	t, ctx := a.t, sysCtx()
+// fixtures are the seeded records, as the store returned them.
+type fixtures struct {
+	OrgA, OrgASub, OrgB, OrgThird, OrgPartner *pinggu.Organisation
+	LicA, LicB                                *pinggu.Licence
+	SvcA, SvcB                                *pinggu.Service
+	Users                                     map[string]*pinggu.User
+	Sessions                                  map[string]string
+}
+
+// seeded is a SQLite database seeded once per test binary. Hashing eleven
+// argon2id passwords takes seconds, so each test copies the seeded files
+// into its own t.TempDir() instead of seeding again.
+var seeded struct {
+	once sync.Once
+	dir  string
+	fx   []byte // fixtures as JSON, decoded afresh for each test
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if seeded.dir != "" {
+		os.RemoveAll(seeded.dir)
+	}
+	os.Exit(code)
+}
+
+// openSeeded returns a store of the test's own holding the seeded records:
+// a copy of the seeded SQLite files or, when PINGGU_TEST_POSTGRES_URL is
+// set, a fresh PostgreSQL schema seeded for this test.
+func openSeeded(t testing.TB) (*store.DB, *fixtures) {
 	t.Helper()
-	org := func(o *pinggu.Organisation) *pinggu.Organisation {
-		if err := a.db.CreateOrganisation(ctx, o); err != nil {
-			t.Fatalf("seed organisation %s: %v", o.Name, err)
+	if os.Getenv(storetest.PostgresEnv) != "" {
+		db := storetest.OpenPostgres(t)
+		fx, err := seed(db)
+		if err != nil {
+			t.Fatalf("seed: %v", err)
 		}
-		return o
+		return db, fx
 	}
-	a.orgA = org(&pinggu.Organisation{Kind: pinggu.OrgInternet, Name: "甲网络科技有限公司", USCC: uscc(t, "91440300MA5AAAAA1"), Province: "440000"})
-	a.orgASub = org(&pinggu.Organisation{Kind: pinggu.OrgInternet, Name: "甲网络科技（广州）有限公司", USCC: uscc(t, "91440101MA5AAAAA2"), Province: "440000", ParentID: &a.orgA.ID})
-	a.orgB = org(&pinggu.Organisation{Kind: pinggu.OrgInternet, Name: "乙信息技术有限公司", USCC: uscc(t, "91310000MA1BBBBB3"), Province: "310000"})
-	a.orgThird = org(&pinggu.Organisation{Kind: pinggu.OrgThirdParty, Name: "丙评估咨询有限公司", USCC: uscc(t, "91440300MA5CCCCC4"), Province: "440000"})
-	a.orgPartner = org(&pinggu.Organisation{Kind: pinggu.OrgPartner, Name: "广东省公安厅网络安全保卫总队", Province: "440000"})
+	seeded.once.Do(func() {
+		seeded.dir, seeded.err = os.MkdirTemp("", "pinggu-web-test-")
+		if seeded.err != nil {
+			return
+		}
+		db, err := store.Open(context.Background(), store.Config{DataDir: seeded.dir})
+		if err != nil {
+			seeded.err = err
+			return
+		}
+		fx, err := seed(db)
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			seeded.fx, err = json.Marshal(fx)
+		}
+		seeded.err = err
+	})
+	if seeded.err != nil {
+		t.Fatalf("seed template database: %v", seeded.err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(seeded.dir)); err != nil {
+		t.Fatalf("copy seeded database: %v", err)
+	}
+	db, err := store.Open(context.Background(), store.Config{DataDir: dir})
+	if err != nil {
+		t.Fatalf("open seeded copy: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	fx := &fixtures{}
+	if err := json.Unmarshal(seeded.fx, fx); err != nil {
+		t.Fatalf("fixtures: %v", err)
+	}
+	return db, fx
+}
 
+// seed creates two tenants, their licences and services, and an account of
+// every role, all as the platform itself.
+func seed(db *store.DB) (*fixtures, error) {
+	ctx := sysCtx()
+	fx := &fixtures{Users: map[string]*pinggu.User{}, Sessions: map[string]string{}}
+	code := func(body string) string {
+		c, _ := pinggu.USCCCheckChar(body)
+		return body + string(c)
+	}
+	orgs := []**pinggu.Organisation{&fx.OrgA, &fx.OrgASub, &fx.OrgB, &fx.OrgThird, &fx.OrgPartner}
+	for i, o := range []*pinggu.Organisation{
+		{Kind: pinggu.OrgInternet, Name: "甲网络科技有限公司", USCC: code("91440300MA5AAAAA1"), Province: "440000"},
+		{Kind: pinggu.OrgInternet, Name: "甲网络科技（广州）有限公司", USCC: code("91440101MA5AAAAA2"), Province: "440000"},
+		{Kind: pinggu.OrgInternet, Name: "乙信息技术有限公司", USCC: code("91310000MA1BBBBB3"), Province: "310000"},
+		{Kind: pinggu.OrgThirdParty, Name: "丙评估咨询有限公司", USCC: code("91440300MA5CCCCC4"), Province: "440000"},
+		{Kind: pinggu.OrgPartner, Name: "广东省公安厅网络安全保卫总队", Province: "440000"},
+	} {
+		if i == 1 {
+			o.ParentID = &fx.OrgA.ID
+		}
+		if err := db.CreateOrganisation(ctx, o); err != nil {
+			return nil, fmt.Errorf("organisation %s: %w", o.Name, err)
+		}
+		*orgs[i] = o
+	}
 	from := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	lic := func(l *pinggu.Licence) *pinggu.Licence {
-		if err := a.db.CreateLicence(ctx, l); err != nil {
-			t.Fatalf("seed licence %s: %v", l.Number, err)
+	fx.LicA = &pinggu.Licence{OrgID: fx.OrgA.ID, Number: "粤B2-20250001", Categories: []string{"B25"}, Issuer: "广东省通信管理局", ValidFrom: from, ValidTo: from.AddDate(5, 0, 0)}
+	fx.LicB = &pinggu.Licence{OrgID: fx.OrgB.ID, Number: "沪B2-20250002", Categories: []string{"B21"}, Issuer: "上海市通信管理局", ValidFrom: from, ValidTo: from.AddDate(5, 0, 0)}
+	for _, l := range []*pinggu.Licence{fx.LicA, fx.LicB} {
+		if err := db.CreateLicence(ctx, l); err != nil {
+			return nil, fmt.Errorf("licence %s: %w", l.Number, err)
 		}
-		return l
 	}
-	a.licA = lic(&pinggu.Licence{OrgID: a.orgA.ID, Number: "粤B2-20250001", Categories: []string{"B25"}, Issuer: "广东省通信管理局", ValidFrom: from, ValidTo: from.AddDate(5, 0, 0)})
-	a.licB = lic(&pinggu.Licence{OrgID: a.orgB.ID, Number: "沪B2-20250002", Categories: []string{"B21"}, Issuer: "上海市通信管理局", ValidFrom: from, ValidTo: from.AddDate(5, 0, 0)})
-
-	svc := func(s *pinggu.Service) *pinggu.Service {
-		if err := a.db.CreateService(ctx, s); err != nil {
-			t.Fatalf("seed service %s: %v", s.Name, err)
+	fx.SvcA = &pinggu.Service{OrgID: fx.OrgA.ID, Name: "甲即时通信", Category: pinggu.CatIM, Provinces: []string{"440000"}}
+	fx.SvcB = &pinggu.Service{OrgID: fx.OrgB.ID, Name: "乙智能搜索", Category: pinggu.CatSearch, Provinces: []string{"310000"}}
+	for _, s := range []*pinggu.Service{fx.SvcA, fx.SvcB} {
+		if err := db.CreateService(ctx, s); err != nil {
+			return nil, fmt.Errorf("service %s: %w", s.Name, err)
 		}
-		return s
 	}
-	a.svcA = svc(&pinggu.Service{OrgID: a.orgA.ID, Name: "甲即时通信", Category: pinggu.CatIM, Provinces: []string{"440000"}})
-	a.svcB = svc(&pinggu.Service{OrgID: a.orgB.ID, Name: "乙智能搜索", Category: pinggu.CatSearch, Provinces: []string{"310000"}})
-
 	for _, u := range []*pinggu.User{
 		{Username: uMinistry, Name: "部级监管", Role: pinggu.RoleMinistry},
 		{Username: uBureauGD, Name: "广东局", Role: pinggu.RoleBureau, Province: "440000"},
 		{Username: uBureauSH, Name: "上海局", Role: pinggu.RoleBureau, Province: "310000"},
-		{Username: uEntAdminA, Name: "甲管理员", Role: pinggu.RoleEntAdmin, OrgID: a.orgA.ID},
-		{Username: uEntAssessA, Name: "甲评估员", Role: pinggu.RoleEntAssess, OrgID: a.orgA.ID},
-		{Username: uEntAdminB, Name: "乙管理员", Role: pinggu.RoleEntAdmin, OrgID: a.orgB.ID},
+		{Username: uEntAdminA, Name: "甲管理员", Role: pinggu.RoleEntAdmin, OrgID: fx.OrgA.ID},
+		{Username: uEntAssessA, Name: "甲评估员", Role: pinggu.RoleEntAssess, OrgID: fx.OrgA.ID},
+		{Username: uEntAdminB, Name: "乙管理员", Role: pinggu.RoleEntAdmin, OrgID: fx.OrgB.ID},
 		{Username: uSupport, Name: "支撑分析", Role: pinggu.RoleSupport},
-		{Username: uThirdParty, Name: "丙评估师", Role: pinggu.RoleThirdParty, OrgID: a.orgThird.ID},
-		{Username: uPartner, Name: "协作民警", Role: pinggu.RolePartner, OrgID: a.orgPartner.ID},
+		{Username: uThirdParty, Name: "丙评估师", Role: pinggu.RoleThirdParty, OrgID: fx.OrgThird.ID},
+		{Username: uPartner, Name: "协作民警", Role: pinggu.RolePartner, OrgID: fx.OrgPartner.ID},
 		{Username: uAuditor, Name: "审计员", Role: pinggu.RoleAuditor},
 		{Username: uSysAdmin, Name: "系统管理员", Role: pinggu.RoleSysAdmin},
 	} {
-		if err := a.db.CreateUser(ctx, u, testPassword); err != nil {
-			t.Fatalf("seed user %s: %v", u.Username, err)
+		if err := db.CreateUser(ctx, u, testPassword); err != nil {
+			return nil, fmt.Errorf("user %s: %w", u.Username, err)
 		}
-		a.users[u.Username] = u
+		fx.Users[u.Username] = u
+		token, _, err := db.Login(context.Background(), u.Username, testPassword, "127.0.0.1")
+		if err != nil {
+			return nil, fmt.Errorf("log in %s: %w", u.Username, err)
+		}
+		fx.Sessions[u.Username] = token
 	}
+	return fx, nil
 }
 
 // client is an HTTP client of the test server with its own cookie jar, as a
@@ -174,8 +268,21 @@ func (a *app) anon() *client {
 	return &client{a: a, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, header: http.Header{}}
 }
 
-// login returns a client logged in as username through POST /api/login.
+// login returns a client with a session of username: the one opened when
+// the database was seeded (logging in costs an argon2id hash), or a fresh one
+// from POST /api/login for accounts made later.
 func (a *app) login(username string) *client {
+	a.t.Helper()
+	if token, ok := a.sessions[username]; ok {
+		c := a.anon()
+		c.http.Jar.SetCookies(mustURL(a.t, a.http.URL), []*http.Cookie{{Name: sessionCookieName, Value: token, Path: "/"}})
+		return c
+	}
+	return a.loginAPI(username)
+}
+
+// loginAPI logs username in through POST /api/login.
+func (a *app) loginAPI(username string) *client {
 	a.t.Helper()
 	c := a.anon()
 	res := c.do("POST", "/api/login", map[string]string{"username": username, "password": testPassword})
