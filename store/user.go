@@ -105,18 +105,11 @@ func (c *conn) checkUser(u *pinggu.User) error {
 }
 
 // CreateUser adds an account (administrators only).
+// The password is hashed before the transaction: argon2id is slow on
+// purpose and must not hold SQLite's single writer.
 func (db *DB) CreateUser(ctx context.Context, u *pinggu.User, password string) error {
-	return db.inTx(ctx, func(c *conn) error {
-		if !c.actor.CanManageUsers() {
-			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权管理用户")
-		}
-		return c.createUser(u, password, true)
-	})
-}
-
-func (c *conn) createUser(u *pinggu.User, password string, audit bool) error {
-	if err := c.checkUser(u); err != nil {
-		return err
+	if !pinggu.ActorFrom(ctx).CanManageUsers() {
+		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权管理用户")
 	}
 	if err := pinggu.ValidatePassword(password); err != nil {
 		return err
@@ -125,7 +118,16 @@ func (c *conn) createUser(u *pinggu.User, password string, audit bool) error {
 	if err != nil {
 		return err
 	}
-	err = c.queryRow(`INSERT INTO users (username, name, email, role, org_id, province, locale, disabled, password_hash, must_change_password, created_at, updated_at)
+	return db.inTx(ctx, func(c *conn) error {
+		return c.createUser(u, hash)
+	})
+}
+
+func (c *conn) createUser(u *pinggu.User, hash string) error {
+	if err := c.checkUser(u); err != nil {
+		return err
+	}
+	err := c.queryRow(`INSERT INTO users (username, name, email, role, org_id, province, locale, disabled, password_hash, must_change_password, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		u.Username, u.Name, u.Email, string(u.Role), nullID(u.OrgID), u.Province, u.Locale, u.Disabled, hash, u.MustChangePassword,
 		tval(c.now), tval(c.now)).Scan(&u.ID)
@@ -137,9 +139,6 @@ func (c *conn) createUser(u *pinggu.User, password string, audit bool) error {
 		return err
 	}
 	*u = *saved
-	if !audit {
-		return nil
-	}
 	return c.audit(change{action: "user.create", objectType: "user", objectID: u.ID, detail: fmt.Sprintf("%s (%s)", u.Username, u.Role), after: u})
 }
 
@@ -179,6 +178,13 @@ func (db *DB) UpdateUser(ctx context.Context, u *pinggu.User) error {
 // ResetPassword sets a password chosen by an administrator; the owner must
 // change it at next login, and the account's sessions end.
 func (db *DB) ResetPassword(ctx context.Context, id int64, password string) error {
+	if err := pinggu.ValidatePassword(password); err != nil {
+		return err
+	}
+	hash, err := pinggu.HashPassword(password)
+	if err != nil {
+		return err
+	}
 	return db.inTx(ctx, func(c *conn) error {
 		if !c.actor.CanManageUsers() {
 			if _, err := c.findUser(id); err != nil {
@@ -187,13 +193,6 @@ func (db *DB) ResetPassword(ctx context.Context, id int64, password string) erro
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权重置密码")
 		}
 		u, err := c.findUser(id)
-		if err != nil {
-			return err
-		}
-		if err := pinggu.ValidatePassword(password); err != nil {
-			return err
-		}
-		hash, err := pinggu.HashPassword(password)
 		if err != nil {
 			return err
 		}
