@@ -12,7 +12,7 @@ import (
 // clock is a settable time for the store's Now.
 type clock struct{ t time.Time }
 
-func (c *clock) now() time.Time           { return c.t }
+func (c *clock) now() time.Time          { return c.t }
 func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
 func TestLoginLockoutAndSessions(t *testing.T) {
@@ -150,7 +150,7 @@ func TestPasswordsAndTokens(t *testing.T) {
 			t.Fatalf("secret %q prefix %q", secret, tk.Prefix)
 		}
 		var stored int
-		if err := db.SQL().QueryRow("SELECT count(*) FROM api_tokens WHERE token_hash = '"+secret+"'").Scan(&stored); err != nil || stored != 0 {
+		if err := db.SQL().QueryRow("SELECT count(*) FROM api_tokens WHERE token_hash = '" + secret + "'").Scan(&stored); err != nil || stored != 0 {
 			t.Fatalf("the secret is stored in clear (%d, %v)", stored, err)
 		}
 		ta, err := db.ActorByToken(sys, secret)
