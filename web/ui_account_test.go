@@ -9,6 +9,7 @@ import (
 )
 
 func TestUIAccountsForSystemAdmin(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	for _, lang := range []string{"zh", "en"} {
 		p := a.login(uSysAdmin).withLang(lang).get("/accounts")

@@ -7,6 +7,7 @@ import (
 )
 
 func TestUIAuditLogAndVerify(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	// Make one entry the auditor can look for.
 	bureau := a.login(uBureauGD)

@@ -7,6 +7,7 @@ import (
 )
 
 func TestUIDashboardCountsInScope(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	for _, lang := range []string{"zh", "en"} {
 		p := a.login(uEntAdminA).withLang(lang).get("/dashboard")
@@ -26,6 +27,7 @@ func TestUIDashboardCountsInScope(t *testing.T) {
 }
 
 func TestUIHomeAndNavigationByRole(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	cases := []struct {
 		user, home string
@@ -61,6 +63,7 @@ func TestUIHomeAndNavigationByRole(t *testing.T) {
 }
 
 func TestUIModulePagesAndNotFound(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uBureauGD)
 	for _, m := range modules {

@@ -12,6 +12,7 @@ import (
 // TestCatalogsMatch checks that Chinese and English have the same keys and
 // no empty message, so switching language never shows a raw key.
 func TestCatalogsMatch(t *testing.T) {
+	t.Parallel()
 	zh, en := catalogs[langZH], catalogs[langEN]
 	if len(zh) == 0 {
 		t.Fatal("the Chinese catalog is empty")
@@ -48,6 +49,7 @@ var (
 // checks that each key they name exists, including the ones built at run
 // time (one per module).
 func TestCatalogHasEveryKeyUsed(t *testing.T) {
+	t.Parallel()
 	used := map[string]string{}
 	scan := func(pattern string, re *regexp.Regexp) {
 		files, err := filepath.Glob(pattern)

@@ -40,6 +40,7 @@ func problemRows(body string) map[int][]string {
 }
 
 func TestUIOrganisationImport(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uBureauGD)
 	mustContain(t, c.get("/organisations/import"), "import page", `enctype="multipart/form-data"`, "下载导入模板")
@@ -98,6 +99,7 @@ func TestUIOrganisationImport(t *testing.T) {
 }
 
 func TestUIServiceImportStaysInScope(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAdminA)
 	tpl := c.get("/services/import/template.csv")

@@ -9,6 +9,7 @@ import (
 )
 
 func TestUILanguageSwitchAndUserLocale(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	u := a.users[uBureauGD]
 	u.Locale = "en"
@@ -39,6 +40,7 @@ var inlineRE = regexp.MustCompile(`(?i)(<script>|<script [^>]*>[^<]|\sstyle=|\so
 // TestUIPagesHaveNoInlineScriptOrStyle checks that pages keep to the
 // Content-Security-Policy, which forbids inline script and style.
 func TestUIPagesHaveNoInlineScriptOrStyle(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	pages := map[string][]string{
 		uBureauGD: {"/dashboard", "/organisations", "/organisations/new", "/organisations/" + id(a.orgA.ID), "/organisations/import", "/services", "/services/new", "/services/" + id(a.svcA.ID), "/licences", "/modules/patrol", "/account/tokens", "/account/password"},

@@ -11,6 +11,7 @@ import (
 )
 
 func TestUILicencesMarkedByState(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	now := time.Now().UTC().Truncate(24 * time.Hour)
 	for _, l := range []*pinggu.Licence{
@@ -41,6 +42,7 @@ func TestUILicencesMarkedByState(t *testing.T) {
 }
 
 func TestUILicenceCreateEditDelete(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAdminA)
 	base := "/organisations/" + id(a.orgA.ID)

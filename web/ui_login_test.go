@@ -10,6 +10,7 @@ import (
 )
 
 func TestUILoginPage(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	zh := a.anon().get("/login")
 	mustPage(t, zh, http.StatusOK, "login page")
@@ -20,6 +21,7 @@ func TestUILoginPage(t *testing.T) {
 }
 
 func TestUILoginRedirectsToThePageAsked(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.anon()
 	asked := "/services?category=im"
@@ -49,6 +51,7 @@ func TestUILoginRedirectsToThePageAsked(t *testing.T) {
 }
 
 func TestUILoginWrongPasswordAndLockOut(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.anon()
 	p := c.post("/login", url.Values{"username": {uBureauGD}, "password": {"wrong-Password-1"}})
@@ -68,6 +71,7 @@ func TestUILoginWrongPasswordAndLockOut(t *testing.T) {
 }
 
 func TestUILogoutEndsTheSession(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uBureauGD)
 	mustPage(t, c.get("/dashboard"), http.StatusOK, "dashboard before logout")
@@ -79,6 +83,7 @@ func TestUILogoutEndsTheSession(t *testing.T) {
 }
 
 func TestUIMustChangePassword(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	if err := a.db.ResetPassword(sysCtx(), a.users[uBureauGD].ID, "Reset-Pass-2026"); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestUIOrganisationListScope(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	for _, lang := range []string{"zh", "en"} {
 		c := a.login(uEntAdminA).withLang(lang)
@@ -37,6 +38,7 @@ func TestUIOrganisationListScope(t *testing.T) {
 }
 
 func TestUIOrganisationListFiltersAndPages(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	ctx := sysCtx()
 	for i := range 25 {
@@ -64,6 +66,7 @@ func TestUIOrganisationListFiltersAndPages(t *testing.T) {
 }
 
 func TestUIOrganisationShow(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAdminA)
 	p := c.get("/organisations/" + id(a.orgA.ID))
@@ -83,6 +86,7 @@ func TestUIOrganisationShow(t *testing.T) {
 }
 
 func TestUIOrganisationCreateErrorsNextToFields(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uBureauGD)
 	mustContain(t, c.get("/organisations/new"), "new organisation form", `name="uscc"`, "新增机构")
@@ -116,6 +120,7 @@ func TestUIOrganisationCreateErrorsNextToFields(t *testing.T) {
 }
 
 func TestUIOrganisationCreateAndEdit(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uBureauGD)
 	code := uscc(t, "91440300MA5GGGGG1")

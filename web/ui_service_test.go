@@ -8,6 +8,7 @@ import (
 )
 
 func TestUIServiceListScope(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	for _, lang := range []string{"zh", "en"} {
 		p := a.login(uEntAdminA).withLang(lang).get("/services")
@@ -36,6 +37,7 @@ func TestUIServiceListScope(t *testing.T) {
 }
 
 func TestUIServiceShowAndLifecycle(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAdminA)
 	p := c.get("/services/" + id(a.svcA.ID))
@@ -63,6 +65,7 @@ func TestUIServiceShowAndLifecycle(t *testing.T) {
 }
 
 func TestUIServiceCreateAndEdit(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAssessA)
 	form := c.get("/services/new")

@@ -11,6 +11,7 @@ import (
 var secretRE = regexp.MustCompile(`<code class="token-secret">([^<]+)</code>`)
 
 func TestUITokensShowSecretOnce(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	c := a.login(uEntAdminA)
 	p := c.get("/account/tokens")
