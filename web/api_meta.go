@@ -23,6 +23,7 @@ type metaResponse struct {
 	ServiceStatuses   []label `json:"service_statuses"`
 	LicenceStates     []label `json:"licence_states"`
 	LicenceCategories []label `json:"licence_categories"`
+	TargetKinds       []label `json:"target_kinds"`
 	Roles             []label `json:"roles"`
 }
 
@@ -45,19 +46,22 @@ func buildMeta() metaResponse {
 	for _, c := range codes {
 		m.LicenceCategories = append(m.LicenceCategories, label{Code: c, Zh: pinggu.LicenceCategories[c], En: c})
 	}
-	m.OrgKinds = labelsOf(pinggu.OrgKinds)
-	m.Categories = labelsOf(pinggu.Categories)
-	m.ServiceStatuses = labelsOf(pinggu.ServiceStatuses)
-	m.LicenceStates = labelsOf([]pinggu.LicenceState{pinggu.LicenceValid, pinggu.LicenceExpiring, pinggu.LicenceExpired, pinggu.LicencePending})
-	m.Roles = labelsOf(pinggu.Roles)
+	m.OrgKinds = labelsOf(pinggu.OrgKinds, pinggu.OrgKindLabels)
+	m.Categories = labelsOf(pinggu.Categories, pinggu.CategoryLabels)
+	m.ServiceStatuses = labelsOf(pinggu.ServiceStatuses, pinggu.ServiceStatusLabels)
+	m.LicenceStates = labelsOf([]pinggu.LicenceState{pinggu.LicenceValid, pinggu.LicenceExpiring, pinggu.LicenceExpired, pinggu.LicencePending}, pinggu.LicenceStateLabels)
+	m.TargetKinds = labelsOf([]pinggu.TargetKind{pinggu.TargetURL, pinggu.TargetAppListing, pinggu.TargetNumber}, pinggu.TargetKindLabels)
+	m.Roles = labelsOf(pinggu.Roles, pinggu.RoleLabels)
 	return m
 }
 
-// labelsOf names each code in display order.
-func labelsOf[S ~string](codes []S) []label {
+// labelsOf names each code in display order with the root package's labels,
+// so the API, the UI and the CSV files call things alike.
+func labelsOf[S ~string](codes []S, names map[S]pinggu.Label) []label {
 	out := make([]label, len(codes))
 	for i, c := range codes {
-		out[i] = label{Code: string(c), Zh: string(c), En: string(c)}
+		n := names[c]
+		out[i] = label{Code: string(c), Zh: n.Zh, En: n.En}
 	}
 	return out
 }
