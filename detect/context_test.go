@@ -108,3 +108,18 @@ func TestASCIITermsNeedWordBoundaries(t *testing.T) {
 		t.Errorf("want both ASCII terms, got %s", describe(res))
 	}
 }
+
+// TestOrdinaryCorpusIsClean: everyday texts that share words with slang
+// (菠菜 the vegetable, 申博 applying for a PhD, 卡池 in games) are clean.
+func TestOrdinaryCorpusIsClean(t *testing.T) {
+	m := builtinMatcher(t)
+	docs := corpus(t, "ordinary.txt")
+	for _, d := range docs {
+		res := m.Scan([]byte(d))
+		if res.Verdict != Clean {
+			t.Errorf("ordinary text called %s (score %d): %.40s…\n%s", res.Verdict, res.Score, d, describeCtx(res))
+		} else if len(res.Findings) > 0 {
+			t.Logf("ordinary text has findings: %.20s… %s", d, describeCtx(res))
+		}
+	}
+}
