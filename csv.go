@@ -259,7 +259,7 @@ func at(list []string, i int) string {
 }
 
 // ParseServicesCSV reads services from a CSV file; see ParseOrganisationsCSV.
-// Targets starting with http(s):// are web addresses, "app:" marks an app
+// Targets holding "://" are web addresses, "app:" marks an app
 // listing, anything else is a number.
 func ParseServicesCSV(r io.Reader) ([]ServiceImportRow, error) {
 	t, err := readCSV(r, serviceColumns)
@@ -294,7 +294,7 @@ func parseTarget(v string) Target {
 	switch {
 	case strings.HasPrefix(lv, "app:"):
 		return Target{Kind: TargetAppListing, Value: strings.TrimSpace(v[4:])}
-	case strings.HasPrefix(lv, "http://"), strings.HasPrefix(lv, "https://"):
+	case strings.Contains(lv, "://"): // validation insists on http(s)
 		return Target{Kind: TargetURL, Value: v}
 	}
 	return Target{Kind: TargetNumber, Value: v}
