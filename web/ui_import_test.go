@@ -27,14 +27,15 @@ func (c *client) upload(path, filename, content string) htmlPage {
 	return htmlPage{status: res.status, location: res.header.Get("Location"), body: string(res.body)}
 }
 
-var problemRowRE = regexp.MustCompile(`<tr><td class="num">(\d*)</td><td><code>([^<]*)</code></td><td>([^<]*)</td></tr>`)
+var problemRowRE = regexp.MustCompile(`<tr><td class="num">(\d*)</td><td>([^<]*)(?: <code class="muted">([^<]*)</code>)?</td><td>([^<]*)</td></tr>`)
 
-// problemRows reads the import's problem table as line → fields.
+// problemRows reads the import's problem table as line → fields, each
+// field as "label field".
 func problemRows(body string) map[int][]string {
 	out := map[int][]string{}
 	for _, m := range problemRowRE.FindAllStringSubmatch(body, -1) {
 		n, _ := strconv.Atoi(m[1])
-		out[n] = append(out[n], m[2])
+		out[n] = append(out[n], strings.TrimSpace(m[2]+" "+m[3]))
 	}
 	return out
 }
@@ -64,7 +65,7 @@ func TestUIOrganisationImport(t *testing.T) {
 	mustPage(t, p, http.StatusUnprocessableEntity, "import with bad rows")
 	mustContain(t, p, "problem table", "行号", "字段", "问题", "未导入任何记录")
 	probs := problemRows(p.body)
-	for line, field := range map[int]string{3: "uscc", 4: "province", 5: "name"} {
+	for line, field := range map[int]string{3: "统一社会信用代码 uscc", 4: "所属省份 province", 5: "机构名称 name"} {
 		found := false
 		for _, f := range probs[line] {
 			found = found || f == field
