@@ -49,6 +49,7 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	pgURL := fs.String("postgres", os.Getenv("PINGGU_BENCH_POSTGRES_URL"), "also benchmark PostgreSQL at this URL; the database "+benchDatabase+" on that server is dropped and recreated (env PINGGU_BENCH_POSTGRES_URL)")
 	queries := fs.Int("queries", 200, "requests per query kind")
 	seed := fs.Int64("seed", 1, "seed of the generated dataset and of the queries")
+	keep := fs.Bool("keep", false, "keep the loaded databases afterwards, to look into slow queries")
 	if len(args) == 0 || args[0] != "ledger" {
 		fs.Usage()
 		return 2
@@ -63,10 +64,12 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	if *queries < 1 {
 		return fail(env, "bench", errors.New("--queries: must be at least 1"))
 	}
-	dbs := []benchDB{{name: "SQLite", open: openBenchSQLite}}
+	dbs := []benchDB{{name: "SQLite", open: func(ctx context.Context) (*store.DB, func(), error) { return openBenchSQLite(ctx, env.stderr, *keep) }}}
 	if *pgURL != "" {
 		u := *pgURL
-		dbs = append(dbs, benchDB{name: "PostgreSQL", open: func(ctx context.Context) (*store.DB, func(), error) { return openBenchPostgres(ctx, u) }})
+		dbs = append(dbs, benchDB{name: "PostgreSQL", open: func(ctx context.Context) (*store.DB, func(), error) {
+			return openBenchPostgres(ctx, env.stderr, u, *keep)
+		}})
 	}
 	var results []*benchResult
 	errs := 0
@@ -95,7 +98,7 @@ type benchDB struct {
 	open func(context.Context) (*store.DB, func(), error)
 }
 
-func openBenchSQLite(ctx context.Context) (*store.DB, func(), error) {
+func openBenchSQLite(ctx context.Context, log io.Writer, keep bool) (*store.DB, func(), error) {
 	dir, err := os.MkdirTemp("", "pinggu-bench-")
 	if err != nil {
 		return nil, nil, err
@@ -105,12 +108,19 @@ func openBenchSQLite(ctx context.Context) (*store.DB, func(), error) {
 		os.RemoveAll(dir)
 		return nil, nil, err
 	}
-	return db, func() { db.Close(); os.RemoveAll(dir) }, nil
+	return db, func() {
+		db.Close()
+		if keep {
+			fmt.Fprintf(log, "[SQLite] kept the database in %s\n", dir)
+		} else {
+			os.RemoveAll(dir)
+		}
+	}, nil
 }
 
 // openBenchPostgres recreates the dedicated bench database on the server
 // the URL names, so every run starts empty and nothing else is touched.
-func openBenchPostgres(ctx context.Context, raw string) (*store.DB, func(), error) {
+func openBenchPostgres(ctx context.Context, log io.Writer, raw string, keep bool) (*store.DB, func(), error) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		return nil, nil, errors.New("--postgres: want a postgres:// URL")
@@ -142,7 +152,14 @@ func openBenchPostgres(ctx context.Context, raw string) (*store.DB, func(), erro
 	if err != nil {
 		return nil, nil, err
 	}
-	return db, func() { db.Close(); recreate(false) }, nil
+	return db, func() {
+		db.Close()
+		if keep {
+			fmt.Fprintf(log, "[PostgreSQL] kept the database %s\n", benchDatabase)
+		} else {
+			recreate(false)
+		}
+	}, nil
 }
 
 // benchResult is what one database scored.
@@ -211,6 +228,11 @@ func runLedgerBench(ctx context.Context, log io.Writer, b benchDB, scale demo.Sc
 		}
 	}
 	res.kinds = lb.kinds
+	for _, k := range lb.kinds {
+		if q, err := url.QueryUnescape(k.slowest); err == nil {
+			fmt.Fprintf(log, "[%s] slowest %s: %s  GET %s\n", b.name, k.label, benchMS(k.slowestTime), q)
+		}
+	}
 	return res, nil
 }
 
@@ -228,6 +250,9 @@ type benchKind struct {
 	next   func() string // the next request path with its query
 	lat    []time.Duration
 	errors int
+
+	slowest     string // the slowest request, to look into
+	slowestTime time.Duration
 }
 
 // run sends the next request and times it to the last byte of the answer.
@@ -245,6 +270,9 @@ func (k *benchKind) run(ctx context.Context) (time.Duration, error) {
 	}
 	if err := json.Unmarshal(body, &list); err != nil || list.Total == nil {
 		return 0, fmt.Errorf("GET %s: not a list: %.200s", path, body)
+	}
+	if dur > k.slowestTime {
+		k.slowest, k.slowestTime = path, dur
 	}
 	return dur, nil
 }
