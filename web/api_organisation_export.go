@@ -23,7 +23,34 @@ func (s *Server) apiOrganisationExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeCSVHeaders(w, "organisations.csv")
-	if err := pinggu.WriteOrganisationsCSV(w, items); err != nil {
+	if err := pinggu.WriteOrganisationsCSV(w, parentsFirst(items)); err != nil {
 		s.logger.Warn("write organisations CSV", "err", err)
 	}
+}
+
+// parentsFirst orders organisations so that each parent in the list comes
+// before its subsidiaries, keeping the list's order otherwise: an import
+// resolves a parent named in the same file only from rows above it.
+func parentsFirst(orgs []*pinggu.Organisation) []*pinggu.Organisation {
+	byID := make(map[int64]*pinggu.Organisation, len(orgs))
+	for _, o := range orgs {
+		byID[o.ID] = o
+	}
+	out := make([]*pinggu.Organisation, 0, len(orgs))
+	done := make(map[int64]bool, len(orgs))
+	var add func(o *pinggu.Organisation)
+	add = func(o *pinggu.Organisation) {
+		if done[o.ID] {
+			return
+		}
+		done[o.ID] = true // set before the parent so a cycle cannot recurse forever
+		if p, ok := byID[parentOf(o)]; ok {
+			add(p)
+		}
+		out = append(out, o)
+	}
+	for _, o := range orgs {
+		add(o)
+	}
+	return out
 }

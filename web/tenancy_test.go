@@ -508,6 +508,66 @@ func TestTenancyAdminAndSelfRoutes(t *testing.T) {
 	}
 }
 
+func TestTenancyImportAndExportRoutes(t *testing.T) {
+	t.Parallel()
+	ta := newTenancyApp(t)
+	exercised := map[string]int{}
+	for _, rt := range apiRouteTable() {
+		tc := tenancyRoutes[routeKey(rt)]
+		switch tc.kind {
+		case tImport:
+			for _, u := range roleUsers {
+				actor := ta.actors[u]
+				if actor.LedgerScope().Covers(ta.orgB.ID, ta.orgB.Province) {
+					continue // tenant B is not another tenant for this role
+				}
+				// One row naming tenant B's organisation by its credit code.
+				file, mayWrite, field := csvLines("名称,类型,统一社会信用代码,省份,上级单位",
+					"越权子公司,互联网企业,"+uscc(t, "91440300MA5KKKKK7")+",广东省,"+ta.orgB.USCC), actor.CanWriteLedger(), "parent"
+				if tc.record == recService {
+					file, mayWrite, field = csvLines("业务名称,所属企业,业务类别", "越权业务,"+ta.orgB.USCC+",即时通信"), actor.CanWriteServices(), "owner"
+				}
+				before := ta.snapshot()
+				res := ta.clients[u].doType(rt.Method, rt.Pattern, "text/csv", file)
+				if mayWrite {
+					// The row's reference does not resolve: the organisation does
+					// not exist for this caller.
+					if res.status != http.StatusBadRequest || !res.problem(t).hasFieldError(2, field) {
+						t.Errorf("%s as %s naming another tenant: status %d, want 400 naming line 2 %s; body %s", routeKey(rt), u, res.status, field, res.body)
+					}
+				} else if res.status != http.StatusForbidden {
+					t.Errorf("%s as %s, who may not import: status %d, want 403; body %s", routeKey(rt), u, res.status, res.body)
+				}
+				if strings.Contains(string(res.body), ta.orgB.Name) {
+					t.Errorf("%s as %s: answer names tenant B: %s", routeKey(rt), u, res.body)
+				}
+				if d := before.diff(ta.snapshot()); d != "" {
+					t.Errorf("%s as %s changed the database:\n%s", routeKey(rt), u, d)
+				}
+				exercised[routeKey(rt)]++
+			}
+		case tExport:
+			for _, u := range roleUsers {
+				scope := ta.actors[u].LedgerScope()
+				res := ta.clients[u].do(rt.Method, rt.Pattern, nil)
+				mustStatus(t, res, http.StatusOK, routeKey(rt)+" as "+u)
+				for _, r := range ta.records(tc.record) {
+					in := strings.Contains(string(res.body), r.name)
+					if want := scope.Covers(r.orgID, r.province); in != want {
+						t.Errorf("%s as %s: %q present %v, want %v", routeKey(rt), u, r.name, in, want)
+					}
+				}
+				exercised[routeKey(rt)]++
+			}
+		}
+	}
+	for k, tc := range tenancyRoutes {
+		if (tc.kind == tImport || tc.kind == tExport) && exercised[k] == 0 {
+			t.Errorf("route %s never exercised", k)
+		}
+	}
+}
+
 // sortedKeys lists a map's keys in order, for stable messages.
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

@@ -104,9 +104,23 @@ func newAppWith(t testing.TB, adjust func(*Options)) *app {
 	a := &app{t: t, db: db, server: s, logs: logs,
 		orgA: fx.OrgA, orgASub: fx.OrgASub, orgB: fx.OrgB, orgThird: fx.OrgThird, orgPartner: fx.OrgPartner,
 		licA: fx.LicA, licB: fx.LicB, svcA: fx.SvcA, svcB: fx.SvcB, users: fx.Users, sessions: fx.Sessions}
-	a.http = httptest.NewServer(s)
-	t.Cleanup(a.http.Close)
+	a.http = newTestHTTPServer(t, s)
 	return a
+}
+
+// newTestHTTPServer serves h on 127.0.0.1 until the test ends.
+func newTestHTTPServer(t testing.TB, h http.Handler) *httptest.Server {
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// openEmpty returns an empty store of the test's own.
+func openEmpty(t testing.TB) *store.DB {
+	if os.Getenv(storetest.PostgresEnv) != "" {
+		return storetest.OpenPostgres(t)
+	}
+	return storetest.Open(t)
 }
 
 // fixtures are the seeded records, as the store returned them.
@@ -142,7 +156,7 @@ func TestMain(m *testing.M) {
 func openSeeded(t testing.TB) (*store.DB, *fixtures) {
 	t.Helper()
 	if os.Getenv(storetest.PostgresEnv) != "" {
-		db := storetest.OpenPostgres(t)
+		db := openEmpty(t)
 		fx, err := seed(db)
 		if err != nil {
 			t.Fatalf("seed: %v", err)
