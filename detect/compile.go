@@ -5,6 +5,11 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/mozillazg/go-pinyin"
 )
 
 const (
@@ -36,7 +41,8 @@ type pattern struct {
 	rule     int32 // index into Matcher.rules; -1 for context words
 	kind     uint8
 	length   uint8 // symbols
-	asciiEnd uint8 // bit 0: starts with an ASCII letter/digit, bit 1: ends with one
+	asciiEnd uint8 // bit 0: starts with an ASCII letter/digit, bit 1: ends with one, bit 2: letters only count
+	spelled  bool  // the pinyin spelling of a term
 	term     string
 	norm     string // the canonical form, for explanations
 }
@@ -96,6 +102,49 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 		m.patterns = append(m.patterns, p)
 		seqs = append(seqs, seq{rs, int32(len(m.patterns) - 1)})
 	}
+	// With Rule.Pinyin, a term of three or more characters is also matched
+	// spelled out in pinyin (百家乐: baijiale, bai jia le), as spam writes
+	// it to slip past character filters. Shorter spellings would hit
+	// English words.
+	spelled := map[string]bool{}
+	syllables := map[rune]string{}
+	pyArgs := pinyin.NewArgs()
+	addSpelling := func(term string, rule int32) {
+		rs := normalizeTerm(term)
+		if len(rs) < 3 {
+			return
+		}
+		for _, r := range rs {
+			if !unicode.Is(unicode.Han, r) {
+				return
+			}
+		}
+		var b strings.Builder
+		for _, r := range rs {
+			syl, ok := syllables[r]
+			if !ok {
+				// One character at a time, cached: the library's own
+				// conversion is slow, and terms share characters.
+				if ps := pinyin.SinglePinyin(r, pyArgs); len(ps) > 0 {
+					syl = ps[0]
+				}
+				syllables[r] = syl
+			}
+			if syl == "" {
+				return
+			}
+			b.WriteString(syl)
+		}
+		py := b.String()
+		key := py + "/" + strconv.Itoa(int(rule))
+		if len(py) < 8 || len(py) > maxTermSymbols || spelled[key] {
+			return
+		}
+		spelled[key] = true
+		add(py, rule, kindTerm)
+		p := &m.patterns[len(m.patterns)-1]
+		p.term, p.spelled, p.asciiEnd = term, true, p.asciiEnd|4
+	}
 	ids := map[string]string{}
 	for _, pk := range packs {
 		for _, r := range pk.Rules {
@@ -111,6 +160,9 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 			ri := int32(len(m.rules) - 1)
 			for _, t := range r.Terms {
 				add(t, ri, kindTerm)
+				if r.Pinyin {
+					addSpelling(t, ri)
+				}
 			}
 			for _, t := range r.Exclude {
 				add(t, ri, kindExclude)
@@ -162,11 +214,11 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 		}
 		syms[i] = v
 	}
-	order := make([]int, len(seqs))
+	order := make([]int32, len(seqs))
 	for i := range order {
-		order[i] = i
+		order[i] = int32(i)
 	}
-	sort.Slice(order, func(a, b int) bool { return slices.Compare(syms[order[a]], syms[order[b]]) < 0 })
+	slices.SortFunc(order, func(a, b int32) int { return slices.Compare(syms[a], syms[b]) })
 	sorted := make([][]int32, len(order))
 	pats := make([]int32, len(order))
 	for i, o := range order {
@@ -234,34 +286,71 @@ func (m *Matcher) lookupSupp(r rune) uint16 {
 }
 
 // build makes the trie of the sorted symbol sequences, places it in the
-// double array, then adds failure links and output chains.
+// double array, then adds failure links and output chains. The trie is
+// kept in flat arrays (no allocation per node), which matters for
+// compiling hundreds of thousands of terms.
 func (m *Matcher) build(seqs [][]int32, pats []int32) {
-	type edge struct{ sym, node int32 }
-	type node struct {
-		edges []edge
-		pats  []int32
+	total := 1
+	for _, s := range seqs {
+		total += len(s)
 	}
-	nodes := []node{{}}
+	sym := make([]int32, 1, total)    // symbol on the edge into each node
+	parent := make([]int32, 1, total) // parent of each node
+	last := make([]int32, 1, total)   // last child created, 0 if none
+	patHead := make([]int32, 1, total)
+	patNext := []int32{0}
+	patOf := []int32{-1}
 	for i, s := range seqs {
 		n := int32(0)
 		for _, c := range s {
-			es := nodes[n].edges
 			// Sequences are sorted, so an existing child is always the last.
-			if len(es) > 0 && es[len(es)-1].sym == c {
-				n = es[len(es)-1].node
+			if l := last[n]; l != 0 && sym[l] == c {
+				n = l
 				continue
 			}
-			nodes = append(nodes, node{})
-			child := int32(len(nodes) - 1)
-			nodes[n].edges = append(nodes[n].edges, edge{c, child})
+			sym = append(sym, c)
+			parent = append(parent, n)
+			last = append(last, 0)
+			patHead = append(patHead, 0)
+			child := int32(len(sym) - 1)
+			last[n] = child
 			n = child
 		}
-		nodes[n].pats = append(nodes[n].pats, pats[i])
+		patOf = append(patOf, pats[i])
+		patNext = append(patNext, patHead[n])
+		patHead[n] = int32(len(patOf) - 1)
 	}
+	// Children of each node, contiguous and in symbol order: nodes were
+	// created in sorted order, so each parent's children come in order.
+	nn := len(sym)
+	first := make([]int32, nn+1)
+	for v := 1; v < nn; v++ {
+		first[parent[v]+1]++
+	}
+	for v := 1; v <= nn; v++ {
+		first[v] += first[v-1]
+	}
+	kids := make([]int32, nn)
+	fill := append([]int32(nil), first[:nn]...)
+	for v := 1; v < nn; v++ {
+		p := parent[v]
+		kids[fill[p]] = int32(v)
+		fill[p]++
+	}
+	type edge struct{ sym, node int32 }
+	edgesOf := func(n int32, buf []edge) []edge {
+		buf = buf[:0]
+		for _, v := range kids[first[n]:first[n+1]] {
+			buf = append(buf, edge{sym[v], v})
+		}
+		return buf
+	}
+	var ebuf []edge
+	nodesLen := nn
 
 	// Place nodes breadth-first. used is a bitset of taken cells; a base
 	// may be negative, so any free cell can hold a first child.
-	cell := make([]int32, len(nodes))
+	cell := make([]int32, nodesLen)
 	var used []uint64
 	isUsed := func(p int) bool { w := p >> 6; return w < len(used) && used[w]&(1<<(p&63)) != 0 }
 	setUsed := func(p int) {
@@ -270,7 +359,7 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 		}
 		used[p>>6] |= 1 << (p & 63)
 	}
-	m.base = make([]int32, 0, len(nodes)+int(m.nsym)+64)
+	m.base = make([]int32, 0, nodesLen+nodesLen/4+int(m.nsym)+64)
 	m.check = make([]int32, 0, cap(m.base))
 	grow := func(n int) {
 		for len(m.check) < n {
@@ -281,10 +370,11 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 	setUsed(0)
 	grow(1)
 	firstFreeWord, multiFrom := 0, 0
-	queue := []int32{0}
+	queue := make([]int32, 1, nodesLen)
 	for qi := 0; qi < len(queue); qi++ {
 		n := queue[qi]
-		es := nodes[n].edges
+		ebuf = edgesOf(n, ebuf)
+		es := ebuf
 		if len(es) == 0 {
 			continue
 		}
@@ -356,7 +446,7 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 	// queue is in breadth-first order, so a failure target is done first.
 	for _, n := range queue {
 		c := cell[n]
-		for _, e := range nodes[n].edges {
+		for _, e := range edgesOf(n, ebuf) {
 			t := cell[e.node]
 			if n != 0 {
 				f := m.fail[c]
@@ -372,8 +462,8 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 				}
 			}
 			head := m.outHead[m.fail[t]]
-			for _, p := range nodes[e.node].pats {
-				m.outPat = append(m.outPat, p)
+			for k := patHead[e.node]; k != 0; k = patNext[k] {
+				m.outPat = append(m.outPat, patOf[k])
 				m.outNext = append(m.outNext, head)
 				head = int32(len(m.outPat) - 1)
 			}

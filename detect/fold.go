@@ -19,9 +19,10 @@ const (
 	ObfPinyin                              // pinyin annotations after characters: 联(lián)网(wǎng)
 	ObfTag                                 // HTML tags inside a word
 	ObfEntity                              // HTML character entities
+	ObfSpelling                            // the term spelled out in pinyin: bai jia le
 )
 
-var obfNames = [...]string{"width", "compat", "case", "traditional", "invisible", "separator", "pinyin", "html-tag", "html-entity"}
+var obfNames = [...]string{"width", "compat", "case", "traditional", "invisible", "separator", "pinyin", "html-tag", "html-entity", "pinyin-spelling"}
 
 // obfNameSets caches the name list of every combination of tricks, so
 // findings share them instead of allocating one each.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/mozillazg/go-pinyin"
 )
 
 // variantsOf maps a canonical rune to the runes that fold to it by one
@@ -117,6 +119,22 @@ func tricks() []trick {
 				return fmt.Sprintf("&#x%x;", r), true
 			})
 		}},
+		{name: "pinyin-spelling", obf: "pinyin-spelling", do: func(t string, k int) (string, bool) {
+			rs := normalizeTerm(t)
+			for _, r := range rs {
+				if !unicode.Is(unicode.Han, r) {
+					return "", false
+				}
+			}
+			syl := pinyin.LazyPinyin(string(rs), pinyin.NewArgs())
+			if len(rs) < 3 || len(strings.Join(syl, "")) < 8 {
+				return "", false
+			}
+			if k%2 == 1 {
+				syl[0] = strings.ToUpper(syl[0][:1]) + syl[0][1:]
+			}
+			return strings.Join(syl, []string{" ", "", "-"}[k%3]), true
+		}},
 		{name: "combined", html: true, obf: "separator", do: func(t string, k int) (string, bool) {
 			v, _ := mapRunes(t, func(r rune, i int) (string, bool) {
 				if tr, ok := trad[r]; ok {
@@ -178,7 +196,9 @@ func TestEveryBuiltinTermThroughEveryTrick(t *testing.T) {
 
 func hasFinding(res *Result, rule, term, text, obf string) bool {
 	for _, f := range res.Findings {
-		if f.Rule == rule && f.Term == term && f.Text == text && contains(f.Obfuscations, obf) {
+		// Terms of a rule that sound alike share one pinyin spelling.
+		sameTerm := f.Term == term || obf == "pinyin-spelling" && f.Normalized == strings.ToLower(strings.NewReplacer(" ", "", "-", "").Replace(text))
+		if f.Rule == rule && sameTerm && f.Text == text && contains(f.Obfuscations, obf) {
 			return true
 		}
 	}
@@ -221,7 +241,7 @@ func TestSeparatorGapIsBounded(t *testing.T) {
 
 func compileTerms(t testing.TB, terms ...string) *Matcher {
 	t.Helper()
-	m, err := Compile(&RulePack{Name: "t", Version: "1", Rules: []Rule{{ID: "t.r", Category: "gambling", Severity: "high", Terms: terms}}})
+	m, err := Compile(&RulePack{Name: "t", Version: "1", Rules: []Rule{{ID: "t.r", Category: "gambling", Severity: "high", Terms: terms, Pinyin: true}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,5 +257,30 @@ func TestFoldTable(t *testing.T) {
 	}
 	if got, _ := canonical('后'); got != '后' {
 		t.Errorf("a simplified character must stay itself, got %q", got)
+	}
+}
+
+func TestPinyinSpellingsNeedLetterBoundaries(t *testing.T) {
+	m := compileTerms(t, "百家乐", "赌博")
+	for in, want := range map[string]int{
+		"欢迎光临 baijiale888.com":       1,
+		"Bai Jia Le 在线":              1,
+		"xbaijiale":                  0,
+		"dubo is too short to spell": 0,
+	} {
+		res := m.Scan([]byte(in))
+		if len(res.Findings) != want {
+			t.Errorf("%q: %d findings, want %d: %s", in, len(res.Findings), want, describe(res))
+		}
+	}
+}
+
+func TestPinyinSpellingsAreOptIn(t *testing.T) {
+	m, err := Compile(&RulePack{Name: "t", Version: "1", Rules: []Rule{{ID: "t.r", Category: "gambling", Terms: []string{"百家乐"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := m.Scan([]byte("bai jia le")); len(res.Findings) != 0 {
+		t.Errorf("a rule without pinyin: true should not match spellings: %s", describe(res))
 	}
 }

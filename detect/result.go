@@ -266,10 +266,16 @@ func (r *resolver) resolve(matches, extra []rawMatch, _ bool) []Finding {
 		if t.start < r.base || t.end > r.base+int64(len(r.data)) {
 			continue // cut off from a stream window; cannot happen for bounded terms
 		}
-		if p.asciiEnd&1 != 0 && t.start > r.base && isASCIIAlnum(r.data[t.start-r.base-1]) {
+		// ASCII terms stand alone; a pinyin spelling may touch digits
+		// (baijiale888.com) but not letters.
+		adj := isASCIIAlnum
+		if p.asciiEnd&4 != 0 {
+			adj = isASCIILetter
+		}
+		if p.asciiEnd&1 != 0 && t.start > r.base && adj(r.data[t.start-r.base-1]) {
 			continue
 		}
-		if p.asciiEnd&2 != 0 && t.end < r.base+int64(len(r.data)) && isASCIIAlnum(r.data[t.end-r.base]) {
+		if p.asciiEnd&2 != 0 && t.end < r.base+int64(len(r.data)) && adj(r.data[t.end-r.base]) {
 			continue
 		}
 		// A shorter match of the same rule inside a longer one adds nothing.
@@ -341,6 +347,8 @@ func contains(s []string, v string) bool {
 	}
 	return false
 }
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 func isASCIIAlnum(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'

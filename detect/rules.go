@@ -32,6 +32,9 @@ type Rule struct {
 	Severity string   `yaml:"severity"`
 	Terms    []string `yaml:"terms"`
 	Exclude  []string `yaml:"exclude"`
+	// Pinyin also matches terms of three or more characters spelled out in
+	// pinyin (百家乐: baijiale, Bai Jia Le), as spam writes them.
+	Pinyin bool `yaml:"pinyin"`
 }
 
 // Severities a rule may carry; a rule without one is "medium".

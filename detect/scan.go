@@ -262,6 +262,9 @@ func (st *scanState) report(o int32, end int64) {
 				fl |= Obfuscation(p.join)
 			}
 		}
+		if m.patterns[pi].spelled {
+			fl |= ObfSpelling
+		}
 		st.matches = append(st.matches, rawMatch{pat: pi, start: st.ring[first&(ringSize-1)].start, end: end, flags: fl})
 	}
 }
