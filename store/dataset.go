@@ -230,13 +230,14 @@ func (l *loader) load() error {
 	pg := l.db.d.pg()
 	now := c.now
 	orgProv := make(map[int64]string, len(l.orgs))
+	orgName := make(map[int64]string, len(l.orgs))
 	orgCols := []string{"id", "kind", "name", "uscc", "province", "parent_id", "key_enterprise", "address", "contacts", "note", "created_at", "updated_at"}
 	if pg {
 		orgCols = append(orgCols, "search")
 	}
 	err = l.bulk("organisations", orgCols, len(l.orgs), func(i int) []any {
 		o := l.orgs[i]
-		orgProv[o.ID] = o.Province
+		orgProv[o.ID], orgName[o.ID] = o.Province, o.Name
 		var parent any
 		if o.ParentID != nil {
 			parent = *o.ParentID
@@ -244,7 +245,7 @@ func (l *loader) load() error {
 		created := orNow(o.CreatedAt, now)
 		row := []any{o.ID, string(o.Kind), o.Name, nullStrValue(o.USCC), o.Province, parent, o.Key, o.Address, jsonText(o.Contacts), o.Note, l.tv(created), l.tv(orNow(o.UpdatedAt, created))}
 		if pg {
-			row = append(row, pgTSVector(o.Name, o.USCC))
+			row = append(row, pgTSVector(searchDocIn{names: []string{o.Name}, code: o.USCC}))
 		}
 		return row
 	})
@@ -273,7 +274,7 @@ func (l *loader) load() error {
 		created := orNow(s.CreatedAt, now)
 		row := []any{s.ID, s.OrgID, s.Province, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), string(s.Status), s.Description, jsonText(s.Targets), launched, l.tv(created), l.tv(orNow(s.UpdatedAt, created))}
 		if pg {
-			row = append(row, pgTSVector(s.Name))
+			row = append(row, pgTSVector(searchDocIn{names: []string{s.Name, orgName[s.OrgID]}}))
 		}
 		return row
 	})
@@ -297,13 +298,13 @@ func (l *loader) load() error {
 	if !pg {
 		if err := l.bulk("organisations_fts", []string{"rowid", "search"}, len(l.orgs), func(i int) []any {
 			o := l.orgs[i]
-			return []any{o.ID, l.db.d.searchDoc(o.Name, o.USCC)}
+			return []any{o.ID, l.db.d.searchDoc(searchDocIn{names: []string{o.Name}, code: o.USCC})}
 		}); err != nil {
 			return fmt.Errorf("store: index organisations: %w", err)
 		}
 		if err := l.bulk("services_fts", []string{"rowid", "search"}, len(l.d.Services), func(i int) []any {
 			s := l.d.Services[i]
-			return []any{s.ID, l.db.d.searchDoc(s.Name)}
+			return []any{s.ID, l.db.d.searchDoc(searchDocIn{names: []string{s.Name, orgName[s.OrgID]}})}
 		}); err != nil {
 			return fmt.Errorf("store: index services: %w", err)
 		}

@@ -59,8 +59,8 @@ func (l *loader) runPostgres(ctx context.Context) (err error) {
 }
 
 // pgTSVector is the binary form of searchDoc for COPY.
-func pgTSVector(texts ...string) pgtype.TSVector {
-	lex := pgLexemes(texts...)
+func pgTSVector(in searchDocIn) pgtype.TSVector {
+	lex := pgLexemes(in)
 	out := pgtype.TSVector{Valid: true, Lexemes: make([]pgtype.TSVectorLexeme, len(lex))}
 	for i, x := range lex {
 		ps := make([]pgtype.TSVectorPosition, len(x.pos))

@@ -16,6 +16,7 @@ import (
 type orgRef struct {
 	id       int64
 	province string
+	name     string
 }
 
 // lookupOrg finds an organisation in scope by credit code or exact name. It
@@ -24,7 +25,7 @@ func (c *conn) lookupOrg(ref string) (orgRef, string, error) {
 	var w where
 	w.add("(o.uscc = ? OR o.name = ?)", pinggu.NormalizeUSCC(ref), ref)
 	w.scope(c.actor, "o.id", "o.province")
-	rows, err := c.query("SELECT o.id, o.province FROM organisations o"+w.sql()+" LIMIT 2", w.args...)
+	rows, err := c.query("SELECT o.id, o.province, o.name FROM organisations o"+w.sql()+" LIMIT 2", w.args...)
 	if err != nil {
 		return orgRef{}, "", err
 	}
@@ -32,7 +33,7 @@ func (c *conn) lookupOrg(ref string) (orgRef, string, error) {
 	var found []orgRef
 	for rows.Next() {
 		var r orgRef
-		if err := rows.Scan(&r.id, &r.province); err != nil {
+		if err := rows.Scan(&r.id, &r.province, &r.name); err != nil {
 			return orgRef{}, "", err
 		}
 		found = append(found, r)
@@ -157,6 +158,7 @@ func (db *DB) ImportServices(ctx context.Context, rows []pinggu.ServiceImportRow
 		}
 		var v pinggu.Validation
 		owners := map[string]orgRef{}
+		ownerName := make([]string, len(rows))
 		for i := range rows {
 			r := &rows[i]
 			s := &r.Service
@@ -180,7 +182,7 @@ func (db *DB) ImportServices(ctx context.Context, rows []pinggu.ServiceImportRow
 				v.Add(r.Line, "owner", "须填写所属企业")
 			}
 			if ok {
-				s.OrgID, s.Province = ref.id, ref.province
+				s.OrgID, s.Province, ownerName[i] = ref.id, ref.province, ref.name
 			} else {
 				s.OrgID = -1 // reported as owner above, not again as org_id
 			}
@@ -191,7 +193,7 @@ func (db *DB) ImportServices(ctx context.Context, rows []pinggu.ServiceImportRow
 		}
 		for i := range rows {
 			s := &rows[i].Service
-			if err := c.insertService(s); err != nil {
+			if err := c.insertService(s, ownerName[i]); err != nil {
 				return fmt.Errorf("line %d: %w", rows[i].Line, err)
 			}
 			if err := c.audit(change{action: "service.create", objectType: "service", objectID: s.ID, detail: fmt.Sprintf("导入第%d行：%s", rows[i].Line, s.Name), after: s}); err != nil {

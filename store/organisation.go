@@ -87,14 +87,22 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 	if f.KeyOnly {
 		w.add("o.key_enterprise = TRUE")
 	}
-	if q := db.d.searchQuery(f.Query); q != "" {
-		w.add("o.id IN "+db.d.searchIDs("organisations"), q)
+	q := db.d.searchQuery(f.Query)
+	from := "organisations o"
+	if q != "" {
+		var cond string
+		from, cond = db.d.searchFrom("organisations", "o", false)
+		w.add(cond, q)
 	}
-	total, err := c.count("organisations o", w)
+	total, err := c.count(from, w)
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := c.query("SELECT "+orgCols+" FROM "+orgFrom+w.sql()+orderBy(orgSorts, opt, "name", "o.id")+" LIMIT ? OFFSET ?",
+	if q != "" {
+		from, _ = db.d.searchFrom("organisations", "o", total > broadAt)
+	}
+	from += " LEFT JOIN organisations p ON p.id = o.parent_id"
+	rows, err := c.query("SELECT "+orgCols+" FROM "+from+w.sql()+orderBy(orgSorts, opt, "name", "o.id")+" LIMIT ? OFFSET ?",
 		append(w.args, opt.Limit, opt.Offset)...)
 	if err != nil {
 		return nil, 0, err
@@ -237,7 +245,7 @@ func (c *conn) insertOrg(o *pinggu.Organisation) error {
 	if err != nil {
 		return c.uniqueErr(err, "uscc", "统一社会信用代码已被其他单位使用")
 	}
-	return c.setSearch("organisations", o.ID, o.Name, o.USCC)
+	return c.setSearch("organisations", o.ID, searchDocIn{names: []string{o.Name}, code: o.USCC})
 }
 
 // UpdateOrganisation saves an organisation's editable fields. A change of
@@ -260,7 +268,12 @@ func (db *DB) UpdateOrganisation(ctx context.Context, o *pinggu.Organisation) er
 			return c.uniqueErr(err, "uscc", "统一社会信用代码已被其他单位使用")
 		}
 		if old.Name != o.Name || old.USCC != o.USCC {
-			if err := c.setSearch("organisations", o.ID, o.Name, o.USCC); err != nil {
+			if err := c.setSearch("organisations", o.ID, searchDocIn{names: []string{o.Name}, code: o.USCC}); err != nil {
+				return err
+			}
+		}
+		if old.Name != o.Name {
+			if err := c.reindexServicesOf(o.ID, o.Name); err != nil {
 				return err
 			}
 		}

@@ -7,12 +7,18 @@ import (
 )
 
 // Names are Chinese, so word tokenisers do not apply and LIKE '%x%' scans.
-// Instead a record's name and credit code are indexed as overlapping
-// character bigrams, in order, plus the set of single characters. A query of
-// two or more characters becomes a phrase of its bigrams (bigram i followed
-// by bigram i+1 is exactly substring adjacency); a one-character query looks
-// up the single characters. SQLite indexes the tokens with FTS5, PostgreSQL
-// with a tsvector and GIN; both answer from the index.
+// Instead a record's name is indexed as overlapping character bigrams, in
+// order, plus the set of its single characters. A query of two or more
+// characters becomes a phrase of its bigrams (bigram i followed by bigram
+// i+1 is exactly substring adjacency); a one-character query looks up the
+// single characters. Credit codes are indexed as overlapping 4-grams marked
+// with a "q" prefix: digit bigrams occur in nearly every code, so their
+// posting lists would be too long to intersect quickly. SQLite indexes the
+// tokens with FTS5, PostgreSQL with a tsvector and GIN; both answer from
+// the index.
+
+// codeGram is the length of the credit-code n-grams.
+const codeGram = 4
 
 // searchRunes keeps letters and digits, lower-cased: punctuation and spaces
 // are not searchable, on both sides alike.
@@ -26,20 +32,50 @@ func searchRunes(s string) []rune {
 	return out
 }
 
-func bigrams(rs []rune) []string {
-	if len(rs) < 2 {
+func ngrams(rs []rune, n int, prefix string) []string {
+	if len(rs) < n {
 		return nil
 	}
-	out := make([]string, 0, len(rs)-1)
-	for i := 0; i+1 < len(rs); i++ {
-		out = append(out, string(rs[i:i+2]))
+	out := make([]string, 0, len(rs)-n+1)
+	for i := 0; i+n <= len(rs); i++ {
+		out = append(out, prefix+string(rs[i:i+n]))
 	}
 	return out
 }
 
-// ftsSeparator sits between the texts of a record in SQLite's token stream;
-// queries hold only one- and two-character tokens, so no phrase spans it.
-const ftsSeparator = "sep"
+func isASCII(rs []rune) bool {
+	for _, r := range rs {
+		if r > unicode.MaxASCII {
+			return false
+		}
+	}
+	return true
+}
+
+// searchDocIn is what a record is found by: its name and, for services,
+// the owner's name (so "service or organisation name" is one lookup), and
+// for organisations the credit code.
+type searchDocIn struct {
+	names []string
+	code  string
+}
+
+// searchTokens returns each name's bigrams and the code's 4-grams, in order,
+// and the names' distinct single characters.
+func searchTokens(in searchDocIn) (lists [][]string, singles []string) {
+	seen := map[rune]bool{}
+	for _, n := range in.names {
+		rs := searchRunes(n)
+		for _, r := range rs {
+			if !seen[r] {
+				seen[r] = true
+				singles = append(singles, string(r))
+			}
+		}
+		lists = append(lists, ngrams(rs, 2, ""))
+	}
+	return append(lists, ngrams(searchRunes(in.code), codeGram, "q")), singles
+}
 
 // lexeme is a PostgreSQL tsvector entry: a token and its positions.
 type lexeme struct {
@@ -47,24 +83,16 @@ type lexeme struct {
 	pos  []int
 }
 
-// pgLexemes lays out texts as bigrams with positions (a gap between texts so
-// no phrase spans two) followed by the single characters, without
+// pgLexemes lays out the tokens with positions: name bigrams from 1, code
+// grams after a gap so no phrase spans the two, single characters without
 // positions.
-func pgLexemes(texts ...string) []lexeme {
+func pgLexemes(in searchDocIn) []lexeme {
+	lists, singles := searchTokens(in)
 	var out []lexeme
 	idx := map[string]int{}
-	seen := map[rune]bool{}
-	var uni []rune
 	pos := 1
-	for _, t := range texts {
-		rs := searchRunes(t)
-		for _, r := range rs {
-			if !seen[r] {
-				seen[r] = true
-				uni = append(uni, r)
-			}
-		}
-		for _, g := range bigrams(rs) {
+	for _, list := range lists {
+		for _, g := range list {
 			p := min(pos, 16383) // tsvector's limit; names are far shorter
 			if i, ok := idx[g]; ok {
 				if last := out[i].pos[len(out[i].pos)-1]; last < p {
@@ -78,18 +106,23 @@ func pgLexemes(texts ...string) []lexeme {
 		}
 		pos++
 	}
-	for _, r := range uni {
-		out = append(out, lexeme{word: string(r)})
+	for _, r := range singles {
+		out = append(out, lexeme{word: r})
 	}
 	return out
 }
 
-// searchDoc returns the value stored for texts: FTS5 input for SQLite, a
+// ftsSeparator sits between the parts of a record in SQLite's token stream;
+// it is three characters long and not a code gram, so no query phrase
+// matches it or spans it.
+const ftsSeparator = "sep"
+
+// searchDoc returns the value stored for a record: FTS5 input for SQLite, a
 // tsvector literal for PostgreSQL.
-func (d dialect) searchDoc(texts ...string) string {
+func (d dialect) searchDoc(in searchDocIn) string {
 	var b strings.Builder
 	if d.pg() {
-		for i, x := range pgLexemes(texts...) {
+		for i, x := range pgLexemes(in) {
 			if i > 0 {
 				b.WriteByte(' ')
 			}
@@ -107,53 +140,50 @@ func (d dialect) searchDoc(texts ...string) string {
 		}
 		return b.String()
 	}
-	seen := map[rune]bool{}
-	var uni []rune
-	for ti, t := range texts {
-		rs := searchRunes(t)
-		for _, r := range rs {
-			if !seen[r] {
-				seen[r] = true
-				uni = append(uni, r)
-			}
-		}
-		if ti > 0 {
-			b.WriteString(ftsSeparator)
+	lists, singles := searchTokens(in)
+	for _, part := range append(lists, singles) {
+		for _, t := range part {
+			b.WriteString(t)
 			b.WriteByte(' ')
 		}
-		for _, g := range bigrams(rs) {
-			b.WriteString(g)
-			b.WriteByte(' ')
-		}
-	}
-	b.WriteString(ftsSeparator)
-	for _, r := range uni {
+		b.WriteString(ftsSeparator)
 		b.WriteByte(' ')
-		b.WriteRune(r)
 	}
 	return b.String()
 }
 
 // searchQuery turns what the user typed into the database's query, or ""
-// when it holds nothing searchable.
+// when it holds nothing searchable. Four or more letters and digits may also
+// be part of a credit code.
 func (d dialect) searchQuery(q string) string {
 	rs := searchRunes(q)
-	var toks []string
+	var phrases [][]string
 	switch len(rs) {
 	case 0:
 		return ""
 	case 1:
-		toks = []string{string(rs)}
+		phrases = [][]string{{string(rs)}}
 	default:
-		toks = bigrams(rs)
+		phrases = [][]string{ngrams(rs, 2, "")}
 	}
-	if !d.pg() {
-		return `"` + strings.Join(toks, " ") + `"`
+	if len(rs) >= codeGram && isASCII(rs) {
+		phrases = append(phrases, ngrams(rs, codeGram, "q"))
 	}
-	for i, t := range toks {
-		toks[i] = "'" + t + "'"
+	parts := make([]string, len(phrases))
+	for i, toks := range phrases {
+		if d.pg() {
+			for j, t := range toks {
+				toks[j] = "'" + t + "'"
+			}
+			parts[i] = "(" + strings.Join(toks, " <-> ") + ")"
+		} else {
+			parts[i] = `"` + strings.Join(toks, " ") + `"`
+		}
 	}
-	return strings.Join(toks, " <-> ")
+	if d.pg() {
+		return strings.Join(parts, " | ")
+	}
+	return strings.Join(parts, " OR ")
 }
 
 // searchIDs is a subquery of the IDs of rows of table (organisations or
@@ -165,9 +195,25 @@ func (d dialect) searchIDs(table string) string {
 	return "(SELECT rowid FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)"
 }
 
+// searchFrom returns the FROM clause of table (as alias) restricted to the
+// rows matching one searchQuery argument, and the condition to add. Narrow
+// searches are driven by the index and sort what they find; broad ones (more
+// matches than broadAt) walk the table in the sort order and check each row
+// against the index, stopping at the page, instead of sorting tens of
+// thousands of matches. PostgreSQL's planner weighs this itself.
+func (d dialect) searchFrom(table, alias string, broad bool) (from, cond string) {
+	if d.pg() {
+		return table + " " + alias, alias + ".search @@ ?::tsquery"
+	}
+	if broad {
+		return table + " " + alias + " CROSS JOIN " + table + "_fts f ON f.rowid = " + alias + ".id", "f." + table + "_fts MATCH ?"
+	}
+	return table + "_fts f JOIN " + table + " " + alias + " ON " + alias + ".id = f.rowid", "f." + table + "_fts MATCH ?"
+}
+
 // setSearch stores the search document of row id of table.
-func (c *conn) setSearch(table string, id int64, texts ...string) error {
-	doc := c.db.d.searchDoc(texts...)
+func (c *conn) setSearch(table string, id int64, in searchDocIn) error {
+	doc := c.db.d.searchDoc(in)
 	if c.db.d.pg() {
 		_, err := c.exec("UPDATE "+table+" SET search = ?::tsvector WHERE id = ?", doc, id)
 		return err
@@ -178,3 +224,7 @@ func (c *conn) setSearch(table string, id int64, texts ...string) error {
 	_, err := c.exec("INSERT INTO "+table+"_fts (rowid, search) VALUES (?, ?)", id, doc)
 	return err
 }
+
+// broadAt is the number of matches above which a page is better read in the
+// sort order, testing each row against the matches, than by sorting them.
+const broadAt = 1000

@@ -66,17 +66,24 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 	if f.Status != "" {
 		w.add("s.status = ?", string(f.Status))
 	}
-	if q := db.d.searchQuery(f.Query); q != "" {
-		// A union of two index lookups: by the service's own name, and
-		// every service of a matching owner.
-		svc := db.d.searchIDs("services")
-		w.add("s.id IN ("+svc[1:len(svc)-1]+" UNION SELECT id FROM services WHERE org_id IN "+db.d.searchIDs("organisations")+")", q, q)
+	q := db.d.searchQuery(f.Query)
+	from := "services s"
+	if q != "" {
+		// The service's search document holds its owner's name too, so
+		// "service or organisation name" is one index lookup.
+		var cond string
+		from, cond = db.d.searchFrom("services", "s", false)
+		w.add(cond, q)
 	}
-	total, err := c.count("services s", w)
+	total, err := c.count(from, w)
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := c.query("SELECT "+svcCols+" FROM "+svcFrom+w.sql()+orderBy(svcSorts, opt, "name", "s.id")+" LIMIT ? OFFSET ?",
+	if q != "" {
+		from, _ = db.d.searchFrom("services", "s", total > broadAt)
+	}
+	from += " JOIN organisations o ON o.id = s.org_id"
+	rows, err := c.query("SELECT "+svcCols+" FROM "+from+w.sql()+orderBy(svcSorts, opt, "name", "s.id")+" LIMIT ? OFFSET ?",
 		append(w.args, opt.Limit, opt.Offset)...)
 	if err != nil {
 		return nil, 0, err
@@ -95,19 +102,19 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 
 // ownerInScope checks that the service's owner is an organisation the actor
 // sees, returning its province (the service's 属地).
-func (c *conn) ownerInScope(orgID int64) (string, error) {
+func (c *conn) ownerInScope(orgID int64) (orgRef, error) {
 	var w where
 	w.add("o.id = ?", orgID)
 	w.scope(c.actor, "o.id", "o.province")
-	var prov string
-	err := c.queryRow("SELECT o.province FROM organisations o"+w.sql(), w.args...).Scan(&prov)
+	r := orgRef{id: orgID}
+	err := c.queryRow("SELECT o.province, o.name FROM organisations o"+w.sql(), w.args...).Scan(&r.province, &r.name)
 	if err != nil {
 		if err := noRows(err, "所属企业"); pinggu.ErrorCode(err) == pinggu.ENOTFOUND {
-			return "", &pinggu.Error{Code: pinggu.ENOTFOUND, Message: "所属企业不存在", Fields: []pinggu.FieldError{{Field: "org_id", Message: "所属企业不存在"}}}
+			return r, &pinggu.Error{Code: pinggu.ENOTFOUND, Message: "所属企业不存在", Fields: []pinggu.FieldError{{Field: "org_id", Message: "所属企业不存在"}}}
 		}
-		return "", err
+		return r, err
 	}
-	return prov, nil
+	return r, nil
 }
 
 func (c *conn) checkServiceInput(s *pinggu.Service) error {
@@ -126,12 +133,12 @@ func (db *DB) CreateService(ctx context.Context, s *pinggu.Service) error {
 		if err := c.checkServiceInput(s); err != nil {
 			return err
 		}
-		prov, err := c.ownerInScope(s.OrgID)
+		owner, err := c.ownerInScope(s.OrgID)
 		if err != nil {
 			return err
 		}
-		s.Province = prov
-		if err := c.insertService(s); err != nil {
+		s.Province = owner.province
+		if err := c.insertService(s, owner.name); err != nil {
 			return err
 		}
 		saved, err := c.findServiceAny(s.ID)
@@ -143,7 +150,7 @@ func (db *DB) CreateService(ctx context.Context, s *pinggu.Service) error {
 	})
 }
 
-func (c *conn) insertService(s *pinggu.Service) error {
+func (c *conn) insertService(s *pinggu.Service, ownerName string) error {
 	if s.Status == pinggu.StatusLaunched && s.LaunchedAt == nil {
 		t := c.now
 		s.LaunchedAt = &t
@@ -155,7 +162,7 @@ func (c *conn) insertService(s *pinggu.Service) error {
 	if err != nil {
 		return fmt.Errorf("store: insert service: %w", err)
 	}
-	return c.setSearch("services", s.ID, s.Name)
+	return c.setSearch("services", s.ID, searchDocIn{names: []string{s.Name, ownerName}})
 }
 
 func (c *conn) findServiceAny(id int64) (*pinggu.Service, error) {
@@ -175,18 +182,18 @@ func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
 		if err := c.checkServiceInput(s); err != nil {
 			return err
 		}
-		prov := old.Province
+		owner := orgRef{id: old.OrgID, province: old.Province, name: old.OrgName}
 		if s.OrgID != old.OrgID {
-			if prov, err = c.ownerInScope(s.OrgID); err != nil {
+			if owner, err = c.ownerInScope(s.OrgID); err != nil {
 				return err
 			}
 		}
 		if _, err := c.exec(`UPDATE services SET org_id = ?, province = ?, name = ?, category = ?, tags = ?, provinces = ?, description = ?, targets = ?, updated_at = ? WHERE id = ?`,
-			s.OrgID, prov, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), s.Description, jsonText(s.Targets), tval(c.now), s.ID); err != nil {
+			s.OrgID, owner.province, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), s.Description, jsonText(s.Targets), tval(c.now), s.ID); err != nil {
 			return fmt.Errorf("store: update service: %w", err)
 		}
-		if s.Name != old.Name {
-			if err := c.setSearch("services", s.ID, s.Name); err != nil {
+		if s.Name != old.Name || s.OrgID != old.OrgID {
+			if err := c.setSearch("services", s.ID, searchDocIn{names: []string{s.Name, owner.name}}); err != nil {
 				return err
 			}
 		}
@@ -231,4 +238,36 @@ func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceS
 		return c.audit(change{action: "service.status", objectType: "service", objectID: id, detail: detail, before: old, after: out})
 	})
 	return out, err
+}
+
+// reindexServicesOf rewrites the search documents of an organisation's
+// services after it is renamed, in the renaming transaction.
+func (c *conn) reindexServicesOf(orgID int64, orgName string) error {
+	rows, err := c.query("SELECT id, name FROM services WHERE org_id = ?", orgID)
+	if err != nil {
+		return err
+	}
+	type idName struct {
+		id   int64
+		name string
+	}
+	var list []idName
+	for rows.Next() {
+		var x idName
+		if err := rows.Scan(&x.id, &x.name); err != nil {
+			rows.Close()
+			return err
+		}
+		list = append(list, x)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, x := range list {
+		if err := c.setSearch("services", x.id, searchDocIn{names: []string{x.name, orgName}}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
