@@ -194,3 +194,44 @@ func TestListsPageSortAndCap(t *testing.T) {
 		}
 	})
 }
+
+func TestBroadSearchAndTotalCap(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		d := storetest.Dataset(100, pinggu.TotalCap+100, 5)
+		if err := db.LoadDataset(sys, d, nil); err != nil {
+			t.Fatal(err)
+		}
+		// Every generated service name ends in 号: a broad one-character match.
+		all, total, err := db.ListServices(sys, pinggu.ServiceFilter{Query: "号", ListOptions: pinggu.ListOptions{Limit: 50, Offset: 100}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total != pinggu.TotalCap+1 {
+			t.Fatalf("total = %d, want TotalCap+1 meaning more than %d", total, pinggu.TotalCap)
+		}
+		if len(all) != 50 {
+			t.Fatalf("page = %d rows", len(all))
+		}
+		for i := 1; i < len(all); i++ {
+			if all[i-1].Name > all[i].Name {
+				t.Fatalf("broad page not in name order at %d", i)
+			}
+		}
+		// The same page through a narrow search (a province filter leaves
+		// fewer matches) agrees with filtering the broad one.
+		prov := all[0].Province
+		narrow, n, err := db.ListServices(sys, pinggu.ServiceFilter{Query: "号", Province: prov, ListOptions: pinggu.ListOptions{Limit: 500}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		unfiltered, _, _ := db.ListServices(sys, pinggu.ServiceFilter{Province: prov, ListOptions: pinggu.ListOptions{Limit: 500}})
+		if n != len(unfiltered) || len(narrow) != len(unfiltered) {
+			t.Fatalf("province %s: search found %d (%d), list has %d", prov, n, len(narrow), len(unfiltered))
+		}
+		for i := range narrow {
+			if narrow[i].ID != unfiltered[i].ID {
+				t.Fatalf("row %d differs: %d vs %d", i, narrow[i].ID, unfiltered[i].ID)
+			}
+		}
+	})
+}
