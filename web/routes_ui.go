@@ -66,6 +66,7 @@ func (s *Server) uiRoutes() {
 	m.HandleFunc("GET /audit", s.user(gateAudit, s.uiAuditList))
 	m.HandleFunc("POST /audit/verify", s.user(gateAudit, s.uiAuditVerify))
 
-	// Everything else, outside the API, is the one 404 page.
-	m.HandleFunc("/", s.uiFallback)
+	// Everything else outside /api/ (which answers its own 404 problems) is
+	// the one 404 page.
+	m.HandleFunc("/", s.uiNotFound)
 }
