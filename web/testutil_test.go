@@ -3,6 +3,9 @@ package web
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +13,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -147,6 +151,7 @@ func TestMain(m *testing.M) {
 	if seeded.dir != "" {
 		os.RemoveAll(seeded.dir)
 	}
+	dropPostgresTemplate()
 	os.Exit(code)
 }
 
@@ -155,13 +160,8 @@ func TestMain(m *testing.M) {
 // set, a fresh PostgreSQL schema seeded for this test.
 func openSeeded(t testing.TB) (*store.DB, *fixtures) {
 	t.Helper()
-	if os.Getenv(storetest.PostgresEnv) != "" {
-		db := openEmpty(t)
-		fx, err := seed(db)
-		if err != nil {
-			t.Fatalf("seed: %v", err)
-		}
-		return db, fx
+	if base := os.Getenv(storetest.PostgresEnv); base != "" {
+		return openSeededPostgres(t, base)
 	}
 	seeded.once.Do(func() {
 		seeded.dir, seeded.err = os.MkdirTemp("", "pinggu-web-test-")
@@ -431,4 +431,113 @@ func (a *app) countServices() int {
 		a.t.Fatalf("count services: %v", err)
 	}
 	return n
+}
+
+// pgSeeded is the PostgreSQL counterpart of seeded: a database seeded once,
+// which each test clones with CREATE DATABASE … TEMPLATE.
+var pgSeeded struct {
+	once   sync.Once
+	create sync.Mutex // PostgreSQL refuses concurrent clones of one template
+	base   string
+	name   string
+	fx     []byte
+	err    error
+}
+
+// withDatabase returns the URL base pointing at database name.
+func withDatabase(base, name string) (string, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return "", err
+	}
+	u.Path = "/" + name
+	return u.String(), nil
+}
+
+func randomName(prefix string) string {
+	b := make([]byte, 6)
+	rand.Read(b)
+	return prefix + hex.EncodeToString(b)
+}
+
+// openSeededPostgres returns a clone of the seeded PostgreSQL database,
+// dropped when the test ends.
+func openSeededPostgres(t testing.TB, base string) (*store.DB, *fixtures) {
+	t.Helper()
+	pgSeeded.once.Do(func() {
+		pgSeeded.base = base
+		pgSeeded.err = func() error {
+			admin, err := sql.Open("pgx", base)
+			if err != nil {
+				return err
+			}
+			defer admin.Close()
+			name := randomName("pinggu_web_tmpl_")
+			if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+				return err
+			}
+			pgSeeded.name = name
+			u, err := withDatabase(base, name)
+			if err != nil {
+				return err
+			}
+			db, err := store.Open(context.Background(), store.Config{DatabaseURL: u})
+			if err != nil {
+				return err
+			}
+			fx, err := seed(db)
+			if cerr := db.Close(); err == nil {
+				err = cerr
+			}
+			if err == nil {
+				pgSeeded.fx, err = json.Marshal(fx)
+			}
+			return err
+		}()
+	})
+	if pgSeeded.err != nil {
+		t.Fatalf("seed PostgreSQL template: %v", pgSeeded.err)
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	name := randomName("pinggu_web_t_")
+	pgSeeded.create.Lock()
+	_, err = admin.Exec("CREATE DATABASE " + name + " TEMPLATE " + pgSeeded.name)
+	pgSeeded.create.Unlock()
+	if err != nil {
+		t.Fatalf("clone seeded database: %v", err)
+	}
+	u, err := withDatabase(base, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(context.Background(), store.Config{DatabaseURL: u})
+	if err != nil {
+		t.Fatalf("open clone: %v", err)
+	}
+	t.Cleanup(func() {
+		db.Close()
+		if _, err := admin.Exec("DROP DATABASE " + name + " WITH (FORCE)"); err != nil {
+			t.Errorf("drop %s: %v", name, err)
+		}
+	})
+	fx := &fixtures{}
+	if err := json.Unmarshal(pgSeeded.fx, fx); err != nil {
+		t.Fatalf("fixtures: %v", err)
+	}
+	return db, fx
+}
+
+// dropPostgresTemplate removes the seeded template after the tests.
+func dropPostgresTemplate() {
+	if pgSeeded.name == "" || !strings.HasPrefix(pgSeeded.name, "pinggu_web_tmpl_") {
+		return
+	}
+	if admin, err := sql.Open("pgx", pgSeeded.base); err == nil {
+		admin.Exec("DROP DATABASE " + pgSeeded.name + " WITH (FORCE)")
+		admin.Close()
+	}
 }
