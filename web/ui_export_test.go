@@ -24,6 +24,7 @@ func TestUIExportLinksKeepFiltersAndScope(t *testing.T) {
 		{"/organisations?q=" + "%E5%B9%BF%E5%B7%9E", []string{a.orgASub.Name}, []string{a.orgA.USCC, a.orgB.Name}},
 		{"/services?category=im", []string{a.svcA.Name}, []string{a.svcB.Name}},
 		{"/services?category=search", nil, []string{a.svcA.Name, a.svcB.Name}},
+		{"/licences?state=valid", []string{a.licA.Number}, []string{a.licB.Number}},
 	} {
 		p := c.get(tc.list)
 		m := exportLinkRE.FindStringSubmatch(p.body)

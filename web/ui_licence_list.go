@@ -11,6 +11,8 @@ type licenceListData struct {
 	States   []option
 	Pager    pager
 	Sort     map[string]sortHead
+	// ExportHref is the API's CSV export with the same filters.
+	ExportHref string
 }
 
 // uiLicenceList lists the licences in scope; expiring and expired ones are
@@ -35,7 +37,8 @@ func (s *Server) uiLicenceList(w http.ResponseWriter, r *http.Request) {
 	p.Form = newForm(q)
 	p.Data = licenceListData{
 		Licences: list, States: states, Pager: p.newPager(r, total, f.ListOptions),
-		Sort: p.sortHeads(r, f.ListOptions, map[string]string{"number": "field.licence_number", "org_name": "field.holder", "valid_to": "field.valid_period"}),
+		Sort:       p.sortHeads(r, f.ListOptions, map[string]string{"number": "field.licence_number", "org_name": "field.holder", "valid_to": "field.valid_period"}),
+		ExportHref: exportHref("/api/licences/export.csv", q),
 	}
 	s.render(w, r, http.StatusOK, "licences", p)
 }
