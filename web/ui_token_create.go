@@ -37,6 +37,10 @@ func (s *Server) uiTokenCreate(w http.ResponseWriter, r *http.Request) {
 			s.uiError(w, r, err)
 			return
 		}
+		// The store names the expiry as the API does.
+		if msg, ok := p.Form.Errors["expires_at"]; ok {
+			p.Form.Errors["expires"] = msg
+		}
 		s.renderTokens(w, r, p, "", http.StatusUnprocessableEntity)
 		return
 	}
