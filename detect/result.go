@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"sort"
-	"strings"
 )
 
 // Finding is one harmful term found in the input.
@@ -90,7 +89,7 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	}
 	res := &Result{HTML: isHTML, Bytes: int64(len(data)), Findings: []Finding{}, Signals: []Signal{}}
 	r := resolver{m: m, data: data, pg: pg}
-	res.Findings = r.resolve(st.matches, nil, true)
+	res.Findings = r.resolve(st.matches, nil)
 	if pg != nil {
 		res.Signals = pg.signals(res.Findings)
 	}
@@ -202,7 +201,7 @@ type resolver struct {
 // context words still within reach, in st.matches.
 func (r *resolver) resolveUpTo(st *scanState, pos int64, final bool) []Finding {
 	if final {
-		return r.resolve(st.matches, nil, true)
+		return r.resolve(st.matches, nil)
 	}
 	var ready, keep []rawMatch
 	for _, mt := range st.matches {
@@ -221,13 +220,13 @@ func (r *resolver) resolveUpTo(st *scanState, pos int64, final bool) []Finding {
 		}
 	}
 	st.matches = keep
-	return r.resolve(ready, ctx, false)
+	return r.resolve(ready, ctx)
 }
 
 // resolve turns raw matches into findings: it drops matches that run into
 // neighbouring ASCII words and matches cancelled by an exclude term, and
 // marks the context. extra holds more context and exclude matches.
-func (r *resolver) resolve(matches, extra []rawMatch, _ bool) []Finding {
+func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
 	m := r.m
 	var terms, others []rawMatch
 	for _, mt := range matches {
@@ -412,5 +411,4 @@ func (m *Matcher) score(res *Result) {
 	if total >= riskyScore {
 		res.Verdict = Risky
 	}
-	_ = strings.TrimSpace
 }
