@@ -27,9 +27,9 @@ func newMetrics() *metrics {
 		}, []string{"method", "route", "status"}),
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "pinggu_http_request_duration_seconds",
-			Help:    "Time to serve HTTP requests, by method and route pattern.",
+			Help:    "Time to serve HTTP requests, by method, route pattern and status code.",
 			Buckets: prometheus.DefBuckets,
-		}, []string{"method", "route"}),
+		}, []string{"method", "route", "status"}),
 	}
 	m.registry.MustRegister(
 		m.requests, m.duration,
@@ -46,8 +46,9 @@ func (m *metrics) observe(method, route string, status int, d time.Duration) {
 	default:
 		method = "OTHER" // a client must not mint label values at will
 	}
-	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
-	m.duration.WithLabelValues(method, route).Observe(d.Seconds())
+	code := strconv.Itoa(status)
+	m.requests.WithLabelValues(method, route, code).Inc()
+	m.duration.WithLabelValues(method, route, code).Observe(d.Seconds())
 }
 
 // handler serves the registry in the Prometheus exposition format.

@@ -158,7 +158,7 @@ func TestMetrics(t *testing.T) {
 		`pinggu_http_requests_total{method="GET",route="GET /api/organisations/{id}",status="200"} 2`,
 		`pinggu_http_requests_total{method="GET",route="GET /api/organisations/{id}",status="404"} 1`,
 		`pinggu_http_requests_total{method="POST",route="POST /api/login",status="200"} 1`,
-		`pinggu_http_request_duration_seconds_count{method="GET",route="GET /api/organisations/{id}"} 3`,
+		`pinggu_http_request_duration_seconds_count{method="GET",route="GET /api/organisations/{id}",status="200"} 2`,
 		"go_goroutines ",
 	} {
 		if !strings.Contains(text, want) {
@@ -168,4 +168,24 @@ func TestMetrics(t *testing.T) {
 	if strings.Contains(text, "/api/organisations/"+id(a.orgB.ID)) {
 		t.Errorf("metrics carry raw paths with record ids")
 	}
+}
+
+func TestUnmatchedAPIRequests(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	c := a.login(uMinistry)
+	res := c.do("DELETE", "/api/organisations/"+id(a.orgA.ID), nil)
+	mustStatus(t, res, http.StatusMethodNotAllowed, "DELETE on an organisation")
+	if got, want := res.header.Get("Allow"), "GET, HEAD, PUT"; got != want {
+		t.Errorf("Allow = %q, want %q", got, want)
+	}
+	if p := res.problem(t); p.Status != http.StatusMethodNotAllowed {
+		t.Errorf("problem status %d", p.Status)
+	}
+	res = c.do("GET", "/api/castles", nil)
+	mustStatus(t, res, http.StatusNotFound, "unknown endpoint")
+	if got := res.problem(t).Code; got != pinggu.ENOTFOUND {
+		t.Errorf("code %q", got)
+	}
+	mustStatus(t, c.do("GET", "/api/organisations/"+id(a.orgA.ID), nil), http.StatusOK, "the route itself still answers")
 }

@@ -68,7 +68,16 @@ func problemFor(err error) Problem {
 // writeProblem answers with the problem document for err, logging internal
 // errors with the request they broke.
 func (s *Server) writeProblem(w http.ResponseWriter, r *http.Request, err error) {
+	s.writeProblemStatus(w, r, 0, err)
+}
+
+// writeProblemStatus is writeProblem with an HTTP status of the protocol
+// rather than the domain (405); 0 keeps the status of err's code.
+func (s *Server) writeProblemStatus(w http.ResponseWriter, r *http.Request, status int, err error) {
 	p := problemFor(err)
+	if status != 0 {
+		p.Status, p.Title = status, http.StatusText(status)
+	}
 	if p.Code == pinggu.EINTERNAL {
 		s.logger.Error("internal error", "method", r.Method, "path", r.URL.Path, "err", err)
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"reflect"
+	"strings"
 
 	"github.com/pinggu/pinggu"
 )
@@ -160,9 +161,32 @@ func (s *Server) apiRoutes() {
 		}
 		s.mux.HandleFunc(rt.Method+" "+rt.Pattern, h)
 	}
-	// Anything else under /api/ answers a problem document, not the UI's
-	// HTML 404 page.
-	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+	s.mux.HandleFunc("/api/", s.apiUnmatched())
+}
+
+// apiUnmatched answers requests under /api/ that no route takes with a
+// problem document rather than the UI's HTML page: 405 with an Allow header
+// when the path exists under other methods, else 404. A catch-all pattern
+// shadows the mux's own 405, so the methods are looked up here, on a mux of
+// the table's paths alone.
+func (s *Server) apiUnmatched() http.HandlerFunc {
+	methods := map[string][]string{}
+	paths := http.NewServeMux()
+	for _, rt := range apiRouteTable() {
+		if methods[rt.Pattern] == nil {
+			paths.HandleFunc(rt.Pattern, func(http.ResponseWriter, *http.Request) {})
+		}
+		methods[rt.Pattern] = append(methods[rt.Pattern], rt.Method)
+		if rt.Method == http.MethodGet {
+			methods[rt.Pattern] = append(methods[rt.Pattern], http.MethodHead)
+		}
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := paths.Handler(r); methods[pattern] != nil {
+			w.Header().Set("Allow", strings.Join(methods[pattern], ", "))
+			s.writeProblemStatus(w, r, http.StatusMethodNotAllowed, pinggu.Errorf(pinggu.EINVALID, "接口不支持%s方法", r.Method))
+			return
+		}
 		s.writeProblem(w, r, pinggu.Errorf(pinggu.ENOTFOUND, "接口不存在：%s %s", r.Method, r.URL.Path))
-	})
+	}
 }
