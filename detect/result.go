@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"sort"
 )
@@ -122,9 +123,12 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		}
 	}
 	if LooksLikeHTML(buf) {
-		rest, err := io.ReadAll(io.LimitReader(r, MaxPageSize-int64(len(buf))))
+		rest, err := io.ReadAll(io.LimitReader(r, MaxPageSize+1-int64(len(buf))))
 		if err != nil {
 			return nil, err
+		}
+		if int64(len(buf)+len(rest)) > MaxPageSize {
+			return nil, fmt.Errorf("HTML page larger than %d MiB, not scanned", MaxPageSize>>20)
 		}
 		return m.Scan(append(buf, rest...)), nil
 	}

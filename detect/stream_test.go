@@ -136,3 +136,11 @@ func TestConcurrentScansAgree(t *testing.T) {
 		t.Errorf("concurrent scan of %q… differs from a lone scan", e)
 	}
 }
+
+func TestScanReaderRefusesOversizedPage(t *testing.T) {
+	m := builtinMatcher(t)
+	page := io.MultiReader(strings.NewReader("<html><body><p>"), &endlessText{left: MaxPageSize})
+	if _, err := m.ScanReader(page); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("a page over MaxPageSize should be refused, got %v", err)
+	}
+}
