@@ -139,3 +139,14 @@ func TestAttributesAreScannedWithOffsets(t *testing.T) {
 		t.Errorf("want 百家乐 in meta and 网上赌场 in an attribute, got %v", got)
 	}
 }
+
+func TestRubyAnnotationsInsideAWord(t *testing.T) {
+	page := []byte(`<html><body><p><ruby>百<rp>(</rp><rt>bǎi</rt><rp>)</rp>家<rt>jiā</rt>乐<rt>lè</rt></ruby>在线</p></body></html>`)
+	res := builtinMatcher(t).Scan(page)
+	for _, f := range res.Findings {
+		if f.Term == "百家乐" && contains(f.Obfuscations, "pinyin") && string(page[f.Start:f.End]) == f.Text {
+			return
+		}
+	}
+	t.Errorf("百家乐 written with ruby pinyin not found: %s", describe(res))
+}

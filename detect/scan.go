@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"html"
 	"unicode/utf8"
 )
@@ -156,6 +157,10 @@ func (st *scanState) special(buf []byte, base int64, i, w int, sym uint32, final
 		return w, false
 	case symLT:
 		if st.markup {
+			if sz := rubyAt(buf[i:]); sz > 0 && st.s != 0 {
+				st.skip(uint16(ObfPinyin|ObfTag), false)
+				return sz, false
+			}
 			sz, brk, need := tagAt(buf[i:], final)
 			if need {
 				return 0, true
@@ -342,7 +347,21 @@ var blockTags = map[string]bool{
 	"table": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "title": true,
 	"head": true, "body": true, "section": true, "article": true, "header": true, "footer": true, "nav": true,
 	"option": true, "select": true, "script": true, "style": true, "meta": true, "hr": true, "dd": true, "dt": true,
-	"html": true, "blockquote": true, "form": true, "textarea": true, "main": true, "aside": true, "rt": true,
+	"html": true, "blockquote": true, "form": true, "textarea": true, "main": true, "aside": true,
+}
+
+// rubyAt measures a ruby annotation <rt>…</rt> or <rp>…</rp> at the start
+// of b, which pages use to print pinyin above characters, or returns 0.
+func rubyAt(b []byte) int {
+	if len(b) < 4 || b[0] != '<' || (b[1] != 'r' && b[1] != 'R') || (b[2] != 't' && b[2] != 'T' && b[2] != 'p' && b[2] != 'P') || b[3] != '>' {
+		return 0
+	}
+	end := []byte{'<', '/', b[1], b[2], '>'}
+	limit := min(len(b), 64)
+	if j := bytes.Index(b[4:limit], end); j >= 0 {
+		return 4 + j + len(end)
+	}
+	return 0
 }
 
 func isBlockTag(inner []byte) bool {
