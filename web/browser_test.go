@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	cdpage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -213,5 +214,84 @@ func TestBrowserTenancy(t *testing.T) {
 		if strings.Contains(html, orgName) || strings.Contains(html, svcName) {
 			t.Fatalf("%s leaks another enterprise's names to %s", u, uEntAdminB)
 		}
+	}
+}
+
+// TestBrowserFormHelpers checks the small scripts under the CSP: adding a
+// contact row, keeping input when the server finds an error, and the
+// confirmation before a delete.
+func TestBrowserFormHelpers(t *testing.T) {
+	ctx := newBrowser(t)
+	a := newApp(t)
+	base := a.http.URL
+	browserLogin(t, ctx, base, uBureauGD)
+
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/organisations/new"),
+		chromedp.WaitVisible(chromedp.CSS(`#name`)),
+		chromedp.Click(chromedp.CSS(`[data-add-row="contact-rows"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#contact-rows tr:nth-child(2) input[name=contact_name]`)),
+		chromedp.SetValue(chromedp.CSS(`#kind`), "internet_company"),
+		chromedp.SendKeys(chromedp.CSS(`#name`), "癸信息技术有限公司"),
+		chromedp.SendKeys(chromedp.CSS(`#uscc`), "91440300MA5J000010"),
+		chromedp.SendKeys(chromedp.CSS(`#contact-rows tr:nth-child(1) input[name=contact_name]`), "孙主任"),
+		chromedp.SendKeys(chromedp.CSS(`#contact-rows tr:nth-child(2) input[name=contact_name]`), "李工"),
+		chromedp.Submit(chromedp.CSS(`#name`)),
+		chromedp.WaitVisible(chromedp.CSS(`.form-error`)),
+	)
+	if err != nil {
+		t.Fatalf("submit an organisation with a bad credit code: %v", err)
+	}
+	html := pageHTML(t, ctx)
+	if got := fieldError(t, html, "uscc"); got == "" {
+		t.Fatal("the browser shows no error next to the credit code")
+	}
+	if !strings.Contains(html, `value="孙主任"`) || !strings.Contains(html, `value="李工"`) {
+		t.Fatal("the contacts typed are not kept after the error")
+	}
+	err = chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.CSS(`#uscc`), uscc(t, "91440300MA5J00001")),
+		chromedp.Submit(chromedp.CSS(`#name`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+	)
+	if err != nil {
+		t.Fatalf("submit the corrected organisation: %v", err)
+	}
+	if got := bodyText(t, ctx); !strings.Contains(got, "孙主任") || !strings.Contains(got, "李工") {
+		t.Fatalf("the new organisation lacks its two contacts:\n%s", got)
+	}
+
+	// Deleting a licence asks first; accepting deletes it.
+	dialogs := chromedp.Events(ctx, cdpage.JavascriptDialogOpening)
+	asked := make(chan string, 1)
+	go func() {
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			asked <- ev.Message
+			_, _ = chromedp.Call(ctx, cdpage.HandleJavaScriptDialog, cdpage.HandleJavaScriptDialogParams{Accept: true})
+			return
+		}
+	}()
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/organisations/"+id(a.orgA.ID)),
+		chromedp.WaitVisible(chromedp.CSS(`form[action="/licences/`+id(a.licA.ID)+`/delete"] button`)),
+		chromedp.Click(chromedp.CSS(`form[action="/licences/`+id(a.licA.ID)+`/delete"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+	)
+	if err != nil {
+		t.Fatalf("delete a licence: %v", err)
+	}
+	select {
+	case msg := <-asked:
+		if msg != catalogs[langZH]["licence.confirm_delete"] {
+			t.Fatalf("confirmation asked %q", msg)
+		}
+	default:
+		t.Fatal("the licence was deleted without a confirmation")
+	}
+	if got := bodyText(t, ctx); strings.Contains(got, a.licA.Number) {
+		t.Fatalf("the deleted licence is still listed:\n%s", got)
 	}
 }
