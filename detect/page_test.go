@@ -150,3 +150,26 @@ func TestRubyAnnotationsInsideAWord(t *testing.T) {
 	}
 	t.Errorf("百家乐 written with ruby pinyin not found: %s", describe(res))
 }
+
+// TestNewsPageAboutACaseIsClean: a news page whose title and body report a
+// gambling case names the scheme's terms but is not harmful.
+func TestNewsPageAboutACaseIsClean(t *testing.T) {
+	data, err := os.ReadFile("testdata/news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := builtinMatcher(t).ScanWith(data, Options{PageURL: "http://news.example.cn/fazhi/1.html"})
+	if res.Verdict != Clean || len(res.Signals) != 0 {
+		t.Errorf("news page: %s (score %d), signals %+v\n%s", res.Verdict, res.Score, res.Signals, describeCtx(res))
+	}
+	locs := map[string]bool{}
+	for _, f := range res.Findings {
+		locs[f.Location] = true
+		if f.Context != "warning" {
+			t.Errorf("%q in %s lacks the warning context", f.Term, f.Location)
+		}
+	}
+	if !locs["title"] || !locs["body"] {
+		t.Errorf("terms in the title and the body should still be listed, got locations %v", locs)
+	}
+}
