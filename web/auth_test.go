@@ -152,6 +152,20 @@ func TestAPITokens(t *testing.T) {
 	bad := a.anon()
 	bad.bearer = tokenPrefix + "not-a-real-token"
 	mustStatus(t, bad.do("GET", "/api/me", nil), http.StatusUnauthorized, "me with a made-up token")
+	// A session cookie is no bearer token.
+	bad.bearer = a.sessions[uEntAdminA]
+	mustStatus(t, bad.do("GET", "/api/me", nil), http.StatusUnauthorized, "me with a session token as bearer")
+}
+
+func TestBadSessionCookieIsAnonymous(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	c := a.anon()
+	c.header.Set("Cookie", sessionCookieName+"=forged-session-value")
+	res := c.do("GET", "/api/me", nil)
+	mustStatus(t, res, http.StatusUnauthorized, "me with a forged session")
+	// Public routes still answer.
+	mustStatus(t, c.do("GET", "/api/meta", nil), http.StatusOK, "meta with a forged session")
 }
 
 func TestChangeOwnPassword(t *testing.T) {
