@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 )
 
@@ -22,6 +23,8 @@ type Finding struct {
 	Context      string   `json:"context"`           // "warning" when the text around warns or enforces; "" otherwise
 	Normalized   string   `json:"normalized"`        // the canonical form the automaton matched
 	Markers      []string `json:"markers,omitempty"` // the words that set the context
+
+	rule, pat int32 // indexes into the matcher, for scoring without maps
 }
 
 // Signal is a page-level sign of abuse, such as hidden links or a redirect.
@@ -184,7 +187,14 @@ func LooksLikeHTML(data []byte) bool {
 	if len(head) == 0 || head[0] != '<' {
 		return false
 	}
-	low := bytes.ToLower(head)
+	var buf [1024]byte
+	low := buf[:len(head)]
+	for i, c := range head {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
 	for _, t := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<a ", "<span", "<table", "<script", "<!--"} {
 		if bytes.Contains(low, []byte(t)) {
 			return true
@@ -249,13 +259,28 @@ func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
 		return terms[i].end > terms[j].end
 	})
 	// Location-wide counts, for texts whose warning voice is spread thin.
-	locWarn, locPromo := map[string]int{}, map[string]int{}
+	// A page has a handful of locations and a text one, so a short list
+	// does better than a map.
+	type locCount struct {
+		loc         string
+		warn, promo int
+	}
+	var locs []locCount
+	countAt := func(loc string) *locCount {
+		for i := range locs {
+			if locs[i].loc == loc {
+				return &locs[i]
+			}
+		}
+		locs = append(locs, locCount{loc: loc})
+		return &locs[len(locs)-1]
+	}
 	for _, o := range others {
 		switch m.patterns[o.pat].kind {
 		case kindWarning:
-			locWarn[r.location(o.start)]++
+			countAt(r.location(o.start)).warn++
 		case kindPromo:
-			locPromo[r.location(o.start)]++
+			countAt(r.location(o.start)).promo++
 		}
 	}
 	out := make([]Finding, 0, len(terms))
@@ -263,7 +288,19 @@ func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
 		rule       int32
 		start, end int64
 	}
-	lastEnd := map[int32]int64{}
+	type ruleEnd struct {
+		rule int32
+		end  int64
+	}
+	var lastEnd []ruleEnd // per rule, the end of its last finding
+	endOf := func(rule int32) (int64, bool) {
+		for _, e := range lastEnd {
+			if e.rule == rule {
+				return e.end, true
+			}
+		}
+		return 0, false
+	}
 	for _, t := range terms {
 		p := &m.patterns[t.pat]
 		if t.start < r.base || t.end > r.base+int64(len(r.data)) {
@@ -282,7 +319,7 @@ func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
 			continue
 		}
 		// A shorter match of the same rule inside a longer one adds nothing.
-		if e, ok := lastEnd[p.rule]; ok && t.end <= e {
+		if e, ok := endOf(p.rule); ok && t.end <= e {
 			continue
 		}
 		loc := r.location(t.start)
@@ -320,9 +357,14 @@ func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
 		if excluded {
 			continue
 		}
-		lastEnd[p.rule] = t.end
+		if i := slices.IndexFunc(lastEnd, func(e ruleEnd) bool { return e.rule == p.rule }); i >= 0 {
+			lastEnd[i].end = t.end
+		} else {
+			lastEnd = append(lastEnd, ruleEnd{p.rule, t.end})
+		}
 		ctx := ""
-		if warn > promo || locWarn[loc] >= 3 && locWarn[loc] > 2*locPromo[loc] {
+		lc := countAt(loc)
+		if warn > promo || lc.warn >= 3 && lc.warn > 2*lc.promo {
 			ctx = "warning"
 		} else {
 			markers = nil
@@ -336,7 +378,7 @@ func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
 			Category: rule.Category, Rule: rule.ID, Pack: rule.pack, Severity: sev, Term: p.term,
 			Text: string(r.data[t.start-r.base : t.end-r.base]), Start: t.start, End: t.end,
 			Location: loc, Obfuscations: t.flags.Names(), Context: ctx,
-			Normalized: p.norm, Markers: markers,
+			Normalized: p.norm, Markers: markers, rule: p.rule, pat: t.pat,
 		})
 	}
 	return out
@@ -380,25 +422,30 @@ var signalWeight = map[string]int{
 // score adds up the findings outside warning context, one weight per rule
 // plus a little for each further distinct term, and the page signals.
 func (m *Matcher) score(res *Result) {
-	perRule := map[string]int{}
-	terms := map[string]bool{}
-	total := 0
+	type key struct{ rule, pat int32 }
+	keys := make([]key, 0, len(res.Findings))
 	for _, f := range res.Findings {
-		if f.Context == "warning" {
-			continue
+		if f.Context != "warning" {
+			keys = append(keys, key{f.rule, f.pat})
 		}
-		k := f.Rule + "\x00" + f.Term
-		if terms[k] {
-			continue
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.rule != b.rule {
+			return int(a.rule) - int(b.rule)
 		}
-		terms[k] = true
-		if _, ok := perRule[f.Rule]; !ok {
-			perRule[f.Rule] = severities[f.Severity]
-			total += severities[f.Severity]
-		} else if perRule[f.Rule] < severities[f.Severity]+20 {
-			perRule[f.Rule] += 5
-			total += 5
+		return int(a.pat) - int(b.pat)
+	})
+	total := 0
+	for i := 0; i < len(keys); {
+		// One rule: its weight, then +5 per further distinct term, up to +20.
+		j, terms := i, 0
+		for ; j < len(keys) && keys[j].rule == keys[i].rule; j++ {
+			if j == i || m.patterns[keys[j].pat].term != m.patterns[keys[j-1].pat].term {
+				terms++
+			}
 		}
+		total += m.rules[keys[i].rule].weight + 5*min(terms-1, 4)
+		i = j
 	}
 	seen := map[string]int{}
 	for _, s := range res.Signals {
