@@ -63,6 +63,9 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 	da, fail := m.da, m.fail
 	size := uint32(len(da))
 	s := st.s
+	nc := st.n // characters fed, kept in a register
+	ring := &st.ring
+	dirty := true // st.jn may hold a pending junction
 	n := len(buf)
 	limit := n
 	if !final {
@@ -106,11 +109,18 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 				}
 				s = fail[s]
 			}
-			p := &st.ring[st.n&(ringSize-1)]
-			p.start, p.join = base+int64(i), st.jn.pend
-			st.n++
-			st.jn = junction{}
+			// Only a separator path (special) dirties the junction, so the
+			// common case writes the ring entry and nothing else.
+			var join uint16
+			if dirty {
+				join = st.jn.pend
+				st.jn = junction{}
+				dirty = false
+			}
+			ring[nc&(ringSize-1)] = symPos{base + int64(i), join}
+			nc++
 			if chk < 0 {
+				st.n = nc
 				st.report(m.out[s], base+int64(i+w))
 			}
 			i += w
@@ -126,15 +136,15 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 			continue
 		}
 		// Rare paths: separators inside a possible word, markup, entities.
-		st.s = s
+		st.s, st.n = s, nc
 		adv, more := st.special(buf, base, i, w, sym, final)
+		s, nc, dirty = st.s, st.n, true
 		if more {
 			return i
 		}
-		s = st.s
 		i += adv
 	}
-	st.s = s
+	st.s, st.n = s, nc
 	return i
 }
 
