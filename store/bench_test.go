@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"log/slog"
 	"os"
 	"sort"
 	"strconv"
@@ -39,6 +40,10 @@ func benchDB(b *testing.B, dialect string) *store.DB {
 	}
 	n := benchScale()
 	var db *store.DB
+	var logger *slog.Logger
+	if os.Getenv("PINGGU_BENCH_LOG") != "" {
+		logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
 	var err error
 	switch dialect {
 	case "sqlite":
@@ -49,13 +54,13 @@ func benchDB(b *testing.B, dialect string) *store.DB {
 				b.Fatal(err)
 			}
 		}
-		db, err = store.Open(sys, store.Config{DataDir: dir})
+		db, err = store.Open(sys, store.Config{DataDir: dir, Logger: logger})
 	case "postgres":
 		url := os.Getenv(storetest.PostgresEnv)
 		if url == "" {
 			b.Skip(storetest.PostgresEnv + " not set")
 		}
-		db, err = store.Open(sys, store.Config{DatabaseURL: url})
+		db, err = store.Open(sys, store.Config{DatabaseURL: url, Logger: logger})
 	}
 	if err != nil {
 		b.Fatal(err)

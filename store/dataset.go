@@ -176,6 +176,17 @@ type loader struct {
 	bulk func(table string, cols []string, n int, row func(i int) []any) error
 	// tv is how a time is written by bulk.
 	tv func(time.Time) any
+	// last is when the previous phase ended, for the log.
+	last time.Time
+}
+
+// phase logs how long the step just finished took, for tuning loads.
+func (l *loader) phase(name string) {
+	now := time.Now()
+	if !l.last.IsZero() {
+		l.db.log.Info("dataset load phase", "phase", name, "elapsed", now.Sub(l.last).Round(time.Millisecond))
+	}
+	l.last = now
 }
 
 func (l *loader) step(n int) {
@@ -218,6 +229,7 @@ func (l *loader) load() error {
 	if n > 0 {
 		return pinggu.Errorf(pinggu.ECONFLICT, "数据库中已有单位数据，数据集只能导入空库")
 	}
+	l.phase("start")
 	names, defs, err := l.secondaryIndexes()
 	if err != nil {
 		return err
@@ -252,6 +264,7 @@ func (l *loader) load() error {
 	if err != nil {
 		return fmt.Errorf("store: load organisations: %w", err)
 	}
+	l.phase("organisations")
 	err = l.bulk("licences", []string{"id", "org_id", "number", "categories", "issuer", "valid_from", "valid_to", "created_at", "updated_at"}, len(l.d.Licences), func(i int) []any {
 		x := l.d.Licences[i]
 		created := orNow(x.CreatedAt, now)
@@ -281,6 +294,7 @@ func (l *loader) load() error {
 	if err != nil {
 		return fmt.Errorf("store: load services: %w", err)
 	}
+	l.phase("services")
 	err = l.bulk("users", []string{"id", "username", "name", "email", "role", "org_id", "province", "locale", "disabled", "password_hash", "must_change_password", "created_at", "updated_at"}, len(l.d.Users), func(i int) []any {
 		u := l.d.Users[i].User
 		if u.ID == 0 {
@@ -308,11 +322,13 @@ func (l *loader) load() error {
 		}); err != nil {
 			return fmt.Errorf("store: index services: %w", err)
 		}
+		l.phase("search index")
 	}
 	for _, def := range defs {
 		if _, err := c.exec(def); err != nil {
 			return fmt.Errorf("store: rebuild index: %w", err)
 		}
+		l.phase(def)
 	}
 	if pg {
 		for _, t := range []string{"organisations", "licences", "services", "users"} {
@@ -324,6 +340,7 @@ func (l *loader) load() error {
 	if _, err := c.exec("ANALYZE"); err != nil {
 		return err
 	}
+	l.phase("analyze")
 	return c.audit(change{action: "dataset.load", objectType: "dataset",
 		detail: fmt.Sprintf("organisations=%d licences=%d services=%d users=%d", len(l.orgs), len(l.d.Licences), len(l.d.Services), len(l.d.Users))})
 }

@@ -48,7 +48,7 @@ func (l *loader) runPostgres(ctx context.Context) (err error) {
 			return err
 		})
 	}
-	if _, err := sc.ExecContext(ctx, "SET LOCAL maintenance_work_mem = '256MB'"); err != nil {
+	if _, err := sc.ExecContext(ctx, "SET LOCAL maintenance_work_mem = '1GB'"); err != nil {
 		return err
 	}
 	if err := l.load(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/pinggu/pinggu"
 )
@@ -54,7 +55,7 @@ var orgSorts = map[string]string{
 
 // orderBy builds an ORDER BY from a whitelist; the ID breaks ties so pages
 // are stable.
-func orderBy(sorts map[string]string, opt pinggu.ListOptions, def, idCol string) string {
+func orderBy(sorts map[string]string, opt pinggu.ListOptions, def, idCol string, fence ...string) string {
 	col, ok := sorts[opt.Sort]
 	if !ok {
 		col = sorts[def]
@@ -63,10 +64,11 @@ func orderBy(sorts map[string]string, opt pinggu.ListOptions, def, idCol string)
 	if opt.Desc {
 		dir = " DESC"
 	}
+	pre := strings.Join(fence, "")
 	if col == idCol {
-		return " ORDER BY " + col + dir
+		return " ORDER BY " + pre + col + dir
 	}
-	return " ORDER BY " + col + dir + ", " + idCol + dir
+	return " ORDER BY " + pre + col + dir + ", " + idCol + dir
 }
 
 // ListOrganisations lists organisations in the actor's scope.
@@ -102,7 +104,7 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 		from, _ = db.d.searchFrom("organisations", "o", total > broadAt)
 	}
 	from += " LEFT JOIN organisations p ON p.id = o.parent_id"
-	rows, err := c.query("SELECT "+orgCols+" FROM "+from+w.sql()+orderBy(orgSorts, opt, "name", "o.id")+" LIMIT ? OFFSET ?",
+	rows, err := c.query("SELECT "+orgCols+" FROM "+from+w.sql()+orderBy(orgSorts, opt, "name", "o.id", db.d.sortFence("o", q != "" && total <= broadAt))+" LIMIT ? OFFSET ?",
 		append(w.args, opt.Limit, opt.Offset)...)
 	if err != nil {
 		return nil, 0, err

@@ -61,13 +61,16 @@ type searchDocIn struct {
 }
 
 // searchTokens returns each name's bigrams and the code's 4-grams, in order,
-// and the names' distinct single characters.
+// and the distinct single characters of the first name.
 func searchTokens(in searchDocIn) (lists [][]string, singles []string) {
 	seen := map[rune]bool{}
-	for _, n := range in.names {
+	for i, n := range in.names {
 		rs := searchRunes(n)
+		// Single characters of the record's own name only: a one-character
+		// query is broad already, and an owner's characters in every one of
+		// its services' documents would make the index a third larger.
 		for _, r := range rs {
-			if !seen[r] {
+			if !seen[r] && i == 0 {
 				seen[r] = true
 				singles = append(singles, string(r))
 			}
@@ -200,7 +203,8 @@ func (d dialect) searchIDs(table string) string {
 // searches are driven by the index and sort what they find; broad ones (more
 // matches than broadAt) walk the table in the sort order and check each row
 // against the index, stopping at the page, instead of sorting tens of
-// thousands of matches. PostgreSQL's planner weighs this itself.
+// thousands of matches. PostgreSQL makes that choice itself, but from a
+// guessed selectivity; see sortFence.
 func (d dialect) searchFrom(table, alias string, broad bool) (from, cond string) {
 	if d.pg() {
 		return table + " " + alias, alias + ".search @@ ?::tsquery"
@@ -228,3 +232,15 @@ func (c *conn) setSearch(table string, id int64, in searchDocIn) error {
 // broadAt is the number of matches above which a page is better read in the
 // sort order, testing each row against the matches, than by sorting them.
 const broadAt = 1000
+
+// sortFence is put before the ORDER BY columns of a narrow search on
+// PostgreSQL. Its planner cannot know how many rows a tsquery matches and,
+// with a LIMIT, likes to walk the sort index filtering every row (a second
+// and more for a rare bigram). An expression no index provides makes it
+// fetch the matches from GIN and sort those few instead.
+func (d dialect) sortFence(alias string, narrow bool) string {
+	if !d.pg() || !narrow {
+		return ""
+	}
+	return "(" + alias + ".id * 0), "
+}

@@ -83,7 +83,7 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 		from, _ = db.d.searchFrom("services", "s", total > broadAt)
 	}
 	from += " JOIN organisations o ON o.id = s.org_id"
-	rows, err := c.query("SELECT "+svcCols+" FROM "+from+w.sql()+orderBy(svcSorts, opt, "name", "s.id")+" LIMIT ? OFFSET ?",
+	rows, err := c.query("SELECT "+svcCols+" FROM "+from+w.sql()+orderBy(svcSorts, opt, "name", "s.id", db.d.sortFence("s", q != "" && total <= broadAt))+" LIMIT ? OFFSET ?",
 		append(w.args, opt.Limit, opt.Offset)...)
 	if err != nil {
 		return nil, 0, err
