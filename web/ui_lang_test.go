@@ -37,8 +37,9 @@ func TestUILanguageSwitchAndUserLocale(t *testing.T) {
 
 var inlineRE = regexp.MustCompile(`(?i)(<script>|<script [^>]*>[^<]|\sstyle=|\son[a-z]+=|javascript:)`)
 
-// TestUIPagesHaveNoInlineScriptOrStyle checks that pages keep to the
-// Content-Security-Policy, which forbids inline script and style.
+// TestUIPagesHaveNoInlineScriptOrStyle renders every page in both languages
+// and checks that it keeps to the Content-Security-Policy, which forbids
+// inline script and style.
 func TestUIPagesHaveNoInlineScriptOrStyle(t *testing.T) {
 	t.Parallel()
 	a := newApp(t)
@@ -48,10 +49,13 @@ func TestUIPagesHaveNoInlineScriptOrStyle(t *testing.T) {
 		uAuditor:  {"/audit"},
 	}
 	for user, paths := range pages {
-		c := a.login(user)
+		zh, en := a.login(user), a.login(user).withLang("en")
 		for _, path := range paths {
+			mustContain(t, en.get(path), "English "+path, `<html lang="en">`)
+			c := zh
 			p := c.get(path)
 			mustPage(t, p, http.StatusOK, user+" "+path)
+			mustContain(t, p, "Chinese "+path, `<html lang="zh-CN">`)
 			if m := inlineRE.FindString(p.body); m != "" {
 				t.Errorf("%s has inline script or style: %q", path, m)
 			}
