@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -251,12 +252,12 @@ func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
 		}
 	}
 	others = append(others, extra...)
-	sort.Slice(others, func(i, j int) bool { return others[i].start < others[j].start })
-	sort.SliceStable(terms, func(i, j int) bool {
-		if terms[i].start != terms[j].start {
-			return terms[i].start < terms[j].start
+	slices.SortFunc(others, func(a, b rawMatch) int { return cmp.Compare(a.start, b.start) })
+	slices.SortStableFunc(terms, func(a, b rawMatch) int {
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
 		}
-		return terms[i].end > terms[j].end
+		return cmp.Compare(b.end, a.end)
 	})
 	// Location-wide counts, for texts whose warning voice is spread thin.
 	// A page has a handful of locations and a text one, so a short list
@@ -275,12 +276,15 @@ func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
 		locs = append(locs, locCount{loc: loc})
 		return &locs[len(locs)-1]
 	}
-	for _, o := range others {
+	otherLoc := make([]string, len(others))
+	for i, o := range others {
 		switch m.patterns[o.pat].kind {
 		case kindWarning:
-			countAt(r.location(o.start)).warn++
+			otherLoc[i] = r.location(o.start)
+			countAt(otherLoc[i]).warn++
 		case kindPromo:
-			countAt(r.location(o.start)).promo++
+			otherLoc[i] = r.location(o.start)
+			countAt(otherLoc[i]).promo++
 		}
 	}
 	out := make([]Finding, 0, len(terms))
@@ -327,7 +331,7 @@ func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
 		warn, promo := 0, 0
 		var markers []string
 		lo := sort.Search(len(others), func(i int) bool { return others[i].start >= t.start-ctxBefore-maxTag })
-		for _, o := range others[lo:] {
+		for k, o := range others[lo:] {
 			if o.start > t.end+ctxAfter {
 				break
 			}
@@ -338,7 +342,7 @@ func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
 					excluded = true
 				}
 			case kindWarning, kindPromo:
-				if o.end < t.start-ctxBefore || r.location(o.start) != loc {
+				if o.end < t.start-ctxBefore || otherLoc[lo+k] != loc {
 					continue
 				}
 				if op.kind == kindPromo && o.start < t.end && t.start < o.end {
