@@ -42,5 +42,5 @@ func TestUIAuditLogAndVerify(t *testing.T) {
 		t.Fatalf("tamper with the audit table: %v", err)
 	}
 	p = c.post("/audit/verify", nil)
-	mustContain(t, p, "verify after tampering", "审计链已被破坏", "首个异常位于第2条记录")
+	mustContain(t, p, "verify after tampering", "审计链已被破坏", "首个异常位于第2条记录（类型：篡改）")
 }

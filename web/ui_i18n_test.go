@@ -47,7 +47,7 @@ var (
 
 // TestCatalogHasEveryKeyUsed reads the templates and the UI's Go files and
 // checks that each key they name exists, including the ones built at run
-// time (one per module).
+// time (one per module, one per audit problem kind).
 func TestCatalogHasEveryKeyUsed(t *testing.T) {
 	t.Parallel()
 	used := map[string]string{}
@@ -74,6 +74,9 @@ func TestCatalogHasEveryKeyUsed(t *testing.T) {
 	for _, m := range modules {
 		used["nav."+m] = "modules"
 		used["module."+m] = "modules"
+	}
+	for _, k := range []string{"altered", "inserted", "removed"} {
+		used["audit.kind."+k] = "audit problem kinds"
 	}
 	if len(used) < 100 {
 		t.Fatalf("found only %d keys in use; the scan is broken", len(used))
