@@ -310,6 +310,14 @@ func (l *loader) load() error {
 		return fmt.Errorf("store: load users: %w", err)
 	}
 	if !pg {
+		// FTS5 merges its segments as it goes; for a bulk load it is cheaper
+		// to write them all and merge once, which also leaves the index in
+		// one segment for queries.
+		for _, t := range []string{"organisations_fts", "services_fts"} {
+			if _, err := c.exec("INSERT INTO " + t + " (" + t + ", rank) VALUES ('automerge', 0)"); err != nil {
+				return err
+			}
+		}
 		if err := l.bulk("organisations_fts", []string{"rowid", "search"}, len(l.orgs), func(i int) []any {
 			o := l.orgs[i]
 			return []any{o.ID, l.db.d.searchDoc(searchDocIn{names: []string{o.Name}, code: o.USCC})}
@@ -323,6 +331,15 @@ func (l *loader) load() error {
 			return fmt.Errorf("store: index services: %w", err)
 		}
 		l.phase("search index")
+		for _, t := range []string{"organisations_fts", "services_fts"} {
+			if _, err := c.exec("INSERT INTO " + t + " (" + t + ") VALUES ('optimize')"); err != nil {
+				return err
+			}
+			if _, err := c.exec("INSERT INTO " + t + " (" + t + ", rank) VALUES ('automerge', 4)"); err != nil {
+				return err
+			}
+		}
+		l.phase("search index merge")
 	}
 	for _, def := range defs {
 		if _, err := c.exec(def); err != nil {
@@ -372,14 +389,19 @@ func (l *loader) runSQLite(ctx context.Context) error {
 	l.bulk = func(table string, cols []string, n int, row func(i int) []any) error {
 		return sqliteBulk(ctx, tx, table, cols, n, row, l.step)
 	}
-	// A large page cache for the load, back to the default after it; the
+	// A large page cache for the load, back to the defaults after it; the
 	// pool has one connection, held by tx, so both go through tx.
-	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -262144"); err != nil {
-		return err
+	// Index builds sort in memory, on helper threads.
+	for _, p := range []string{"cache_size = -262144", "temp_store = MEMORY", "threads = 2"} {
+		if _, err := tx.ExecContext(ctx, "PRAGMA "+p); err != nil {
+			return err
+		}
 	}
 	err = l.load()
-	if _, e := tx.ExecContext(ctx, "PRAGMA cache_size = -2000"); err == nil {
-		err = e
+	for _, p := range []string{"cache_size = -2000", "temp_store = DEFAULT", "threads = 0"} {
+		if _, e := tx.ExecContext(ctx, "PRAGMA "+p); err == nil {
+			err = e
+		}
 	}
 	if err != nil {
 		return err
