@@ -107,9 +107,11 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 const (
 	streamChunk = 256 << 10
 	streamKeep  = 8 << 10
-	// MaxPageSize caps an HTML page read whole by ScanReader.
-	MaxPageSize = 32 << 20
 )
+
+// MaxPageSize caps an HTML page read whole by ScanReader; a larger page is
+// refused rather than judged on part of it.
+const MaxPageSize = 32 << 20
 
 // ScanReader scans an input read from r. Plain text is streamed, so memory
 // does not grow with its size; HTML, recognised from the first bytes, is a
