@@ -11,12 +11,16 @@ import (
 )
 
 type orgFormData struct {
-	Action    string
-	Cancel    string
-	Kinds     []option
-	Provinces []option
-	Parents   []option
-	Contacts  [][]string
+	Action string
+	Cancel string
+	// The parent select holds the organisations in scope, narrowed by a
+	// search (org_q) when there are too many to list.
+	SearchAction, OrgQuery string
+	OrgSearch              bool
+	Kinds                  []option
+	Provinces              []option
+	Parents                []option
+	Contacts               [][]string
 }
 
 var contactFields = []string{"contact_name", "contact_title", "contact_phone", "contact_email"}
@@ -71,7 +75,16 @@ func orgFromForm(p *page, v url.Values, o *pinggu.Organisation) *pinggu.Validati
 // renderOrgForm shows the create or edit form; self is the organisation
 // being edited (0 for a new one), left out of the parent choices.
 func (s *Server) renderOrgForm(w http.ResponseWriter, r *http.Request, p *page, action, cancel string, self int64, currentKind pinggu.OrgKind) {
-	d := orgFormData{Action: action, Cancel: cancel, Provinces: provinceOptions(p.Lang, true)}
+	d := orgFormData{Action: action, Cancel: cancel, Provinces: provinceOptions(p.Lang, true), SearchAction: r.URL.Path}
+	if r.Method != http.MethodGet {
+		d.SearchAction = cancel
+		if self == 0 {
+			d.SearchAction = "/organisations/new"
+		} else {
+			d.SearchAction += "/edit"
+		}
+	}
+	d.OrgQuery = strings.TrimSpace(r.URL.Query().Get("org_q"))
 	var kinds []pinggu.OrgKind
 	for _, k := range pinggu.OrgKinds {
 		if p.Actor.CanCreateOrganisationKind(k) || k == currentKind {
@@ -79,11 +92,12 @@ func (s *Server) renderOrgForm(w http.ResponseWriter, r *http.Request, p *page, 
 		}
 	}
 	d.Kinds = kindOptions(p.Lang, kinds)
-	parents, _, err := s.opts.Organisations.ListOrganisations(r.Context(), pinggu.OrganisationFilter{ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit, Sort: "name"}})
+	parents, total, err := s.opts.Organisations.ListOrganisations(r.Context(), pinggu.OrganisationFilter{Query: d.OrgQuery, ListOptions: pinggu.ListOptions{Limit: ownerChoices, Sort: "name"}})
 	if err != nil {
 		s.uiError(w, r, err)
 		return
 	}
+	d.OrgSearch = total > ownerChoices || d.OrgQuery != ""
 	for _, o := range parents {
 		if o.ID != self {
 			d.Parents = append(d.Parents, option{strconv.FormatInt(o.ID, 10), o.Name + " · " + provinceName(p.Lang, o.Province)})

@@ -73,6 +73,13 @@ func TestUIServiceCreateAndEdit(t *testing.T) {
 	// The owner select offers tenant A's organisations only.
 	mustContain(t, form, "owner choices", a.orgA.Name, a.orgASub.Name)
 	mustNotContain(t, form, "owner choices", a.orgB.Name)
+	// A search narrows the choices, for actors with many organisations.
+	form = c.get("/services/new?org_q=" + url.QueryEscape("广州"))
+	mustContain(t, form, "narrowed owner choices", `name="org_q" value="广州"`, a.orgASub.Name)
+	mustNotContain(t, form, "narrowed owner choices", `<option value="`+id(a.orgA.ID)+`"`)
+	form = a.login(uBureauGD).get("/organisations/new?org_q=" + url.QueryEscape("丙评估"))
+	mustContain(t, form, "narrowed parent choices", a.orgThird.Name)
+	mustNotContain(t, form, "narrowed parent choices", a.orgA.Name)
 
 	before := a.countServices()
 	p := c.post("/services", url.Values{
