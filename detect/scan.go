@@ -109,6 +109,12 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 				}
 				s = fail[s]
 			}
+			if s == 0 {
+				// No term continues here, so this character can be part
+				// of no later match either: nothing to remember.
+				i += w
+				continue
+			}
 			// Only a separator path (special) dirties the junction, so the
 			// common case writes the ring entry and nothing else.
 			var join uint16
