@@ -66,6 +66,10 @@ type runeData struct {
 	kind  [0x10000]uint8
 	class [0x10000]uint8
 	han   [0x10000]uint8 // hanChar, with hanTrad or hanSimp: for page statistics
+
+	// The same two flags as bitsets: 8 KiB each, so counting them on every
+	// character of a page stays in the first-level cache.
+	tradBits, simpBits [0x10000 / 64]uint64
 }
 
 const (
@@ -107,6 +111,13 @@ func sharedTables() *runeData {
 		for _, e := range foldTable {
 			if Obfuscation(e[2])&ObfTraditional != 0 && e[1] < 0x10000 && e[1] != e[0] {
 				d.han[e[1]] |= hanSimp
+			}
+		}
+		for r, h := range d.han {
+			if h&hanTrad != 0 {
+				d.tradBits[r>>6] |= 1 << (r & 63)
+			} else if h&hanSimp != 0 {
+				d.simpBits[r>>6] |= 1 << (r & 63)
 			}
 		}
 		shared = d

@@ -219,14 +219,42 @@ func (pg *page) script(raw []byte, start, end int64) {
 
 // countText gathers statistics of visible text: pinyin annotations, doubled
 // punctuation between characters, traditional characters among simplified.
+// It runs on every character of a page, so it keeps to bit tests and a
+// small state machine.
 func (pg *page) countText(raw []byte, start int64) {
 	d := sharedTables()
-	var prev, prev2 rune
+	// Doubled punctuation is Han, P, P, Han with the same P twice.
+	const (
+		dpNone = iota
+		dpHan
+		dpOne
+		dpTwo
+	)
+	dp, dpRune := dpNone, rune(0)
+	prevHan := false
+	// Counters live in registers while the loop runs.
+	han, simp := 0, 0
+	defer func() { pg.hanRunes += han; pg.simpRunes += simp }()
+	tradBits, simpBits := &d.tradBits, &d.simpBits
 	for i := 0; i < len(raw); {
 		c := raw[i]
-		if c < 0x80 && c != '(' {
-			if c != ' ' && c != '\n' {
-				prev2, prev = prev, rune(c)
+		if c < 0x80 {
+			switch {
+			case c == '(' && prevHan:
+				if n := annotationAt(raw[i:]); n > 0 {
+					pg.annotations++
+					pg.annotationAt = start + int64(i)
+					i += n
+					continue // the character before stays the last one
+				}
+				dp, prevHan = dpNone, false
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+				// whitespace does not break a pattern
+			case d.class[c] == classSkip || d.class[c] == classSentence:
+				dp = punct(dp, dpRune, rune(c))
+				dpRune, prevHan = rune(c), false
+			default:
+				dp, prevHan = dpNone, false
 			}
 			i++
 			continue
@@ -238,10 +266,9 @@ func (pg *page) countText(raw []byte, start int64) {
 		} else {
 			r, w = utf8.DecodeRune(raw[i:])
 		}
-		if r < 0x10000 && d.han[r] != 0 {
-			h := d.han[r]
-			pg.hanRunes++
-			if h&hanTrad != 0 {
+		if r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF {
+			han++
+			if tradBits[r>>6]&(1<<(r&63)) != 0 {
 				pg.tradRunes++
 				if pg.tradRunes == 1 {
 					pg.tradAt = start + int64(i)
@@ -249,25 +276,43 @@ func (pg *page) countText(raw []byte, start int64) {
 				if len(pg.tradSample) < 8 && !strings.ContainsRune(string(pg.tradSample), r) {
 					pg.tradSample = append(pg.tradSample, r)
 				}
-			} else if h&hanSimp != 0 {
-				pg.simpRunes++
+			} else if simpBits[r>>6]&(1<<(r&63)) != 0 {
+				simp++
 			}
-			if prev != 0 && prev == prev2 && prev < 0x10000 && d.class[prev] == classSkip {
+			if dp == dpTwo {
 				pg.doubled++
 				pg.doubledAt = start + int64(i)
 			}
-		}
-		if (r == '(' || r == '（') && prev > 0 && prev < 0x10000 && d.han[prev] != 0 {
+			dp, prevHan = dpHan, true
+		} else if r == '（' && prevHan {
 			if n := annotationAt(raw[i:]); n > 0 {
 				pg.annotations++
 				pg.annotationAt = start + int64(i)
 				i += n
 				continue
 			}
+			dp, prevHan = dpNone, false
+		} else if r < 0x10000 && (d.class[r] == classSkip || d.class[r] == classSentence) {
+			dp = punct(dp, dpRune, r)
+			dpRune, prevHan = r, false
+		} else if r < 0x10000 && d.class[r] == classSpace {
+			// ideographic space: like whitespace
+		} else {
+			dp, prevHan = dpNone, false
 		}
-		prev2, prev = prev, r
 		i += w
 	}
+}
+
+// punct advances the doubled-punctuation state machine by one mark.
+func punct(state int, last, r rune) int {
+	switch {
+	case state == 1: // after Han
+		return 2
+	case state == 2 && r == last:
+		return 3
+	}
+	return 0
 }
 
 // signals combines the structural signals with what the findings say.

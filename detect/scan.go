@@ -338,22 +338,19 @@ func tagAt(b []byte, final bool) (size int, brk, need bool) {
 	if len(b) < 2 {
 		return 0, false, !final
 	}
+	window := b[:min(len(b), maxTag)]
 	c := b[1]
 	if c == '!' && len(b) >= 4 && b[2] == '-' && b[3] == '-' {
-		for j := 4; j+2 < len(b) && j < maxTag; j++ {
-			if b[j] == '-' && b[j+1] == '-' && b[j+2] == '>' {
-				return j + 3, false, false
-			}
+		if j := bytes.Index(window[4:], []byte("-->")); j >= 0 {
+			return 4 + j + 3, false, false
 		}
 		return 0, false, !final && len(b) < maxTag
 	}
 	if !(c == '/' || c == '!' || c == '?' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
 		return 0, false, false
 	}
-	for j := 1; j < len(b) && j < maxTag; j++ {
-		if b[j] == '>' {
-			return j + 1, isBlockTag(b[1:j]), false
-		}
+	if j := bytes.IndexByte(window[1:], '>'); j >= 0 {
+		return j + 2, isBlockTag(b[1 : j+1]), false
 	}
 	return 0, false, !final && len(b) < maxTag
 }
