@@ -13,5 +13,5 @@ require (
 
 require (
 	github.com/goccy/go-yaml v1.19.2 // indirect
-	golang.org/x/net v0.62.0 // indirect
+	github.com/mozillazg/go-pinyin v0.21.0 // indirect
 )
