@@ -91,17 +91,19 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 	}
 	q := db.d.searchQuery(f.Query)
 	from := "organisations o"
+	search := -1
 	if q != "" {
 		var cond string
 		from, cond = db.d.searchFrom("organisations", "o", false)
+		search = len(w.parts)
 		w.add(cond, q)
 	}
 	total, err := c.count(from, w)
 	if err != nil {
 		return nil, 0, err
 	}
-	if q != "" {
-		from, _ = db.d.searchFrom("organisations", "o", total > broadAt)
+	if search >= 0 {
+		from, w.parts[search] = db.d.searchFrom("organisations", "o", total > broadAt)
 	}
 	from += " LEFT JOIN organisations p ON p.id = o.parent_id"
 	rows, err := c.query("SELECT "+orgCols+" FROM "+from+w.sql()+orderBy(orgSorts, opt, "name", "o.id", db.d.sortFence("o", q != "" && total <= broadAt))+" LIMIT ? OFFSET ?",

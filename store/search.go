@@ -202,15 +202,17 @@ func (d dialect) searchIDs(table string) string {
 // rows matching one searchQuery argument, and the condition to add. Narrow
 // searches are driven by the index and sort what they find; broad ones (more
 // matches than broadAt) walk the table in the sort order and check each row
-// against the index, stopping at the page, instead of sorting tens of
-// thousands of matches. PostgreSQL makes that choice itself, but from a
+// against the set of matches, stopping at the page, instead of sorting tens
+// of thousands of them. PostgreSQL makes that choice itself, but from a
 // guessed selectivity; see sortFence.
 func (d dialect) searchFrom(table, alias string, broad bool) (from, cond string) {
 	if d.pg() {
 		return table + " " + alias, alias + ".search @@ ?::tsquery"
 	}
 	if broad {
-		return table + " " + alias + " CROSS JOIN " + table + "_fts f ON f.rowid = " + alias + ".id", "f." + table + "_fts MATCH ?"
+		// The matches become an in-memory set once; the unary "+" stops
+		// SQLite from driving the query by them, so it walks the sort index.
+		return table + " " + alias, "+" + alias + ".id IN (SELECT rowid FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)"
 	}
 	return table + "_fts f JOIN " + table + " " + alias + " ON " + alias + ".id = f.rowid", "f." + table + "_fts MATCH ?"
 }

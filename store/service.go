@@ -68,19 +68,21 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 	}
 	q := db.d.searchQuery(f.Query)
 	from := "services s"
+	search := -1
 	if q != "" {
 		// The service's search document holds its owner's name too, so
 		// "service or organisation name" is one index lookup.
 		var cond string
 		from, cond = db.d.searchFrom("services", "s", false)
+		search = len(w.parts)
 		w.add(cond, q)
 	}
 	total, err := c.count(from, w)
 	if err != nil {
 		return nil, 0, err
 	}
-	if q != "" {
-		from, _ = db.d.searchFrom("services", "s", total > broadAt)
+	if search >= 0 {
+		from, w.parts[search] = db.d.searchFrom("services", "s", total > broadAt)
 	}
 	from += " JOIN organisations o ON o.id = s.org_id"
 	rows, err := c.query("SELECT "+svcCols+" FROM "+from+w.sql()+orderBy(svcSorts, opt, "name", "s.id", db.d.sortFence("s", q != "" && total <= broadAt))+" LIMIT ? OFFSET ?",
