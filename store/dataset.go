@@ -219,6 +219,41 @@ func (l *loader) secondaryIndexes() (names, defs []string, err error) {
 	return names, defs, rows.Err()
 }
 
+// dropForeignKeys drops the PostgreSQL foreign keys of the loaded tables
+// and returns the statements that restore them. SQLite checks keys without
+// triggers, and the rows come parents first, so it keeps them.
+func (l *loader) dropForeignKeys() ([]string, error) {
+	if !l.db.d.pg() {
+		return nil, nil
+	}
+	rows, err := l.c.query(`SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+		WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
+		AND conrelid::regclass::text IN ('organisations', 'licences', 'services', 'users')`)
+	if err != nil {
+		return nil, err
+	}
+	var drop, add []string
+	for rows.Next() {
+		var table, name, def string
+		if err := rows.Scan(&table, &name, &def); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		drop = append(drop, "ALTER TABLE "+table+" DROP CONSTRAINT "+name)
+		add = append(add, "ALTER TABLE "+table+" ADD CONSTRAINT "+name+" "+def)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, q := range drop {
+		if _, err := l.c.exec(q); err != nil {
+			return nil, err
+		}
+	}
+	return add, nil
+}
+
 // load is the dialect-neutral body of the transaction.
 func (l *loader) load() error {
 	c := l.c
@@ -238,6 +273,10 @@ func (l *loader) load() error {
 		if _, err := c.exec("DROP INDEX " + name); err != nil {
 			return err
 		}
+	}
+	fks, err := l.dropForeignKeys()
+	if err != nil {
+		return err
 	}
 	pg := l.db.d.pg()
 	now := c.now
@@ -347,6 +386,14 @@ func (l *loader) load() error {
 		}
 		l.phase(def)
 	}
+	// Re-adding a foreign key checks every row in one join, far cheaper
+	// than PostgreSQL's per-row trigger during COPY.
+	for _, fk := range fks {
+		if _, err := c.exec(fk); err != nil {
+			return fmt.Errorf("store: dataset references: %w", err)
+		}
+	}
+	l.phase("foreign keys")
 	if pg {
 		for _, t := range []string{"organisations", "licences", "services", "users"} {
 			if _, err := c.exec("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), GREATEST((SELECT COALESCE(max(id), 0) FROM " + t + "), 1))"); err != nil {

@@ -115,6 +115,11 @@ func TestLoadDataset(t *testing.T) {
 			t.Fatalf("loaded user cannot log in: %v", err)
 		}
 		code(t, db.LoadDataset(sys, storetest.Dataset(2, 2, 2), nil), pinggu.ECONFLICT)
+		// The references the load set aside are back in force.
+		if _, err := db.SQL().Exec(rebind(db, "INSERT INTO licences (org_id, number, issuer, valid_from, valid_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+			999999, "B2-X", "x", "2026-01-01T00:00:00.000000Z", "2027-01-01T00:00:00.000000Z", "2026-01-01T00:00:00.000000Z", "2026-01-01T00:00:00.000000Z"); err == nil {
+			t.Fatal("a licence of a missing organisation was accepted after the load")
+		}
 		entries, _, err := db.ListAudit(sys, pinggu.AuditFilter{Action: "dataset.load"})
 		if err != nil || len(entries) != 1 {
 			t.Fatalf("dataset.load entries = %v %v", entries, err)

@@ -48,7 +48,7 @@ var svcSorts = map[string]string{
 }
 
 // ListServices lists services in the actor's scope. The text query matches
-// the service's name or its owner's name or credit code.
+// the service's name or its owner's name.
 func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*pinggu.Service, int, error) {
 	c := db.reader(ctx)
 	opt := f.ListOptions.Normalize()
