@@ -98,7 +98,7 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 		search = len(w.parts)
 		w.add(cond, q)
 	}
-	total, err := c.count(from, w)
+	total, err := c.countSearch(from, w, "organisations", search, q)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -77,7 +77,7 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 		search = len(w.parts)
 		w.add(cond, q)
 	}
-	total, err := c.count(from, w)
+	total, err := c.countSearch(from, w, "services", search, q)
 	if err != nil {
 		return nil, 0, err
 	}
