@@ -173,3 +173,12 @@ func TestNewsPageAboutACaseIsClean(t *testing.T) {
 		t.Errorf("terms in the title and the body should still be listed, got locations %v", locs)
 	}
 }
+
+func TestMetaKeywordsDoNotJoinAcrossCommas(t *testing.T) {
+	page := []byte(`<html><head><meta name="keywords" content="网上赌场,注册送彩金"></head><body><p>你好</p></body></html>`)
+	for _, f := range builtinMatcher(t).Scan(page).Findings {
+		if f.Term == "赌场注册" {
+			t.Errorf("a word ran on from one keyword into the next: %q", f.Text)
+		}
+	}
+}

@@ -87,6 +87,9 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 		pg = analyzePage(data, opt.PageURL)
 		st.markup = false
 		for _, sg := range pg.attrs {
+			// Meta keywords are lists: a word does not run on from one
+			// keyword into the next.
+			st.list = sg.loc == "meta"
 			st.reset()
 			st.run(data[:sg.end], int(sg.start), 0, true)
 			st.reset()

@@ -37,6 +37,7 @@ type rawMatch struct {
 type scanState struct {
 	m       *Matcher
 	markup  bool
+	list    bool // a keyword list: commas and bars end a word
 	s       int32
 	jn      junction
 	n       uint64 // characters fed to the automaton so far
@@ -212,9 +213,18 @@ func (st *scanState) special(buf []byte, base int64, i, w int, sym uint32, final
 			st.reset()
 		}
 	default:
+		if st.list && isListSep(buf[i:]) {
+			st.reset()
+			break
+		}
 		st.skip(uint16(ObfSeparator), false)
 	}
 	return w, false
+}
+
+// isListSep reports the separators of a keyword list: , ， | 、
+func isListSep(b []byte) bool {
+	return b[0] == ',' || b[0] == '|' || bytes.HasPrefix(b, []byte("，")) || bytes.HasPrefix(b, []byte("、"))
 }
 
 // skip counts one unit of gap between the characters of a possible word.
