@@ -205,3 +205,24 @@ func TestAnonymousIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// An account whose password an administrator set can do nothing through the
+// API but read itself, log out and choose its own password.
+func TestAPIHoldsAccountUntilPasswordChanged(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	admin := a.login(uSysAdmin)
+	support := a.users[uSupport]
+	mustStatus(t, admin.do("POST", "/api/users/"+id(support.ID)+"/password", map[string]string{"password": "Reset-By-Admin-1"}), http.StatusNoContent, "reset password")
+
+	c := a.anon()
+	mustStatus(t, c.do("POST", "/api/login", map[string]string{"username": uSupport, "password": "Reset-By-Admin-1"}), http.StatusOK, "login with the reset password")
+	res := c.do("GET", "/api/services", nil)
+	mustStatus(t, res, http.StatusForbidden, "services before changing the password")
+	if got := res.problem(t).Code; got != pinggu.EFORBIDDEN {
+		t.Errorf("code %q, want %q", got, pinggu.EFORBIDDEN)
+	}
+	mustStatus(t, c.do("GET", "/api/me", nil), http.StatusOK, "me before changing the password")
+	mustStatus(t, c.do("POST", "/api/me/password", map[string]string{"old_password": "Reset-By-Admin-1", "new_password": "Own-Choice-2026"}), http.StatusNoContent, "change password")
+	mustStatus(t, c.do("GET", "/api/services", nil), http.StatusOK, "services after changing the password")
+}
