@@ -15,6 +15,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"os"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -39,14 +40,14 @@ func init() {
 const (
 	benchLoadTarget  = 2 * time.Minute
 	benchQueryTarget = 50 * time.Millisecond
-	benchDatabase    = "pinggu_bench" // PostgreSQL database dropped and recreated for each run
 	benchPageSize    = 20
 )
 
 func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	fs := newFlagSet(env, "bench", "bench ledger [flags]")
-	scaleName := fs.String("scale", "large", "dataset size: large (100,000 enterprises, 1,000,000 services), medium or demo")
-	pgURL := fs.String("postgres", os.Getenv("PINGGU_BENCH_POSTGRES_URL"), "also benchmark PostgreSQL at this URL; the database "+benchDatabase+" on that server is dropped and recreated (env PINGGU_BENCH_POSTGRES_URL)")
+	scaleName := fs.String("scale", "large", "dataset size: large (100,000 enterprises, 1,000,000 services), medium (10,000 and 100,000) or demo")
+	pgURL := fs.String("postgres", os.Getenv("PINGGU_BENCH_POSTGRES_URL"), "also benchmark PostgreSQL on the server at this URL (env PINGGU_BENCH_POSTGRES_URL)")
+	pgDB := fs.String("postgres-db", "pinggu_bench", "the database on that server to drop, recreate and load; never the URL's own")
 	queries := fs.Int("queries", 200, "requests per query kind")
 	seed := fs.Int64("seed", 1, "seed of the generated dataset and of the queries")
 	keep := fs.Bool("keep", false, "keep the loaded databases afterwards, to look into slow queries")
@@ -61,6 +62,9 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	if err != nil {
 		return fail(env, "bench", fmt.Errorf("--scale: %w", err))
 	}
+	if !regexp.MustCompile(`^[a-z_][a-z0-9_]*$`).MatchString(*pgDB) {
+		return fail(env, "bench", errors.New("--postgres-db: use lower-case letters, digits and _"))
+	}
 	if *queries < 1 {
 		return fail(env, "bench", errors.New("--queries: must be at least 1"))
 	}
@@ -68,23 +72,31 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	if *pgURL != "" {
 		u := *pgURL
 		dbs = append(dbs, benchDB{name: "PostgreSQL", open: func(ctx context.Context) (*store.DB, func(), error) {
-			return openBenchPostgres(ctx, env.stderr, u, *keep)
+			return openBenchPostgres(ctx, env.stderr, u, *pgDB, *keep)
 		}})
 	}
+	// A database that fails still leaves the figures of those before it.
 	var results []*benchResult
+	var runErr error
 	errs := 0
 	for _, b := range dbs {
 		r, err := runLedgerBench(ctx, env.stderr, b, scale, *seed, *queries)
 		if err != nil {
-			return fail(env, "bench", fmt.Errorf("%s: %w", b.name, err))
+			runErr = fmt.Errorf("%s: %w", b.name, err)
+			break
 		}
 		results = append(results, r)
 		for _, k := range r.kinds {
 			errs += k.errors
 		}
 	}
-	printBenchTable(env.stdout, scale, *queries, results)
-	if errs > 0 {
+	if len(results) > 0 {
+		printBenchTable(env.stdout, scale, *queries, results)
+	}
+	switch {
+	case runErr != nil:
+		return fail(env, "bench", runErr)
+	case errs > 0:
 		fmt.Fprintf(env.stderr, "pinggu bench: %d requests failed\n", errs)
 		return 1
 	}
@@ -118,35 +130,36 @@ func openBenchSQLite(ctx context.Context, log io.Writer, keep bool) (*store.DB, 
 	}, nil
 }
 
-// openBenchPostgres recreates the dedicated bench database on the server
-// the URL names, so every run starts empty and nothing else is touched.
-func openBenchPostgres(ctx context.Context, log io.Writer, raw string, keep bool) (*store.DB, func(), error) {
+// openBenchPostgres recreates the dedicated bench database name on the
+// server the URL names, so every run starts empty and nothing else is
+// touched.
+func openBenchPostgres(ctx context.Context, log io.Writer, raw, name string, keep bool) (*store.DB, func(), error) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		return nil, nil, errors.New("--postgres: want a postgres:// URL")
 	}
 	admin := *u
-	if strings.Trim(admin.Path, "/") == benchDatabase {
+	if strings.Trim(admin.Path, "/") == name {
 		admin.Path = "/postgres"
 	}
 	bench := *u
-	bench.Path = "/" + benchDatabase
+	bench.Path = "/" + name
 	recreate := func(create bool) error {
 		a, err := sql.Open("pgx", admin.String())
 		if err != nil {
 			return err
 		}
 		defer a.Close()
-		if _, err := a.ExecContext(ctx, "DROP DATABASE IF EXISTS "+benchDatabase+" WITH (FORCE)"); err != nil {
+		if _, err := a.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
 			return err
 		}
 		if create {
-			_, err = a.ExecContext(ctx, "CREATE DATABASE "+benchDatabase)
+			_, err = a.ExecContext(ctx, "CREATE DATABASE "+name)
 		}
 		return err
 	}
 	if err := recreate(true); err != nil {
-		return nil, nil, fmt.Errorf("recreate database %s: %w", benchDatabase, err)
+		return nil, nil, fmt.Errorf("recreate database %s: %w", name, err)
 	}
 	db, err := store.Open(ctx, store.Config{DatabaseURL: bench.String()})
 	if err != nil {
@@ -155,7 +168,7 @@ func openBenchPostgres(ctx context.Context, log io.Writer, raw string, keep bool
 	return db, func() {
 		db.Close()
 		if keep {
-			fmt.Fprintf(log, "[PostgreSQL] kept the database %s\n", benchDatabase)
+			fmt.Fprintf(log, "[PostgreSQL] kept the database %s\n", name)
 		} else {
 			recreate(false)
 		}

@@ -24,7 +24,9 @@ func TestBenchLedgerPrintsEveryQueryKind(t *testing.T) {
 	args := []string{"bench", "ledger", "--scale", "demo", "--queries", "5"}
 	dbs := []string{"SQLite"}
 	if u := os.Getenv("PINGGU_TEST_POSTGRES_URL"); u != "" {
-		args = append(args, "--postgres", u)
+		// A database of its own, so a bench run by hand on the same server
+		// is left alone.
+		args = append(args, "--postgres", u, "--postgres-db", "pinggu_bench_test")
 		dbs = append(dbs, "PostgreSQL")
 	} else {
 		args = append(args, "--postgres", "") // whatever PINGGU_BENCH_POSTGRES_URL says
@@ -58,6 +60,7 @@ func TestBenchLedgerRefusesBadArguments(t *testing.T) {
 		{"bench", "services"},
 		{"bench", "ledger", "--scale", "huge"},
 		{"bench", "ledger", "--queries", "0"},
+		{"bench", "ledger", "--postgres-db", "pinggu; DROP DATABASE x"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := runCLI(context.Background(), &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, args); code == 0 {
