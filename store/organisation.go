@@ -167,6 +167,10 @@ func (c *conn) checkOrgWrite(old, o *pinggu.Organisation) error {
 		if old != nil && old.Province != o.Province {
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "单位属地变更须由通信管理局办理")
 		}
+		// Whether an enterprise is a key enterprise is the regulator's call.
+		if (old == nil && o.Key) || (old != nil && old.Key != o.Key) {
+			return pinggu.Errorf(pinggu.EFORBIDDEN, "重点企业标记须由监管部门设置")
+		}
 		// The root of the actor's tree keeps its parent; every other
 		// organisation must hang below an organisation of the tree.
 		if old != nil && old.ID == a.OrgID {

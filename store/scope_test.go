@@ -186,6 +186,9 @@ func TestScopeWriteRules(t *testing.T) {
 		root = mustOrg(t, db, tn.groupA.ID)
 		root.ParentID = &tn.orgB.ID
 		code(t, db.UpdateOrganisation(entA, root), pinggu.EFORBIDDEN)
+		root = mustOrg(t, db, tn.groupA.ID)
+		root.Key = true
+		code(t, db.UpdateOrganisation(entA, root), pinggu.EFORBIDDEN)
 		if got := mustOrg(t, db, tn.subA.ID); got.ParentID == nil || *got.ParentID != tn.groupA.ID {
 			t.Fatalf("subsidiary moved: %+v", got)
 		}
