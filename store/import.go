@@ -82,6 +82,9 @@ func (db *DB) ImportOrganisations(ctx context.Context, rows []pinggu.Organisatio
 			if sc.Kind == pinggu.ScopeProvince && o.Province != sc.Province {
 				v.Add(r.Line, "province", "只能登记本省单位")
 			}
+			if sc.Kind == pinggu.ScopeOrgs && o.Key {
+				v.Add(r.Line, "key_enterprise", "重点企业标记须由监管部门设置")
+			}
 			if o.USCC != "" {
 				if j, dup := byCode[o.USCC]; dup {
 					v.Add(r.Line, "uscc", "统一社会信用代码与第%d行重复", rows[j].Line)
