@@ -1,0 +1,241 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/pinggu/pinggu"
+)
+
+// AssessmentPDF writes the formal assessment report (评估报告) of a with its
+// review history subs, labelled in lang ("zh", the default, or "en"); item
+// texts stay as the standard writes them.
+func AssessmentPDF(w io.Writer, a *pinggu.Assessment, subs []*pinggu.Submission, lang string) error {
+	if a == nil {
+		return pinggu.Errorf(pinggu.EINVALID, "%s", t(lang, "评估记录为空", "no assessment given"))
+	}
+	v := newView(a, lang)
+	docTitle := t(lang, "互联网新技术新业务安全评估报告", "Security Assessment Report on a New Internet Technology or Service")
+	l := newLayout(docTitle + " · " + a.ServiceName)
+
+	v.titleBlock(l, docTitle)
+	v.scoreBlock(l)
+	v.findingsBlock(l)
+	v.itemsBlock(l)
+	v.historyBlock(l, subs)
+
+	l.space(14)
+	l.paragraph(t(lang, "（报告正文完）", "(End of report)"), sizeSmall, false, 0.35)
+
+	left := fmt.Sprintf(t(lang, "%s · 评估编号 %d · 第 %d 版 · 生成于 %s", "%s · assessment %d · version %d · generated %s"),
+		orDash(a.ServiceName), a.ID, a.Version, fmtTime(ptr(time.Now())))
+	l.footer(left, func(n, total int) string {
+		return fmt.Sprintf(t(lang, "第 %d 页 / 共 %d 页", "Page %d of %d"), n, total)
+	})
+	return l.pdf.write(w)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// labelled is a two-column table of field names and values.
+func labelled(l *layout, rows [][2]string) {
+	out := make([][]cell, len(rows))
+	for i, r := range rows {
+		out[i] = []cell{{text: r[0], bold: true, fill: 0.94}, {text: orDash(r[1]), fill: -1}}
+	}
+	l.table([]float64{110, contentW - 110}, nil, out)
+}
+
+func (v *view) titleBlock(l *layout, docTitle string) {
+	a, lang := v.a, v.lang
+	l.space(8)
+	for _, line := range wrapText(docTitle, contentW, 17, true) {
+		l.y += 26
+		l.text(marginX+(contentW-textWidth(line, 17, true))/2, l.y, line, 17, true, 0)
+	}
+	if a.Title != "" {
+		for _, line := range wrapText(a.Title, contentW, 11, false) {
+			l.y += 18
+			l.text(marginX+(contentW-textWidth(line, 11, false))/2, l.y, line, 11, false, 0.2)
+		}
+	}
+	l.space(14)
+	l.heading(t(lang, "一、评估概况", "1. Overview"))
+	var stds string
+	for i, g := range v.groups {
+		if i > 0 {
+			stds += "\n"
+		}
+		stds += v.standardLine(g)
+	}
+	rows := [][2]string{
+		{t(lang, "业务名称", "Service"), a.ServiceName},
+		{t(lang, "企业名称", "Enterprise"), a.OrgName},
+		{t(lang, "所在省份", "Province"), provinceLabel(a.Province, lang)},
+		{t(lang, "业务类别", "Category"), labelOf(pinggu.CategoryLabels, lang, a.Category)},
+		{t(lang, "评估类型", "Kind"), labelOf(KindLabels, lang, a.Kind)},
+		{t(lang, "评估状态", "State"), labelOf(StateLabels, lang, a.State)},
+		{t(lang, "版本号", "Version"), strconv.Itoa(a.Version)},
+		{t(lang, "评估编号", "Assessment no."), strconv.FormatInt(a.ID, 10)},
+	}
+	if a.AssessorName != "" {
+		rows = append(rows, [2]string{t(lang, "评估机构", "Assessor"), a.AssessorName})
+	}
+	rows = append(rows, [2]string{t(lang, "评估依据标准", "Standards"), stds})
+	if a.StandardsReason != "" {
+		rows = append(rows, [2]string{t(lang, "标准调整理由", "Reason for standards"), a.StandardsReason})
+	}
+	rows = append(rows,
+		[2]string{t(lang, "创建日期", "Created"), fmtDate(&a.CreatedAt)},
+		[2]string{t(lang, "提交日期", "Submitted"), fmtDate(a.SubmittedAt)},
+		[2]string{t(lang, "审核日期", "Reviewed"), fmtDate(a.ReviewedAt)},
+	)
+	if a.DueAt != nil {
+		rows = append(rows, [2]string{t(lang, "完成期限", "Due"), fmtDate(a.DueAt)})
+	}
+	labelled(l, rows)
+}
+
+func (v *view) scoreBlock(l *layout) {
+	lang, s := v.lang, v.score
+	l.heading(t(lang, "二、评估结论", "2. Conclusion"))
+	l.space(4)
+	line := fmt.Sprintf(t(lang, "评估得分：%s 分（满分 100 分）　　风险评级：%s", "Score: %s of 100     Risk rating: %s"),
+		fmtScore(s.Value), labelOf(RatingLabels, lang, s.Rating))
+	l.paragraph(line, 11.5, true, 0)
+	if !s.Complete() {
+		l.paragraph(fmt.Sprintf(t(lang, "尚有 %d 项未作答，未作答项按不符合计分。", "%d item(s) are not answered yet and count as non-compliant."), s.Total-s.Answered), sizeBody, false, 0)
+	}
+	rule, applied := v.ratingRule()
+	l.space(4)
+	l.paragraph(applied, sizeBody, false, 0)
+	l.paragraph(t(lang, "评级规则：", "Rating rule: ")+rule, sizeSmall, false, 0.3)
+	if v.a.ReviewSummary != "" {
+		l.space(4)
+		l.paragraph(t(lang, "审核意见：", "Review summary: ")+v.a.ReviewSummary, sizeBody, false, 0)
+	}
+	l.space(8)
+	answers := []pinggu.Answer{pinggu.AnswerCompliant, pinggu.AnswerPartial, pinggu.AnswerNonCompliant, pinggu.AnswerNotApplicable, ""}
+	var head, row []cell
+	for _, ans := range answers {
+		head = append(head, cell{text: labelOf(AnswerLabels, lang, ans), bold: true, fill: 0.9})
+		row = append(row, cell{text: strconv.Itoa(v.counts[ans]), fill: -1})
+	}
+	head = append(head, cell{text: t(lang, "合计", "Total"), bold: true, fill: 0.9})
+	row = append(row, cell{text: strconv.Itoa(len(v.a.Items)), bold: true, fill: -1})
+	w := contentW / 6
+	l.table([]float64{w, w, w, w, w, w}, head, [][]cell{row})
+}
+
+func (v *view) findingsBlock(l *layout) {
+	lang := v.lang
+	l.heading(t(lang, "三、主要问题（不符合项）", "3. Findings (non-compliant items)"))
+	f := v.findings()
+	if len(f) == 0 {
+		l.paragraph(t(lang, "未发现不符合项。", "No non-compliant items."), sizeBody, false, 0)
+		return
+	}
+	head := []cell{
+		{text: t(lang, "序号", "No."), bold: true, fill: 0.9},
+		{text: t(lang, "检查项", "Item"), bold: true, fill: 0.9},
+		{text: t(lang, "严重程度", "Severity"), bold: true, fill: 0.9},
+		{text: t(lang, "要求", "Requirement"), bold: true, fill: 0.9},
+	}
+	var rows [][]cell
+	for i, it := range f {
+		rows = append(rows, []cell{
+			{text: strconv.Itoa(i + 1), fill: -1},
+			{text: string(it.Key), fill: -1},
+			{text: labelOf(SeverityLabels, lang, it.Severity), bold: it.Severity == pinggu.SeverityHigh, fill: -1},
+			{text: it.Requirement, fill: -1},
+		})
+	}
+	l.table([]float64{34, 124, 52, contentW - 210}, head, rows)
+}
+
+func (v *view) itemsBlock(l *layout) {
+	lang := v.lang
+	l.heading(t(lang, "四、逐项评估情况", "4. Items"))
+	for gi, g := range v.groups {
+		l.subheading(fmt.Sprintf("%d. %s", gi+1, g.title))
+		for si, sec := range g.sections {
+			l.ensure(80)
+			l.space(4)
+			l.paragraph(fmt.Sprintf("%d.%d %s", gi+1, si+1, sec.title), 10, true, 0.15)
+			l.space(3)
+			for _, it := range sec.items {
+				v.itemTable(l, it)
+				l.space(6)
+			}
+		}
+	}
+}
+
+func (v *view) itemTable(l *layout, it *pinggu.AssessmentItem) {
+	lang := v.lang
+	head := fmt.Sprintf("%s　%s：%s　%s：%s", it.Key,
+		t(lang, "严重程度", "Severity"), labelOf(SeverityLabels, lang, it.Severity),
+		t(lang, "结论", "Answer"), v.answerText(it))
+	if english(lang) {
+		head = fmt.Sprintf("%s   Severity: %s   Answer: %s", it.Key, labelOf(SeverityLabels, lang, it.Severity), v.answerText(it))
+	}
+	req := it.Requirement
+	if english(lang) && it.Title != "" {
+		req += "\n" + it.Title
+	}
+	rows := [][]cell{
+		{{text: head, bold: true, fill: 0.9}, {text: "", fill: 0.9}},
+	}
+	field := func(name, value string) {
+		rows = append(rows, []cell{{text: name, bold: true, fill: 0.97}, {text: orDash(value), fill: -1}})
+	}
+	field(t(lang, "检查要求", "Requirement"), req)
+	field(t(lang, "说明", "Notes"), it.Notes)
+	field(t(lang, "证明材料", "Evidence"), evidenceLines(it))
+	field(t(lang, "审核意见", "Reviewer comment"), it.ReviewerComment)
+	// The head row spans both columns: draw it as a one-column table.
+	l.ensure(90)
+	l.table([]float64{contentW}, nil, [][]cell{{rows[0][0]}})
+	l.table([]float64{80, contentW - 80}, nil, rows[1:])
+}
+
+func (v *view) historyBlock(l *layout, subs []*pinggu.Submission) {
+	lang := v.lang
+	l.heading(t(lang, "五、审核记录", "5. Review history"))
+	if len(subs) == 0 {
+		l.paragraph(t(lang, "尚无提交记录。", "Not submitted yet."), sizeBody, false, 0)
+		return
+	}
+	head := []cell{
+		{text: t(lang, "版本", "Version"), bold: true, fill: 0.9},
+		{text: t(lang, "提交时间", "Submitted"), bold: true, fill: 0.9},
+		{text: t(lang, "得分/评级", "Score / rating"), bold: true, fill: 0.9},
+		{text: t(lang, "审核结论", "Decision"), bold: true, fill: 0.9},
+		{text: t(lang, "审核时间", "Reviewed"), bold: true, fill: 0.9},
+		{text: t(lang, "审核意见", "Summary"), bold: true, fill: 0.9},
+	}
+	var rows [][]cell
+	for _, s := range subs {
+		decision := t(lang, "待审核", "Pending")
+		if s.Decision != "" {
+			decision = labelOf(StateLabels, lang, s.Decision)
+		}
+		who := func(tm string, by string) string {
+			if by == "" {
+				return tm
+			}
+			return tm + "\n" + by
+		}
+		rows = append(rows, []cell{
+			{text: strconv.Itoa(s.Version), fill: -1},
+			{text: who(fmtTime(&s.SubmittedAt), s.SubmittedBy), fill: -1},
+			{text: fmtScore(s.Score.Value) + " / " + labelOf(RatingLabels, lang, s.Score.Rating), fill: -1},
+			{text: decision, fill: -1},
+			{text: who(fmtTime(s.ReviewedAt), s.ReviewedBy), fill: -1},
+			{text: orDash(s.Summary), fill: -1},
+		})
+	}
+	l.table([]float64{36, 82, 62, 52, 82, contentW - 314}, head, rows)
+}
