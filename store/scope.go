@@ -25,6 +25,21 @@ func scopePred(a *pinggu.Actor, orgCol, provCol string) (string, []any) {
 	return "1 = 0", nil
 }
 
+// assessmentScopePred is scopePred for assessments: the owner's ledger
+// scope, and for a third-party assessor also the assessments its body is
+// engaged for (assessorCol), which is all such a body ever sees of an
+// enterprise.
+func assessmentScopePred(a *pinggu.Actor, orgCol, provCol, assessorCol string) (string, []any) {
+	p, args := scopePred(a, orgCol, provCol)
+	if a == nil || a.Role != pinggu.RoleThirdParty || len(a.OrgIDs) == 0 {
+		return p, args
+	}
+	for _, id := range a.OrgIDs {
+		args = append(args, id)
+	}
+	return "(" + p + ") OR " + assessorCol + " IN (" + placeholders(len(a.OrgIDs)) + ")", args
+}
+
 // where collects the conditions of a query and their arguments.
 type where struct {
 	parts []string
@@ -38,6 +53,11 @@ func (w *where) add(cond string, args ...any) {
 
 func (w *where) scope(a *pinggu.Actor, orgCol, provCol string) {
 	p, args := scopePred(a, orgCol, provCol)
+	w.add(p, args...)
+}
+
+func (w *where) assessmentScope(a *pinggu.Actor, orgCol, provCol, assessorCol string) {
+	p, args := assessmentScopePred(a, orgCol, provCol, assessorCol)
 	w.add(p, args...)
 }
 

@@ -223,6 +223,12 @@ func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceS
 		if err := pinggu.CheckServiceTransition(old.Status, to); err != nil {
 			return err
 		}
+		override := false
+		if to == pinggu.StatusLaunched {
+			if override, err = c.launchGate(old, reason); err != nil {
+				return err
+			}
+		}
 		launched := tnull(old.LaunchedAt)
 		if to == pinggu.StatusLaunched && old.LaunchedAt == nil {
 			launched = tval(c.now)
@@ -236,6 +242,13 @@ func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceS
 		detail := fmt.Sprintf("%s: %s → %s", out.Name, old.Status, to)
 		if reason != "" {
 			detail += " (" + reason + ")"
+		}
+		if override {
+			// The status history stays whole under service.status; the
+			// override is its own entry so that overrides are easy to find.
+			if err := c.audit(change{action: "service.launch_override", objectType: "service", objectID: id, detail: out.Name + ": " + reason}); err != nil {
+				return err
+			}
 		}
 		return c.audit(change{action: "service.status", objectType: "service", objectID: id, detail: detail, before: old, after: out})
 	})

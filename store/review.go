@@ -1,0 +1,195 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/pinggu/pinggu"
+)
+
+// reviewable loads an assessment the actor may review.
+func (c *conn) reviewable(id int64) (*pinggu.Assessment, error) {
+	a, err := c.findAssessment(id)
+	if err != nil {
+		return nil, err
+	}
+	if !canReview(c.actor, a) {
+		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "仅部级监管人员和属地通信管理局可审核评估")
+	}
+	return a, nil
+}
+
+// StartReview takes a submitted assessment into review.
+func (db *DB) StartReview(ctx context.Context, id int64) (*pinggu.Assessment, error) {
+	var out *pinggu.Assessment
+	err := db.inTx(ctx, func(c *conn) error {
+		a, err := c.reviewable(id)
+		if err != nil {
+			return err
+		}
+		if err := pinggu.CheckAssessmentTransition(a.State, pinggu.AssessUnderReview); err != nil {
+			return err
+		}
+		if _, err := c.exec("UPDATE assessments SET state = ?, updated_at = ? WHERE id = ?", string(pinggu.AssessUnderReview), tval(c.now), id); err != nil {
+			return err
+		}
+		if out, err = c.fullAssessment(id); err != nil {
+			return err
+		}
+		return c.audit(change{action: "assessment.review_start", objectType: "assessment", objectID: id,
+			detail: fmt.Sprintf("%s: 第%d版", a.Title, a.Version)})
+	})
+	return out, err
+}
+
+// Review accepts or returns an assessment under review. A return needs a
+// summary and may comment on items; the verdict is written into the latest
+// submission, and acceptance moves the service on.
+func (db *DB) Review(ctx context.Context, id int64, d pinggu.ReviewDecision) (*pinggu.Assessment, error) {
+	var out *pinggu.Assessment
+	err := db.inTx(ctx, func(c *conn) error {
+		a, err := c.reviewable(id)
+		if err != nil {
+			return err
+		}
+		if err := c.loadItems(a); err != nil {
+			return err
+		}
+		d.Summary = strings.TrimSpace(d.Summary)
+		var v pinggu.Validation
+		if d.Decision != pinggu.AssessAccepted && d.Decision != pinggu.AssessReturned {
+			v.Add(0, "decision", "审核结论须为通过或退回")
+		}
+		if d.Decision == pinggu.AssessReturned && d.Summary == "" {
+			v.Add(0, "summary", "退回评估须说明理由")
+		}
+		comments := map[pinggu.ItemKey]string{}
+		for key, text := range d.Comments {
+			if text = strings.TrimSpace(text); text == "" {
+				continue
+			}
+			if !hasItem(a, key) {
+				v.Add(0, "comments["+string(key)+"]", "评估项“%s”不属于此评估", key)
+				continue
+			}
+			comments[key] = text
+		}
+		if err := v.Err("审核意见有误"); err != nil {
+			return err
+		}
+		if err := pinggu.CheckAssessmentTransition(a.State, d.Decision); err != nil {
+			return err
+		}
+		if err := c.recordVerdict(a, d.Decision, d.Summary, comments); err != nil {
+			return err
+		}
+		if _, err := c.exec("UPDATE assessments SET state = ?, review_summary = ?, reviewed_at = ?, updated_at = ? WHERE id = ?",
+			string(d.Decision), d.Summary, tval(c.now), tval(c.now), id); err != nil {
+			return err
+		}
+		if d.Decision == pinggu.AssessAccepted && a.Kind == pinggu.KindPreLaunch {
+			if err := c.approveService(a); err != nil {
+				return err
+			}
+		}
+		if out, err = c.fullAssessment(id); err != nil {
+			return err
+		}
+		return c.audit(change{action: "assessment.review", objectType: "assessment", objectID: id,
+			detail: truncate(fmt.Sprintf("%s: 第%d版 %s %s", a.Title, a.Version, d.Decision, d.Summary), 500),
+			after: struct {
+				Decision pinggu.AssessmentState
+				Summary  string
+				Comments map[pinggu.ItemKey]string
+			}{d.Decision, d.Summary, comments}})
+	})
+	return out, err
+}
+
+// recordVerdict writes the verdict into the latest submission and the
+// comments onto the items, replacing those of an earlier review.
+func (c *conn) recordVerdict(a *pinggu.Assessment, decision pinggu.AssessmentState, summary string, comments map[pinggu.ItemKey]string) error {
+	var text string
+	if err := c.queryRow("SELECT snapshot FROM submissions WHERE assessment_id = ? AND version = ?", a.ID, a.Version).Scan(&text); err != nil {
+		return fmt.Errorf("store: latest submission of assessment %d: %w", a.ID, err)
+	}
+	var sub pinggu.Submission
+	if err := json.Unmarshal([]byte(text), &sub); err != nil {
+		return err
+	}
+	at := c.now
+	sub.Decision, sub.ReviewedBy, sub.ReviewedAt, sub.Summary = decision, c.actor.Username, &at, summary
+	sub.Comments = nil
+	if len(comments) > 0 {
+		sub.Comments = comments
+	}
+	b, err := json.Marshal(&sub)
+	if err != nil {
+		return err
+	}
+	if _, err := c.exec("UPDATE submissions SET snapshot = ? WHERE assessment_id = ? AND version = ?", string(b), a.ID, a.Version); err != nil {
+		return err
+	}
+	if _, err := c.exec("UPDATE assessment_items SET reviewer_comment = '' WHERE assessment_id = ? AND reviewer_comment <> ''", a.ID); err != nil {
+		return err
+	}
+	for key, text := range comments {
+		if _, err := c.exec("UPDATE assessment_items SET reviewer_comment = ? WHERE assessment_id = ? AND key = ?", text, a.ID, string(key)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// approveService moves a service whose pre-launch assessment was accepted
+// to approved, through the lifecycle, if it is still before launch.
+func (c *conn) approveService(a *pinggu.Assessment) error {
+	svc, err := c.findServiceAny(a.ServiceID)
+	if err != nil {
+		return err
+	}
+	reason := "上线前安全评估审核通过"
+	if svc.Status == pinggu.StatusPlanned {
+		if err := c.moveService(svc, pinggu.StatusInAssessment, reason); err != nil {
+			return err
+		}
+	}
+	if svc.Status == pinggu.StatusInAssessment {
+		return c.moveService(svc, pinggu.StatusApproved, reason)
+	}
+	return nil
+}
+
+// hasAcceptedPreLaunch reports whether a service has passed its pre-launch
+// assessment.
+func (c *conn) hasAcceptedPreLaunch(serviceID int64) (bool, error) {
+	var n int
+	err := c.queryRow("SELECT count(*) FROM assessments WHERE service_id = ? AND kind = ? AND state = ?",
+		serviceID, string(pinggu.KindPreLaunch), string(pinggu.AssessAccepted)).Scan(&n)
+	return n > 0, err
+}
+
+// launchGate applies the launch gate to a service about to launch for the
+// first time; it reports whether the gate was overridden, which the caller
+// audits as such. A relaunch after suspension passed the gate before. The
+// platform itself (demo loading, imports of legacy services) overrides with
+// a reason like the ministry.
+func (c *conn) launchGate(svc *pinggu.Service, reason string) (override bool, err error) {
+	if svc.LaunchedAt != nil {
+		return false, nil
+	}
+	ok, err := c.hasAcceptedPreLaunch(svc.ID)
+	if err != nil || ok {
+		return false, err
+	}
+	actor := c.actor
+	if actor != nil && actor.Role == pinggu.RoleSystem {
+		actor = &pinggu.Actor{Role: pinggu.RoleMinistry}
+	}
+	if err := pinggu.CheckLaunchGate(actor, false, strings.TrimSpace(reason)); err != nil {
+		return false, err
+	}
+	return true, nil
+}
