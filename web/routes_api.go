@@ -37,7 +37,7 @@ func typeOf[T any]() reflect.Type { return reflect.TypeFor[T]() }
 // apiRouteTable lists every API endpoint. It is a function, not a variable,
 // because the OpenAPI handler reads it and Go forbids that initialisation cycle.
 func apiRouteTable() []apiRoute {
-	return []apiRoute{
+	return append(append([]apiRoute{
 		// Session and the caller's own account.
 		{Method: "POST", Pattern: "/api/login", Handler: (*Server).apiLogin, Tag: "session", Public: true,
 			Summary: "Log in with username and password; sets the session cookie",
@@ -118,6 +118,8 @@ func apiRouteTable() []apiRoute {
 			Summary: "Move a service along its lifecycle",
 			Request: typeOf[statusChangeRequest](), Response: typeOf[pinggu.Service]()},
 
+		// Assessments, evidence, reviews and standards (api_assessment_routes.go).
+	}, assessmentRouteTable()...), []apiRoute{
 		// Accounts (system administrators).
 		{Method: "GET", Pattern: "/api/users", Handler: (*Server).apiUserList, Tag: "users",
 			Summary: "List accounts", Query: typeOf[pinggu.UserFilter](), Response: typeOf[listResponse[*pinggu.User]]()},
@@ -148,7 +150,7 @@ func apiRouteTable() []apiRoute {
 			Summary: "Provinces, organisation kinds, categories, statuses and roles with Chinese and English labels", Response: typeOf[metaResponse]()},
 		{Method: "GET", Pattern: "/api/openapi.json", Handler: (*Server).apiOpenAPI, Tag: "meta", Public: true,
 			Summary: "This API's OpenAPI 3.1 document", Response: typeOf[map[string]any]()},
-	}
+	}...)
 }
 
 // apiRoutes registers the API table on the mux, answering 401 to anonymous
@@ -156,6 +158,9 @@ func apiRouteTable() []apiRoute {
 func (s *Server) apiRoutes() {
 	for _, rt := range apiRouteTable() {
 		h := func(w http.ResponseWriter, r *http.Request) { rt.Handler(s, w, r) }
+		if !s.routeEnabled(rt) {
+			h = s.apiDisabled
+		}
 		if !rt.Public {
 			h = s.requireActor(h)
 		}

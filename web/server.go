@@ -25,6 +25,10 @@ type Options struct {
 	Services      pinggu.ServiceService
 	Users         pinggu.UserService
 	Audit         pinggu.AuditService
+	// Assessments and Standards serve the assessment workflow; their routes
+	// and pages are left out while either is nil.
+	Assessments   pinggu.AssessmentService
+	Standards     pinggu.StandardService
 	Health        func(context.Context) error // database ping for /healthz
 	Logger        *slog.Logger
 	SecureCookies bool // set when served behind TLS

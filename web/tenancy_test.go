@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/standards"
 )
 
 // tenancyKind says how the cross-tenant test exercises a route.
@@ -36,6 +37,12 @@ const (
 	tSelf
 	// tPublic: reference data and the session endpoints, no records.
 	tPublic
+	// tShared: the library of standards, the same for every signed-in role;
+	// it holds no tenant's records.
+	tShared
+	// tMinistry: publishing standards, the ministry's duty alone; every other
+	// role gets 403 and nothing changes.
+	tMinistry
 )
 
 // recordKind is what a route's {id} names.
@@ -47,6 +54,8 @@ const (
 	recService
 	recUser
 	recToken
+	recAssessment
+	recEvidence
 )
 
 // tenancyCase classifies one route of the table.
@@ -108,6 +117,28 @@ var tenancyRoutes = map[string]tenancyCase{
 		move: func(_ *app, f *pinggu.Organisation) any { return map[string]any{"org_id": f.ID} }},
 	"POST /api/services/{id}/status": {kind: tRecord, record: recService,
 		body: func(*app) any { return map[string]any{"to": "in_assessment", "reason": "越权"} }},
+
+	"GET /api/assessments": {kind: tList, record: recAssessment},
+	"POST /api/assessments": {kind: tCreate, body: func(a *app) any {
+		return map[string]any{"service_id": a.svcB.ID, "kind": "pre_launch", "title": "越权评估"}
+	}},
+	"GET /api/assessments/export.csv": {kind: tExport, record: recAssessment},
+	"GET /api/assessments/{id}":       {kind: tRecord, record: recAssessment},
+	"PUT /api/assessments/{id}/answers": {kind: tRecord, record: recAssessment, body: func(a *app) any {
+		return []map[string]any{{"key": a.asmB.Items[0].Key, "answer": "compliant", "notes": "越权作答"}}
+	}},
+	"POST /api/assessments/{id}/evidence":     {kind: tRecord, record: recAssessment},
+	"POST /api/assessments/{id}/submit":       {kind: tRecord, record: recAssessment},
+	"POST /api/assessments/{id}/start-review": {kind: tRecord, record: recAssessment},
+	"POST /api/assessments/{id}/review": {kind: tRecord, record: recAssessment,
+		body: func(*app) any { return map[string]any{"decision": "returned", "summary": "越权退回"} }},
+	"GET /api/assessments/{id}/submissions": {kind: tRecord, record: recAssessment},
+	"GET /api/evidence/{id}":                {kind: tRecord, record: recEvidence},
+	"DELETE /api/evidence/{id}":             {kind: tRecord, record: recEvidence},
+	"GET /api/reviews/due":                  {kind: tShared},
+	"GET /api/standards":                    {kind: tShared},
+	"POST /api/standards/import":            {kind: tMinistry},
+	"GET /api/standards/{id}":               {kind: tShared},
 
 	"GET /api/users": {kind: tAdmin},
 	"POST /api/users": {kind: tAdmin, body: func(*app) any {
@@ -209,7 +240,31 @@ func (ta *tenancyApp) snapshot() snapshot {
 		}
 	}
 	snap := snapshot{}
-	for k, v := range map[string]any{"organisations": orgs, "licences": lics, "services": svcs, "users": users, "tokens of B": tokens, "audit entries": ta.countAudit()} {
+	tables := map[string]any{"organisations": orgs, "licences": lics, "services": svcs, "users": users, "tokens of B": tokens, "audit entries": ta.countAudit()}
+	if as := ta.server.opts.Assessments; as != nil {
+		// Each assessment whole: items, answers, comments and evidence.
+		list, _, err := as.ListAssessments(ctx, pinggu.AssessmentFilter{ListOptions: all})
+		if err != nil {
+			t.Fatalf("snapshot: %v", err)
+		}
+		var full []*pinggu.Assessment
+		for _, x := range list {
+			f, err := as.FindAssessment(ctx, x.ID)
+			if err != nil {
+				t.Fatalf("snapshot: %v", err)
+			}
+			full = append(full, f)
+		}
+		tables["assessments"] = full
+	}
+	if ss := ta.server.opts.Standards; ss != nil {
+		list, err := ss.ListStandards(ctx)
+		if err != nil {
+			t.Fatalf("snapshot: %v", err)
+		}
+		tables["standards"] = list
+	}
+	for k, v := range tables {
 		b, err := json.Marshal(v)
 		if err != nil {
 			t.Fatalf("snapshot: %v", err)
@@ -217,6 +272,17 @@ func (ta *tenancyApp) snapshot() snapshot {
 		snap[k] = string(b)
 	}
 	return snap
+}
+
+// enabled reports whether the route keyed k is served by this app: the
+// assessment routes answer only when the store keeps assessments.
+func (ta *tenancyApp) enabled(k string) bool {
+	for _, rt := range apiRouteTable() {
+		if routeKey(rt) == k {
+			return ta.server.routeEnabled(rt)
+		}
+	}
+	return false
 }
 
 // snapshot is the rendering of each table the test watches.
@@ -251,6 +317,10 @@ func (ta *tenancyApp) records(k recordKind) []ledgerRecord {
 		return []ledgerRecord{{ta.licB.ID, ta.orgB.ID, ta.orgB.Province, ta.licB.Number}, {ta.licA.ID, ta.orgA.ID, ta.orgA.Province, ta.licA.Number}}
 	case recService:
 		return []ledgerRecord{{ta.svcB.ID, ta.orgB.ID, ta.orgB.Province, ta.svcB.Name}, {ta.svcA.ID, ta.orgA.ID, ta.orgA.Province, ta.svcA.Name}}
+	case recAssessment:
+		return []ledgerRecord{{ta.asmB.ID, ta.orgB.ID, ta.orgB.Province, ta.asmB.Title}, {ta.asmA.ID, ta.orgA.ID, ta.orgA.Province, ta.asmA.Title}}
+	case recEvidence:
+		return []ledgerRecord{{ta.evB.ID, ta.orgB.ID, ta.orgB.Province, ta.evB.Filename}, {ta.evA.ID, ta.orgA.ID, ta.orgA.Province, ta.evA.Filename}}
 	}
 	return nil
 }
@@ -300,7 +370,7 @@ func TestTenancyRecordRoutes(t *testing.T) {
 	exercised := map[string]int{}
 	for _, rt := range apiRouteTable() {
 		tc := tenancyRoutes[routeKey(rt)]
-		if tc.kind != tRecord {
+		if tc.kind != tRecord || !ta.server.routeEnabled(rt) {
 			continue
 		}
 		for _, u := range roleUsers {
@@ -348,6 +418,9 @@ func TestTenancyRecordRoutes(t *testing.T) {
 		}
 	}
 	for k, tc := range tenancyRoutes {
+		if !ta.enabled(k) {
+			continue
+		}
 		if tc.kind == tRecord && exercised[k] == 0 {
 			t.Errorf("record route %s was never exercised against another tenant", k)
 		}
@@ -379,7 +452,7 @@ func TestTenancyListRoutes(t *testing.T) {
 	mustStatus(t, ta.clients[uEntAdminA].do("POST", "/api/me/tokens", map[string]any{"name": "甲的脚本"}), http.StatusCreated, "token of A")
 	for _, rt := range apiRouteTable() {
 		tc := tenancyRoutes[routeKey(rt)]
-		if tc.kind != tList {
+		if tc.kind != tList || !ta.server.routeEnabled(rt) {
 			continue
 		}
 		for _, u := range roleUsers {
@@ -427,7 +500,7 @@ func TestTenancyCreateRoutes(t *testing.T) {
 	exercised := 0
 	for _, rt := range apiRouteTable() {
 		tc := tenancyRoutes[routeKey(rt)]
-		if tc.kind != tCreate {
+		if tc.kind != tCreate || !ta.server.routeEnabled(rt) {
 			continue
 		}
 		for _, u := range roleUsers {
@@ -514,6 +587,9 @@ func TestTenancyImportAndExportRoutes(t *testing.T) {
 	exercised := map[string]int{}
 	for _, rt := range apiRouteTable() {
 		tc := tenancyRoutes[routeKey(rt)]
+		if !ta.server.routeEnabled(rt) {
+			continue
+		}
 		switch tc.kind {
 		case tImport:
 			for _, u := range roleUsers {
@@ -562,7 +638,7 @@ func TestTenancyImportAndExportRoutes(t *testing.T) {
 		}
 	}
 	for k, tc := range tenancyRoutes {
-		if (tc.kind == tImport || tc.kind == tExport) && exercised[k] == 0 {
+		if (tc.kind == tImport || tc.kind == tExport) && exercised[k] == 0 && ta.enabled(k) {
 			t.Errorf("route %s never exercised", k)
 		}
 	}
@@ -576,4 +652,73 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// newStandardVersion is a valid YAML of a new version of the shipped IM
+// standard, as the ministry would publish it.
+func newStandardVersion(t *testing.T, version string) []byte {
+	t.Helper()
+	std := standards.Builtin().Latest("im").Clone()
+	std.Version = version
+	b, err := standards.Marshal(std)
+	if err != nil {
+		t.Fatalf("marshal standard: %v", err)
+	}
+	return b
+}
+
+func TestTenancySharedAndMinistryRoutes(t *testing.T) {
+	t.Parallel()
+	ta := newTenancyApp(t)
+	exercised := 0
+	for _, rt := range apiRouteTable() {
+		tc := tenancyRoutes[routeKey(rt)]
+		if !ta.server.routeEnabled(rt) {
+			continue
+		}
+		switch tc.kind {
+		case tShared:
+			path := strings.ReplaceAll(rt.Pattern, "{id}", "im")
+			for _, u := range roleUsers {
+				before := ta.snapshot()
+				res := ta.clients[u].do(rt.Method, path, nil)
+				if res.status != http.StatusOK && res.status != http.StatusForbidden {
+					t.Errorf("%s as %s: status %d, want 200 or 403; body %s", routeKey(rt), u, res.status, res.body)
+				}
+				if res.status == http.StatusOK && strings.HasPrefix(res.header.Get("Content-Type"), "application/json") {
+					scope := ta.actors[u].LedgerScope()
+					for _, it := range listedItems(t, res) {
+						if org, ok := it["org_id"]; ok {
+							prov, _ := it["province"].(string)
+							if !scope.Covers(num(org), prov) {
+								t.Errorf("%s as %s lists a record outside its scope: %v", routeKey(rt), u, it)
+							}
+						}
+					}
+				}
+				if d := before.diff(ta.snapshot()); d != "" {
+					t.Errorf("%s as %s changed the database:\n%s", routeKey(rt), u, d)
+				}
+				exercised++
+			}
+		case tMinistry:
+			for _, u := range roleUsers {
+				if ta.actors[u].Role == pinggu.RoleMinistry {
+					continue
+				}
+				before := ta.snapshot()
+				res := ta.clients[u].doType(rt.Method, rt.Pattern, "application/yaml", newStandardVersion(t, "2099.1"))
+				if res.status != http.StatusForbidden {
+					t.Errorf("%s as %s: status %d, want 403; body %s", routeKey(rt), u, res.status, res.body)
+				}
+				if d := before.diff(ta.snapshot()); d != "" {
+					t.Errorf("%s as %s changed the database:\n%s", routeKey(rt), u, d)
+				}
+				exercised++
+			}
+		}
+	}
+	if ta.server.opts.Standards != nil && exercised == 0 {
+		t.Fatal("no shared or ministry route exercised")
+	}
 }

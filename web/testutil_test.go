@@ -47,6 +47,10 @@ type app struct {
 	svcB *pinggu.Service
 	// Organisations of the third-party assessor and the partner department.
 	orgThird, orgPartner *pinggu.Organisation
+	// A draft assessment of each tenant's service with one evidence file,
+	// seeded once the store keeps assessments (nil before).
+	asmA, asmB *pinggu.Assessment
+	evA, evB   *pinggu.Evidence
 
 	users    map[string]*pinggu.User // by username
 	sessions map[string]string       // session token by username, opened at seeding
@@ -100,6 +104,12 @@ func newAppWith(t testing.TB, adjust func(*Options)) *app {
 		Logger:  slog.New(slog.NewTextHandler(logs, nil)),
 		Version: "test",
 	}
+	if as, ok := any(db).(pinggu.AssessmentService); ok {
+		o.Assessments = as
+	}
+	if ss, ok := any(db).(pinggu.StandardService); ok {
+		o.Standards = ss
+	}
 	adjust(&o)
 	s, err := NewServer(o)
 	if err != nil {
@@ -107,7 +117,8 @@ func newAppWith(t testing.TB, adjust func(*Options)) *app {
 	}
 	a := &app{t: t, db: db, server: s, logs: logs,
 		orgA: fx.OrgA, orgASub: fx.OrgASub, orgB: fx.OrgB, orgThird: fx.OrgThird, orgPartner: fx.OrgPartner,
-		licA: fx.LicA, licB: fx.LicB, svcA: fx.SvcA, svcB: fx.SvcB, users: fx.Users, sessions: fx.Sessions}
+		licA: fx.LicA, licB: fx.LicB, svcA: fx.SvcA, svcB: fx.SvcB, users: fx.Users, sessions: fx.Sessions,
+		asmA: fx.AsmA, asmB: fx.AsmB, evA: fx.EvA, evB: fx.EvB}
 	a.http = newTestHTTPServer(t, s)
 	return a
 }
@@ -132,6 +143,8 @@ type fixtures struct {
 	OrgA, OrgASub, OrgB, OrgThird, OrgPartner *pinggu.Organisation
 	LicA, LicB                                *pinggu.Licence
 	SvcA, SvcB                                *pinggu.Service
+	AsmA, AsmB                                *pinggu.Assessment
+	EvA, EvB                                  *pinggu.Evidence
 	Users                                     map[string]*pinggu.User
 	Sessions                                  map[string]string
 }
@@ -241,6 +254,9 @@ func seed(db *store.DB) (*fixtures, error) {
 			return nil, fmt.Errorf("service %s: %w", s.Name, err)
 		}
 	}
+	if err := seedAssessments(ctx, db, fx); err != nil {
+		return nil, err
+	}
 	for _, u := range []*pinggu.User{
 		{Username: uMinistry, Name: "部级监管", Role: pinggu.RoleMinistry},
 		{Username: uBureauGD, Name: "广东局", Role: pinggu.RoleBureau, Province: "440000"},
@@ -266,6 +282,48 @@ func seed(db *store.DB) (*fixtures, error) {
 	}
 	return fx, nil
 }
+
+// seedAssessments starts a draft assessment of each tenant's service with
+// one evidence file, when the store keeps assessments.
+func seedAssessments(ctx context.Context, db *store.DB, fx *fixtures) error {
+	as, ok := any(db).(pinggu.AssessmentService)
+	if !ok {
+		return nil
+	}
+	for _, x := range []struct {
+		svc   *pinggu.Service
+		title string
+		asm   **pinggu.Assessment
+		ev    **pinggu.Evidence
+	}{
+		{fx.SvcA, "甲即时通信上线前安全评估", &fx.AsmA, &fx.EvA},
+		{fx.SvcB, "乙智能搜索上线前安全评估", &fx.AsmB, &fx.EvB},
+	} {
+		a := &pinggu.Assessment{ServiceID: x.svc.ID, Kind: pinggu.KindPreLaunch, Title: x.title}
+		if err := as.CreateAssessment(ctx, a); err != nil {
+			return fmt.Errorf("assessment %s: %w", x.title, err)
+		}
+		full, err := as.FindAssessment(ctx, a.ID)
+		if err != nil {
+			return fmt.Errorf("assessment %s: %w", x.title, err)
+		}
+		if len(full.Items) == 0 {
+			return fmt.Errorf("assessment %s has no items", x.title)
+		}
+		ev, err := as.AddEvidence(ctx, a.ID, full.Items[0].Key, x.title+"-佐证.pdf", strings.NewReader(testPDF))
+		if err != nil {
+			return fmt.Errorf("evidence of %s: %w", x.title, err)
+		}
+		if full, err = as.FindAssessment(ctx, a.ID); err != nil {
+			return err
+		}
+		*x.asm, *x.ev = full, ev
+	}
+	return nil
+}
+
+// testPDF is a small but well-formed PDF, as evidence files usually are.
+const testPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 // client is an HTTP client of the test server with its own cookie jar, as a
 // browser or script of one user would be.
