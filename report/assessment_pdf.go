@@ -45,7 +45,7 @@ func labelled(l *layout, rows [][2]string) {
 	for i, r := range rows {
 		out[i] = []cell{{text: r[0], bold: true, fill: 0.94}, {text: orDash(r[1]), fill: -1}}
 	}
-	l.table([]float64{110, contentW - 110}, nil, out)
+	l.table([]float64{96, contentW - 96}, nil, out)
 }
 
 func (v *view) titleBlock(l *layout, docTitle string) {
@@ -198,7 +198,11 @@ func (v *view) itemTable(l *layout, it *pinggu.AssessmentItem) {
 	// The head row spans both columns: draw it as a one-column table.
 	l.ensure(90)
 	l.table([]float64{contentW}, nil, [][]cell{{rows[0][0]}})
-	l.table([]float64{80, contentW - 80}, nil, rows[1:])
+	label := 80.0
+	if english(lang) {
+		label = 92
+	}
+	l.table([]float64{label, contentW - label}, nil, rows[1:])
 }
 
 func (v *view) historyBlock(l *layout, subs []*pinggu.Submission) {

@@ -143,14 +143,14 @@ func (v *view) ratingRule() (rule, applied string) {
 	rating := labelOf(RatingLabels, v.lang, s.Rating)
 	switch {
 	case s.Rating == band:
-		applied = fmt.Sprintf(t(v.lang, "本次评级依据：得分 %s 分，对应“%s”。", "Applied: a score of %s gives “%s”."), fmtScore(s.Value), rating)
+		applied = fmt.Sprintf(t(v.lang, "本次评级依据：得分 %s 分，对应“%s”。", "Applied: a score of %s gives \"%s\"."), fmtScore(s.Value), rating)
 	case s.HighGaps >= 3:
-		applied = fmt.Sprintf(t(v.lang, "本次评级依据：%d 项高严重程度检查项不符合，评级为“%s”。", "Applied: %d high-severity items are non-compliant, so the rating is “%s”."), s.HighGaps, rating)
+		applied = fmt.Sprintf(t(v.lang, "本次评级依据：%d 项高严重程度检查项不符合，评级为“%s”。", "Applied: %d high-severity items are non-compliant, so the rating is \"%s\"."), s.HighGaps, rating)
 	case s.HighGaps > 0:
-		applied = fmt.Sprintf(t(v.lang, "本次评级依据：得分 %s 分对应“%s”，但有 %d 项高严重程度检查项不符合，评级提高为“%s”。", "Applied: a score of %s gives “%s”, but %d high-severity item(s) are non-compliant, so the rating is raised to “%s”."),
+		applied = fmt.Sprintf(t(v.lang, "本次评级依据：得分 %s 分对应“%s”，但有 %d 项高严重程度检查项不符合，评级提高为“%s”。", "Applied: a score of %s gives \"%s\", but %d high-severity item(s) are non-compliant, so the rating is raised to \"%s\"."),
 			fmtScore(s.Value), labelOf(RatingLabels, v.lang, band), s.HighGaps, rating)
 	default:
-		applied = fmt.Sprintf(t(v.lang, "本次评级依据：得分 %s 分对应“%s”，但有高严重程度检查项部分符合，评级提高为“%s”。", "Applied: a score of %s gives “%s”, but a high-severity item is only partly met, so the rating is raised to “%s”."),
+		applied = fmt.Sprintf(t(v.lang, "本次评级依据：得分 %s 分对应“%s”，但有高严重程度检查项部分符合，评级提高为“%s”。", "Applied: a score of %s gives \"%s\", but a high-severity item is only partly met, so the rating is raised to \"%s\"."),
 			fmtScore(s.Value), labelOf(RatingLabels, v.lang, band), rating)
 	}
 	return rule, applied
