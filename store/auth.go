@@ -262,8 +262,8 @@ func (db *DB) ListTokens(ctx context.Context) ([]*pinggu.APIToken, error) {
 	return out, rows.Err()
 }
 
-// RevokeToken revokes one of the actor's tokens; administrators may revoke
-// anyone's.
+// RevokeToken revokes one of the actor's own tokens; anyone else's answers
+// ENOTFOUND.
 func (db *DB) RevokeToken(ctx context.Context, id int64) error {
 	return db.inTx(ctx, func(c *conn) error {
 		if c.actor == nil {
@@ -275,7 +275,10 @@ func (db *DB) RevokeToken(ctx context.Context, id int64) error {
 		if err != nil {
 			return noRows(err, "令牌")
 		}
-		if owner != c.actor.UserID && !c.actor.CanManageUsers() {
+		// A token is its owner's alone: not even a system administrator
+		// revokes another's through this door (disabling the account ends
+		// every credential it has).
+		if owner != c.actor.UserID {
 			return notFound("令牌")
 		}
 		if _, err := c.exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", tval(c.now), id); err != nil {

@@ -162,6 +162,7 @@ func TestPasswordsAndTokens(t *testing.T) {
 			t.Fatalf("tokens = %+v %v", list, err)
 		}
 		code(t, db.RevokeToken(as(&pinggu.Actor{UserID: other.ID, Username: "wang", Role: pinggu.RoleAuditor}), tk.ID), pinggu.ENOTFOUND)
+		code(t, db.RevokeToken(as(&pinggu.Actor{UserID: other.ID, Username: "wang", Role: pinggu.RoleSysAdmin}), tk.ID), pinggu.ENOTFOUND)
 		clk.advance(25 * time.Hour)
 		_, err = db.ActorByToken(sys, secret)
 		code(t, err, pinggu.EUNAUTHORIZED)
