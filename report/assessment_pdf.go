@@ -159,21 +159,38 @@ func (v *view) itemsBlock(l *layout) {
 	lang := v.lang
 	l.heading(t(lang, "四、逐项评估情况", "4. Items"))
 	for gi, g := range v.groups {
+		// A standard's and a section's title stay with the first item
+		// beneath them.
+		first := 0.0
+		if len(g.sections) > 0 {
+			first = v.newItemBlock(g.sections[0].items[0]).height()
+		}
+		l.keepWith(50 + first)
 		l.subheading(fmt.Sprintf("%d. %s", gi+1, g.title))
 		for si, sec := range g.sections {
-			l.ensure(80)
+			l.keepWith(30 + v.newItemBlock(sec.items[0]).height())
 			l.space(4)
 			l.paragraph(fmt.Sprintf("%d.%d %s", gi+1, si+1, sec.title), 10, true, 0.15)
 			l.space(3)
 			for _, it := range sec.items {
-				v.itemTable(l, it)
+				b := v.newItemBlock(it)
+				l.keepWith(b.height())
+				b.draw(l)
 				l.space(6)
 			}
 		}
 	}
 }
 
-func (v *view) itemTable(l *layout, it *pinggu.AssessmentItem) {
+// itemBlock is one item as a small table: a head row with the key, severity
+// and answer across the page, then the fields beneath.
+type itemBlock struct {
+	head   [][]cell
+	rows   [][]cell
+	widths []float64
+}
+
+func (v *view) newItemBlock(it *pinggu.AssessmentItem) itemBlock {
 	lang := v.lang
 	head := fmt.Sprintf("%s　%s：%s　%s：%s", it.Key,
 		t(lang, "严重程度", "Severity"), labelOf(SeverityLabels, lang, it.Severity),
@@ -185,24 +202,28 @@ func (v *view) itemTable(l *layout, it *pinggu.AssessmentItem) {
 	if english(lang) && it.Title != "" {
 		req += "\n" + it.Title
 	}
-	rows := [][]cell{
-		{{text: head, bold: true, fill: 0.9}, {text: "", fill: 0.9}},
+	label := 80.0
+	if english(lang) {
+		label = 92
 	}
+	b := itemBlock{head: [][]cell{{{text: head, bold: true, fill: 0.9}}}, widths: []float64{label, contentW - label}}
 	field := func(name, value string) {
-		rows = append(rows, []cell{{text: name, bold: true, fill: 0.97}, {text: orDash(value), fill: -1}})
+		b.rows = append(b.rows, []cell{{text: name, bold: true, fill: 0.97}, {text: orDash(value), fill: -1}})
 	}
 	field(t(lang, "检查要求", "Requirement"), req)
 	field(t(lang, "说明", "Notes"), it.Notes)
 	field(t(lang, "证明材料", "Evidence"), evidenceLines(it))
 	field(t(lang, "审核意见", "Reviewer comment"), it.ReviewerComment)
-	// The head row spans both columns: draw it as a one-column table.
-	l.ensure(90)
-	l.table([]float64{contentW}, nil, [][]cell{{rows[0][0]}})
-	label := 80.0
-	if english(lang) {
-		label = 92
-	}
-	l.table([]float64{label, contentW - label}, nil, rows[1:])
+	return b
+}
+
+func (b itemBlock) height() float64 {
+	return tableHeight([]float64{contentW}, b.head) + tableHeight(b.widths, b.rows)
+}
+
+func (b itemBlock) draw(l *layout) {
+	l.table([]float64{contentW}, nil, b.head)
+	l.table(b.widths, nil, b.rows)
 }
 
 func (v *view) historyBlock(l *layout, subs []*pinggu.Submission) {

@@ -68,3 +68,27 @@ func sampleAssessment(t *testing.T) (*pinggu.Assessment, []*pinggu.Submission) {
 	}
 	return a, subs
 }
+
+// fullAssessment answers every item of the general and converged
+// communication standards, the size of a real pre-launch assessment.
+func fullAssessment(tb testing.TB) *pinggu.Assessment {
+	lib := standards.Builtin()
+	a := &pinggu.Assessment{ID: 9, Kind: pinggu.KindPreLaunch, State: pinggu.AssessUnderReview, Title: "全量评估",
+		OrgName: "粤通云科技有限公司", ServiceName: "云总机融合通信", Category: pinggu.CatConverged, Province: "440000", Version: 1}
+	answers := []pinggu.Answer{pinggu.AnswerCompliant, pinggu.AnswerCompliant, pinggu.AnswerPartial, pinggu.AnswerNonCompliant, pinggu.AnswerNotApplicable}
+	for _, id := range []string{"general", "converged_comm"} {
+		std := lib.Latest(id)
+		a.Standards = append(a.Standards, pinggu.StandardRef{ID: std.ID, Version: std.Version, Digest: lib.Digest(std.ID, std.Version)})
+		for _, sec := range std.Sections {
+			for i, it := range sec.Items {
+				a.Items = append(a.Items, &pinggu.AssessmentItem{Key: pinggu.ItemKey(std.ID + "/" + it.ID), StandardID: std.ID,
+					Section: sec.ID, Requirement: it.Requirement, Title: it.RequirementEn, Severity: string(it.Severity),
+					Weight: it.Weight, Answer: answers[i%len(answers)], Notes: it.Guidance})
+			}
+		}
+	}
+	if len(a.Items) < 40 {
+		tb.Fatalf("only %d items in the shipped standards", len(a.Items))
+	}
+	return a
+}

@@ -53,6 +53,14 @@ func (l *layout) ensure(h float64) {
 	}
 }
 
+// keepWith starts a new page unless h points are left, for a block that
+// should not be split; a block taller than a page is split anyway.
+func (l *layout) keepWith(h float64) {
+	if h < pageH-marginTop-marginBottom {
+		l.ensure(h)
+	}
+}
+
 // text draws one line with its baseline at top-distance y.
 func (l *layout) text(x, y float64, s string, size float64, bold bool, gray float64) {
 	fmt.Fprintf(l.page, "BT %.3f g %.3f G 1 0 0 1 %.2f %.2f Tm\n", gray, gray, x, pageH-y)
@@ -175,6 +183,20 @@ func (l *layout) table(widths []float64, header []cell, rows [][]cell) {
 			from += n
 		}
 	}
+}
+
+// tableHeight is the height table would take for rows without a header.
+func tableHeight(widths []float64, rows [][]cell) float64 {
+	lh := sizeBody * lineSpacing
+	h := 0.0
+	for _, r := range rows {
+		n := 1
+		for i, c := range r {
+			n = max(n, len(wrapText(c.text, widths[i]-2*cellPadX, sizeBody, c.bold)))
+		}
+		h += float64(n)*lh + 2*cellPadY
+	}
+	return h
 }
 
 func maxLines(lines [][]string) int {
