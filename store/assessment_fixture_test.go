@@ -40,20 +40,25 @@ func setupAssessments(t *testing.T, db *store.DB) *asmWorld {
 		return s
 	}
 	w.svcA, w.svcB, w.svcC = mk(w.orgA, "甲融合通信"), mk(w.orgB, "乙融合通信"), mk(w.orgC, "丙融合通信")
-	for name, u := range map[string]*pinggu.User{
-		"entA":     {Username: "ent-a", Name: "甲管理员", Role: pinggu.RoleEntAdmin, OrgID: w.orgA.ID},
-		"assessA":  {Username: "assess-a", Name: "甲评估员", Role: pinggu.RoleEntAssess, OrgID: w.orgA.ID},
-		"entB":     {Username: "ent-b", Name: "乙管理员", Role: pinggu.RoleEntAdmin, OrgID: w.orgB.ID},
-		"entC":     {Username: "ent-c", Name: "丙管理员", Role: pinggu.RoleEntAdmin, OrgID: w.orgC.ID},
-		"bureauGD": {Username: "gd-officer", Name: "广东局", Role: pinggu.RoleBureau, Province: "440000"},
-		"bureauBJ": {Username: "bj-officer", Name: "北京局", Role: pinggu.RoleBureau, Province: "110000"},
-		"ministry": {Username: "miit", Name: "部", Role: pinggu.RoleMinistry},
-		"support":  {Username: "analyst", Name: "分析员", Role: pinggu.RoleSupport},
-		"tp":       {Username: "tp-one", Name: "丁评估师", Role: pinggu.RoleThirdParty, OrgID: w.tp.ID},
-		"tp2":      {Username: "tp-two", Name: "戊评估师", Role: pinggu.RoleThirdParty, OrgID: w.tp2.ID},
-		"auditor":  {Username: "auditor", Name: "审计员", Role: pinggu.RoleAuditor},
+	// Actors are built as a session would resolve them (none of these
+	// organisations has subsidiaries), sparing a password hash per user.
+	org := func(user string, role pinggu.Role, o *pinggu.Organisation) *pinggu.Actor {
+		return &pinggu.Actor{UserID: int64(len(w.ctx) + 100), Username: user, Role: role, OrgID: o.ID, OrgIDs: []int64{o.ID}}
+	}
+	for name, a := range map[string]*pinggu.Actor{
+		"entA":     org("ent-a", pinggu.RoleEntAdmin, w.orgA),
+		"assessA":  org("assess-a", pinggu.RoleEntAssess, w.orgA),
+		"entB":     org("ent-b", pinggu.RoleEntAdmin, w.orgB),
+		"entC":     org("ent-c", pinggu.RoleEntAdmin, w.orgC),
+		"bureauGD": {Username: "gd-officer", Role: pinggu.RoleBureau, Province: "440000"},
+		"bureauBJ": {Username: "bj-officer", Role: pinggu.RoleBureau, Province: "110000"},
+		"ministry": {Username: "miit", Role: pinggu.RoleMinistry},
+		"support":  {Username: "analyst", Role: pinggu.RoleSupport},
+		"tp":       org("tp-one", pinggu.RoleThirdParty, w.tp),
+		"tp2":      org("tp-two", pinggu.RoleThirdParty, w.tp2),
+		"auditor":  {Username: "auditor", Role: pinggu.RoleAuditor},
 	} {
-		w.ctx[name] = as(mkUser(t, db, u))
+		w.ctx[name] = as(a)
 	}
 	w.ctx["nobody"] = context.Background()
 	return w
