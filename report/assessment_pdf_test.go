@@ -51,7 +51,7 @@ func mustRows(t *testing.T, p pdf.Page) pdf.Rows {
 // split between fonts still matches.
 func squash(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\n' || r == '\t' {
+		if r == ' ' || r == '\n' || r == '\t' || r == '\u3000' {
 			return -1
 		}
 		return r
@@ -190,6 +190,30 @@ func TestAssessmentPDFWithPoppler(t *testing.T) {
 	for _, w := range []string{a.ServiceName, "风险评级：重大", a.Items[0].Requirement, a.Items[len(a.Items)-1].Requirement} {
 		if !strings.Contains(all, squash(w)) {
 			t.Errorf("pdftotext output lacks %q", w)
+		}
+	}
+}
+
+// TestAssessmentPDFKeepsItemsWhole checks, on an assessment the size of a
+// real one, that no item is cut between two pages: its key and its whole
+// requirement are found on the same page.
+func TestAssessmentPDFKeepsItemsWhole(t *testing.T) {
+	a := fullAssessment(t)
+	pages := pdfText(t, renderPDF(t, a, nil, "zh"))
+	for i := range pages {
+		pages[i] = squash(pages[i])
+	}
+	for _, it := range a.Items {
+		found := false
+		for _, p := range pages {
+			if strings.Contains(p, string(it.Key)+"严重程度") && strings.Contains(p, squash(it.Requirement)) &&
+				strings.Contains(p, squash(it.Notes)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("item %s is split across pages or missing", it.Key)
 		}
 	}
 }

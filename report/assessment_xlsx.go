@@ -36,6 +36,12 @@ func AssessmentXLSX(w io.Writer, a *pinggu.Assessment, subs []*pinggu.Submission
 	if err := v.historySheet(f, st, history, subs); err != nil {
 		return err
 	}
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:   t(lang, "安全评估报告", "Security assessment report") + " · " + a.ServiceName,
+		Creator: "pinggu",
+	}); err != nil {
+		return err
+	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
 }

@@ -31,6 +31,10 @@ func TestAssessmentXLSX(t *testing.T) {
 		t.Fatalf("sheets = %s, want %s", got, want)
 	}
 
+	props, err := f.GetDocProps()
+	if err != nil || !strings.Contains(props.Title, a.ServiceName) {
+		t.Errorf("workbook title = %q (%v), want it to name the service", props.Title, err)
+	}
 	summary, err := f.GetRows("评估概况")
 	if err != nil {
 		t.Fatal(err)
