@@ -1,0 +1,146 @@
+package store_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/store"
+	"github.com/pinggu/pinggu/store/storetest"
+)
+
+func TestLaunchGate(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setupAssessments(t, db)
+		ent, gd := w.ctx["entA"], w.ctx["bureauGD"]
+		for _, to := range []pinggu.ServiceStatus{pinggu.StatusInAssessment, pinggu.StatusApproved} {
+			_, err := db.SetServiceStatus(ent, w.svcA.ID, to, "")
+			must(t, err)
+		}
+		// No accepted pre-launch assessment: the enterprise cannot launch,
+		// with or without a reason; a regulator can, with a reason only.
+		_, err := db.SetServiceStatus(ent, w.svcA.ID, pinggu.StatusLaunched, "")
+		code(t, err, pinggu.ECONFLICT)
+		_, err = db.SetServiceStatus(ent, w.svcA.ID, pinggu.StatusLaunched, "急需上线")
+		code(t, err, pinggu.EFORBIDDEN)
+		_, err = db.SetServiceStatus(gd, w.svcA.ID, pinggu.StatusLaunched, "  ")
+		code(t, err, pinggu.ECONFLICT)
+		if s, _ := db.FindService(sys, w.svcA.ID); s.Status != pinggu.StatusApproved || s.LaunchedAt != nil {
+			t.Fatalf("refused launches changed the service: %s", s.Status)
+		}
+		s, err := db.SetServiceStatus(gd, w.svcA.ID, pinggu.StatusLaunched, "重大活动保障需要，先行上线并限期补评估")
+		must(t, err)
+		if s.Status != pinggu.StatusLaunched || s.LaunchedAt == nil {
+			t.Fatalf("override launch: %+v", s)
+		}
+		list, _, _ := db.ListAudit(sys, pinggu.AuditFilter{Action: "service.launch_override"})
+		if len(list) != 1 || list[0].ObjectID != w.svcA.ID || list[0].ActorName != "gd-officer" {
+			t.Fatalf("override entries = %+v", list)
+		}
+		// A relaunch after suspension passed the gate before.
+		_, err = db.SetServiceStatus(gd, w.svcA.ID, pinggu.StatusSuspended, "整改")
+		must(t, err)
+		_, err = db.SetServiceStatus(ent, w.svcA.ID, pinggu.StatusLaunched, "")
+		must(t, err)
+
+		// With an accepted pre-launch assessment the enterprise launches itself.
+		code(t, db.CreateAssessment(ent, &pinggu.Assessment{ServiceID: w.svcB.ID, Kind: pinggu.KindPreLaunch}), pinggu.ENOTFOUND)
+		b := create(t, db, w.ctx["entB"], &pinggu.Assessment{ServiceID: w.svcB.ID, Kind: pinggu.KindPreLaunch})
+		accept(t, db, w, w.ctx["entB"], b)
+		if s, _ := db.FindService(sys, w.svcB.ID); s.Status != pinggu.StatusApproved {
+			t.Fatalf("after acceptance service is %s", s.Status)
+		}
+		_, err = db.SetServiceStatus(w.ctx["entB"], w.svcB.ID, pinggu.StatusLaunched, "")
+		must(t, err)
+		if list, _, _ := db.ListAudit(sys, pinggu.AuditFilter{Action: "service.launch_override"}); len(list) != 1 {
+			t.Fatalf("override entries = %d, want 1", len(list))
+		}
+		verifyOK(t, db)
+	})
+}
+
+func TestReviewsDue(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		clk := &clock{t: time.Date(2025, 1, 1, 8, 0, 0, 0, time.UTC)}
+		db.Now = clk.now
+		w := setupAssessments(t, db)
+		launch := func(org *pinggu.Organisation, name string, cat pinggu.Category, at time.Time) *pinggu.Service {
+			clk.t = at
+			s := &pinggu.Service{OrgID: org.ID, Name: name, Category: cat, Status: pinggu.StatusLaunched}
+			must(t, db.CreateService(sys, s))
+			return s
+		}
+		day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 8, 0, 0, 0, time.UTC) }
+		s1 := launch(w.orgA, "甲即时通信", pinggu.CatIM, day(2025, 1, 1))            // due 2026-01-01
+		s2 := launch(w.orgA, "甲直播", pinggu.CatLiveStreaming, day(2025, 11, 15)) // due 2026-11-15
+		s3 := launch(w.orgB, "乙大模型", pinggu.CatGenAI, day(2025, 6, 1))          // 6 months: due 2025-12-01
+		s4 := launch(w.orgB, "乙云盘", pinggu.CatCloud, day(2025, 1, 20))          // due 2026-01-20
+		s5 := launch(w.orgC, "丙搜索", pinggu.CatSearch, day(2025, 3, 1))          // Beijing: due 2026-03-01
+		_ = s2
+		code(t, db.SetReviewInterval(w.ctx["bureauGD"], pinggu.CatGenAI, 6), pinggu.EFORBIDDEN)
+		code(t, db.SetReviewInterval(sys, "teleport", 6), pinggu.EINVALID)
+		must(t, db.SetReviewInterval(w.ctx["ministry"], pinggu.CatGenAI, 6))
+		clk.t = day(2026, 1, 5)
+
+		ids := func(list []*pinggu.ReviewDue) []int64 {
+			var out []int64
+			for _, r := range list {
+				out = append(out, r.ServiceID)
+			}
+			return out
+		}
+		eq := func(what string, got, want []int64) {
+			t.Helper()
+			if len(got) != len(want) {
+				t.Fatalf("%s = %v, want %v", what, got, want)
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("%s = %v, want %v", what, got, want)
+				}
+			}
+		}
+		gd := w.ctx["bureauGD"]
+		all, total, err := db.ReviewsDue(gd, "", pinggu.ListOptions{})
+		must(t, err)
+		eq("all in Guangdong", ids(all), []int64{s3.ID, s1.ID, s4.ID, s2.ID})
+		if total != 4 || all[0].Status != pinggu.ReviewOverdue || !all[0].DueAt.Equal(day(2025, 12, 1)) || all[2].Status != pinggu.ReviewDueSoon || all[3].Status != pinggu.ReviewOK || all[0].OrgName != "乙网络公司" {
+			t.Fatalf("all = %+v", all[0])
+		}
+		over, _, _ := db.ReviewsDue(gd, pinggu.ReviewOverdue, pinggu.ListOptions{})
+		eq("overdue", ids(over), []int64{s3.ID, s1.ID})
+		soon, _, _ := db.ReviewsDue(gd, pinggu.ReviewDueSoon, pinggu.ListOptions{})
+		eq("due soon", ids(soon), []int64{s4.ID})
+		page, total, _ := db.ReviewsDue(gd, "", pinggu.ListOptions{Limit: 2, Offset: 1})
+		eq("page", ids(page), []int64{s1.ID, s4.ID})
+		if total != 4 {
+			t.Fatalf("total = %d", total)
+		}
+		mine, _, _ := db.ReviewsDue(w.ctx["entB"], "", pinggu.ListOptions{})
+		eq("enterprise B", ids(mine), []int64{s3.ID, s4.ID})
+		none, _, _ := db.ReviewsDue(w.ctx["tp"], "", pinggu.ListOptions{})
+		eq("third party", ids(none), nil)
+		bj, _, _ := db.ReviewsDue(w.ctx["bureauBJ"], pinggu.ReviewOverdue, pinggu.ListOptions{})
+		eq("Beijing overdue", ids(bj), nil)
+		_, _, err = db.ReviewsDue(gd, "late", pinggu.ListOptions{})
+		code(t, err, pinggu.EINVALID)
+
+		// An accepted periodic review moves the next due date a full interval on.
+		p := create(t, db, w.ctx["entA"], &pinggu.Assessment{ServiceID: s1.ID, Kind: pinggu.KindPeriodic})
+		accept(t, db, w, w.ctx["entA"], p)
+		over, _, _ = db.ReviewsDue(gd, pinggu.ReviewOverdue, pinggu.ListOptions{})
+		eq("overdue after review", ids(over), []int64{s3.ID})
+		all, _, _ = db.ReviewsDue(w.ctx["entA"], "", pinggu.ListOptions{})
+		eq("enterprise A", ids(all), []int64{s2.ID, s1.ID})
+		if !all[1].DueAt.Equal(day(2027, 1, 5)) || all[1].Status != pinggu.ReviewOK {
+			t.Fatalf("after review: %+v", all[1])
+		}
+		// Time passes: a month later the cloud review is overdue too, and
+		// Beijing's search engine comes due.
+		clk.t = day(2026, 2, 5)
+		over, _, _ = db.ReviewsDue(w.ctx["ministry"], pinggu.ReviewOverdue, pinggu.ListOptions{})
+		eq("overdue a month later", ids(over), []int64{s3.ID, s4.ID})
+		soon, _, _ = db.ReviewsDue(w.ctx["ministry"], pinggu.ReviewDueSoon, pinggu.ListOptions{})
+		eq("due soon a month later", ids(soon), []int64{s5.ID})
+	})
+}
