@@ -23,7 +23,8 @@ Subcommands:
   list      [-all] [-category CODE]   the shipped standards (latest versions unless -all)
   show      ID[@VERSION]               sections and items, readable
   export    ID[@VERSION]               the canonical YAML, for editing and re-import
-  validate  FILE...                    check standard files ('-' reads stdin); exit 1 on any problem`
+  validate  FILE...                    check standard files ('-' reads stdin); exit 1 on any problem
+  import    [db flags] FILE            publish a standard or a new version into the database`
 
 func cmdStandards(ctx context.Context, env *cliEnv, args []string) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
@@ -34,6 +35,9 @@ func cmdStandards(ctx context.Context, env *cliEnv, args []string) int {
 		return 0
 	}
 	sub, args := args[0], args[1:]
+	if sub == "import" {
+		return standardsImport(ctx, env, args)
+	}
 	fs := flag.NewFlagSet("standards "+sub, flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	fs.Usage = func() {
