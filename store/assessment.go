@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -232,8 +233,26 @@ func canReview(actor *pinggu.Actor, a *pinggu.Assessment) bool {
 	return false
 }
 
+// lockAssessment serialises the mutations of one assessment on PostgreSQL,
+// so that two partial saves cannot undo each other's fields and a state is
+// read and changed as one step. SQLite has a single writer already.
+func (c *conn) lockAssessment(id int64) error {
+	if !c.db.d.pg() {
+		return nil
+	}
+	var x int64
+	err := c.queryRow("SELECT id FROM assessments WHERE id = ? FOR UPDATE", id).Scan(&x)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return nil
+}
+
 // editable loads an assessment the actor may answer in its current state.
 func (c *conn) editable(id int64) (*pinggu.Assessment, error) {
+	if err := c.lockAssessment(id); err != nil {
+		return nil, err
+	}
 	a, err := c.findAssessment(id)
 	if err != nil {
 		return nil, err

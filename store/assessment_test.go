@@ -1,7 +1,9 @@
 package store_test
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pinggu/pinggu"
@@ -313,5 +315,36 @@ func TestAssessmentScope(t *testing.T) {
 			t.Fatal("evidence not deleted")
 		}
 		verifyOK(t, db)
+	})
+}
+
+// TestConcurrentPartialSaves saves the answer and the notes of one item from
+// two sessions at once, many times: neither save may undo the other.
+func TestConcurrentPartialSaves(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setupAssessments(t, db)
+		a := create(t, db, w.ctx["entA"], &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: pinggu.KindPreLaunch})
+		for i := range 20 {
+			k := a.Items[i].Key
+			notes := fmt.Sprintf("第%d项说明", i)
+			var wg sync.WaitGroup
+			errs := make([]error, 2)
+			wg.Add(2)
+			go func() {
+				defer wg.Done()
+				_, errs[0] = db.SaveAnswers(w.ctx["entA"], a.ID, []pinggu.ItemAnswer{{Key: k, Answer: ptr(pinggu.AnswerPartial)}})
+			}()
+			go func() {
+				defer wg.Done()
+				_, errs[1] = db.SaveAnswers(w.ctx["assessA"], a.ID, []pinggu.ItemAnswer{{Key: k, Notes: ptr(notes)}})
+			}()
+			wg.Wait()
+			must(t, errs[0])
+			must(t, errs[1])
+			got, _ := db.FindAssessment(sys, a.ID)
+			if it := item(got, k); it.Answer != pinggu.AnswerPartial || it.Notes != notes {
+				t.Fatalf("item %s after concurrent saves: answer %q notes %q", k, it.Answer, it.Notes)
+			}
+		}
 	})
 }

@@ -11,6 +11,9 @@ import (
 
 // reviewable loads an assessment the actor may review.
 func (c *conn) reviewable(id int64) (*pinggu.Assessment, error) {
+	if err := c.lockAssessment(id); err != nil {
+		return nil, err
+	}
 	a, err := c.findAssessment(id)
 	if err != nil {
 		return nil, err
