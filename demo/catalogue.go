@@ -80,5 +80,6 @@ var statusWeights = []struct {
 	{pinggu.StatusLaunched, 60}, {pinggu.StatusSuspended, 5}, {pinggu.StatusRetired, 10},
 }
 
-// editions vary the names of an enterprise's services in the same category.
-var editions = []string{"", "", "", "企业版", "专业版", "国际版", "青春版", "极速版", "2.0", "Pro", "Lite"}
+// editions vary the names of some services (one in five), as enterprises
+// ship a business or lite edition beside the main product.
+var editions = []string{"企业版", "专业版", "国际版", "青春版", "极速版", "2.0", "Pro", "Lite"}

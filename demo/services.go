@@ -45,7 +45,10 @@ func (g *gen) service(org *pinggu.Organisation, brand, slug string, c *categoryI
 	s.ID = int64(len(g.d.Services) + 1)
 	s.OrgID = org.ID
 	s.Category = c.Cat
-	s.Name = brand + g.pick(c.Products) + g.pick(editions)
+	s.Name = brand + g.pick(c.Products)
+	if g.rng.IntN(5) == 0 {
+		s.Name += g.pick(editions)
+	}
 	s.Description = c.Description
 	s.Status = g.status()
 
