@@ -115,7 +115,7 @@ func openBenchSQLite(ctx context.Context, log io.Writer, keep bool) (*store.DB, 
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err := store.Open(ctx, store.Config{DataDir: dir})
+	db, err := store.Open(ctx, store.Config{DataDir: dir, Logger: benchStoreLogger(log, "SQLite")})
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, err
@@ -161,7 +161,7 @@ func openBenchPostgres(ctx context.Context, log io.Writer, raw, name string, kee
 	if err := recreate(true); err != nil {
 		return nil, nil, fmt.Errorf("recreate database %s: %w", name, err)
 	}
-	db, err := store.Open(ctx, store.Config{DatabaseURL: bench.String()})
+	db, err := store.Open(ctx, store.Config{DatabaseURL: bench.String(), Logger: benchStoreLogger(log, "PostgreSQL")})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -173,6 +173,12 @@ func openBenchPostgres(ctx context.Context, log io.Writer, raw, name string, kee
 			recreate(false)
 		}
 	}, nil
+}
+
+// benchStoreLogger shows the store's own account of the load (how long each
+// phase took) among the progress lines, to see where the time goes.
+func benchStoreLogger(w io.Writer, db string) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo})).With("db", db)
 }
 
 // benchResult is what one database scored.
