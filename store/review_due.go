@@ -57,9 +57,10 @@ func (c *conn) reviewIntervals() (map[pinggu.Category]int, error) {
 // periodic review — filtered by status ("" for all), soonest first.
 //
 // The dates are computed here rather than in SQL so both databases follow
-// pinggu.NextReviewDue to the day; this reads every launched service in
-// scope, which suits a province's ledger (a materialised due date is the
-// next step for the whole country).
+// pinggu.NextReviewDue to the day: the query reads only the id, category
+// and dates of each launched service in scope, and names are loaded for the
+// page alone. A materialised due date is the next step if the whole
+// country's list must come faster.
 func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o pinggu.ListOptions) ([]*pinggu.ReviewDue, int, error) {
 	c := db.reader(ctx)
 	opt := o.Normalize()
@@ -75,9 +76,11 @@ func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o ping
 	var w where
 	w.scope(c.actor, "s.org_id", "s.province")
 	w.add("s.status = ?", string(pinggu.StatusLaunched))
-	rows, err := c.query(`SELECT s.id, s.name, s.org_id, o.name, s.province, s.category, s.launched_at,
-		(SELECT max(a.reviewed_at) FROM assessments a WHERE a.service_id = s.id AND a.kind = ? AND a.state = ?)
-		FROM services s JOIN organisations o ON o.id = s.org_id`+w.sql(),
+	// Services registered as launched without a launch time count from
+	// their registration.
+	rows, err := c.query(`SELECT s.id, s.category, COALESCE(s.launched_at, s.created_at), r.at
+		FROM services s LEFT JOIN (SELECT service_id, max(reviewed_at) AS at FROM assessments WHERE kind = ? AND state = ? GROUP BY service_id) r
+		ON r.service_id = s.id`+w.sql(),
 		append([]any{string(pinggu.KindPeriodic), string(pinggu.AssessAccepted)}, w.args...)...)
 	if err != nil {
 		return nil, 0, err
@@ -89,14 +92,11 @@ func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o ping
 		var r pinggu.ReviewDue
 		var cat string
 		var launched, reviewed tscan
-		if err := rows.Scan(&r.ServiceID, &r.ServiceName, &r.OrgID, &r.OrgName, &r.Province, &cat, &launched, &reviewed); err != nil {
+		if err := rows.Scan(&r.ServiceID, &cat, &launched, &reviewed); err != nil {
 			return nil, 0, err
 		}
 		r.Category = pinggu.Category(cat)
 		base := launched.T
-		if !launched.Valid {
-			base = now // launched before launch times were kept: due a full interval from now
-		}
 		if reviewed.Valid && reviewed.T.After(base) {
 			base = reviewed.T
 		}
@@ -109,7 +109,7 @@ func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o ping
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	sort.SliceStable(all, func(i, j int) bool {
+	sort.Slice(all, func(i, j int) bool {
 		if !all[i].DueAt.Equal(all[j].DueAt) {
 			return all[i].DueAt.Before(all[j].DueAt)
 		}
@@ -119,5 +119,32 @@ func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o ping
 	if opt.Offset >= total {
 		return []*pinggu.ReviewDue{}, total, nil
 	}
-	return all[opt.Offset:min(total, opt.Offset+opt.Limit)], total, nil
+	page := all[opt.Offset:min(total, opt.Offset+opt.Limit)]
+	return page, total, c.nameReviews(page)
+}
+
+// nameReviews fills in the names and owners of a page of due reviews.
+func (c *conn) nameReviews(page []*pinggu.ReviewDue) error {
+	byID := map[int64]*pinggu.ReviewDue{}
+	args := make([]any, len(page))
+	for i, r := range page {
+		byID[r.ServiceID], args[i] = r, r.ServiceID
+	}
+	rows, err := c.query("SELECT s.id, s.name, s.org_id, o.name, s.province FROM services s JOIN organisations o ON o.id = s.org_id WHERE s.id IN ("+placeholders(len(args))+")", args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name, orgName, prov string
+		var orgID int64
+		if err := rows.Scan(&id, &name, &orgID, &orgName, &prov); err != nil {
+			return err
+		}
+		if r := byID[id]; r != nil {
+			r.ServiceName, r.OrgID, r.OrgName, r.Province = name, orgID, orgName, prov
+		}
+	}
+	return rows.Err()
 }
