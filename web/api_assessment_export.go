@@ -37,13 +37,12 @@ func writeAssessmentsCSV(w http.ResponseWriter, items []*pinggu.Assessment) erro
 		return err
 	}
 	cw := csv.NewWriter(w)
-	zh := func(key string) string { return translate(langZH, key) }
 	_ = cw.Write([]string{"编号", "标题", "业务", "企业", "省份", "评估类型", "状态", "版次", "得分", "风险等级", "提交时间", "审核时间"})
 	for _, a := range items {
 		score, rating := "", ""
 		if a.Score != nil {
 			score = fmt.Sprintf("%.1f", a.Score.Value)
-			rating = zh("assess.rating." + string(a.Score.Rating))
+			rating = keyedLabel(langZH, ratingKeys, a.Score.Rating)
 		}
 		sub, rev := "", ""
 		if a.SubmittedAt != nil {
@@ -53,7 +52,7 @@ func writeAssessmentsCSV(w http.ResponseWriter, items []*pinggu.Assessment) erro
 			rev = a.ReviewedAt.Local().Format("2006-01-02 15:04")
 		}
 		if err := cw.Write([]string{fmt.Sprint(a.ID), csvSafe(a.Title), csvSafe(a.ServiceName), csvSafe(a.OrgName), provinceName(langZH, a.Province),
-			zh("assess.kind." + string(a.Kind)), zh("assess.state." + string(a.State)), fmt.Sprint(a.Version), score, rating, sub, rev}); err != nil {
+			keyedLabel(langZH, asmKindKeys, a.Kind), keyedLabel(langZH, asmStateKeys, a.State), fmt.Sprint(a.Version), score, rating, sub, rev}); err != nil {
 			return err
 		}
 	}

@@ -35,11 +35,15 @@ func TestServiceLifecycle(t *testing.T) {
 		{"launched", http.StatusConflict}, // not approved yet
 		{"flying", http.StatusBadRequest},
 		{"approved", http.StatusOK},
-		{"launched", http.StatusOK},
+		// The launch gate: no accepted pre-launch assessment, and an
+		// enterprise cannot override it.
+		{"launched", http.StatusForbidden},
 	} {
 		res := c.do("POST", "/api/services/"+id(s.ID)+"/status", map[string]string{"to": step.to, "reason": "测试"})
 		mustStatus(t, res, step.status, "status → "+step.to)
 	}
+	res = a.login(uBureauGD).do("POST", "/api/services/"+id(s.ID)+"/status", map[string]string{"to": "launched", "reason": "监管部门准予先行上线"})
+	mustStatus(t, res, http.StatusOK, "status → launched by the bureau's override")
 	res = c.do("GET", "/api/services/"+id(s.ID), nil)
 	res.decode(t, &s)
 	if s.Status != pinggu.StatusLaunched {

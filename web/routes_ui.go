@@ -55,6 +55,8 @@ func (s *Server) uiRoutes() {
 	m.HandleFunc("POST /services/{id}", s.user(gateLedger, s.uiServiceUpdate))
 	m.HandleFunc("POST /services/{id}/status", s.user(gateLedger, s.uiServiceStatus))
 
+	s.assessmentUIRoutes()
+
 	m.HandleFunc("GET /accounts", s.user(gateAccounts, s.uiAccountList))
 	m.HandleFunc("GET /accounts/new", s.user(gateAccounts, s.uiAccountNew))
 	m.HandleFunc("POST /accounts", s.user(gateAccounts, s.uiAccountCreate))

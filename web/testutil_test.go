@@ -318,6 +318,11 @@ func seedAssessments(ctx context.Context, db *store.DB, fx *fixtures) error {
 			return err
 		}
 		*x.asm, *x.ev = full, ev
+		// Starting a pre-launch assessment moves the service into
+		// assessment; the ledger's tests expect the seeded services planned.
+		if _, err := db.SetServiceStatus(ctx, x.svc.ID, pinggu.StatusPlanned, "测试数据：恢复为拟上线"); err != nil {
+			return fmt.Errorf("service %s back to planned: %w", x.svc.Name, err)
+		}
 	}
 	return nil
 }

@@ -86,6 +86,10 @@ type navGroup struct {
 // that says what it will do.
 var modules = []string{"assessment", "standards", "patrol", "enforcement", "reports", "cooperation", "training"}
 
+// builtModules are the modules that have their own pages now; their
+// handlers show the module page while the server runs without them.
+var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards"}
+
 func navFor(a *pinggu.Actor) []navGroup {
 	var out []navGroup
 	if gateLedger(a) {
@@ -99,7 +103,14 @@ func navFor(a *pinggu.Actor) []navGroup {
 		)
 		var mods []navItem
 		for _, m := range modules {
-			mods = append(mods, navItem{"nav." + m, "/modules/" + m, m})
+			href := "/modules/" + m
+			if built, ok := builtModules[m]; ok {
+				href = built
+			}
+			mods = append(mods, navItem{"nav." + m, href, m})
+			if m == "assessment" && (a.Role == pinggu.RoleMinistry || a.Role == pinggu.RoleBureau) {
+				mods = append(mods, navItem{"nav.reviews", "/reviews", "reviews"})
+			}
 		}
 		out = append(out, navGroup{Key: "nav.regime", Items: mods})
 	}

@@ -117,6 +117,8 @@ func webOptions(db *store.DB, log *slog.Logger, secure bool) web.Options {
 		Services:      db,
 		Users:         db,
 		Audit:         db,
+		Assessments:   db,
+		Standards:     db,
 		Health:        db.Ping,
 		Logger:        log,
 		SecureCookies: secure,

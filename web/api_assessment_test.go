@@ -1,0 +1,316 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"mime/multipart"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pinggu/pinggu"
+)
+
+// uploadEvidence sends one file as the multipart form of an evidence upload.
+func (c *client) uploadEvidence(path, key, filename string, content []byte) response {
+	c.a.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	if key != "" {
+		mw.WriteField("key", key)
+	}
+	fw, err := mw.CreateFormFile("file", filename)
+	if err != nil {
+		c.a.t.Fatal(err)
+	}
+	fw.Write(content)
+	mw.Close()
+	return c.doType("POST", path, mw.FormDataContentType(), buf.Bytes())
+}
+
+// newConvergedService registers a planned converged-communication service
+// of tenant A.
+func newConvergedService(t *testing.T, a *app) *pinggu.Service {
+	t.Helper()
+	var svc pinggu.Service
+	res := a.login(uEntAdminA).do("POST", "/api/services", map[string]any{
+		"org_id": a.orgA.ID, "name": "甲融合通信", "category": "converged_comm", "provinces": []string{"440000"},
+	})
+	mustStatus(t, res, http.StatusCreated, "create service")
+	res.decode(t, &svc)
+	return &svc
+}
+
+// answerAll answers every item compliant, except those in override.
+func answerAll(a *pinggu.Assessment, override map[pinggu.ItemKey]pinggu.Answer) []map[string]any {
+	var out []map[string]any
+	for _, it := range a.Items {
+		ans := pinggu.AnswerCompliant
+		if o, ok := override[it.Key]; ok {
+			ans = o
+		}
+		out = append(out, map[string]any{"key": it.Key, "answer": ans, "notes": "已核查：" + string(it.Key)})
+	}
+	return out
+}
+
+func decodeAssessment(t *testing.T, res response) *pinggu.Assessment {
+	t.Helper()
+	var a pinggu.Assessment
+	res.decode(t, &a)
+	return &a
+}
+
+func TestAssessmentAPIWholeFlow(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	if a.server.opts.Assessments == nil {
+		t.Fatal("the store does not keep assessments")
+	}
+	ent, bureau, otherBureau, otherEnt := a.login(uEntAssessA), a.login(uBureauGD), a.login(uBureauSH), a.login(uEntAdminB)
+	svc := newConvergedService(t, a)
+
+	// Create: the standards of the category are taken.
+	res := ent.do("POST", "/api/assessments", map[string]any{"service_id": svc.ID, "kind": "pre_launch"})
+	mustStatus(t, res, http.StatusCreated, "create assessment")
+	asm := decodeAssessment(t, res)
+	if got, want := asm.State, pinggu.AssessDraft; got != want {
+		t.Fatalf("state = %s, want %s", got, want)
+	}
+	var ids []string
+	for _, s := range asm.Standards {
+		ids = append(ids, s.ID)
+	}
+	if got, want := strings.Join(ids, ","), "general,converged_comm"; got != want {
+		t.Fatalf("standards = %s, want %s", got, want)
+	}
+	path := "/api/assessments/" + id(asm.ID)
+	res = ent.do("GET", path, nil)
+	mustStatus(t, res, http.StatusOK, "get assessment")
+	asm = decodeAssessment(t, res)
+	if len(asm.Items) < 50 {
+		t.Fatalf("%d items, want the general and converged-communication items", len(asm.Items))
+	}
+	first := asm.Items[0].Key
+
+	// Submitting with nothing answered is refused and names the items.
+	res = ent.do("POST", path+"/submit", nil)
+	if res.status != http.StatusBadRequest && res.status != http.StatusConflict {
+		t.Fatalf("submit unanswered: status %d, want 400 or 409; %s", res.status, res.body)
+	}
+	if p := res.problem(t); !p.hasFieldError(0, string(first)) {
+		t.Fatalf("submit unanswered: problem does not name item %s: %s", first, res.body)
+	}
+
+	// Not applicable needs a reason; the whole save is refused.
+	bad := answerAll(asm, map[pinggu.ItemKey]pinggu.Answer{first: pinggu.AnswerNotApplicable})
+	res = ent.do("PUT", path+"/answers", bad)
+	mustStatus(t, res, http.StatusBadRequest, "not applicable without reason")
+	if !res.problem(t).hasFieldError(0, "answers[0].reason") {
+		t.Fatalf("problem does not name answers[0].reason: %s", res.body)
+	}
+	res = ent.do("GET", path, nil)
+	if got := decodeAssessment(t, res).Items[1].Answer; got != "" {
+		t.Fatalf("a refused save stored item 2's answer %q", got)
+	}
+
+	// Answer all, the first item non-compliant.
+	res = ent.do("PUT", path+"/answers", answerAll(asm, map[pinggu.ItemKey]pinggu.Answer{first: pinggu.AnswerNonCompliant}))
+	mustStatus(t, res, http.StatusOK, "save answers")
+	// A partial save keeps the other fields.
+	res = ent.do("PUT", path+"/answers", []map[string]any{{"key": asm.Items[1].Key, "notes": "补充说明"}})
+	mustStatus(t, res, http.StatusOK, "save notes only")
+	asm = decodeAssessment(t, res)
+	if got, want := asm.Items[1].Answer, pinggu.AnswerCompliant; got != want {
+		t.Fatalf("notes-only save changed the answer to %q", got)
+	}
+
+	// Evidence: a document is kept with its hash; an executable is refused.
+	doc := []byte(testPDF)
+	res = ent.uploadEvidence(path+"/evidence", string(first), "号码核验记录.pdf", doc)
+	mustStatus(t, res, http.StatusCreated, "upload evidence")
+	var ev pinggu.Evidence
+	res.decode(t, &ev)
+	sum := sha256.Sum256(doc)
+	if got, want := ev.SHA256, hex.EncodeToString(sum[:]); got != want {
+		t.Fatalf("sha256 = %s, want %s", got, want)
+	}
+	res = ent.do("GET", "/api/evidence/"+id(ev.ID), nil)
+	mustStatus(t, res, http.StatusOK, "download evidence")
+	if !bytes.Equal(res.body, doc) {
+		t.Fatalf("downloaded %q, want the uploaded file", res.body)
+	}
+	if got := res.header.Get("Content-Disposition"); !strings.HasPrefix(got, "attachment") {
+		t.Fatalf("Content-Disposition = %q, want an attachment", got)
+	}
+	if got, want := res.header.Get("X-Content-Type-Options"), "nosniff"; got != want {
+		t.Fatalf("X-Content-Type-Options = %q", got)
+	}
+	if got, want := res.header.Get("X-Content-SHA256"), ev.SHA256; got != want {
+		t.Fatalf("X-Content-SHA256 = %q, want %q", got, want)
+	}
+	res = ent.uploadEvidence(path+"/evidence", string(first), "tool.exe", append([]byte("MZ\x90\x00\x03"), make([]byte, 200)...))
+	mustStatus(t, res, http.StatusBadRequest, "upload executable")
+	res = ent.uploadEvidence(path+"/evidence", "", "a.pdf", doc)
+	if !res.problem(t).hasFieldError(0, "key") {
+		t.Fatalf("upload without key: %s", res.body)
+	}
+
+	// Submit; the tenants and provinces that are not concerned see nothing.
+	res = ent.do("POST", path+"/submit", nil)
+	mustStatus(t, res, http.StatusOK, "submit")
+	if got := decodeAssessment(t, res); got.State != pinggu.AssessSubmitted || got.Version != 1 || got.Score == nil || got.Score.NonCompliant != 1 {
+		t.Fatalf("after submit: state %s version %d score %+v", got.State, got.Version, got.Score)
+	}
+	for name, c := range map[string]*client{"other enterprise": otherEnt, "other province": otherBureau} {
+		for _, p := range []string{path, path + "/submissions", "/api/evidence/" + id(ev.ID)} {
+			mustStatus(t, c.do("GET", p, nil), http.StatusNotFound, name+" GET "+p)
+		}
+		mustStatus(t, c.do("POST", path+"/start-review", nil), http.StatusNotFound, name+" start review")
+	}
+	if res := ent.do("POST", path+"/start-review", nil); res.status == http.StatusOK {
+		t.Fatal("the enterprise started the review of its own assessment")
+	}
+
+	// The bureau returns it with a comment on the finding.
+	mustStatus(t, bureau.do("POST", path+"/start-review", nil), http.StatusOK, "start review")
+	res = bureau.do("POST", path+"/review", map[string]any{"decision": "returned"})
+	mustStatus(t, res, http.StatusBadRequest, "return without summary")
+	comment := "主叫号码真实性核验未覆盖全部出局路由，请补充整改材料"
+	res = bureau.do("POST", path+"/review", map[string]any{"decision": "returned", "summary": "请整改后重新提交", "comments": map[string]string{string(first): comment}})
+	mustStatus(t, res, http.StatusOK, "return")
+	res = ent.do("GET", path, nil)
+	asm = decodeAssessment(t, res)
+	if got, want := asm.State, pinggu.AssessReturned; got != want {
+		t.Fatalf("state = %s, want %s", got, want)
+	}
+	if got := asm.Items[0].ReviewerComment; got != comment {
+		t.Fatalf("reviewer comment = %q, want %q", got, comment)
+	}
+
+	// The enterprise fixes and resubmits; the bureau accepts.
+	res = ent.do("PUT", path+"/answers", []map[string]any{{"key": first, "answer": "compliant", "notes": "已完成全部路由核验"}})
+	mustStatus(t, res, http.StatusOK, "fix")
+	mustStatus(t, ent.do("POST", path+"/submit", nil), http.StatusOK, "resubmit")
+	mustStatus(t, bureau.do("POST", path+"/start-review", nil), http.StatusOK, "start second review")
+	res = bureau.do("POST", path+"/review", map[string]any{"decision": "accepted", "summary": "同意上线"})
+	mustStatus(t, res, http.StatusOK, "accept")
+	if got := decodeAssessment(t, res).State; got != pinggu.AssessAccepted {
+		t.Fatalf("state = %s, want accepted", got)
+	}
+
+	// Both versions are kept, the first with its verdict and comment.
+	res = ent.do("GET", path+"/submissions", nil)
+	mustStatus(t, res, http.StatusOK, "submissions")
+	var subs listResponse[*pinggu.Submission]
+	res.decode(t, &subs)
+	if got, want := len(subs.Items), 2; got != want {
+		t.Fatalf("%d submissions, want %d", got, want)
+	}
+	if s := subs.Items[0]; s.Decision != pinggu.AssessReturned || s.Comments[first] != comment || s.Answers[first].Answer != pinggu.AnswerNonCompliant {
+		t.Fatalf("first submission = %+v", s)
+	}
+	if s := subs.Items[1]; s.Decision != pinggu.AssessAccepted || s.Answers[first].Answer != pinggu.AnswerCompliant {
+		t.Fatalf("second submission = %+v", s)
+	}
+
+	// The service launches now.
+	admin := a.login(uEntAdminA)
+	for _, to := range []string{"in_assessment", "approved", "launched"} {
+		mustStatus(t, admin.do("POST", "/api/services/"+id(svc.ID)+"/status", map[string]any{"to": to, "reason": "评估通过"}), http.StatusOK, "service to "+to)
+	}
+	// Its next periodic review is listed for the enterprise, not for another.
+	res = admin.do("GET", "/api/reviews/due?limit=500", nil)
+	mustStatus(t, res, http.StatusOK, "reviews due")
+	var due listResponse[*pinggu.ReviewDue]
+	res.decode(t, &due)
+	if !slices.ContainsFunc(due.Items, func(d *pinggu.ReviewDue) bool { return d.ServiceID == svc.ID }) {
+		t.Fatalf("the launched service is not among the reviews due: %s", res.body)
+	}
+	res = otherEnt.do("GET", "/api/reviews/due?limit=500", nil)
+	if strings.Contains(string(res.body), svc.Name) {
+		t.Fatalf("another enterprise sees the review of %s: %s", svc.Name, res.body)
+	}
+
+	// The export lists it for the enterprise and not for the other tenant.
+	if res := admin.do("GET", "/api/assessments/export.csv", nil); !strings.Contains(string(res.body), asm.Title) {
+		t.Fatalf("export lacks %q: %s", asm.Title, res.body)
+	}
+	if res := otherEnt.do("GET", "/api/assessments/export.csv", nil); strings.Contains(string(res.body), asm.Title) {
+		t.Fatalf("another tenant's export has %q", asm.Title)
+	}
+}
+
+func TestLaunchGateNeedsAcceptedAssessmentOrRegulatorReason(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	svc := newConvergedService(t, a)
+	admin, bureau := a.login(uEntAdminA), a.login(uBureauGD)
+	status := "/api/services/" + id(svc.ID) + "/status"
+	for _, to := range []string{"in_assessment", "approved"} {
+		mustStatus(t, admin.do("POST", status, map[string]any{"to": to, "reason": "准备上线"}), http.StatusOK, "to "+to)
+	}
+	res := admin.do("POST", status, map[string]any{"to": "launched", "reason": "急于上线"})
+	if res.status == http.StatusOK {
+		t.Fatal("the enterprise launched a service without an accepted pre-launch assessment")
+	}
+	res = bureau.do("POST", status, map[string]any{"to": "launched", "reason": "经局务会研究，准予先行上线并限期补评估"})
+	mustStatus(t, res, http.StatusOK, "bureau override")
+	var got pinggu.Service
+	res.decode(t, &got)
+	if got.Status != pinggu.StatusLaunched {
+		t.Fatalf("status = %s, want launched", got.Status)
+	}
+}
+
+func TestStandardsAPI(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	ministry := a.login(uMinistry)
+	res := a.login(uEntAssessA).do("GET", "/api/standards", nil)
+	mustStatus(t, res, http.StatusOK, "list standards")
+	var list listResponse[*pinggu.StandardInfo]
+	res.decode(t, &list)
+	current := map[string]bool{}
+	for _, s := range list.Items {
+		if s.Current {
+			current[s.ID] = true
+		}
+	}
+	for _, want := range []string{"general", "converged_comm", "gen_ai"} {
+		if !current[want] {
+			t.Errorf("standard %s is not listed as current", want)
+		}
+	}
+	res = ministry.do("GET", "/api/standards/converged_comm", nil)
+	mustStatus(t, res, http.StatusOK, "get standard")
+	if !strings.Contains(string(res.body), "id: converged_comm") {
+		t.Fatalf("standard YAML lacks its id: %.200s", res.body)
+	}
+	mustStatus(t, ministry.do("GET", "/api/standards/no_such", nil), http.StatusNotFound, "unknown standard")
+
+	// A broken file is refused whole, each problem with its line and field.
+	broken := "id: im\nversion: \"2099.1\"\ntitle:\n  zh: 即时通信\n  en: IM\napplies_to: [im]\nissued_by: 部\neffective: \"2099-01-01\"\nsections:\n  - id: a\n    title: {zh: 甲, en: A}\n    items:\n      - id: x-1\n        requirement: 要求\n        requirement_en: Req\n        guidance: 指引\n        evidence: [材料]\n        risks: [telecom_fraud]\n        severity: extreme\n        weight: -1\n"
+	res = ministry.doType("POST", "/api/standards/import", "application/yaml", broken)
+	mustStatus(t, res, http.StatusBadRequest, "broken standard")
+	p := res.problem(t)
+	if !p.hasFieldError(19, "sections[0].items[0].severity") || !p.hasFieldError(20, "sections[0].items[0].weight") {
+		t.Fatalf("problems do not name lines 19 and 20: %s", res.body)
+	}
+	res = ministry.do("GET", "/api/standards", nil)
+	var after listResponse[*pinggu.StandardInfo]
+	res.decode(t, &after)
+	if got, want := len(after.Items), len(list.Items); got != want {
+		t.Fatalf("%d standards after a refused import, want %d", got, want)
+	}
+
+	// A new version is published and becomes current.
+	res = ministry.doType("POST", "/api/standards/import", "application/yaml", newStandardVersion(t, "2099.1"))
+	mustStatus(t, res, http.StatusCreated, "import new version")
+	res = ministry.do("GET", "/api/standards/im", nil)
+	if !strings.Contains(string(res.body), "2099.1") {
+		t.Fatalf("current im is not the new version: %.200s", res.body)
+	}
+}

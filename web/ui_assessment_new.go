@@ -1,0 +1,76 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/standards"
+)
+
+type assessmentNewData struct {
+	Service   *pinggu.Service
+	Kinds     []option
+	Standards []option // current standards, id → title
+	Assessors []option // certified third-party bodies
+}
+
+// uiAssessmentNew shows the form that starts an assessment of a service:
+// the kind, the standards (those of the service's category checked; any
+// change needs a reason) and, for a third-party assessment, the engaged body.
+func (s *Server) uiAssessmentNew(w http.ResponseWriter, r *http.Request) {
+	svc, err := s.assessedService(r)
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	p := s.newPage(w, r, "page.assessment_new")
+	v := map[string][]string{"kind": {string(pinggu.KindPreLaunch)}}
+	for _, std := range standards.Applicable(string(svc.Category)) {
+		v["standard"] = append(v["standard"], std.ID)
+	}
+	p.Form = newForm(v)
+	s.renderAssessmentNew(w, r, p, svc, http.StatusOK)
+}
+
+// assessedService is the service named by the path, in the caller's scope.
+func (s *Server) assessedService(r *http.Request) (*pinggu.Service, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.opts.Services.FindService(r.Context(), id)
+}
+
+func (s *Server) renderAssessmentNew(w http.ResponseWriter, r *http.Request, p *page, svc *pinggu.Service, status int) {
+	p.Active = "assessment"
+	d := assessmentNewData{Service: svc, Kinds: asmKindOptions(p)}
+	infos, err := s.opts.Standards.ListStandards(r.Context())
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	for _, in := range infos {
+		if !in.Current {
+			continue
+		}
+		title := in.TitleZh
+		if p.Lang == langEN && in.TitleEn != "" {
+			title = in.TitleEn
+		}
+		d.Standards = append(d.Standards, option{in.ID, title + " (" + in.Version + ")"})
+	}
+	// Certified third-party bodies are a public list; the directory is read
+	// as the platform so an enterprise can name the body it engaged.
+	refs, err := s.opts.Organisations.OrganisationDirectory(pinggu.WithActor(r.Context(), pinggu.SystemActor), "", pinggu.MaxLimit)
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	for _, o := range refs {
+		if o.Kind == pinggu.OrgThirdParty {
+			d.Assessors = append(d.Assessors, option{idPath(o.ID), o.Name})
+		}
+	}
+	p.Data = d
+	s.render(w, r, status, "assessment_new", p)
+}

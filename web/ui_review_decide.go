@@ -1,0 +1,56 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/pinggu/pinggu"
+)
+
+// uiReviewDecide accepts or returns an assessment under review with the
+// summary and the per-item comments (comment:KEY fields).
+func (s *Server) uiReviewDecide(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	_ = r.ParseForm()
+	f := r.PostForm
+	d := pinggu.ReviewDecision{Decision: pinggu.AssessmentState(f.Get("decision")), Summary: strings.TrimSpace(f.Get("summary"))}
+	for name, vals := range f {
+		if key, ok := strings.CutPrefix(name, "comment:"); ok {
+			if c := strings.TrimSpace(first(vals)); c != "" {
+				if d.Comments == nil {
+					d.Comments = map[pinggu.ItemKey]string{}
+				}
+				d.Comments[pinggu.ItemKey(key)] = c
+			}
+		}
+	}
+	p := s.newPage(w, r, "page.review")
+	p.Form = newForm(f)
+	if d.Decision == pinggu.AssessReturned && d.Summary == "" {
+		err = &pinggu.Error{Code: pinggu.EINVALID, Fields: []pinggu.FieldError{{Field: "summary", Message: p.T("err.review_summary")}}}
+	} else {
+		_, err = s.opts.Assessments.Review(r.Context(), id, d)
+	}
+	if err != nil {
+		if !p.Form.fail(p, err) {
+			s.uiError(w, r, err)
+			return
+		}
+		a, ferr := s.opts.Assessments.FindAssessment(r.Context(), id)
+		if ferr != nil {
+			s.uiError(w, r, ferr)
+			return
+		}
+		s.renderReview(w, r, p, a, http.StatusUnprocessableEntity)
+		return
+	}
+	key := "flash.review_accepted"
+	if d.Decision == pinggu.AssessReturned {
+		key = "flash.review_returned"
+	}
+	s.redirectFlash(w, r, "/assessments/"+idPath(id)+"/review", key)
+}

@@ -1,0 +1,81 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/pinggu/pinggu"
+)
+
+type reviewShowData struct {
+	A           *pinggu.Assessment
+	Sections    []sectionView
+	Submissions []*pinggu.Submission
+	Latest      int // version compared
+	Previous    int // version it is compared with, 0 if none
+	Changed     int
+	CanStart    bool
+	CanDecide   bool
+}
+
+// uiReviewShow is the review screen: each item's answer beside its
+// evidence, a comment box per item, accept or return, and the version
+// history with the latest submission compared against the one before.
+func (s *Server) uiReviewShow(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	a, err := s.opts.Assessments.FindAssessment(r.Context(), id)
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	p := s.newPage(w, r, "page.review")
+	p.Form = newForm(nil)
+	s.renderReview(w, r, p, a, http.StatusOK)
+}
+
+func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, p *page, a *pinggu.Assessment, status int) {
+	subs, err := s.opts.Assessments.Submissions(r.Context(), a.ID)
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	p.Active = "assessment"
+	p.Title = p.T("page.review") + "：" + a.Title
+	reg := isRegulator(p.Actor)
+	d := reviewShowData{A: a, Sections: groupItems(a, showAll), Submissions: subs,
+		CanStart: reg && a.State == pinggu.AssessSubmitted, CanDecide: reg && a.State == pinggu.AssessUnderReview}
+	if n := len(subs); n > 0 {
+		d.Latest = subs[n-1].Version
+		if n > 1 {
+			d.Previous = subs[n-2].Version
+			d.Changed = compareSubmissions(d.Sections, subs[n-2], subs[n-1])
+		}
+	}
+	p.Data = d
+	s.render(w, r, status, "review_show", p)
+}
+
+// compareSubmissions marks the items whose submitted answer, reason, notes
+// or evidence changed between two versions, keeping the older state to show.
+func compareSubmissions(sections []sectionView, prev, latest *pinggu.Submission) int {
+	n := 0
+	for i := range sections {
+		for j := range sections[i].Items {
+			it := &sections[i].Items[j]
+			old, had := prev.Answers[it.Key]
+			cur := latest.Answers[it.Key]
+			if had && old.Answer == cur.Answer && old.Reason == cur.Reason && old.Notes == cur.Notes && slices.Equal(old.Evidence, cur.Evidence) {
+				continue
+			}
+			it.Changed = true
+			o := old
+			it.Previous = &o
+			n++
+		}
+	}
+	return n
+}

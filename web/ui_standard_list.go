@@ -1,0 +1,38 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/pinggu/pinggu"
+)
+
+type standardListData struct {
+	Standards []*pinggu.StandardInfo
+	CanImport bool
+}
+
+// uiStandardList lists every published version of every standard, the
+// current ones marked.
+func (s *Server) uiStandardList(w http.ResponseWriter, r *http.Request) {
+	list, err := s.opts.Standards.ListStandards(r.Context())
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	p := s.newPage(w, r, "page.standards")
+	p.Active = "standards"
+	p.Data = standardListData{Standards: list, CanImport: p.Actor.Role == pinggu.RoleMinistry}
+	s.render(w, r, http.StatusOK, "standard_list", p)
+}
+
+// StdTitle is a standard's title in the page's language.
+func (p *page) StdTitle(in *pinggu.StandardInfo) string {
+	if p.Lang == langEN && in.TitleEn != "" {
+		return in.TitleEn
+	}
+	return in.TitleZh
+}
+
+// CategoryCode names a service category given by its code, as standards
+// write it.
+func (p *page) CategoryCode(code string) string { return categoryLabel(p.Lang, pinggu.Category(code)) }

@@ -1,0 +1,57 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/standards"
+)
+
+type standardShowData struct {
+	Std      *standards.Standard
+	Versions []*pinggu.StandardInfo
+	Items    int
+}
+
+// uiStandardShow shows one version of a standard: its sections and items
+// with guidance, expected evidence, risks, severity and weight.
+func (s *Server) uiStandardShow(w http.ResponseWriter, r *http.Request) {
+	sid, version := r.PathValue("id"), r.URL.Query().Get("version")
+	b, err := s.opts.Standards.StandardYAML(r.Context(), sid, version)
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	std, err := standards.Parse(sid+".yaml", b)
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	all, err := s.opts.Standards.ListStandards(r.Context())
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	d := standardShowData{Std: std, Items: len(std.Items())}
+	for _, in := range all {
+		if in.ID == sid {
+			d.Versions = append(d.Versions, in)
+		}
+	}
+	p := s.newPage(w, r, "page.standard")
+	p.Active = "standards"
+	p.Title = std.Title.Zh
+	if p.Lang == langEN {
+		p.Title = std.Title.En
+	}
+	p.Data = d
+	s.render(w, r, http.StatusOK, "standard_show", p)
+}
+
+// Txt picks the page's language from a bilingual text.
+func (p *page) Txt(t standards.Text) string {
+	if p.Lang == langEN && t.En != "" {
+		return t.En
+	}
+	return t.Zh
+}
