@@ -53,6 +53,12 @@ func (db *DB) CreateAssessment(ctx context.Context, a *pinggu.Assessment) error 
 		if !mayCreate(c.actor, a.Kind, svc) {
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权为此业务发起%s", kindTitles[a.Kind])
 		}
+		switch {
+		case svc.Status == pinggu.StatusRetired:
+			return pinggu.Errorf(pinggu.ECONFLICT, "业务“%s”已退市，不再开展评估", svc.Name)
+		case a.Kind == pinggu.KindPreLaunch && (svc.Status == pinggu.StatusLaunched || svc.Status == pinggu.StatusSuspended):
+			return pinggu.Errorf(pinggu.ECONFLICT, "业务“%s”已上线，应开展定期核查或专项评估", svc.Name)
+		}
 		e, err := c.library()
 		if err != nil {
 			return err

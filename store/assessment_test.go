@@ -211,6 +211,18 @@ func TestAssessmentCreateRules(t *testing.T) {
 		// The applicable set given explicitly needs no reason.
 		create(t, db, ent, &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: pinggu.KindPeriodic, Standards: []pinggu.StandardRef{{ID: "converged_comm"}, {ID: "general"}}})
 
+		// A launched service has no pre-launch assessment; a retired one none at all.
+		for _, to := range []pinggu.ServiceStatus{pinggu.StatusInAssessment, pinggu.StatusApproved, pinggu.StatusLaunched} {
+			_, err := db.SetServiceStatus(sys, w.svcC.ID, to, "存量业务补录")
+			must(t, err)
+		}
+		entC := w.ctx["entC"]
+		code(t, db.CreateAssessment(entC, &pinggu.Assessment{ServiceID: w.svcC.ID, Kind: pinggu.KindPreLaunch}), pinggu.ECONFLICT)
+		create(t, db, entC, &pinggu.Assessment{ServiceID: w.svcC.ID, Kind: pinggu.KindPeriodic})
+		_, err = db.SetServiceStatus(sys, w.svcC.ID, pinggu.StatusRetired, "测试")
+		must(t, err)
+		code(t, db.CreateAssessment(entC, &pinggu.Assessment{ServiceID: w.svcC.ID, Kind: pinggu.KindPeriodic}), pinggu.ECONFLICT)
+
 		list, total, err := db.ListAssessments(ent, pinggu.AssessmentFilter{Kind: pinggu.KindPeriodic})
 		must(t, err)
 		if total != 2 || len(list) != 2 || list[0].Items != nil {
@@ -302,8 +314,21 @@ func TestAssessmentScope(t *testing.T) {
 		_, err = db.AddEvidence(w.ctx["bureauGD"], pre.ID, k, "x.pdf", strings.NewReader("%PDF-1.7"))
 		code(t, err, pinggu.EFORBIDDEN)
 		code(t, db.DeleteEvidence(w.ctx["support"], ev.ID), pinggu.EFORBIDDEN)
-		// The engaged body answers its engagement.
-		_, err = db.SaveAnswers(w.ctx["tp"], tpa.ID, []pinggu.ItemAnswer{{Key: k, Answer: ptr(pinggu.AnswerCompliant)}})
+		// The engaged body answers and submits its engagement, and cannot review it.
+		tpa, err = db.FindAssessment(w.ctx["tp"], tpa.ID)
+		must(t, err)
+		answerAll(t, db, w.ctx["tp"], tpa, pinggu.AnswerCompliant)
+		_, err = db.Submit(w.ctx["tp"], tpa.ID)
+		must(t, err)
+		_, err = db.StartReview(w.ctx["tp"], tpa.ID)
+		code(t, err, pinggu.EFORBIDDEN)
+		_, err = db.StartReview(w.ctx["bureauGD"], tpa.ID)
+		must(t, err)
+		_, err = db.Review(w.ctx["bureauGD"], tpa.ID, pinggu.ReviewDecision{Decision: pinggu.AssessReturned, Summary: "补充现场测试记录"})
+		must(t, err)
+		_, err = db.StartReview(w.ctx["bureauGD"], tpa.ID)
+		code(t, err, pinggu.ECONFLICT) // returned goes back to the assessor first
+		_, err = db.SaveAnswers(w.ctx["tp"], tpa.ID, []pinggu.ItemAnswer{{Key: k, Notes: ptr("已补充")}})
 		must(t, err)
 		got, _ := db.FindAssessment(sys, pre.ID)
 		if item(got, k).Answer != "" || len(item(got, k).EvidenceFiles) != 1 {
