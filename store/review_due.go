@@ -34,6 +34,16 @@ func (db *DB) SetReviewInterval(ctx context.Context, category pinggu.Category, m
 	})
 }
 
+// ReviewIntervals returns the configured review interval in months of each
+// category that has one; the others use pinggu.DefaultReviewMonths.
+func (db *DB) ReviewIntervals(ctx context.Context) (map[pinggu.Category]int, error) {
+	c := db.reader(ctx)
+	if c.actor == nil {
+		return nil, pinggu.Errorf(pinggu.EUNAUTHORIZED, "请先登录")
+	}
+	return c.reviewIntervals()
+}
+
 func (c *conn) reviewIntervals() (map[pinggu.Category]int, error) {
 	rows, err := c.query("SELECT category, months FROM review_intervals")
 	if err != nil {

@@ -80,6 +80,9 @@ func TestReviewsDue(t *testing.T) {
 		code(t, db.SetReviewInterval(w.ctx["bureauGD"], pinggu.CatGenAI, 6), pinggu.EFORBIDDEN)
 		code(t, db.SetReviewInterval(sys, "teleport", 6), pinggu.EINVALID)
 		must(t, db.SetReviewInterval(w.ctx["ministry"], pinggu.CatGenAI, 6))
+		if m, err := db.ReviewIntervals(w.ctx["entA"]); err != nil || len(m) != 1 || m[pinggu.CatGenAI] != 6 {
+			t.Fatalf("intervals = %v, %v", m, err)
+		}
 		clk.t = day(2026, 1, 5)
 
 		ids := func(list []*pinggu.ReviewDue) []int64 {
