@@ -234,6 +234,19 @@ func TestAssessmentAPIWholeFlow(t *testing.T) {
 		t.Fatalf("another enterprise sees the review of %s: %s", svc.Name, res.body)
 	}
 
+	// The report, as PDF and as a workbook holding the item texts.
+	res = bureau.do("GET", path+"/report.pdf", nil)
+	mustStatus(t, res, http.StatusOK, "report.pdf")
+	if !bytes.HasPrefix(res.body, []byte("%PDF-")) || res.header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("report.pdf is not a PDF: %s %.20q", res.header.Get("Content-Type"), res.body)
+	}
+	res = admin.do("GET", path+"/report.xlsx", nil)
+	mustStatus(t, res, http.StatusOK, "report.xlsx")
+	if text := xlsxText(t, res.body); !strings.Contains(text, asm.Items[0].Requirement) {
+		t.Fatalf("report.xlsx lacks the first item's requirement %q", asm.Items[0].Requirement)
+	}
+	mustStatus(t, otherEnt.do("GET", path+"/report.pdf", nil), http.StatusNotFound, "another tenant's report")
+
 	// The export lists it for the enterprise and not for the other tenant.
 	if res := admin.do("GET", "/api/assessments/export.csv", nil); !strings.Contains(string(res.body), asm.Title) {
 		t.Fatalf("export lacks %q: %s", asm.Title, res.body)

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"reflect"
 	"sort"
@@ -122,8 +125,11 @@ var tenancyRoutes = map[string]tenancyCase{
 	"POST /api/assessments": {kind: tCreate, body: func(a *app) any {
 		return map[string]any{"service_id": a.svcB.ID, "kind": "pre_launch", "title": "越权评估"}
 	}},
-	"GET /api/assessments/export.csv": {kind: tExport, record: recAssessment},
-	"GET /api/assessments/{id}":       {kind: tRecord, record: recAssessment},
+	"GET /api/assessments/export.csv":       {kind: tExport, record: recAssessment},
+	"GET /api/assessments/{id}":             {kind: tRecord, record: recAssessment},
+	"GET /api/assessments/export.xlsx":      {kind: tExport, record: recAssessment},
+	"GET /api/assessments/{id}/report.pdf":  {kind: tRecord, record: recAssessment},
+	"GET /api/assessments/{id}/report.xlsx": {kind: tRecord, record: recAssessment},
 	"PUT /api/assessments/{id}/answers": {kind: tRecord, record: recAssessment, body: func(a *app) any {
 		return []map[string]any{{"key": a.asmB.Items[0].Key, "answer": "compliant", "notes": "越权作答"}}
 	}},
@@ -627,8 +633,12 @@ func TestTenancyImportAndExportRoutes(t *testing.T) {
 				scope := ta.actors[u].LedgerScope()
 				res := ta.clients[u].do(rt.Method, rt.Pattern, nil)
 				mustStatus(t, res, http.StatusOK, routeKey(rt)+" as "+u)
+				text := string(res.body)
+				if strings.HasSuffix(rt.Pattern, ".xlsx") {
+					text = xlsxText(t, res.body)
+				}
 				for _, r := range ta.records(tc.record) {
-					in := strings.Contains(string(res.body), r.name)
+					in := strings.Contains(text, r.name)
 					if want := scope.Covers(r.orgID, r.province); in != want {
 						t.Errorf("%s as %s: %q present %v, want %v", routeKey(rt), u, r.name, in, want)
 					}
@@ -721,4 +731,28 @@ func TestTenancySharedAndMinistryRoutes(t *testing.T) {
 	if ta.server.opts.Standards != nil && exercised == 0 {
 		t.Fatal("no shared or ministry route exercised")
 	}
+}
+
+// xlsxText is every XML part of a workbook run together, so a test can look
+// for the text the workbook holds.
+func xlsxText(t *testing.T, b []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("read workbook: %v", err)
+	}
+	var sb strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("read workbook part %s: %v", f.Name, err)
+		}
+		part, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("read workbook part %s: %v", f.Name, err)
+		}
+		sb.Write(part)
+	}
+	return sb.String()
 }

@@ -1,0 +1,38 @@
+package web
+
+import (
+	"bytes"
+	"mime"
+	"net/http"
+
+	"github.com/pinggu/pinggu/report"
+)
+
+// xlsxType is the media type of an Excel workbook.
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// apiAssessmentExportXLSX writes every assessment the filters select as an
+// Excel workbook.
+func (s *Server) apiAssessmentExportXLSX(w http.ResponseWriter, r *http.Request) {
+	items, err := s.exportedAssessments(r)
+	if err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := report.AssessmentsXLSX(&buf, items, requestLang(r)); err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	sendFile(w, xlsxType, "assessments.xlsx", buf.Bytes())
+}
+
+// sendFile answers a generated file as a download. Files are built whole
+// first so a failure is a problem document, not half a file.
+func sendFile(w http.ResponseWriter, contentType, filename string, b []byte) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": filename}))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(b)
+}
