@@ -39,6 +39,11 @@ var executableMagic = [][]byte{
 	{0xCA, 0xFE, 0xBA, 0xBE}, // Mach-O universal (and Java classes)
 }
 
+var executableExt = map[string]bool{
+	".exe": true, ".dll": true, ".com": true, ".scr": true, ".msi": true, ".bat": true, ".cmd": true, ".ps1": true,
+	".vbs": true, ".js": true, ".jar": true, ".apk": true, ".sh": true, ".bin": true, ".elf": true, ".so": true, ".dylib": true, ".app": true,
+}
+
 // evidenceType decides from the content (and, where the content is a
 // container, the extension) whether a file may be evidence, and its type.
 // Documents and images pass; programs, scripts and anything unknown do not.
@@ -49,6 +54,11 @@ func evidenceType(filename string, head []byte) (string, error) {
 		}
 	}
 	ext := strings.ToLower(filepath.Ext(filename))
+	if executableExt[ext] {
+		// A document named like a program would be saved as one by the
+		// reviewer's browser.
+		return "", evidenceRefused("文件“%s”的扩展名属于可执行程序或脚本，不能作为证明材料上传", filename)
+	}
 	ct := http.DetectContentType(head)
 	switch {
 	case ct == "application/pdf":

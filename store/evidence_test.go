@@ -51,6 +51,8 @@ func TestEvidenceTypesSizeAndDedupe(t *testing.T) {
 			{"清理.txt", []byte("#!/bin/sh\nrm -rf /\n")},
 			{"macho.png", append([]byte{0xCF, 0xFA, 0xED, 0xFE}, make([]byte, 64)...)},
 			{"材料.zip", zip},
+			{"报告.pdf.exe", []byte("%PDF-1.7\n伪装")},
+			{"run.sh", []byte("echo hi\n")},
 			{"页面.html", []byte("<html><script>alert(1)</script></html>")},
 			{"data.bin", []byte{0x00, 0x01, 0x02, 0x03, 0xff}},
 		} {
