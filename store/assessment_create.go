@@ -73,8 +73,8 @@ func (db *DB) CreateAssessment(ctx context.Context, a *pinggu.Assessment) error 
 		}
 		a.Standards = pinStandards(e.lib, a.Standards, string(svc.Category), a.StandardsReason, &v)
 		c.checkAssessor(a, &v)
-		if a.Kind == pinggu.KindSpecial && a.OrderedByOrgID == 0 && c.actor.Role != pinggu.RoleSystem {
-			a.OrderedByOrgID = c.actor.OrgID
+		if a.Kind == pinggu.KindSpecial && c.actor.Role != pinggu.RoleSystem {
+			a.OrderedByOrgID = c.actor.OrgID // the ordering regulator is who orders, not what it claims
 		}
 		if a.Kind != pinggu.KindSpecial {
 			a.OrderedByOrgID = 0
