@@ -11,6 +11,8 @@ import (
 
 	cdpage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/pinggu/pinggu"
 )
 
 // chromiumPath finds the browser, or decides what a machine without one
@@ -293,5 +295,241 @@ func TestBrowserFormHelpers(t *testing.T) {
 	}
 	if got := bodyText(t, ctx); strings.Contains(got, a.licA.Number) {
 		t.Fatalf("the deleted licence is still listed:\n%s", got)
+	}
+}
+
+// acceptDialogs accepts every confirmation the page asks for, as a user who
+// means what they click.
+func acceptDialogs(ctx context.Context) {
+	dialogs := chromedp.Events(ctx, cdpage.JavascriptDialogOpening)
+	go func() {
+		for _, err := range dialogs {
+			if err != nil {
+				return
+			}
+			go chromedp.Call(ctx, cdpage.HandleJavaScriptDialog, cdpage.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+}
+
+// screenshot saves the page as name.png under PINGGU_SCREENSHOT_DIR, if set.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("PINGGU_SCREENSHOT_DIR")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// TestBrowserAssessmentFlow is the issue's flow: the enterprise assesses a
+// new converged-communication service with evidence and submits; the
+// bureau returns it with a comment; the enterprise fixes and resubmits; the
+// bureau accepts; the service launches; another enterprise and another
+// province reach none of it.
+func TestBrowserAssessmentFlow(t *testing.T) {
+	ctx := newBrowser(t)
+	acceptDialogs(ctx)
+	a := newApp(t)
+	base := a.http.URL
+	svc := &pinggu.Service{OrgID: a.orgA.ID, Name: "甲融合通信", Category: pinggu.CatConverged, Provinces: []string{"440000"}}
+	if err := a.db.CreateService(sysCtx(), svc); err != nil {
+		t.Fatal(err)
+	}
+	evidence := filepath.Join(t.TempDir(), "主叫号码核验记录.pdf")
+	if err := os.WriteFile(evidence, []byte(testPDF), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	logout := func() {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)), chromedp.WaitVisible(chromedp.CSS(`#username`))); err != nil {
+			t.Fatalf("log out: %v", err)
+		}
+	}
+	must := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v\npage: %.1500s", what, err, bodyText(t, ctx))
+		}
+	}
+	// clearFlash removes the message of the page before, so waiting for a
+	// .flash waits for the next page's.
+	clearFlash := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[any](`document.querySelectorAll('.flash').forEach(function (e) { e.remove(); })`)(ctx, tg)
+		return err
+	})
+	contains := func(what string, want ...string) {
+		t.Helper()
+		got := bodyText(t, ctx)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Fatalf("%s: the page lacks %q:\n%.3000s", what, w, got)
+			}
+		}
+	}
+
+	// The enterprise starts a pre-launch assessment from the service page.
+	browserLogin(t, ctx, base, uEntAdminA)
+	must("new assessment",
+		chromedp.Navigate(base+"/services/"+id(svc.ID)),
+		chromedp.Click(chromedp.CSS(`a[href="/services/`+id(svc.ID)+`/assessments/new"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=standard][value=converged_comm]:checked`)),
+		chromedp.Submit(chromedp.CSS(`#title`)),
+		chromedp.WaitVisible(chromedp.CSS(`#asm-progress`)),
+	)
+	asmURL := location(t, ctx)
+	contains("answering screen", "已作答 0 /", "主叫号码")
+	list, _, err := a.db.ListAssessments(sysCtx(), pinggu.AssessmentFilter{ServiceID: svc.ID})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("assessments of the service: %v, %v", list, err)
+	}
+	asm, err := a.db.FindAssessment(sysCtx(), list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Every item compliant but the first, which is not met yet; autosave
+	// reports each change, the notes typed are kept.
+	must("answer",
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[any](`document.querySelectorAll('input[type=radio][value=compliant]').forEach(function (r, i) { if (i > 0) r.click(); })`)(ctx, tg)
+			return err
+		}),
+		chromedp.Click(chromedp.CSS(`#item-1 input[value=non_compliant]`)),
+		chromedp.SendKeys(chromedp.CSS(`#notes-1`), "部分出局路由尚未核验主叫号码"),
+		chromedp.WaitVisible(chromedp.CSS(`.autosave-status:not(:empty)`)),
+	)
+	contains("autosave", "已自动保存")
+	must("save",
+		clearFlash,
+		chromedp.Click(chromedp.CSS(`#answers button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+	)
+	contains("saved", "已保存", "已作答 "+id(int64(len(asm.Items)))+" / "+id(int64(len(asm.Items))))
+	// Evidence for the first item, through the form with its progress bar.
+	must("upload evidence",
+		chromedp.SetUploadFiles(chromedp.CSS(`#item-1 input[type=file]`), []string{evidence}),
+		clearFlash,
+		chromedp.Click(chromedp.CSS(`#item-1 form.asm-upload button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+	)
+	contains("evidence", "佐证材料已上传", "主叫号码核验记录.pdf")
+	screenshot(t, ctx, "assessment-answering")
+	must("submit",
+		chromedp.Navigate(asmURL+"/submit"),
+		chromedp.WaitVisible(chromedp.CSS(`.findings-list`)),
+	)
+	contains("submission summary", "问题清单", asm.Items[0].Requirement)
+	screenshot(t, ctx, "assessment-submit")
+	must("confirm submit",
+		clearFlash,
+		chromedp.Click(chromedp.CSS(`form[action$="/submit"] button.primary`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+	)
+	contains("submitted", "评估已提交", "已提交")
+	logout()
+
+	// The bureau returns it with a comment on the first item.
+	browserLogin(t, ctx, base, uBureauGD)
+	comment := "请补充全部出局路由的主叫号码核验记录"
+	must("review queue",
+		chromedp.Navigate(base+"/reviews"),
+		chromedp.Click(chromedp.CSS(`#submitted a[href="/assessments/`+id(asm.ID)+`/review"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/start-review"] button`)),
+		chromedp.Click(chromedp.CSS(`form[action$="/start-review"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#comment-1`)),
+		chromedp.SendKeys(chromedp.CSS(`#comment-1`), comment),
+		chromedp.SendKeys(chromedp.CSS(`#summary`), "请整改后重新提交"),
+	)
+	contains("review screen", "主叫号码核验记录.pdf", "SHA-256")
+	screenshot(t, ctx, "assessment-review")
+	must("return",
+		clearFlash,
+		chromedp.Click(chromedp.CSS(`button[name=decision][value=returned]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+	)
+	contains("returned", "评估已退回企业修改")
+	logout()
+
+	// The enterprise sees the comment, fixes the item and resubmits.
+	browserLogin(t, ctx, base, uEntAssessA)
+	must("to-do", chromedp.Navigate(base+"/assessments"), chromedp.WaitVisible(chromedp.CSS(`.todo`)))
+	contains("to-do", "被退回待修改的评估", asm.Title)
+	must("fix",
+		chromedp.Navigate(asmURL),
+		chromedp.WaitVisible(chromedp.CSS(`.reviewer-comment`)),
+		chromedp.Click(chromedp.CSS(`#item-1 input[value=compliant]`)),
+		clearFlash,
+		chromedp.Click(chromedp.CSS(`#answers button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+		chromedp.Navigate(asmURL+"/submit"),
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/submit"] button.primary`)),
+		clearFlash,
+		chromedp.Click(chromedp.CSS(`form[action$="/submit"] button.primary`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+	)
+	contains("resubmitted", "评估已提交")
+	logout()
+
+	// The bureau sees what changed and accepts.
+	browserLogin(t, ctx, base, uBureauGD)
+	must("second review",
+		chromedp.Navigate(asmURL+"/review"),
+		chromedp.Click(chromedp.CSS(`form[action$="/start-review"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.changed-mark`)),
+	)
+	contains("comparison", "第2版与第1版相比，有1项作答发生变化")
+	screenshot(t, ctx, "assessment-comparison")
+	must("accept",
+		chromedp.SendKeys(chromedp.CSS(`#summary`), "同意上线"),
+		clearFlash,
+		chromedp.Click(chromedp.CSS(`button[name=decision][value=accepted]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+	)
+	contains("accepted", "评估已通过")
+	logout()
+
+	// The service launches.
+	browserLogin(t, ctx, base, uEntAdminA)
+	must("launch",
+		chromedp.Navigate(base+"/services/"+id(svc.ID)),
+		chromedp.WaitVisible(chromedp.CSS(`button[name=to][value=launched]`)),
+		chromedp.SendKeys(chromedp.CSS(`#reason`), "上线前安全评估已通过"),
+		clearFlash,
+		chromedp.Click(chromedp.CSS(`button[name=to][value=launched]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+	)
+	contains("launched", "已上线")
+	if got, _ := a.db.FindService(sysCtx(), svc.ID); got.Status != pinggu.StatusLaunched {
+		t.Fatalf("service status = %s, want launched", got.Status)
+	}
+	logout()
+
+	// Another enterprise and another province reach none of it.
+	for _, u := range []string{uEntAdminB, uBureauSH} {
+		browserLogin(t, ctx, base, u)
+		for _, p := range []string{asmURL, asmURL + "/review", asmURL + "/submit", base + "/services/" + id(svc.ID)} {
+			must("open "+p, chromedp.Navigate(p), chromedp.WaitVisible(chromedp.CSS(`main`)))
+			html := pageHTML(t, ctx)
+			if !strings.Contains(html, "页面不存在") || strings.Contains(html, asm.Title) || strings.Contains(html, svc.Name) {
+				t.Fatalf("%s as %s is not the bare 404 page", p, u)
+			}
+		}
+		must("queue", chromedp.Navigate(base+"/assessments"), chromedp.WaitVisible(chromedp.CSS(`main`)))
+		if strings.Contains(pageHTML(t, ctx), asm.Title) {
+			t.Fatalf("the assessment list shows %s to %s", asm.Title, u)
+		}
+		logout()
 	}
 }
