@@ -88,3 +88,49 @@ func TestLicenceState(t *testing.T) {
 		}
 	}
 }
+
+func TestStatusChangeByRole(t *testing.T) {
+	ent, gd := &Actor{Role: RoleEntAdmin}, &Actor{Role: RoleBureau, Province: "440000"}
+	for _, tc := range []struct {
+		a        *Actor
+		from, to ServiceStatus
+		code     string
+	}{
+		{ent, StatusPlanned, StatusInAssessment, ""},
+		{ent, StatusInAssessment, StatusApproved, EFORBIDDEN},
+		{gd, StatusInAssessment, StatusApproved, ""},
+		{ent, StatusApproved, StatusLaunched, ""}, // the launch gate decides
+		{ent, StatusLaunched, StatusSuspended, ""},
+		{ent, StatusSuspended, StatusLaunched, EFORBIDDEN},
+		{gd, StatusSuspended, StatusLaunched, ""},
+		{&Actor{Role: RoleSupport}, StatusPlanned, StatusInAssessment, EFORBIDDEN},
+		{nil, StatusPlanned, StatusInAssessment, EFORBIDDEN},
+	} {
+		role := Role("nil")
+		if tc.a != nil {
+			role = tc.a.Role
+		}
+		if got := ErrorCode(CheckStatusChangeBy(tc.a, tc.from, tc.to)); got != tc.code {
+			t.Errorf("%s %s → %s: code %q, want %q", role, tc.from, tc.to, got, tc.code)
+		}
+	}
+	for _, tc := range []struct {
+		a      *Actor
+		status ServiceStatus
+		ok     bool
+	}{
+		{ent, StatusPlanned, true},
+		{ent, StatusLaunched, false},
+		{ent, StatusApproved, false},
+		{gd, StatusLaunched, true},
+		{SystemActor, StatusLaunched, true},
+	} {
+		var v Validation
+		ValidateInitialStatus(&v, 3, tc.a, tc.status)
+		if got := len(v.Fields) == 0; got != tc.ok {
+			t.Errorf("%s registering as %s: ok = %v, want %v (%+v)", tc.a.Role, tc.status, got, tc.ok, v.Fields)
+		} else if !got && (v.Fields[0].Field != "status" || v.Fields[0].Line != 3) {
+			t.Errorf("error names %+v, want status on line 3", v.Fields[0])
+		}
+	}
+}

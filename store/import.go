@@ -190,6 +190,7 @@ func (db *DB) ImportServices(ctx context.Context, rows []pinggu.ServiceImportRow
 				s.OrgID = -1 // reported as owner above, not again as org_id
 			}
 			s.Validate(&v, r.Line)
+			pinggu.ValidateInitialStatus(&v, r.Line, c.actor, s.Status)
 		}
 		if err := v.Err("导入文件有误，未导入任何数据"); err != nil {
 			return err

@@ -13,13 +13,16 @@ func TestLaunchGate(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := setupAssessments(t, db)
 		ent, gd := w.ctx["entA"], w.ctx["bureauGD"]
-		for _, to := range []pinggu.ServiceStatus{pinggu.StatusInAssessment, pinggu.StatusApproved} {
-			_, err := db.SetServiceStatus(ent, w.svcA.ID, to, "")
-			must(t, err)
-		}
+		_, err := db.SetServiceStatus(ent, w.svcA.ID, pinggu.StatusInAssessment, "")
+		must(t, err)
+		// Approval is the regulator's, never the enterprise's own.
+		_, err = db.SetServiceStatus(ent, w.svcA.ID, pinggu.StatusApproved, "")
+		code(t, err, pinggu.EFORBIDDEN)
+		_, err = db.SetServiceStatus(gd, w.svcA.ID, pinggu.StatusApproved, "")
+		must(t, err)
 		// No accepted pre-launch assessment: the enterprise cannot launch,
 		// with or without a reason; a regulator can, with a reason only.
-		_, err := db.SetServiceStatus(ent, w.svcA.ID, pinggu.StatusLaunched, "")
+		_, err = db.SetServiceStatus(ent, w.svcA.ID, pinggu.StatusLaunched, "")
 		code(t, err, pinggu.ECONFLICT)
 		_, err = db.SetServiceStatus(ent, w.svcA.ID, pinggu.StatusLaunched, "急需上线")
 		code(t, err, pinggu.EFORBIDDEN)
@@ -37,10 +40,13 @@ func TestLaunchGate(t *testing.T) {
 		if len(list) != 1 || list[0].ObjectID != w.svcA.ID || list[0].ActorName != "gd-officer" {
 			t.Fatalf("override entries = %+v", list)
 		}
-		// A relaunch after suspension passed the gate before.
+		// A relaunch after suspension passed the gate before, but lifting a
+		// suspension is the regulator's decision, not the enterprise's.
 		_, err = db.SetServiceStatus(gd, w.svcA.ID, pinggu.StatusSuspended, "整改")
 		must(t, err)
 		_, err = db.SetServiceStatus(ent, w.svcA.ID, pinggu.StatusLaunched, "")
+		code(t, err, pinggu.EFORBIDDEN)
+		_, err = db.SetServiceStatus(gd, w.svcA.ID, pinggu.StatusLaunched, "整改完成")
 		must(t, err)
 
 		// With an accepted pre-launch assessment the enterprise launches itself.
@@ -145,5 +151,33 @@ func TestReviewsDue(t *testing.T) {
 		eq("overdue a month later", ids(over), []int64{s3.ID, s4.ID})
 		soon, _, _ = db.ReviewsDue(w.ctx["ministry"], pinggu.ReviewDueSoon, pinggu.ListOptions{})
 		eq("due soon a month later", ids(soon), []int64{s5.ID})
+	})
+}
+
+// An enterprise cannot register a service as already launched (or approved)
+// and so step around the launch gate, neither by form nor by import; a
+// bureau registering a service that ran before the ledger existed can.
+func TestRegisteringLaunchedServiceIsTheRegulators(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setupAssessments(t, db)
+		ent, gd := w.ctx["entA"], w.ctx["bureauGD"]
+		before, _, _ := db.ListServices(sys, pinggu.ServiceFilter{OrgID: w.orgA.ID})
+		err := db.CreateService(ent, &pinggu.Service{OrgID: w.orgA.ID, Name: "甲云呼叫中心", Category: pinggu.CatVoiceLine, Status: pinggu.StatusLaunched})
+		code(t, err, pinggu.EINVALID)
+		if f := pinggu.ErrorFields(err); len(f) != 1 || f[0].Field != "status" {
+			t.Fatalf("errors = %+v, want one on status", f)
+		}
+		_, err = db.ImportServices(ent, []pinggu.ServiceImportRow{
+			{Line: 2, Owner: w.orgA.Name, Service: pinggu.Service{Name: "甲短信营业厅", Category: pinggu.CatSMSHall}},
+			{Line: 3, Owner: w.orgA.Name, Service: pinggu.Service{Name: "甲一卡双号", Category: pinggu.CatOneCardTwoNums, Status: pinggu.StatusApproved}},
+		})
+		code(t, err, pinggu.EINVALID)
+		if f := pinggu.ErrorFields(err); len(f) != 1 || f[0].Line != 3 || f[0].Field != "status" {
+			t.Fatalf("import errors = %+v, want line 3 status", f)
+		}
+		if after, _, _ := db.ListServices(sys, pinggu.ServiceFilter{OrgID: w.orgA.ID}); len(after) != len(before) {
+			t.Fatalf("refused registrations left %d services, want %d", len(after), len(before))
+		}
+		must(t, db.CreateService(gd, &pinggu.Service{OrgID: w.orgA.ID, Name: "甲云呼叫中心", Category: pinggu.CatVoiceLine, Status: pinggu.StatusLaunched}))
 	})
 }

@@ -135,6 +135,11 @@ func (db *DB) CreateService(ctx context.Context, s *pinggu.Service) error {
 		if err := c.checkServiceInput(s); err != nil {
 			return err
 		}
+		var v pinggu.Validation
+		pinggu.ValidateInitialStatus(&v, 0, c.actor, s.Status)
+		if err := v.Err("业务信息有误"); err != nil {
+			return err
+		}
 		owner, err := c.ownerInScope(s.OrgID)
 		if err != nil {
 			return err
@@ -217,8 +222,8 @@ func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceS
 		if err != nil {
 			return err
 		}
-		if !c.actor.CanWriteServices() {
-			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权变更业务状态")
+		if err := pinggu.CheckStatusChangeBy(c.actor, old.Status, to); err != nil {
+			return err
 		}
 		if err := pinggu.CheckServiceTransition(old.Status, to); err != nil {
 			return err
