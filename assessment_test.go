@@ -25,7 +25,9 @@ func TestAssessmentTransitions(t *testing.T) {
 }
 
 func TestScoreAssessment(t *testing.T) {
-	item := func(sev string, w float64, a Answer) ScoredItem { return ScoredItem{Weight: w, Severity: sev, Answer: a} }
+	item := func(sev string, w float64, a Answer) ScoredItem {
+		return ScoredItem{Weight: w, Severity: sev, Answer: a}
+	}
 	for _, tc := range []struct {
 		name   string
 		items  []ScoredItem
