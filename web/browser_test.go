@@ -312,14 +312,15 @@ func acceptDialogs(ctx context.Context) {
 	}()
 }
 
-// screenshot saves the page as name.png under PINGGU_SCREENSHOT_DIR, if set.
+// screenshot saves what the window shows as name.png under
+// PINGGU_SCREENSHOT_DIR, if set.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	dir := os.Getenv("PINGGU_SCREENSHOT_DIR")
 	if dir == "" {
 		return
 	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
