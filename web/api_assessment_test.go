@@ -327,3 +327,31 @@ func TestStandardsAPI(t *testing.T) {
 		t.Fatalf("current im is not the new version: %.200s", res.body)
 	}
 }
+
+func TestThirdPartyAssessorSeesOnlyItsEngagement(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	ent, third := a.login(uEntAdminA), a.login(uThirdParty)
+	res := ent.do("POST", "/api/assessments", map[string]any{"service_id": a.svcA.ID, "kind": "third_party", "assessor_org_id": a.orgThird.ID})
+	mustStatus(t, res, http.StatusCreated, "engage the third party")
+	engaged := decodeAssessment(t, res)
+
+	mustStatus(t, third.do("GET", "/api/assessments/"+id(engaged.ID), nil), http.StatusOK, "the engagement")
+	for _, p := range []string{"/api/assessments/" + id(a.asmA.ID), "/api/evidence/" + id(a.evA.ID), "/api/assessments/" + id(a.asmB.ID)} {
+		mustStatus(t, third.do("GET", p, nil), http.StatusNotFound, "not engaged "+p)
+	}
+	res = third.do("GET", "/api/assessments?limit=500", nil)
+	mustStatus(t, res, http.StatusOK, "list")
+	var l listResponse[*pinggu.Assessment]
+	res.decode(t, &l)
+	if len(l.Items) != 1 || l.Items[0].ID != engaged.ID {
+		t.Fatalf("the assessor lists %d assessments, want only its engagement %d", len(l.Items), engaged.ID)
+	}
+	// It answers the engagement like the enterprise would.
+	full := decodeAssessment(t, third.do("GET", "/api/assessments/"+id(engaged.ID), nil))
+	res = third.do("PUT", "/api/assessments/"+id(engaged.ID)+"/answers", []map[string]any{{"key": full.Items[0].Key, "answer": "compliant", "notes": "现场核查"}})
+	mustStatus(t, res, http.StatusOK, "the assessor answers")
+	p := third.get("/assessments/" + id(engaged.ID))
+	mustPage(t, p, http.StatusOK, "the assessor's answering screen")
+	mustContain(t, p, "the assessor's answering screen", `form id="answers"`, "现场核查")
+}

@@ -24,7 +24,11 @@ func (s *Server) uiAssessmentNew(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(w, r, "page.assessment_new")
-	v := map[string][]string{"kind": {string(pinggu.KindPreLaunch)}}
+	kind := pinggu.KindPreLaunch
+	if isRegulator(p.Actor) {
+		kind = pinggu.KindSpecial
+	}
+	v := map[string][]string{"kind": {string(kind)}}
 	for _, std := range standards.Applicable(string(svc.Category)) {
 		v["standard"] = append(v["standard"], std.ID)
 	}
@@ -43,7 +47,13 @@ func (s *Server) assessedService(r *http.Request) (*pinggu.Service, error) {
 
 func (s *Server) renderAssessmentNew(w http.ResponseWriter, r *http.Request, p *page, svc *pinggu.Service, status int) {
 	p.Active = "assessment"
-	d := assessmentNewData{Service: svc, Kinds: asmKindOptions(p)}
+	d := assessmentNewData{Service: svc}
+	// Regulators order special assessments; enterprises make the others.
+	for _, o := range asmKindOptions(p) {
+		if (o.Value == string(pinggu.KindSpecial)) == isRegulator(p.Actor) {
+			d.Kinds = append(d.Kinds, o)
+		}
+	}
 	infos, err := s.opts.Standards.ListStandards(r.Context())
 	if err != nil {
 		s.uiError(w, r, err)

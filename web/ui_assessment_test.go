@@ -216,3 +216,37 @@ func TestUIAssessmentNavigation(t *testing.T) {
 	p = a.login(uEntAdminA).get("/services/" + id(a.svcA.ID))
 	mustContain(t, p, "service page", fmt.Sprintf(`href="/services/%d/assessments/new"`, a.svcA.ID))
 }
+
+func TestUIAssessmentPagesKeepCSP(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	asm := "/assessments/" + id(a.asmA.ID)
+	pages := map[string][]string{
+		uEntAdminA: {"/assessments", asm, asm + "?show=unanswered", asm + "/submit", asm + "/review", "/services/" + id(a.svcA.ID) + "/assessments/new", "/standards", "/standards/general"},
+		uBureauGD:  {"/reviews", asm + "/review", asm},
+		uMinistry:  {"/standards/import"},
+	}
+	for user, paths := range pages {
+		for _, lang := range []string{langZH, langEN} {
+			c := a.login(user).withLang(lang)
+			for _, path := range paths {
+				p := c.get(path)
+				mustPage(t, p, http.StatusOK, user+" "+lang+" "+path)
+				if m := inlineRE.FindString(p.body); m != "" {
+					t.Errorf("%s has inline script or style: %q", path, m)
+				}
+				for _, k := range []string{"asm.", "review.", "std.", "field.asm"} {
+					if strings.Contains(text(p.body), " "+k) {
+						t.Errorf("%s in %s shows a raw catalog key %s…", path, lang, k)
+					}
+				}
+			}
+		}
+	}
+	for path, ct := range map[string]string{"/static/assessment.css": "text/css", "/static/assessment.js": "javascript"} {
+		res := a.anon().doType("GET", path, "", nil)
+		if res.status != http.StatusOK || !strings.Contains(res.header.Get("Content-Type"), ct) {
+			t.Errorf("%s: status %d type %q", path, res.status, res.header.Get("Content-Type"))
+		}
+	}
+}
