@@ -355,3 +355,23 @@ func TestThirdPartyAssessorSeesOnlyItsEngagement(t *testing.T) {
 	mustPage(t, p, http.StatusOK, "the assessor's answering screen")
 	mustContain(t, p, "the assessor's answering screen", `form id="answers"`, "现场核查")
 }
+
+func TestEvidenceSizeLimit(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	c := a.login(uEntAssessA)
+	path := "/api/assessments/" + id(a.asmA.ID) + "/evidence"
+	key := string(a.asmA.Items[1].Key)
+	file := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("0"), pinggu.MaxEvidenceSize-len("%PDF-1.4\n"))...)
+	res := c.uploadEvidence(path, key, "最大允许.pdf", file)
+	mustStatus(t, res, http.StatusCreated, "a file of the largest size allowed")
+	res = c.uploadEvidence(path, key, "超限.pdf", append(file, '0'))
+	mustStatus(t, res, http.StatusRequestEntityTooLarge, "a byte more")
+	got, err := a.db.FindAssessment(sysCtx(), a.asmA.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got.Items[1].EvidenceFiles); n != 1 {
+		t.Fatalf("item has %d files after one accepted and one refused upload, want 1", n)
+	}
+}

@@ -12,10 +12,12 @@ import (
 	"github.com/pinggu/pinggu"
 )
 
-// Default body limits: JSON requests are small; CSV and evidence uploads are not.
+// Default body limits: JSON requests are small; CSV and evidence uploads are
+// not. An upload may carry an evidence file of the largest size allowed with
+// its multipart framing.
 const (
 	defaultMaxBodyBytes = 1 << 20
-	maxUploadBytes      = 20 << 20
+	maxUploadBytes      = pinggu.MaxEvidenceSize + 1<<20
 )
 
 // Options wires the server to the domain services and says how it is run.
