@@ -61,6 +61,13 @@ func loadDemo(ctx context.Context, env *cliEnv, db *store.DB, scaleName string) 
 	})
 	switch pinggu.ErrorCode(err) {
 	case "":
+		if scale == demo.ScaleDemo {
+			n, err := seedDemoAssessments(ctx, db, d)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stderr, "%d assessments in every state added\n", n)
+		}
 		fmt.Fprintf(env.stderr, "loaded in %s\n", time.Since(start).Round(time.Millisecond))
 	case pinggu.ECONFLICT:
 		fmt.Fprintln(env.stderr, "the database already holds a ledger; demo data was not loaded again")
@@ -79,4 +86,12 @@ func printCredentials(env *cliEnv) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.Username, c.Password, c.Role, c.Description)
 	}
 	tw.Flush()
+}
+
+// seedDemoAssessments adds the demo's assessments with back-dated history,
+// then puts the store back on the real clock.
+func seedDemoAssessments(ctx context.Context, db *store.DB, d *pinggu.Dataset) (int, error) {
+	orig := db.Now
+	defer func() { db.Now = orig }()
+	return demo.SeedAssessments(systemCtx(ctx), db, d, time.Now(), func(t time.Time) { db.Now = func() time.Time { return t } })
 }
