@@ -53,8 +53,12 @@ func SeedAssessments(ctx context.Context, st AssessmentStore, d *pinggu.Dataset,
 		func() error { return s.preLaunch(pick.prelaunchable(gdBureau), 45, 1, pinggu.AssessAccepted) },
 		// Periodic reviews of launched services: one accepted last year, one
 		// under way now.
-		func() error { return s.periodic(pick.take(ent.ID, "", pinggu.StatusLaunched), 330, pinggu.AssessAccepted) },
-		func() error { return s.periodic(pick.take(0, "440000", pinggu.StatusLaunched), 12, pinggu.AssessSubmitted) },
+		func() error {
+			return s.periodic(pick.take(ent.ID, "", pinggu.StatusLaunched), 330, pinggu.AssessAccepted)
+		},
+		func() error {
+			return s.periodic(pick.take(0, "440000", pinggu.StatusLaunched), 12, pinggu.AssessSubmitted)
+		},
 		// A special assessment the Guangdong bureau ordered of a launched service.
 		func() error { return s.special(pick.take(0, "440000", pinggu.StatusLaunched), gdBureau) },
 		// The third-party body engaged by 星河 for a pre-launch assessment.
