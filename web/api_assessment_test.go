@@ -216,11 +216,15 @@ func TestAssessmentAPIWholeFlow(t *testing.T) {
 		t.Fatalf("second submission = %+v", s)
 	}
 
-	// The service launches now.
+	// The acceptance approved the service; the enterprise launches it.
 	admin := a.login(uEntAdminA)
-	for _, to := range []string{"in_assessment", "approved", "launched"} {
-		mustStatus(t, admin.do("POST", "/api/services/"+id(svc.ID)+"/status", map[string]any{"to": to, "reason": "评估通过"}), http.StatusOK, "service to "+to)
+	res = admin.do("GET", "/api/services/"+id(svc.ID), nil)
+	var approved pinggu.Service
+	res.decode(t, &approved)
+	if got, want := approved.Status, pinggu.StatusApproved; got != want {
+		t.Fatalf("service after acceptance is %s, want %s", got, want)
 	}
+	mustStatus(t, admin.do("POST", "/api/services/"+id(svc.ID)+"/status", map[string]any{"to": "launched", "reason": "评估通过"}), http.StatusOK, "launch")
 	// Its next periodic review is listed for the enterprise, not for another.
 	res = admin.do("GET", "/api/reviews/due?limit=500", nil)
 	mustStatus(t, res, http.StatusOK, "reviews due")
@@ -262,9 +266,10 @@ func TestLaunchGateNeedsAcceptedAssessmentOrRegulatorReason(t *testing.T) {
 	svc := newConvergedService(t, a)
 	admin, bureau := a.login(uEntAdminA), a.login(uBureauGD)
 	status := "/api/services/" + id(svc.ID) + "/status"
-	for _, to := range []string{"in_assessment", "approved"} {
-		mustStatus(t, admin.do("POST", status, map[string]any{"to": to, "reason": "准备上线"}), http.StatusOK, "to "+to)
-	}
+	mustStatus(t, admin.do("POST", status, map[string]any{"to": "in_assessment", "reason": "准备上线"}), http.StatusOK, "to in_assessment")
+	// Approval is the regulator's.
+	mustStatus(t, admin.do("POST", status, map[string]any{"to": "approved", "reason": "自行批准"}), http.StatusForbidden, "the enterprise approves itself")
+	mustStatus(t, bureau.do("POST", status, map[string]any{"to": "approved", "reason": "材料齐全"}), http.StatusOK, "the bureau approves")
 	res := admin.do("POST", status, map[string]any{"to": "launched", "reason": "急于上线"})
 	if res.status == http.StatusOK {
 		t.Fatal("the enterprise launched a service without an accepted pre-launch assessment")

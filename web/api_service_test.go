@@ -34,15 +34,17 @@ func TestServiceLifecycle(t *testing.T) {
 		{"in_assessment", http.StatusOK},
 		{"launched", http.StatusConflict}, // not approved yet
 		{"flying", http.StatusBadRequest},
-		{"approved", http.StatusOK},
-		// The launch gate: no accepted pre-launch assessment, and an
-		// enterprise cannot override it.
-		{"launched", http.StatusForbidden},
+		{"approved", http.StatusForbidden}, // approval is the regulator's
 	} {
 		res := c.do("POST", "/api/services/"+id(s.ID)+"/status", map[string]string{"to": step.to, "reason": "测试"})
 		mustStatus(t, res, step.status, "status → "+step.to)
 	}
-	res = a.login(uBureauGD).do("POST", "/api/services/"+id(s.ID)+"/status", map[string]string{"to": "launched", "reason": "监管部门准予先行上线"})
+	bureau := a.login(uBureauGD)
+	mustStatus(t, bureau.do("POST", "/api/services/"+id(s.ID)+"/status", map[string]string{"to": "approved", "reason": "测试"}), http.StatusOK, "status → approved by the bureau")
+	// The launch gate: no accepted pre-launch assessment, and an enterprise
+	// cannot override it; the bureau can, with its reason.
+	mustStatus(t, c.do("POST", "/api/services/"+id(s.ID)+"/status", map[string]string{"to": "launched", "reason": "测试"}), http.StatusForbidden, "status → launched by the enterprise")
+	res = bureau.do("POST", "/api/services/"+id(s.ID)+"/status", map[string]string{"to": "launched", "reason": "监管部门准予先行上线"})
 	mustStatus(t, res, http.StatusOK, "status → launched by the bureau's override")
 	res = c.do("GET", "/api/services/"+id(s.ID), nil)
 	res.decode(t, &s)

@@ -488,7 +488,9 @@ func TestBrowserAssessmentFlow(t *testing.T) {
 	must("second review",
 		chromedp.Navigate(asmURL+"/review"),
 		chromedp.Click(chromedp.CSS(`form[action$="/start-review"] button`)),
-		chromedp.WaitVisible(chromedp.CSS(`.changed-mark`)),
+		// The decision form appears once the review has started; the
+		// comparison shows before that too.
+		chromedp.WaitVisible(chromedp.CSS(`#summary`)),
 	)
 	contains("comparison", "第2版与第1版相比，有1项作答发生变化")
 	screenshot(t, ctx, "assessment-comparison")
