@@ -380,3 +380,29 @@ func TestEvidenceSizeLimit(t *testing.T) {
 		t.Fatalf("item has %d files after one accepted and one refused upload, want 1", n)
 	}
 }
+
+func TestOpenAPIDeclaresStandardPathParameter(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	res := a.anon().do("GET", "/api/openapi.json", nil)
+	mustStatus(t, res, http.StatusOK, "openapi")
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Parameters []struct {
+				Name, In string
+				Schema   map[string]any
+			}
+		}
+	}
+	res.decode(t, &doc)
+	op, ok := doc.Paths["/api/standards/{id}"]["get"]
+	if !ok {
+		t.Fatal("GET /api/standards/{id} is not documented")
+	}
+	for _, p := range op.Parameters {
+		if p.Name == "id" && p.In == "path" && p.Schema["type"] == "string" {
+			return
+		}
+	}
+	t.Fatalf("GET /api/standards/{id} does not declare its text id path parameter: %+v", op.Parameters)
+}

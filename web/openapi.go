@@ -230,6 +230,11 @@ func (g *openAPIGen) operation(rt apiRoute) map[string]any {
 			"name": "id", "in": "path", "required": true,
 			"schema": map[string]any{"type": "integer", "format": "int64", "minimum": 1},
 		})
+	} else if strings.Contains(rt.Pattern, "{id}") {
+		// A path naming a record by a text identifier (a standard's id).
+		params = append(params, map[string]any{
+			"name": "id", "in": "path", "required": true, "schema": map[string]any{"type": "string"},
+		})
 	}
 	if rt.Query != nil {
 		for _, f := range queryFields(rt.Query) {
