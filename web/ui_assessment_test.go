@@ -250,3 +250,27 @@ func TestUIAssessmentPagesKeepCSP(t *testing.T) {
 		}
 	}
 }
+
+func TestUILaunchGateOnServicePage(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	svc := newConvergedService(t, a)
+	ent, bureau := a.login(uEntAdminA), a.login(uBureauGD)
+	page := "/services/" + id(svc.ID)
+	p := ent.follow(page+"/status", url.Values{"to": {"in_assessment"}, "reason": {"开展上线前评估"}})
+	mustNotContain(t, p, "enterprise in assessment", `value="approved"`)
+	p = bureau.get(page)
+	mustContain(t, p, "bureau in assessment", `value="approved"`)
+	bureau.follow(page+"/status", url.Values{"to": {"approved"}, "reason": {"同意"}})
+
+	// Without an accepted pre-launch assessment the enterprise is told why.
+	p = ent.post(page+"/status", url.Values{"to": {"launched"}, "reason": {"急于上线"}})
+	mustPage(t, p, http.StatusForbidden, "enterprise launch without assessment")
+	mustContain(t, p, "enterprise launch without assessment", "仅监管部门可在未通过上线前评估时准予上线", "急于上线")
+	// The bureau overrides with its reason.
+	p = bureau.follow(page+"/status", url.Values{"to": {"launched"}, "reason": {"经研究准予先行上线，限期补做评估"}})
+	mustContain(t, p, "override", "业务状态已变更")
+	if got, _ := a.db.FindService(sysCtx(), svc.ID); got.Status != pinggu.StatusLaunched {
+		t.Fatalf("status = %s, want launched", got.Status)
+	}
+}

@@ -40,7 +40,15 @@ func (s *Server) uiServiceShow(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderService(w http.ResponseWriter, r *http.Request, p *page, v *pinggu.Service, status int) {
 	p.Active = "services"
 	p.Title = v.Name
-	d := serviceShowData{Service: v, CanEdit: p.Actor.CanWriteServices(), Next: statusOptions(p.Lang, pinggu.NextStatuses(v.Status))}
+	// Offer only the moves this role may make: approval and lifting a
+	// suspension are the regulator's.
+	var next []pinggu.ServiceStatus
+	for _, to := range pinggu.NextStatuses(v.Status) {
+		if pinggu.CheckStatusChangeBy(p.Actor, v.Status, to) == nil {
+			next = append(next, to)
+		}
+	}
+	d := serviceShowData{Service: v, CanEdit: p.Actor.CanWriteServices(), Next: statusOptions(p.Lang, next)}
 	for _, st := range pinggu.ServiceStatuses {
 		d.Lifecycle = append(d.Lifecycle, lifecycleStep{Label: p.StatusLabel(st), Current: st == v.Status})
 	}

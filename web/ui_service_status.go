@@ -26,18 +26,29 @@ func (s *Server) uiServiceStatus(w http.ResponseWriter, r *http.Request) {
 	} else {
 		_, err = s.opts.Services.SetServiceStatus(r.Context(), id, to, reason)
 	}
+	status := http.StatusUnprocessableEntity
+	if pinggu.ErrorCode(err) == pinggu.EFORBIDDEN && s.serviceVisible(r, id) {
+		// The launch gate and the regulator's moves refuse a role on a
+		// service it sees; the reason belongs next to the form.
+		p.Form.Error, status = pinggu.ErrorMessage(err), http.StatusForbidden
+	} else if err != nil && !p.Form.fail(p, err) {
+		s.uiError(w, r, err)
+		return
+	}
 	if err != nil {
-		if !p.Form.fail(p, err) {
-			s.uiError(w, r, err)
-			return
-		}
 		v, ferr := s.opts.Services.FindService(r.Context(), id)
 		if ferr != nil {
 			s.uiError(w, r, ferr)
 			return
 		}
-		s.renderService(w, r, p, v, http.StatusUnprocessableEntity)
+		s.renderService(w, r, p, v, status)
 		return
 	}
 	s.redirectFlash(w, r, "/services/"+strconv.FormatInt(id, 10), "flash.status_changed")
+}
+
+// serviceVisible reports whether the caller sees the service at all.
+func (s *Server) serviceVisible(r *http.Request, id int64) bool {
+	_, err := s.opts.Services.FindService(r.Context(), id)
+	return err == nil
 }

@@ -57,7 +57,9 @@ func TestUIServiceShowAndLifecycle(t *testing.T) {
 		t.Fatalf("error next to reason = %q", got)
 	}
 	p = c.follow("/services/"+id(a.svcA.ID)+"/status", url.Values{"to": {"in_assessment"}, "reason": {"启动上线前安全评估"}})
-	mustContain(t, p, "after the move", "业务状态已变更", `value="approved"`)
+	mustContain(t, p, "after the move", "业务状态已变更", `value="planned"`)
+	// Approval is the regulator's, so the enterprise is not offered it.
+	mustNotContain(t, p, "after the move", `value="approved"`)
 	// A move the lifecycle does not allow shows the domain's message.
 	p = c.post("/services/"+id(a.svcA.ID)+"/status", url.Values{"to": {"suspended"}, "reason": {"测试"}})
 	mustPage(t, p, http.StatusUnprocessableEntity, "a forbidden move")
