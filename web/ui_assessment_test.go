@@ -274,3 +274,24 @@ func TestUILaunchGateOnServicePage(t *testing.T) {
 		t.Fatalf("status = %s, want launched", got.Status)
 	}
 }
+
+func TestUIEvidenceDelete(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	del := "/evidence/" + id(a.evA.ID) + "/delete"
+	for _, u := range []string{uEntAdminB, uBureauSH, uThirdParty} {
+		p := a.login(u).post(del, nil)
+		mustPage(t, p, http.StatusNotFound, u+" deletes A's evidence")
+		mustNotContain(t, p, u, a.evA.Filename)
+	}
+	p := a.login(uEntAssessA).follow(del, nil)
+	mustContain(t, p, "after delete", translate(langZH, "flash.asm_evidence_deleted"))
+	mustNotContain(t, p, "after delete", a.evA.Filename)
+	got, err := a.db.FindAssessment(sysCtx(), a.asmA.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got.Items[0].EvidenceFiles); n != 0 {
+		t.Fatalf("%d files left on the item, want 0", n)
+	}
+}
