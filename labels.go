@@ -75,3 +75,44 @@ var TargetKindLabels = map[TargetKind]Label{
 	TargetAppListing: {"应用商店页面", "App listing"},
 	TargetNumber:     {"号码", "Number"},
 }
+
+// AssessmentKindLabels names the assessment kinds.
+var AssessmentKindLabels = map[AssessmentKind]Label{
+	KindPreLaunch:  {Zh: "上线前评估", En: "Pre-launch assessment"},
+	KindPeriodic:   {Zh: "定期核查", En: "Periodic review"},
+	KindSpecial:    {Zh: "专项评估", En: "Special assessment"},
+	KindThirdParty: {Zh: "第三方评估", En: "Third-party assessment"},
+}
+
+// AssessmentStateLabels names the assessment states.
+var AssessmentStateLabels = map[AssessmentState]Label{
+	AssessDraft:       {Zh: "草稿", En: "Draft"},
+	AssessSubmitted:   {Zh: "已提交", En: "Submitted"},
+	AssessUnderReview: {Zh: "审核中", En: "Under review"},
+	AssessReturned:    {Zh: "已退回", En: "Returned"},
+	AssessAccepted:    {Zh: "已通过", En: "Accepted"},
+}
+
+// AnswerLabels names the answers; the empty answer is an unanswered item.
+var AnswerLabels = map[Answer]Label{
+	AnswerCompliant:     {Zh: "符合", En: "Compliant"},
+	AnswerPartial:       {Zh: "部分符合", En: "Partly compliant"},
+	AnswerNonCompliant:  {Zh: "不符合", En: "Non-compliant"},
+	AnswerNotApplicable: {Zh: "不适用", En: "Not applicable"},
+	"":                  {Zh: "未作答", En: "Not answered"},
+}
+
+// RatingLabels names the risk ratings.
+var RatingLabels = map[Rating]Label{
+	RatingLow:      {Zh: "低", En: "Low"},
+	RatingMedium:   {Zh: "中", En: "Medium"},
+	RatingHigh:     {Zh: "高", En: "High"},
+	RatingCritical: {Zh: "重大", En: "Critical"},
+}
+
+// SeverityLabels names the item severities.
+var SeverityLabels = map[string]Label{
+	SeverityHigh:   {Zh: "高", En: "High"},
+	SeverityMedium: {Zh: "中", En: "Medium"},
+	SeverityLow:    {Zh: "低", En: "Low"},
+}

@@ -76,7 +76,7 @@ func TestAssessmentXLSX(t *testing.T) {
 		if got, want := r[3], it.Requirement; got != want {
 			t.Errorf("row %d requirement = %q, want %q", i+2, got, want)
 		}
-		if got, want := r[7], AnswerLabels[it.Answer].Zh; got != want {
+		if got, want := r[7], pinggu.AnswerLabels[it.Answer].Zh; got != want {
 			t.Errorf("row %d answer = %q, want %q", i+2, got, want)
 		}
 		if len(it.EvidenceFiles) > 0 && !strings.Contains(r[10], it.EvidenceFiles[0].SHA256) {

@@ -7,50 +7,6 @@ import (
 	"github.com/pinggu/pinggu"
 )
 
-// The root package names organisations, categories and services; these name
-// the assessment values the exports show.
-
-// KindLabels names the assessment kinds.
-var KindLabels = map[pinggu.AssessmentKind]pinggu.Label{
-	pinggu.KindPreLaunch:  {Zh: "上线前评估", En: "Pre-launch assessment"},
-	pinggu.KindPeriodic:   {Zh: "定期核查", En: "Periodic review"},
-	pinggu.KindSpecial:    {Zh: "专项评估", En: "Special assessment"},
-	pinggu.KindThirdParty: {Zh: "第三方评估", En: "Third-party assessment"},
-}
-
-// StateLabels names the assessment states.
-var StateLabels = map[pinggu.AssessmentState]pinggu.Label{
-	pinggu.AssessDraft:       {Zh: "草稿", En: "Draft"},
-	pinggu.AssessSubmitted:   {Zh: "已提交", En: "Submitted"},
-	pinggu.AssessUnderReview: {Zh: "审核中", En: "Under review"},
-	pinggu.AssessReturned:    {Zh: "已退回", En: "Returned"},
-	pinggu.AssessAccepted:    {Zh: "已通过", En: "Accepted"},
-}
-
-// AnswerLabels names the answers; the empty answer is an unanswered item.
-var AnswerLabels = map[pinggu.Answer]pinggu.Label{
-	pinggu.AnswerCompliant:     {Zh: "符合", En: "Compliant"},
-	pinggu.AnswerPartial:       {Zh: "部分符合", En: "Partly compliant"},
-	pinggu.AnswerNonCompliant:  {Zh: "不符合", En: "Non-compliant"},
-	pinggu.AnswerNotApplicable: {Zh: "不适用", En: "Not applicable"},
-	"":                         {Zh: "未作答", En: "Not answered"},
-}
-
-// RatingLabels names the risk ratings.
-var RatingLabels = map[pinggu.Rating]pinggu.Label{
-	pinggu.RatingLow:      {Zh: "低", En: "Low"},
-	pinggu.RatingMedium:   {Zh: "中", En: "Medium"},
-	pinggu.RatingHigh:     {Zh: "高", En: "High"},
-	pinggu.RatingCritical: {Zh: "重大", En: "Critical"},
-}
-
-// SeverityLabels names the item severities.
-var SeverityLabels = map[string]pinggu.Label{
-	pinggu.SeverityHigh:   {Zh: "高", En: "High"},
-	pinggu.SeverityMedium: {Zh: "中", En: "Medium"},
-	pinggu.SeverityLow:    {Zh: "低", En: "Low"},
-}
-
 // english reports whether lang asks for English labels; anything else
 // gets Chinese, the default.
 func english(lang string) bool { return lang == "en" }
