@@ -84,8 +84,14 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 	if search >= 0 {
 		from, w.parts[search] = db.d.searchFrom("services", "s", total > broadAt)
 	}
+	fence := db.d.sortFence("s", q != "" && total <= broadAt)
+	if q == "" && !db.d.pg() {
+		if from, fence, err = c.servicePlan(f, opt, total); err != nil {
+			return nil, 0, err
+		}
+	}
 	from += " JOIN organisations o ON o.id = s.org_id"
-	rows, err := c.query("SELECT "+svcCols+" FROM "+from+w.sql()+orderBy(svcSorts, opt, "name", "s.id", db.d.sortFence("s", q != "" && total <= broadAt))+" LIMIT ? OFFSET ?",
+	rows, err := c.query("SELECT "+svcCols+" FROM "+from+w.sql()+orderBy(svcSorts, opt, "name", "s.id", fence)+" LIMIT ? OFFSET ?",
 		append(w.args, opt.Limit, opt.Offset)...)
 	if err != nil {
 		return nil, 0, err
