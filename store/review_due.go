@@ -79,52 +79,10 @@ func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o ping
 	default:
 		return nil, 0, &pinggu.Error{Code: pinggu.EINVALID, Message: "核查状态无效", Fields: []pinggu.FieldError{{Field: "status", Message: fmt.Sprintf("核查状态“%s”不存在", status)}}}
 	}
-	intervals, err := c.reviewIntervals()
+	all, err := c.reviewsDue(status)
 	if err != nil {
 		return nil, 0, err
 	}
-	var w where
-	w.scope(c.actor, "s.org_id", "s.province")
-	w.add("s.status = ?", string(pinggu.StatusLaunched))
-	// Services registered as launched without a launch time count from
-	// their registration.
-	rows, err := c.query(`SELECT s.id, s.category, COALESCE(s.launched_at, s.created_at), r.at
-		FROM services s LEFT JOIN (SELECT service_id, max(reviewed_at) AS at FROM assessments WHERE kind = ? AND state = ? GROUP BY service_id) r
-		ON r.service_id = s.id`+w.sql(),
-		append([]any{string(pinggu.KindPeriodic), string(pinggu.AssessAccepted)}, w.args...)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	now := c.now
-	var all []*pinggu.ReviewDue
-	for rows.Next() {
-		var r pinggu.ReviewDue
-		var cat string
-		var launched, reviewed tscan
-		if err := rows.Scan(&r.ServiceID, &cat, &launched, &reviewed); err != nil {
-			return nil, 0, err
-		}
-		r.Category = pinggu.Category(cat)
-		base := launched.T
-		if reviewed.Valid && reviewed.T.After(base) {
-			base = reviewed.T
-		}
-		r.DueAt = pinggu.NextReviewDue(base, intervals[r.Category], nil)
-		r.Status = pinggu.StatusOfReview(r.DueAt, now)
-		if status == "" || r.Status == status {
-			all = append(all, &r)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if !all[i].DueAt.Equal(all[j].DueAt) {
-			return all[i].DueAt.Before(all[j].DueAt)
-		}
-		return all[i].ServiceID < all[j].ServiceID
-	})
 	total := len(all)
 	if opt.Offset >= total {
 		return []*pinggu.ReviewDue{}, total, nil
@@ -135,6 +93,9 @@ func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o ping
 
 // nameReviews fills in the names and owners of a page of due reviews.
 func (c *conn) nameReviews(page []*pinggu.ReviewDue) error {
+	if len(page) == 0 {
+		return nil
+	}
 	byID := map[int64]*pinggu.ReviewDue{}
 	args := make([]any, len(page))
 	for i, r := range page {
@@ -157,4 +118,58 @@ func (c *conn) nameReviews(page []*pinggu.ReviewDue) error {
 		}
 	}
 	return rows.Err()
+}
+
+// reviewsDue computes the due date and status of every launched service in
+// c's scope, keeps those of status ("" for all) and sorts them soonest
+// first; names are not loaded. The reminder job uses it too, so the list and
+// the reminders never disagree about a date.
+func (c *conn) reviewsDue(status pinggu.ReviewStatus) ([]*pinggu.ReviewDue, error) {
+	intervals, err := c.reviewIntervals()
+	if err != nil {
+		return nil, err
+	}
+	var w where
+	w.scope(c.actor, "s.org_id", "s.province")
+	w.add("s.status = ?", string(pinggu.StatusLaunched))
+	// Services registered as launched without a launch time count from
+	// their registration.
+	rows, err := c.query(`SELECT s.id, s.category, COALESCE(s.launched_at, s.created_at), r.at
+		FROM services s LEFT JOIN (SELECT service_id, max(reviewed_at) AS at FROM assessments WHERE kind = ? AND state = ? GROUP BY service_id) r
+		ON r.service_id = s.id`+w.sql(),
+		append([]any{string(pinggu.KindPeriodic), string(pinggu.AssessAccepted)}, w.args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	now := c.now
+	var all []*pinggu.ReviewDue
+	for rows.Next() {
+		var r pinggu.ReviewDue
+		var cat string
+		var launched, reviewed tscan
+		if err := rows.Scan(&r.ServiceID, &cat, &launched, &reviewed); err != nil {
+			return nil, err
+		}
+		r.Category = pinggu.Category(cat)
+		base := launched.T
+		if reviewed.Valid && reviewed.T.After(base) {
+			base = reviewed.T
+		}
+		r.DueAt = pinggu.NextReviewDue(base, intervals[r.Category], nil)
+		r.Status = pinggu.StatusOfReview(r.DueAt, now)
+		if status == "" || r.Status == status {
+			all = append(all, &r)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if !all[i].DueAt.Equal(all[j].DueAt) {
+			return all[i].DueAt.Before(all[j].DueAt)
+		}
+		return all[i].ServiceID < all[j].ServiceID
+	})
+	return all, nil
 }

@@ -1,0 +1,78 @@
+package pinggu
+
+import (
+	"context"
+	"time"
+)
+
+// ReminderKind says what a reminder is about.
+type ReminderKind string
+
+// Reminder kinds: a periodic review falling due within ReviewDueSoonWindow,
+// and one past its date.
+const (
+	ReminderReviewDueSoon ReminderKind = "review_due_soon"
+	ReminderReviewOverdue ReminderKind = "review_overdue"
+)
+
+// Valid reports whether k is a known kind.
+func (k ReminderKind) Valid() bool {
+	return k == ReminderReviewDueSoon || k == ReminderReviewOverdue
+}
+
+// Delivery channels of a reminder.
+const (
+	ChannelWebhook = "webhook"
+	ChannelEmail   = "email"
+)
+
+// Reminder tells the owner of a launched service and its bureau that a
+// periodic review is due soon or overdue. It is scoped like the service:
+// by the owner organisation and its province.
+type Reminder struct {
+	ID          int64        `json:"id"`
+	Kind        ReminderKind `json:"kind"`
+	ServiceID   int64        `json:"service_id"`
+	ServiceName string       `json:"service_name"`
+	OrgID       int64        `json:"org_id"`
+	OrgName     string       `json:"org_name"`
+	Province    string       `json:"province"`
+	DueAt       time.Time    `json:"due_at"`
+	Message     string       `json:"message"`
+	CreatedAt   time.Time    `json:"created_at"`
+	ReadAt      *time.Time   `json:"read_at,omitempty"`
+	// Delivered lists the channels (ChannelWebhook, ChannelEmail) that
+	// have carried the reminder out.
+	Delivered []string `json:"delivered,omitempty"`
+}
+
+// ReminderMessage is the formal Chinese text of a reminder, fixed when it is
+// created so that the UI, the webhook and the e-mail say the same thing.
+func ReminderMessage(k ReminderKind, serviceName string, due time.Time) string {
+	d := due.In(ChinaTime).Format("2006年1月2日")
+	if k == ReminderReviewOverdue {
+		return "业务“" + serviceName + "”的定期核查已于" + d + "到期，现已逾期，请尽快开展定期核查评估。"
+	}
+	return "业务“" + serviceName + "”的定期核查将于" + d + "到期，请及时开展定期核查评估。"
+}
+
+// ChinaTime is the zone dates are shown in (UTC+8, no daylight saving).
+var ChinaTime = time.FixedZone("CST", 8*3600)
+
+// ReminderFilter narrows a list of reminders.
+type ReminderFilter struct {
+	Unread bool         `json:"unread,omitempty"` // only those not yet read
+	Kind   ReminderKind `json:"kind,omitempty"`
+	ListOptions
+}
+
+// ReminderService keeps reminders. Scope: the ledger scope of the service
+// the reminder is about.
+type ReminderService interface {
+	// ListReminders returns a page of reminders in scope, newest first,
+	// and the total.
+	ListReminders(ctx context.Context, f ReminderFilter) ([]*Reminder, int, error)
+	// MarkReminderRead records that the reminder was read; ENOTFOUND
+	// outside the caller's scope.
+	MarkReminderRead(ctx context.Context, id int64) error
+}

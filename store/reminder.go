@@ -1,0 +1,168 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/pinggu/pinggu"
+)
+
+// reminderKind maps a review status to the reminder it calls for.
+var reminderKind = map[pinggu.ReviewStatus]pinggu.ReminderKind{
+	pinggu.ReviewDueSoon: pinggu.ReminderReviewDueSoon,
+	pinggu.ReviewOverdue: pinggu.ReminderReviewOverdue,
+}
+
+// GenerateReviewReminders creates, as the system, one reminder for every
+// launched service whose periodic review is due soon or overdue, and queues
+// it in the outbox for delivery, in one transaction with one summary audit
+// entry. A reminder is keyed by (service, due date, kind), so running it
+// again the same day, or every day, adds nothing new until a date passes or
+// a review moves the due date.
+func (db *DB) GenerateReviewReminders(ctx context.Context) (int, error) {
+	ctx = pinggu.WithActor(ctx, pinggu.SystemActor)
+	created := map[pinggu.ReminderKind]int{}
+	err := db.inTx(ctx, func(c *conn) error {
+		due, err := c.reviewsDue("")
+		if err != nil {
+			return err
+		}
+		var pending []*pinggu.ReviewDue
+		for _, r := range due {
+			if _, ok := reminderKind[r.Status]; ok {
+				pending = append(pending, r)
+			}
+		}
+		if err := c.nameReviews(pending); err != nil {
+			return err
+		}
+		for _, r := range pending {
+			kind := reminderKind[r.Status]
+			var id int64
+			err := c.queryRow(`INSERT INTO reminders (kind, service_id, org_id, province, due_at, message, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (service_id, due_at, kind) DO NOTHING RETURNING id`,
+				string(kind), r.ServiceID, r.OrgID, r.Province, tval(r.DueAt), pinggu.ReminderMessage(kind, r.ServiceName, r.DueAt), tval(c.now)).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue // already reminded of this date
+			}
+			if err != nil {
+				return fmt.Errorf("store: insert reminder: %w", err)
+			}
+			if _, err := c.exec("INSERT INTO reminder_outbox (reminder_id, created_at) VALUES (?, ?)", id, tval(c.now)); err != nil {
+				return fmt.Errorf("store: queue reminder: %w", err)
+			}
+			created[kind]++
+		}
+		return c.audit(change{action: "reminder.generate", objectType: "reminder",
+			detail: fmt.Sprintf("生成定期核查提醒%d条（即将到期%d条，已逾期%d条）",
+				created[pinggu.ReminderReviewDueSoon]+created[pinggu.ReminderReviewOverdue], created[pinggu.ReminderReviewDueSoon], created[pinggu.ReminderReviewOverdue])})
+	})
+	if err != nil {
+		return 0, err
+	}
+	return created[pinggu.ReminderReviewDueSoon] + created[pinggu.ReminderReviewOverdue], nil
+}
+
+const reminderCols = `r.id, r.kind, r.service_id, s.name, r.org_id, o.name, r.province, r.due_at, r.message, r.created_at, r.read_at`
+
+func scanReminder(sc interface{ Scan(...any) error }) (*pinggu.Reminder, error) {
+	var r pinggu.Reminder
+	var kind string
+	var due, created, read tscan
+	if err := sc.Scan(&r.ID, &kind, &r.ServiceID, &r.ServiceName, &r.OrgID, &r.OrgName, &r.Province, &due, &r.Message, &created, &read); err != nil {
+		return nil, err
+	}
+	r.Kind, r.DueAt, r.CreatedAt, r.ReadAt = pinggu.ReminderKind(kind), due.T, created.T, read.Ptr()
+	return &r, nil
+}
+
+// ListReminders returns the reminders in the caller's ledger scope, newest
+// first.
+func (db *DB) ListReminders(ctx context.Context, f pinggu.ReminderFilter) ([]*pinggu.Reminder, int, error) {
+	c := db.reader(ctx)
+	opt := f.ListOptions.Normalize()
+	var w where
+	w.scope(c.actor, "r.org_id", "r.province")
+	if f.Unread {
+		w.add("r.read_at IS NULL")
+	}
+	if f.Kind != "" {
+		if !f.Kind.Valid() {
+			return nil, 0, &pinggu.Error{Code: pinggu.EINVALID, Message: "提醒类型无效", Fields: []pinggu.FieldError{{Field: "kind", Message: fmt.Sprintf("提醒类型“%s”不存在", f.Kind)}}}
+		}
+		w.add("r.kind = ?", string(f.Kind))
+	}
+	var total int
+	if err := c.queryRow("SELECT count(*) FROM reminders r"+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := c.query("SELECT "+reminderCols+` FROM reminders r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.org_id`+
+		w.sql()+" ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?", append(w.args, opt.Limit, opt.Offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	out := []*pinggu.Reminder{}
+	for rows.Next() {
+		r, err := scanReminder(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	return out, total, c.loadDeliveries(out)
+}
+
+// loadDeliveries fills in the channels that carried each reminder out.
+func (c *conn) loadDeliveries(rs []*pinggu.Reminder) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	byID := map[int64]*pinggu.Reminder{}
+	args := make([]any, len(rs))
+	for i, r := range rs {
+		byID[r.ID], args[i] = r, r.ID
+	}
+	rows, err := c.query("SELECT reminder_id, channel FROM reminder_deliveries WHERE reminder_id IN ("+placeholders(len(args))+") ORDER BY channel", args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var ch string
+		if err := rows.Scan(&id, &ch); err != nil {
+			return err
+		}
+		if r := byID[id]; r != nil {
+			r.Delivered = append(r.Delivered, ch)
+		}
+	}
+	return rows.Err()
+}
+
+// MarkReminderRead records that a reminder in scope was read; reading it
+// again changes nothing.
+func (db *DB) MarkReminderRead(ctx context.Context, id int64) error {
+	return db.inTx(ctx, func(c *conn) error {
+		var w where
+		w.scope(c.actor, "org_id", "province")
+		w.add("id = ?", id)
+		var read tscan
+		if err := c.queryRow("SELECT read_at FROM reminders"+w.sql(), w.args...).Scan(&read); err != nil {
+			return noRows(err, "提醒")
+		}
+		if read.Valid {
+			return nil
+		}
+		if _, err := c.exec("UPDATE reminders SET read_at = ? WHERE id = ?", tval(c.now), id); err != nil {
+			return err
+		}
+		return c.audit(change{action: "reminder.read", objectType: "reminder", objectID: id, detail: "标记提醒为已读"})
+	})
+}
