@@ -9,8 +9,10 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"time"
 
+	"github.com/pinggu/pinggu"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
@@ -25,6 +27,16 @@ type Store interface {
 	// PurgeExpiredSessions deletes sessions past their lifetime or idle
 	// timeout and returns how many went.
 	PurgeExpiredSessions(ctx context.Context) (int64, error)
+	// GenerateReviewReminders creates the reminders of periodic reviews
+	// due soon or overdue, queued in the outbox; it returns how many.
+	GenerateReviewReminders(ctx context.Context) (int, error)
+	// DispatchReminders hands queued reminders to enqueue within the
+	// store's transaction.
+	DispatchReminders(ctx context.Context, enqueue func(tx *sql.Tx, rs []*pinggu.Reminder) error) (int, error)
+	// ReminderForDelivery loads a reminder and its owner's contact e-mails.
+	ReminderForDelivery(ctx context.Context, id int64) (*pinggu.Reminder, []string, error)
+	// MarkReminderDelivered records a channel that carried a reminder out.
+	MarkReminderDelivered(ctx context.Context, id int64, channel string) error
 }
 
 // driver picks River's driver for the store's database. Both work on
@@ -59,6 +71,36 @@ func Migrate(ctx context.Context, s Store) error {
 type Options struct {
 	Logger  *slog.Logger
 	Workers int // concurrent jobs in this process; default 4
+	Webhook Webhook
+	SMTP    SMTP
+}
+
+// Webhook is where reminders are POSTed as JSON; empty URL sends none.
+type Webhook struct {
+	URL    string
+	Secret string // key of the HMAC-SHA256 in SignatureHeader
+}
+
+// SMTP is the mail server reminders are e-mailed through; empty Host sends
+// none.
+type SMTP struct {
+	Host     string
+	Port     int // default 587
+	From     string
+	Username string // with Password, PLAIN after STARTTLS
+	Password string
+}
+
+// channels lists the delivery channels o configures.
+func (o Options) channels() []string {
+	var out []string
+	if o.Webhook.URL != "" {
+		out = append(out, pinggu.ChannelWebhook)
+	}
+	if o.SMTP.Host != "" {
+		out = append(out, pinggu.ChannelEmail)
+	}
+	return out
 }
 
 // Runner works jobs until stopped.
@@ -84,6 +126,8 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 	}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &sessionPurgeWorker{store: s, log: o.Logger})
+	river.AddWorker(workers, &reviewReminderWorker{store: s, channels: o.channels(), log: o.Logger})
+	river.AddWorker(workers, &deliverWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
 	client, err := river.NewClient(d, &river.Config{
 		Logger:  o.Logger.With("component", "jobs"),
 		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: o.Workers}},
@@ -92,6 +136,9 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 			river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 				func() (river.JobArgs, *river.InsertOpts) { return SessionPurgeArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "session_purge"}),
+			river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
+				func() (river.JobArgs, *river.InsertOpts) { return ReviewReminderArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "review_reminder"}),
 		},
 	})
 	if err != nil {
