@@ -2,14 +2,19 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"net/mail"
+	"net/url"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/jobs"
 	"github.com/pinggu/pinggu/store"
 )
 
@@ -103,4 +108,49 @@ func fail(env *cliEnv, cmd string, err error) int {
 	}
 	fmt.Fprintf(env.stderr, "pinggu %s: %s\n", cmd, msg)
 	return 1
+}
+
+// deliveryFlags configure where reminders go out: a webhook and an SMTP
+// server. serve and worker share them, since either may work the jobs.
+type deliveryFlags struct {
+	webhookURL, webhookSecret                        string
+	smtpHost, smtpPort, smtpFrom, smtpUser, smtpPass string
+}
+
+func (f *deliveryFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.webhookURL, "webhook-url", os.Getenv("PINGGU_WEBHOOK_URL"), "URL reminders are POSTed to as JSON; empty sends none (env PINGGU_WEBHOOK_URL)")
+	fs.StringVar(&f.webhookSecret, "webhook-secret", os.Getenv("PINGGU_WEBHOOK_SECRET"), "key of the HMAC-SHA256 signature in X-Pinggu-Signature; prefer the env var (env PINGGU_WEBHOOK_SECRET)")
+	fs.StringVar(&f.smtpHost, "smtp-host", os.Getenv("PINGGU_SMTP_HOST"), "SMTP server reminders are e-mailed through; empty sends none (env PINGGU_SMTP_HOST)")
+	fs.StringVar(&f.smtpPort, "smtp-port", envOr("PINGGU_SMTP_PORT", "587"), "SMTP port; STARTTLS is used when offered (env PINGGU_SMTP_PORT)")
+	fs.StringVar(&f.smtpFrom, "smtp-from", os.Getenv("PINGGU_SMTP_FROM"), "sender address of reminder e-mails (env PINGGU_SMTP_FROM)")
+	fs.StringVar(&f.smtpUser, "smtp-user", os.Getenv("PINGGU_SMTP_USER"), "SMTP username; empty sends without authentication (env PINGGU_SMTP_USER)")
+	fs.StringVar(&f.smtpPass, "smtp-password", os.Getenv("PINGGU_SMTP_PASSWORD"), "SMTP password; prefer the env var (env PINGGU_SMTP_PASSWORD)")
+}
+
+// apply checks the flags and sets them in o.
+func (f *deliveryFlags) apply(o jobs.Options) (jobs.Options, error) {
+	if f.webhookURL != "" {
+		u, err := url.Parse(f.webhookURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return o, fmt.Errorf("--webhook-url: %q is not an http(s) URL", f.webhookURL)
+		}
+		if f.webhookSecret == "" {
+			return o, errors.New("--webhook-secret: required with --webhook-url, so receivers can verify the signature")
+		}
+		o.Webhook = jobs.Webhook{URL: f.webhookURL, Secret: f.webhookSecret}
+	}
+	if f.smtpHost != "" {
+		port, err := strconv.Atoi(f.smtpPort)
+		if err != nil || port < 1 || port > 65535 {
+			return o, fmt.Errorf("--smtp-port: %q is not a port number", f.smtpPort)
+		}
+		if _, err := mail.ParseAddress(f.smtpFrom); err != nil {
+			return o, fmt.Errorf("--smtp-from: %q is not an e-mail address", f.smtpFrom)
+		}
+		if (f.smtpUser == "") != (f.smtpPass == "") {
+			return o, errors.New("--smtp-user and --smtp-password go together")
+		}
+		o.SMTP = jobs.SMTP{Host: f.smtpHost, Port: port, From: f.smtpFrom, Username: f.smtpUser, Password: f.smtpPass}
+	}
+	return o, nil
 }

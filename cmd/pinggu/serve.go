@@ -21,8 +21,10 @@ func init() {
 
 func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	var df dbFlags
+	var deliver deliveryFlags
 	fs := newFlagSet(env, "serve", "serve [flags]")
 	df.register(fs)
+	deliver.register(fs)
 	addr := fs.String("addr", envOr("PINGGU_ADDR", "127.0.0.1:8080"), "address to listen on (env PINGGU_ADDR)")
 	demoFlag := fs.Bool("demo", false, "load the demo dataset into an empty database and print the demo accounts")
 	noWorker := fs.Bool("no-worker", false, "serve only; leave background jobs to 'pinggu worker' processes")
@@ -34,6 +36,10 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	if (*tlsCert == "") != (*tlsKey == "") {
 		return fail(env, "serve", errors.New("--tls-cert and --tls-key go together"))
+	}
+	jobOpts, err := deliver.apply(jobs.Options{})
+	if err != nil {
+		return fail(env, "serve", err)
 	}
 	log, err := df.logger(env.stderr)
 	if err != nil {
@@ -53,7 +59,8 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 
 	var runner *jobs.Runner
 	if !*noWorker {
-		if runner, err = jobs.Start(ctx, db, jobs.Options{Logger: log}); err != nil {
+		jobOpts.Logger = log
+		if runner, err = jobs.Start(ctx, db, jobOpts); err != nil {
 			return fail(env, "serve", err)
 		}
 	}
@@ -128,11 +135,17 @@ func webOptions(db *store.DB, log *slog.Logger, secure bool) web.Options {
 
 func cmdWorker(ctx context.Context, env *cliEnv, args []string) int {
 	var df dbFlags
+	var deliver deliveryFlags
 	fs := newFlagSet(env, "worker", "worker [flags]")
 	df.register(fs)
+	deliver.register(fs)
 	n := fs.Int("jobs", 4, "jobs worked at once by this process")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	jobOpts, err := deliver.apply(jobs.Options{Workers: *n})
+	if err != nil {
+		return fail(env, "worker", err)
 	}
 	log, err := df.logger(env.stderr)
 	if err != nil {
@@ -143,7 +156,8 @@ func cmdWorker(ctx context.Context, env *cliEnv, args []string) int {
 		return fail(env, "worker", err)
 	}
 	defer db.Close()
-	runner, err := jobs.Start(ctx, db, jobs.Options{Logger: log, Workers: *n})
+	jobOpts.Logger = log
+	runner, err := jobs.Start(ctx, db, jobOpts)
 	if err != nil {
 		return fail(env, "worker", err)
 	}
