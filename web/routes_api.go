@@ -120,6 +120,13 @@ func apiRouteTable() []apiRoute {
 
 		// Assessments, evidence, reviews and standards (api_assessment_routes.go).
 	}, assessmentRouteTable()...), []apiRoute{
+		// Reminders of periodic reviews.
+		{Method: "GET", Pattern: "/api/reminders", Handler: (*Server).apiReminderList, Tag: "reminders",
+			Summary: "Periodic-review reminders in the caller's scope, newest first",
+			Query:   typeOf[pinggu.ReminderFilter](), Response: typeOf[listResponse[*pinggu.Reminder]]()},
+		{Method: "POST", Pattern: "/api/reminders/{id}/read", Handler: (*Server).apiReminderRead, Tag: "reminders", TakesID: true,
+			Summary: "Mark a reminder read", Status: http.StatusNoContent},
+
 		// Accounts (system administrators).
 		{Method: "GET", Pattern: "/api/users", Handler: (*Server).apiUserList, Tag: "users",
 			Summary: "List accounts", Query: typeOf[pinggu.UserFilter](), Response: typeOf[listResponse[*pinggu.User]]()},

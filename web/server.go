@@ -29,8 +29,11 @@ type Options struct {
 	Audit         pinggu.AuditService
 	// Assessments and Standards serve the assessment workflow; their routes
 	// and pages are left out while either is nil.
-	Assessments   pinggu.AssessmentService
-	Standards     pinggu.StandardService
+	Assessments pinggu.AssessmentService
+	Standards   pinggu.StandardService
+	// Reminders serves the periodic-review reminders; their routes answer
+	// 404 and the dashboard leaves out its panel while it is nil.
+	Reminders     pinggu.ReminderService
 	Health        func(context.Context) error // database ping for /healthz
 	Logger        *slog.Logger
 	SecureCookies bool // set when served behind TLS

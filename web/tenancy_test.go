@@ -59,6 +59,7 @@ const (
 	recToken
 	recAssessment
 	recEvidence
+	recReminder
 )
 
 // tenancyCase classifies one route of the table.
@@ -142,6 +143,8 @@ var tenancyRoutes = map[string]tenancyCase{
 	"GET /api/evidence/{id}":                {kind: tRecord, record: recEvidence},
 	"DELETE /api/evidence/{id}":             {kind: tRecord, record: recEvidence},
 	"GET /api/reviews/due":                  {kind: tShared},
+	"GET /api/reminders":                    {kind: tList, record: recReminder},
+	"POST /api/reminders/{id}/read":         {kind: tRecord, record: recReminder},
 	"GET /api/standards":                    {kind: tShared},
 	"POST /api/standards/import":            {kind: tMinistry},
 	"GET /api/standards/{id}":               {kind: tShared},
@@ -263,6 +266,13 @@ func (ta *tenancyApp) snapshot() snapshot {
 		}
 		tables["assessments"] = full
 	}
+	if rs := ta.server.opts.Reminders; rs != nil {
+		list, _, err := rs.ListReminders(ctx, pinggu.ReminderFilter{ListOptions: all})
+		if err != nil {
+			t.Fatalf("snapshot: %v", err)
+		}
+		tables["reminders"] = list
+	}
 	if ss := ta.server.opts.Standards; ss != nil {
 		list, err := ss.ListStandards(ctx)
 		if err != nil {
@@ -327,6 +337,8 @@ func (ta *tenancyApp) records(k recordKind) []ledgerRecord {
 		return []ledgerRecord{{ta.asmB.ID, ta.orgB.ID, ta.orgB.Province, ta.asmB.Title}, {ta.asmA.ID, ta.orgA.ID, ta.orgA.Province, ta.asmA.Title}}
 	case recEvidence:
 		return []ledgerRecord{{ta.evB.ID, ta.orgB.ID, ta.orgB.Province, ta.evB.Filename}, {ta.evA.ID, ta.orgA.ID, ta.orgA.Province, ta.evA.Filename}}
+	case recReminder:
+		return []ledgerRecord{{ta.remB.ID, ta.orgB.ID, ta.orgB.Province, ta.remB.ServiceName}, {ta.remA.ID, ta.orgA.ID, ta.orgA.Province, ta.remA.ServiceName}}
 	}
 	return nil
 }

@@ -51,6 +51,8 @@ type app struct {
 	// seeded once the store keeps assessments (nil before).
 	asmA, asmB *pinggu.Assessment
 	evA, evB   *pinggu.Evidence
+	// A periodic-review reminder of each tenant's service.
+	remA, remB *pinggu.Reminder
 
 	users    map[string]*pinggu.User // by username
 	sessions map[string]string       // session token by username, opened at seeding
@@ -110,6 +112,9 @@ func newAppWith(t testing.TB, adjust func(*Options)) *app {
 	if ss, ok := any(db).(pinggu.StandardService); ok {
 		o.Standards = ss
 	}
+	if rs, ok := any(db).(pinggu.ReminderService); ok {
+		o.Reminders = rs
+	}
 	adjust(&o)
 	s, err := NewServer(o)
 	if err != nil {
@@ -118,7 +123,7 @@ func newAppWith(t testing.TB, adjust func(*Options)) *app {
 	a := &app{t: t, db: db, server: s, logs: logs,
 		orgA: fx.OrgA, orgASub: fx.OrgASub, orgB: fx.OrgB, orgThird: fx.OrgThird, orgPartner: fx.OrgPartner,
 		licA: fx.LicA, licB: fx.LicB, svcA: fx.SvcA, svcB: fx.SvcB, users: fx.Users, sessions: fx.Sessions,
-		asmA: fx.AsmA, asmB: fx.AsmB, evA: fx.EvA, evB: fx.EvB}
+		asmA: fx.AsmA, asmB: fx.AsmB, evA: fx.EvA, evB: fx.EvB, remA: fx.RemA, remB: fx.RemB}
 	a.http = newTestHTTPServer(t, s)
 	return a
 }
@@ -145,6 +150,7 @@ type fixtures struct {
 	SvcA, SvcB                                *pinggu.Service
 	AsmA, AsmB                                *pinggu.Assessment
 	EvA, EvB                                  *pinggu.Evidence
+	RemA, RemB                                *pinggu.Reminder
 	Users                                     map[string]*pinggu.User
 	Sessions                                  map[string]string
 }
@@ -257,6 +263,9 @@ func seed(db *store.DB) (*fixtures, error) {
 	if err := seedAssessments(ctx, db, fx); err != nil {
 		return nil, err
 	}
+	if err := seedReminders(ctx, db, fx); err != nil {
+		return nil, err
+	}
 	for _, u := range []*pinggu.User{
 		{Username: uMinistry, Name: "部级监管", Role: pinggu.RoleMinistry},
 		{Username: uBureauGD, Name: "广东局", Role: pinggu.RoleBureau, Province: "440000"},
@@ -322,6 +331,42 @@ func seedAssessments(ctx context.Context, db *store.DB, fx *fixtures) error {
 		// assessment; the ledger's tests expect the seeded services planned.
 		if _, err := db.SetServiceStatus(ctx, x.svc.ID, pinggu.StatusPlanned, "测试数据：恢复为拟上线"); err != nil {
 			return fmt.Errorf("service %s back to planned: %w", x.svc.Name, err)
+		}
+	}
+	return nil
+}
+
+// seedReminders writes an overdue-review reminder of each tenant's
+// service. The seeded services are not launched, so the reminders are
+// written as the daily job would have left them; the job itself is tested
+// in the store and jobs packages.
+func seedReminders(ctx context.Context, db *store.DB, fx *fixtures) error {
+	rs, ok := any(db).(pinggu.ReminderService)
+	if !ok {
+		return nil
+	}
+	due := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, svc := range []*pinggu.Service{fx.SvcA, fx.SvcB} {
+		prov := fx.OrgA.Province
+		if svc.OrgID == fx.OrgB.ID {
+			prov = fx.OrgB.Province
+		}
+		q := fmt.Sprintf(`INSERT INTO reminders (kind, service_id, org_id, province, due_at, message, created_at)
+			VALUES ('%s', %d, %d, '%s', '2026-01-01T00:00:00.000000Z', '%s', '2026-01-02T00:00:00.000000Z')`,
+			pinggu.ReminderReviewOverdue, svc.ID, svc.OrgID, prov, pinggu.ReminderMessage(pinggu.ReminderReviewOverdue, svc.Name, due))
+		if _, err := db.SQL().ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("reminder of %s: %w", svc.Name, err)
+		}
+	}
+	list, _, err := rs.ListReminders(ctx, pinggu.ReminderFilter{})
+	if err != nil || len(list) != 2 {
+		return fmt.Errorf("seeded reminders: %d, %v", len(list), err)
+	}
+	for _, r := range list {
+		if r.OrgID == fx.OrgA.ID {
+			fx.RemA = r
+		} else {
+			fx.RemB = r
 		}
 	}
 	return nil

@@ -126,6 +126,7 @@ func webOptions(db *store.DB, log *slog.Logger, secure bool) web.Options {
 		Audit:         db,
 		Assessments:   db,
 		Standards:     db,
+		Reminders:     db,
 		Health:        db.Ping,
 		Logger:        log,
 		SecureCookies: secure,

@@ -1,0 +1,47 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/pinggu/pinggu"
+)
+
+// An enterprise sees its own reminder, marks it read and finds it gone from
+// the unread list; its bureau sees the mark.
+func TestReminderListAndRead(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	c := a.login(uEntAdminA)
+	list := func(c *client, query string) []*pinggu.Reminder {
+		t.Helper()
+		res := c.do("GET", "/api/reminders"+query, nil)
+		mustStatus(t, res, http.StatusOK, "list "+query)
+		var l listResponse[*pinggu.Reminder]
+		res.decode(t, &l)
+		return l.Items
+	}
+	got := list(c, "?unread=true")
+	if len(got) != 1 || got[0].ID != a.remA.ID || got[0].ServiceName != "甲即时通信" || got[0].Kind != pinggu.ReminderReviewOverdue || !strings.Contains(got[0].Message, "逾期") {
+		t.Fatalf("unread of A = %+v", got)
+	}
+	mustStatus(t, c.do("POST", "/api/reminders/"+id(a.remA.ID)+"/read", nil), http.StatusNoContent, "read")
+	if got := list(c, "?unread=true"); len(got) != 0 {
+		t.Fatalf("after reading, unread = %+v", got)
+	}
+	if got := list(c, ""); len(got) != 1 || got[0].ReadAt == nil {
+		t.Fatalf("after reading, all = %+v", got)
+	}
+	gd := a.login(uBureauGD)
+	if got := list(gd, ""); len(got) != 1 || got[0].ReadAt == nil {
+		t.Fatalf("Guangdong bureau sees %+v", got)
+	}
+
+	res := c.do("GET", "/api/reminders?kind=birthday", nil)
+	mustStatus(t, res, http.StatusBadRequest, "bad kind")
+	if p := res.problem(t); len(p.Errors) != 1 || p.Errors[0].Field != "kind" {
+		t.Fatalf("bad kind problem = %+v", p)
+	}
+	mustStatus(t, c.do("POST", "/api/reminders/abc/read", nil), http.StatusNotFound, "bad id")
+}
