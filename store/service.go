@@ -67,6 +67,9 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 		w.add("s.status = ?", string(f.Status))
 	}
 	q := db.d.searchQuery(f.Query)
+	if q == "" && !db.d.pg() {
+		c.statusHint(f, &w)
+	}
 	from := "services s"
 	search := -1
 	if q != "" {

@@ -61,3 +61,22 @@ func (c *conn) servicePlan(f pinggu.ServiceFilter, opt pinggu.ListOptions, total
 	}
 	return "services s INDEXED BY " + lead, "", nil
 }
+
+// statusHint adds "any status" to a list by province and category: no index
+// leads with those two, and (province, status, category) serves them with
+// one seek per status where otherwise every service of the province is
+// read from the table, 200 ms for a large one. Every stored status is one
+// of these, since each write validates it.
+func (c *conn) statusHint(f pinggu.ServiceFilter, w *where) {
+	if f.Status != "" || f.Category == "" || f.OrgID != 0 {
+		return
+	}
+	if f.Province == "" && c.actor.LedgerScope().Kind != pinggu.ScopeProvince {
+		return
+	}
+	args := make([]any, len(pinggu.ServiceStatuses))
+	for i, st := range pinggu.ServiceStatuses {
+		args[i] = string(st)
+	}
+	w.add("s.status IN ("+placeholders(len(args))+")", args...)
+}
