@@ -57,6 +57,11 @@ func (s *Server) uiRoutes() {
 
 	s.assessmentUIRoutes()
 
+	if s.opts.Reminders != nil {
+		m.HandleFunc("GET /reminders", s.user(gateLedger, s.uiReminderList))
+		m.HandleFunc("POST /reminders/{id}/read", s.user(gateLedger, s.uiReminderRead))
+	}
+
 	m.HandleFunc("GET /accounts", s.user(gateAccounts, s.uiAccountList))
 	m.HandleFunc("GET /accounts/new", s.user(gateAccounts, s.uiAccountNew))
 	m.HandleFunc("POST /accounts", s.user(gateAccounts, s.uiAccountCreate))

@@ -27,6 +27,11 @@ type dashboardData struct {
 	Orgs, Services, Expiring, Expired countLink
 	ByStatus                          []countLink
 	Chart                             chart
+	// Reminders are the newest unread of UnreadReminders; the panel shows
+	// when the server keeps reminders.
+	ShowReminders   bool
+	Reminders       []*pinggu.Reminder
+	UnreadReminders int
 }
 
 // capped shows a count, with "+" when the store stopped counting.
@@ -93,6 +98,13 @@ func (s *Server) uiDashboardShow(w http.ResponseWriter, r *http.Request) {
 		counts[i] = n
 	}
 	d.Chart = categoryChart(p, counts)
+	if rs := s.opts.Reminders; rs != nil {
+		d.ShowReminders = true
+		d.Reminders, d.UnreadReminders, err = rs.ListReminders(ctx, pinggu.ReminderFilter{Unread: true, ListOptions: pinggu.ListOptions{Limit: 5}})
+		if fail(err) {
+			return
+		}
+	}
 	p.Data = d
 	s.render(w, r, http.StatusOK, "dashboard", p)
 }

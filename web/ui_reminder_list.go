@@ -1,0 +1,40 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/pinggu/pinggu"
+)
+
+type reminderListData struct {
+	Items []*pinggu.Reminder
+	Total int
+	All   bool // every reminder, not only the unread
+}
+
+// uiReminderList lists the periodic-review reminders in the actor's scope:
+// the unread ones, or all with ?view=all.
+func (s *Server) uiReminderList(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(w, r, "page.reminders")
+	p.Active = "dashboard"
+	d := reminderListData{All: r.URL.Query().Get("view") == "all"}
+	var err error
+	d.Items, d.Total, err = s.opts.Reminders.ListReminders(r.Context(), pinggu.ReminderFilter{Unread: !d.All, ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit}})
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
+	p.Data = d
+	s.render(w, r, http.StatusOK, "reminder_list", p)
+}
+
+// reminderKindKeys are the catalog keys of the reminder kinds.
+var reminderKindKeys = map[pinggu.ReminderKind]string{
+	pinggu.ReminderReviewDueSoon: "field.reminder.review_due_soon",
+	pinggu.ReminderReviewOverdue: "field.reminder.review_overdue",
+}
+
+// ReminderKind names a reminder kind in the page's language.
+func (p *page) ReminderKind(k pinggu.ReminderKind) string {
+	return keyedLabel(p.Lang, reminderKindKeys, k)
+}
