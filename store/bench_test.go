@@ -106,6 +106,21 @@ var benchCases = []benchCase{
 		_, n, err := db.ListServices(as(bureauGD), pinggu.ServiceFilter{Status: pinggu.StatusLaunched, Category: pinggu.CatIM})
 		return n, err
 	}},
+	{"services/status/created", func(db *store.DB) (int, error) {
+		// Broad: a sixth of the ledger, read in date order from (status, created_at).
+		_, n, err := db.ListServices(sys, pinggu.ServiceFilter{Status: pinggu.StatusLaunched, ListOptions: pinggu.ListOptions{Sort: "created_at", Offset: 80}})
+		return n, err
+	}},
+	{"services/province+category/updated", func(db *store.DB) (int, error) {
+		// Counted through (province, status, category), one seek per status.
+		_, n, err := db.ListServices(sys, pinggu.ServiceFilter{Province: "440000", Category: pinggu.CatIM, ListOptions: pinggu.ListOptions{Sort: "updated_at", Desc: true}})
+		return n, err
+	}},
+	{"services/bureau/status+category/created", func(db *store.DB) (int, error) {
+		// Narrow: the matches are fetched by the filter index and sorted.
+		_, n, err := db.ListServices(as(bureauGD), pinggu.ServiceFilter{Status: pinggu.StatusApproved, Category: pinggu.CatIM, ListOptions: pinggu.ListOptions{Sort: "created_at"}})
+		return n, err
+	}},
 	{"services/search/2chars", func(db *store.DB) (int, error) {
 		_, n, err := db.ListServices(sys, pinggu.ServiceFilter{Query: "星辰"})
 		return n, err
