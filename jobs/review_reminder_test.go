@@ -152,7 +152,10 @@ func launchedService(t *testing.T, db *store.DB, at time.Time) *pinggu.Service {
 // the reminder by webhook — signed, and retried after the receiver's 500 —
 // and by e-mail to the owner's contact, each once.
 func TestRunnerDeliversReviewReminders(t *testing.T) {
-	db := storetest.Open(t)
+	storetest.Each(t, testRunnerDeliversReviewReminders)
+}
+
+func testRunnerDeliversReviewReminders(t *testing.T, db *store.DB) {
 	svc := launchedService(t, db, time.Now().AddDate(-1, -1, 0))
 	db.Now = time.Now
 
