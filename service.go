@@ -219,6 +219,9 @@ type ServiceService interface {
 	// the audit log.
 	SetServiceStatus(ctx context.Context, id int64, to ServiceStatus, reason string) (*Service, error)
 	ImportServices(ctx context.Context, rows []ServiceImportRow) (int, error)
+	// RecordMajorChange records a major change of a launched service, which
+	// brings its next periodic review forward.
+	RecordMajorChange(ctx context.Context, id int64, description string) (*Service, error)
 }
 
 // ValidateInitialStatus checks the status a service is registered with.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/pinggu/pinggu"
 )
@@ -64,7 +65,7 @@ func (c *conn) reviewIntervals() (map[pinggu.Category]int, error) {
 
 // ReviewsDue lists the launched services in scope with their next periodic
 // review date — the category's interval after launch or the last accepted
-// periodic review — filtered by status ("" for all), soonest first.
+// periodic review, sooner after a major change — filtered by status ("" for all), soonest first.
 //
 // The dates are computed here rather than in SQL so both databases follow
 // pinggu.NextReviewDue to the day: the query reads only the id, category
@@ -134,7 +135,7 @@ func (c *conn) reviewsDue(status pinggu.ReviewStatus) ([]*pinggu.ReviewDue, erro
 	w.add("s.status = ?", string(pinggu.StatusLaunched))
 	// Services registered as launched without a launch time count from
 	// their registration.
-	rows, err := c.query(`SELECT s.id, s.category, COALESCE(s.launched_at, s.created_at), r.at
+	rows, err := c.query(`SELECT s.id, s.category, COALESCE(s.launched_at, s.created_at), r.at, s.major_change_at
 		FROM services s LEFT JOIN (SELECT service_id, max(reviewed_at) AS at FROM assessments WHERE kind = ? AND state = ? GROUP BY service_id) r
 		ON r.service_id = s.id`+w.sql(),
 		append([]any{string(pinggu.KindPeriodic), string(pinggu.AssessAccepted)}, w.args...)...)
@@ -147,8 +148,8 @@ func (c *conn) reviewsDue(status pinggu.ReviewStatus) ([]*pinggu.ReviewDue, erro
 	for rows.Next() {
 		var r pinggu.ReviewDue
 		var cat string
-		var launched, reviewed tscan
-		if err := rows.Scan(&r.ServiceID, &cat, &launched, &reviewed); err != nil {
+		var launched, reviewed, changed tscan
+		if err := rows.Scan(&r.ServiceID, &cat, &launched, &reviewed, &changed); err != nil {
 			return nil, err
 		}
 		r.Category = pinggu.Category(cat)
@@ -156,7 +157,11 @@ func (c *conn) reviewsDue(status pinggu.ReviewStatus) ([]*pinggu.ReviewDue, erro
 		if reviewed.Valid && reviewed.T.After(base) {
 			base = reviewed.T
 		}
-		r.DueAt = pinggu.NextReviewDue(base, intervals[r.Category], nil)
+		var majorChange *time.Time
+		if changed.Valid {
+			majorChange = &changed.T
+		}
+		r.DueAt = pinggu.NextReviewDue(base, intervals[r.Category], majorChange)
 		r.Status = pinggu.StatusOfReview(r.DueAt, now)
 		if status == "" || r.Status == status {
 			all = append(all, &r)

@@ -181,3 +181,54 @@ func TestRegisteringLaunchedServiceIsTheRegulators(t *testing.T) {
 		must(t, db.CreateService(gd, &pinggu.Service{OrgID: w.orgA.ID, Name: "甲云呼叫中心", Category: pinggu.CatVoiceLine, Status: pinggu.StatusLaunched}))
 	})
 }
+
+// A major change of a launched service brings its periodic review forward to
+// within a month; only the service's own side may record it, and only for a
+// launched service with a description.
+func TestMajorChangeBringsReviewForward(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setupAssessments(t, db)
+		gd, ent, entB := w.ctx["bureauGD"], w.ctx["entA"], w.ctx["entB"]
+		start := time.Now().UTC()
+		db.Now = func() time.Time { return start.AddDate(0, -2, 0) }
+		svc := &pinggu.Service{OrgID: w.orgA.ID, Name: "甲语音专线", Category: pinggu.CatVoiceLine, Status: pinggu.StatusLaunched}
+		must(t, db.CreateService(gd, svc))
+		db.Now = func() time.Time { return start }
+		due := func() pinggu.ReviewDue {
+			t.Helper()
+			list, _, err := db.ReviewsDue(ent, "", pinggu.ListOptions{Limit: 100})
+			must(t, err)
+			for _, r := range list {
+				if r.ServiceID == svc.ID {
+					return *r
+				}
+			}
+			t.Fatalf("service %d not in the reviews due", svc.ID)
+			return pinggu.ReviewDue{}
+		}
+		if r := due(); r.Status != pinggu.ReviewOK {
+			t.Fatalf("two months after launch: %s due %s, want ok", r.Status, r.DueAt)
+		}
+		_, err := db.RecordMajorChange(entB, svc.ID, "新增国际漫游外呼功能")
+		code(t, err, pinggu.ENOTFOUND)
+		_, err = db.RecordMajorChange(ent, svc.ID, "  ")
+		code(t, err, pinggu.EINVALID)
+		_, err = db.RecordMajorChange(ent, w.svcB.ID, "新增功能")
+		code(t, err, pinggu.ENOTFOUND)
+		if r := due(); r.Status != pinggu.ReviewOK {
+			t.Fatalf("refused changes moved the review: %s", r.Status)
+		}
+		_, err = db.RecordMajorChange(ent, svc.ID, "新增国际漫游外呼功能，并发能力由500路扩容至5000路")
+		must(t, err)
+		if r := due(); r.Status != pinggu.ReviewDueSoon || r.DueAt.After(start.Add(pinggu.MajorChangeWindow+time.Second)) {
+			t.Fatalf("after a major change: %s due %s, want due soon within %s", r.Status, r.DueAt, pinggu.MajorChangeWindow)
+		}
+		list, _, _ := db.ListAudit(sys, pinggu.AuditFilter{Action: "service.major_change"})
+		if len(list) != 1 || list[0].ObjectID != svc.ID {
+			t.Fatalf("audit entries = %+v", list)
+		}
+		// A service not yet launched has no periodic review to bring forward.
+		_, err = db.RecordMajorChange(ent, w.svcA.ID, "新增功能")
+		code(t, err, pinggu.ECONFLICT)
+	})
+}

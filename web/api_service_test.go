@@ -116,3 +116,37 @@ func TestLicenceCRUD(t *testing.T) {
 	mustStatus(t, c.do("DELETE", "/api/licences/"+id(l.ID), nil), http.StatusNoContent, "delete")
 	mustStatus(t, c.do("GET", "/api/licences/"+id(l.ID), nil), http.StatusNotFound, "get after delete")
 }
+
+// A major change of a launched service, recorded by the enterprise through
+// the API, brings its periodic review forward into the due-soon list.
+func TestServiceMajorChange(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	bureau, ent := a.login(uBureauGD), a.login(uEntAdminA)
+	res := bureau.do("POST", "/api/services", map[string]any{"org_id": a.orgA.ID, "name": "甲语音专线", "category": "voice_line", "status": "launched"})
+	mustStatus(t, res, http.StatusCreated, "register a running service")
+	var s pinggu.Service
+	res.decode(t, &s)
+	dueSoon := func() bool {
+		var list struct{ Items []pinggu.ReviewDue }
+		ent.do("GET", "/api/reviews/due?status=due_soon&limit=500", nil).decode(t, &list)
+		for _, r := range list.Items {
+			if r.ServiceID == s.ID {
+				return true
+			}
+		}
+		return false
+	}
+	if dueSoon() {
+		t.Fatal("a service launched today is already due for review")
+	}
+	res = ent.do("POST", "/api/services/"+id(s.ID)+"/major-change", map[string]string{"description": " "})
+	mustStatus(t, res, http.StatusBadRequest, "empty description")
+	if p := res.problem(t); !p.hasFieldError(0, "description") {
+		t.Fatalf("problem does not name the description: %+v", p)
+	}
+	mustStatus(t, ent.do("POST", "/api/services/"+id(s.ID)+"/major-change", map[string]string{"description": "新增国际漫游外呼功能"}), http.StatusOK, "record a major change")
+	if !dueSoon() {
+		t.Fatal("after a major change the review is not due soon")
+	}
+}

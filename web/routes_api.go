@@ -117,6 +117,9 @@ func apiRouteTable() []apiRoute {
 		{Method: "POST", Pattern: "/api/services/{id}/status", Handler: (*Server).apiServiceStatus, Tag: "services", TakesID: true,
 			Summary: "Move a service along its lifecycle",
 			Request: typeOf[statusChangeRequest](), Response: typeOf[pinggu.Service]()},
+		{Method: "POST", Pattern: "/api/services/{id}/major-change", Handler: (*Server).apiServiceMajorChange, Tag: "services", TakesID: true,
+			Summary: "Record a major change of a launched service, bringing its periodic review forward",
+			Request: typeOf[majorChangeRequest](), Response: typeOf[pinggu.Service]()},
 
 		// Assessments, evidence, reviews and standards (api_assessment_routes.go).
 	}, assessmentRouteTable()...), []apiRoute{

@@ -54,6 +54,7 @@ func (s *Server) uiRoutes() {
 	m.HandleFunc("GET /services/{id}/edit", s.user(gateLedger, s.uiServiceEdit))
 	m.HandleFunc("POST /services/{id}", s.user(gateLedger, s.uiServiceUpdate))
 	m.HandleFunc("POST /services/{id}/status", s.user(gateLedger, s.uiServiceStatus))
+	m.HandleFunc("POST /services/{id}/major-change", s.user(gateLedger, s.uiServiceMajorChange))
 
 	s.assessmentUIRoutes()
 

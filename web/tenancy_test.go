@@ -121,6 +121,8 @@ var tenancyRoutes = map[string]tenancyCase{
 		move: func(_ *app, f *pinggu.Organisation) any { return map[string]any{"org_id": f.ID} }},
 	"POST /api/services/{id}/status": {kind: tRecord, record: recService,
 		body: func(*app) any { return map[string]any{"to": "in_assessment", "reason": "越权"} }},
+	"POST /api/services/{id}/major-change": {kind: tRecord, record: recService,
+		body: func(*app) any { return map[string]any{"description": "越权登记重大变更"} }},
 
 	"GET /api/assessments": {kind: tList, record: recAssessment},
 	"POST /api/assessments": {kind: tCreate, body: func(a *app) any {
