@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -20,7 +21,7 @@ func init() {
 const standardsUsage = `standards <subcommand> [flags]
 
 Subcommands:
-  list      [-all] [-category CODE]   the shipped standards (latest versions unless -all)
+  list      [-all] [-category CODE]   the standards, shipped and imported (latest versions unless -all)
   show      ID[@VERSION]               sections and items, readable
   export    ID[@VERSION]               the canonical YAML, for editing and re-import
   validate  FILE...                    check standard files ('-' reads stdin); exit 1 on any problem
@@ -44,6 +45,8 @@ func cmdStandards(ctx context.Context, env *cliEnv, args []string) int {
 		fmt.Fprintf(env.stderr, "Usage: pinggu %s\n\nFlags:\n", standardsUsage)
 		fs.PrintDefaults()
 	}
+	var df dbFlags
+	df.register(fs)
 	all := fs.Bool("all", false, "list: every version, not only the latest")
 	category := fs.String("category", "", "list: only standards that apply to this service category")
 	if err := fs.Parse(args); err != nil {
@@ -52,15 +55,24 @@ func cmdStandards(ctx context.Context, env *cliEnv, args []string) int {
 		}
 		return 2
 	}
+	var lib *standards.Library
+	if sub == "list" || sub == "show" || sub == "export" {
+		var closeDB func()
+		var err error
+		if lib, closeDB, err = standardsLibrary(ctx, env, &df); err != nil {
+			return fail(env, "standards "+sub, err)
+		}
+		defer closeDB()
+	}
 	switch sub {
 	case "list":
-		return standardsList(env, *all, *category)
+		return standardsList(env, lib, *all, *category)
 	case "show", "export":
 		if fs.NArg() != 1 {
 			fmt.Fprintf(env.stderr, "pinggu standards %s: want one ID or ID@VERSION\n", sub)
 			return 2
 		}
-		s, err := standards.Builtin().Resolve(fs.Arg(0))
+		s, err := lib.Resolve(fs.Arg(0))
 		if err != nil {
 			fmt.Fprintf(env.stderr, "pinggu standards %s: %v (see 'pinggu standards list')\n", sub, err)
 			return 1
@@ -88,8 +100,33 @@ func cmdStandards(ctx context.Context, env *cliEnv, args []string) int {
 	}
 }
 
-func standardsList(env *cliEnv, all bool, category string) int {
-	lib := standards.Builtin()
+// standardsLibrary is the library the platform uses: the shipped standards
+// plus the versions imported into the database, when there is one; a
+// machine without a database (or a look before installing) sees the shipped
+// library alone, and no data directory is created for a look.
+func standardsLibrary(ctx context.Context, env *cliEnv, df *dbFlags) (*standards.Library, func(), error) {
+	if df.databaseURL == "" {
+		if _, err := os.Stat(filepath.Join(df.data, "pinggu.db")); err != nil {
+			return standards.Builtin(), func() {}, nil
+		}
+	}
+	log, err := df.logger(env.stderr)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := df.open(ctx, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	lib, err := db.Library(systemCtx(ctx))
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return lib, func() { db.Close() }, nil
+}
+
+func standardsList(env *cliEnv, lib *standards.Library, all bool, category string) int {
 	var list []*standards.Standard
 	switch {
 	case category != "":

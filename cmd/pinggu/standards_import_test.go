@@ -45,6 +45,26 @@ func TestStandardsImportPublishesIntoTheDatabase(t *testing.T) {
 		t.Fatalf("broken import: exit %d: %s", code, errOut)
 	}
 
+	// list, show and export read the database's library: the imported
+	// version is current there, while without a database only the shipped one
+	// exists.
+	if code, out, errOut := runStandards(t, "", "list", "-data", data); code != 0 || !strings.Contains(out, "2099.1") {
+		t.Fatalf("list with the database: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ := runStandards(t, "", "export", "-data", data, "voice_line@2099.1"); code != 0 || out != string(good) {
+		t.Fatalf("export of the imported version: exit %d", code)
+	}
+	if code, out, _ := runStandards(t, "", "show", "-data", data, "voice_line"); code != 0 || !strings.Contains(out, "（新版）") {
+		t.Fatalf("show of the current voice_line does not show the imported text: exit %d", code)
+	}
+	empty := filepath.Join(t.TempDir(), "none")
+	if code, out, _ := runStandards(t, "", "list", "-data", empty); code != 0 || strings.Contains(out, "2099.1") || !strings.Contains(out, "voice_line") {
+		t.Fatalf("list without a database: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(empty); !os.IsNotExist(err) {
+		t.Fatalf("listing created the data directory %s", empty)
+	}
+
 	db, err := store.Open(context.Background(), store.Config{DataDir: data})
 	if err != nil {
 		t.Fatal(err)
