@@ -1,37 +1,15 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
 
-// apiServiceUpdate merges the body into the stored service and
-// saves it. The record is looked up first so an id outside the caller's scope
-// answers 404 whatever the body says.
+	"github.com/pinggu/pinggu"
+)
+
+// apiServiceUpdate merges the body into the stored service and saves it.
 func (s *Server) apiServiceUpdate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.writeProblem(w, r, err)
-		return
-	}
-	o, err := s.opts.Services.FindService(r.Context(), id)
-	if err != nil {
-		s.writeProblem(w, r, err)
-		return
-	}
-	oldOrg := o.OrgID
-	if err := s.decodeJSON(w, r, o); err != nil {
-		s.writeProblem(w, r, err)
-		return
-	}
-	o.ID = id
-	if o.OrgID != oldOrg {
-		// Moving a record to another owner needs that owner in scope too.
-		if err := s.visibleOrganisation(r.Context(), o.OrgID); err != nil {
-			s.writeProblem(w, r, err)
-			return
-		}
-	}
-	if err := s.opts.Services.UpdateService(r.Context(), o); err != nil {
-		s.writeProblem(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, o)
+	mergeUpdate(s, w, r, s.opts.Services.FindService,
+		func(v *pinggu.Service, id int64) { v.ID = id },
+		func(v *pinggu.Service) int64 { return v.OrgID },
+		s.opts.Services.UpdateService)
 }
