@@ -6,21 +6,11 @@ import (
 	"github.com/pinggu/pinggu"
 )
 
-// apiOrganisationCreate registers an organisation.
+// apiOrganisationCreate registers an organisation; a parent outside the
+// caller's scope answers 404.
 func (s *Server) apiOrganisationCreate(w http.ResponseWriter, r *http.Request) {
-	var o pinggu.Organisation
-	if err := s.decodeJSON(w, r, &o); err != nil {
-		s.writeProblem(w, r, err)
-		return
-	}
-	o.ID = 0
-	if err := s.visibleOrganisation(r.Context(), parentOf(&o)); err != nil {
-		s.writeProblem(w, r, err)
-		return
-	}
-	if err := s.opts.Organisations.CreateOrganisation(r.Context(), &o); err != nil {
-		s.writeProblem(w, r, err)
-		return
-	}
-	s.writeJSON(w, http.StatusCreated, &o)
+	createOwned(s, w, r,
+		func(v *pinggu.Organisation, id int64) { v.ID = id },
+		parentOf,
+		s.opts.Organisations.CreateOrganisation)
 }

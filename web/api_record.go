@@ -5,6 +5,28 @@ import (
 	"net/http"
 )
 
+// createOwned is every POST that creates a ledger record: the body is the
+// new record (any id in it is ignored), and the organisation it hangs from
+// must be in the caller's scope, so a reference to another tenant answers 404.
+func createOwned[T any](s *Server, w http.ResponseWriter, r *http.Request,
+	setID func(*T, int64), owner func(*T) int64, create func(context.Context, *T) error) {
+	var rec T
+	if err := s.decodeJSON(w, r, &rec); err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	setID(&rec, 0)
+	if err := s.visibleOrganisation(r.Context(), owner(&rec)); err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	if err := create(r.Context(), &rec); err != nil {
+		s.writeProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, http.StatusCreated, &rec)
+}
+
 // mergeUpdate is every PUT of a ledger record: the record is looked up first
 // so an id outside the caller's scope answers 404 whatever the body says; the
 // body is merged into it (fields it leaves out keep their values); a change
