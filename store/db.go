@@ -73,7 +73,7 @@ func Open(ctx context.Context, c Config) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := db.Ping(ctx); err != nil {
+	if err := db.firstPing(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -157,6 +157,24 @@ func (db *DB) Ping(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// firstPing is Ping, except that SQLite's switch of a new file to WAL,
+// which answers "busy" at once rather than waiting when several nodes open
+// the file together, is tried again for up to the busy timeout.
+func (db *DB) firstPing(ctx context.Context) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := db.Ping(ctx)
+		if err == nil || db.d.pg() || !strings.Contains(err.Error(), "SQLITE_BUSY") || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
 }
 
 // now returns the clock in UTC at the precision both databases keep, so a
