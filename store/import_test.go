@@ -206,8 +206,8 @@ func TestBroadSearchAndTotalCap(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if total != pinggu.TotalCap+1 {
-			t.Fatalf("total = %d, want TotalCap+1 meaning more than %d", total, pinggu.TotalCap)
+		if total != pinggu.SearchCap {
+			t.Fatalf("total = %d, want SearchCap meaning more than %d", total, pinggu.SearchCap)
 		}
 		if len(all) != 50 {
 			t.Fatalf("page = %d rows", len(all))
@@ -216,6 +216,24 @@ func TestBroadSearchAndTotalCap(t *testing.T) {
 			if all[i-1].Name > all[i].Name {
 				t.Fatalf("broad page not in name order at %d", i)
 			}
+		}
+		// It lists SearchCap distinct matches, in one order, and no more.
+		seen := map[int64]bool{}
+		var last string
+		for off := 0; off <= pinggu.SearchCap; off += 500 {
+			page, n, err := db.ListServices(sys, pinggu.ServiceFilter{Query: "号", ListOptions: pinggu.ListOptions{Limit: 500, Offset: off}})
+			if err != nil || n != pinggu.SearchCap {
+				t.Fatalf("offset %d: total %d, %v", off, n, err)
+			}
+			for _, s := range page {
+				if seen[s.ID] || s.Name < last || !strings.Contains(s.Name+s.OrgName, "号") {
+					t.Fatalf("offset %d: %d %q repeated, out of order or not a match", off, s.ID, s.Name)
+				}
+				seen[s.ID], last = true, s.Name
+			}
+		}
+		if len(seen) != pinggu.SearchCap {
+			t.Fatalf("listed %d matches, want %d", len(seen), pinggu.SearchCap)
 		}
 		// The same page through a narrow search (a province filter leaves
 		// fewer matches) agrees with filtering the broad one.

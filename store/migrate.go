@@ -93,8 +93,39 @@ func (db *DB) Migrate(ctx context.Context) error {
 			if _, err := c.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", m.version, m.name, tval(c.now)); err != nil {
 				return err
 			}
+			if reindexAfter[m.version] {
+				if err := c.reindexAll(); err != nil {
+					return fmt.Errorf("store: migration %s: rewrite search documents: %w", m.name, err)
+				}
+			}
 			db.log.Info("migration applied", "version", m.version, "name", m.name)
 		}
 		return nil
 	})
+}
+
+// reindexAfter names the migrations that change what a search document
+// holds; after one is applied every document is rewritten.
+var reindexAfter = map[int]bool{103: true}
+
+// reindexAll rewrites the search document of every organisation and
+// service, a batch of IDs at a time.
+func (c *conn) reindexAll() error {
+	const batch = 5000
+	for _, t := range []struct {
+		table   string
+		reindex func(cond string, args ...any) error
+	}{{"organisations", c.reindexOrgs}, {"services", c.reindexServices}} {
+		var max int64
+		if err := c.queryRow("SELECT coalesce(max(id), 0) FROM " + t.table).Scan(&max); err != nil {
+			return err
+		}
+		alias := t.table[:1]
+		for lo := int64(0); lo < max; lo += batch {
+			if err := t.reindex(alias+".id > ? AND "+alias+".id <= ?", lo, lo+batch); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

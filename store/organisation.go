@@ -13,7 +13,9 @@ import (
 const orgCols = `o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note,
 	o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id)`
 
-const orgFrom = "organisations o LEFT JOIN organisations p ON p.id = o.parent_id"
+const orgJoins = " LEFT JOIN organisations p ON p.id = o.parent_id"
+
+const orgFrom = "organisations o" + orgJoins
 
 func scanOrg(sc interface{ Scan(...any) error }) (*pinggu.Organisation, error) {
 	var o pinggu.Organisation
@@ -89,24 +91,39 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 	if f.KeyOnly {
 		w.add("o.key_enterprise = TRUE")
 	}
-	q := db.d.searchQuery(f.Query)
-	from := "organisations o"
-	search := -1
-	if q != "" {
-		var cond string
-		from, cond = db.d.searchFrom("organisations", "o", false)
-		search = len(w.parts)
-		w.add(cond, q)
+	if q := db.d.searchQuery(f.Query); q != "" {
+		groups, none := scopeTokens(c.actor)
+		out := []*pinggu.Organisation{}
+		if none {
+			return out, 0, nil
+		}
+		for _, t := range [][2]string{{tokKind, string(f.Kind)}, {tokProvince, f.Province}} {
+			if t[1] != "" {
+				groups = append(groups, []string{filterToken(t[0], t[1])})
+			}
+		}
+		if f.ParentID != nil {
+			groups = append(groups, []string{idToken(tokParent, *f.ParentID)})
+		}
+		if f.KeyOnly {
+			groups = append(groups, []string{tokKey})
+		}
+		total, err := c.searchList("organisations", "o", orgCols, orgJoins, w, db.d.matchQuery(q, groups),
+			orderBy(orgSorts, opt, "name", "o.id", ""), opt, func(sc interface{ Scan(...any) error }) error {
+				o, err := scanOrg(sc)
+				if err != nil {
+					return err
+				}
+				out = append(out, o)
+				return nil
+			})
+		return out, total, err
 	}
-	total, err := c.countSearch(from, w, "organisations", search, q)
+	total, err := c.count("organisations o", w)
 	if err != nil {
 		return nil, 0, err
 	}
-	if search >= 0 {
-		from, w.parts[search] = db.d.searchFrom("organisations", "o", total > broadAt)
-	}
-	from += " LEFT JOIN organisations p ON p.id = o.parent_id"
-	rows, err := c.query("SELECT "+orgCols+" FROM "+from+w.sql()+orderBy(orgSorts, opt, "name", "o.id", db.d.sortFence("o", q != "" && total <= broadAt))+" LIMIT ? OFFSET ?",
+	rows, err := c.query("SELECT "+orgCols+" FROM organisations o"+orgJoins+w.sql()+orderBy(orgSorts, opt, "name", "o.id", "")+" LIMIT ? OFFSET ?",
 		append(w.args, opt.Limit, opt.Offset)...)
 	if err != nil {
 		return nil, 0, err
@@ -237,6 +254,34 @@ func (c *conn) descendants(id int64) ([]int64, error) {
 
 // findOrgAny loads an organisation whatever the scope, for re-reading what
 // the actor has just been allowed to write.
+// reindexOrgs rewrites the search documents of the organisations matching
+// cond (on organisations o).
+func (c *conn) reindexOrgs(cond string, args ...any) error {
+	rows, err := c.query("SELECT "+orgCols+" FROM "+orgFrom+" WHERE "+cond, args...)
+	if err != nil {
+		return err
+	}
+	var orgs []*pinggu.Organisation
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		orgs = append(orgs, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, o := range orgs {
+		if err := c.setSearch("organisations", o.ID, orgDoc(o)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (c *conn) findOrgAny(id int64) (*pinggu.Organisation, error) {
 	o, err := scanOrg(c.queryRow("SELECT "+orgCols+" FROM "+orgFrom+" WHERE o.id = ?", id))
 	return o, noRows(err, "单位")
@@ -253,7 +298,7 @@ func (c *conn) insertOrg(o *pinggu.Organisation) error {
 	if err != nil {
 		return c.uniqueErr(err, "uscc", "统一社会信用代码已被其他单位使用")
 	}
-	return c.setSearch("organisations", o.ID, searchDocIn{names: []string{o.Name}, code: o.USCC})
+	return c.setSearch("organisations", o.ID, orgDoc(o))
 }
 
 // UpdateOrganisation saves an organisation's editable fields. A change of
@@ -275,18 +320,17 @@ func (db *DB) UpdateOrganisation(ctx context.Context, o *pinggu.Organisation) er
 			string(o.Kind), o.Name, nullStr(o.USCC), o.Province, parent, o.Key, o.Address, jsonText(o.Contacts), o.Note, tval(c.now), o.ID); err != nil {
 			return c.uniqueErr(err, "uscc", "统一社会信用代码已被其他单位使用")
 		}
-		if old.Name != o.Name || old.USCC != o.USCC {
-			if err := c.setSearch("organisations", o.ID, searchDocIn{names: []string{o.Name}, code: o.USCC}); err != nil {
-				return err
-			}
-		}
-		if old.Name != o.Name {
-			if err := c.reindexServicesOf(o.ID, o.Name); err != nil {
-				return err
-			}
+		if err := c.setSearch("organisations", o.ID, orgDoc(o)); err != nil {
+			return err
 		}
 		if old.Province != o.Province {
 			if _, err := c.exec("UPDATE services SET province = ? WHERE org_id = ?", o.Province, o.ID); err != nil {
+				return err
+			}
+		}
+		if old.Name != o.Name || old.Province != o.Province {
+			// Its services' documents hold its name and province.
+			if err := c.reindexServices("s.org_id = ?", o.ID); err != nil {
 				return err
 			}
 		}

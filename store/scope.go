@@ -25,6 +25,29 @@ func scopePred(a *pinggu.Actor, orgCol, provCol string) (string, []any) {
 	return "1 = 0", nil
 }
 
+// scopeTokens is scopePred for the search index (see filterToken): the
+// token groups a record's document must match, one token of each, for the
+// actor to see it. none says the actor sees no record at all.
+func scopeTokens(a *pinggu.Actor) (groups [][]string, none bool) {
+	sc := a.LedgerScope()
+	switch sc.Kind {
+	case pinggu.ScopeAll:
+		return nil, false
+	case pinggu.ScopeProvince:
+		return [][]string{{filterToken(tokProvince, sc.Province)}}, false
+	case pinggu.ScopeOrgs:
+		if len(sc.OrgIDs) == 0 {
+			return nil, true
+		}
+		toks := make([]string, len(sc.OrgIDs))
+		for i, id := range sc.OrgIDs {
+			toks[i] = idToken(tokOwner, id)
+		}
+		return [][]string{toks}, false
+	}
+	return nil, true
+}
+
 // assessmentScopePred is scopePred for assessments: the owner's ledger
 // scope, and for a third-party assessor also the assessments its body is
 // engaged for (assessorCol), which is all such a body ever sees of an
@@ -65,7 +88,12 @@ func (w *where) sql() string {
 	if len(w.parts) == 0 {
 		return ""
 	}
-	s := " WHERE "
+	return " WHERE " + w.and()
+}
+
+// and is the conditions joined, without WHERE.
+func (w *where) and() string {
+	s := ""
 	for i, p := range w.parts {
 		if i > 0 {
 			s += " AND "

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"strconv"
 	"strings"
 	"unicode"
@@ -58,8 +59,55 @@ func isASCII(rs []rune) bool {
 // the owner's name (so "service or organisation name" is one lookup), and
 // for organisations the credit code.
 type searchDocIn struct {
-	names []string
-	code  string
+	names  []string
+	code   string
+	tokens []string // filter tokens, see filterToken
+}
+
+// Filter tokens put the fields a list filters on, and the ones tenancy
+// scopes by, into the search document, so that a search inside a province,
+// an enterprise or a category intersects posting lists in the index instead
+// of joining every match to the table to test it. Each is "z", a letter
+// naming the field and the value without underscores (SQLite's tokenizer
+// splits at them): at least three characters and never starting with "q",
+// so no name n-gram or code gram can equal one.
+const (
+	tokOwner    = "zo" // the organisation a record belongs to: itself, or a service's owner
+	tokProvince = "zp"
+	tokCategory = "zc"
+	tokStatus   = "zs"
+	tokKind     = "zk"
+	tokParent   = "zu"
+	tokKey      = "zfkey"
+)
+
+func filterToken(field, value string) string {
+	return field + strings.ReplaceAll(value, "_", "")
+}
+
+func idToken(field string, id int64) string {
+	return field + strconv.FormatInt(id, 10)
+}
+
+// orgDoc is what an organisation is found by.
+func orgDoc(o *pinggu.Organisation) searchDocIn {
+	toks := []string{idToken(tokOwner, o.ID), filterToken(tokProvince, o.Province), filterToken(tokKind, string(o.Kind))}
+	if o.ParentID != nil {
+		toks = append(toks, idToken(tokParent, *o.ParentID))
+	}
+	if o.Key {
+		toks = append(toks, tokKey)
+	}
+	return searchDocIn{names: []string{o.Name}, code: o.USCC, tokens: toks}
+}
+
+// serviceDoc is what a service is found by: its name, its owner's name and
+// the fields its list filters on.
+func serviceDoc(s *pinggu.Service, ownerName string) searchDocIn {
+	return searchDocIn{names: []string{s.Name, ownerName}, tokens: []string{
+		idToken(tokOwner, s.OrgID), filterToken(tokProvince, s.Province),
+		filterToken(tokCategory, string(s.Category)), filterToken(tokStatus, string(s.Status)),
+	}}
 }
 
 // searchTokens returns each name's bigrams and the code's 4-grams, in order,
@@ -114,6 +162,9 @@ func pgLexemes(in searchDocIn) []lexeme {
 	for _, r := range singles {
 		out = append(out, lexeme{word: r})
 	}
+	for _, t := range in.tokens {
+		out = append(out, lexeme{word: t})
+	}
 	return out
 }
 
@@ -146,7 +197,7 @@ func (d dialect) searchDoc(in searchDocIn) string {
 		return b.String()
 	}
 	lists, singles := searchTokens(in)
-	for _, part := range append(lists, singles) {
+	for _, part := range append(lists, singles, in.tokens) {
 		for _, t := range part {
 			b.WriteString(t)
 			b.WriteByte(' ')
@@ -200,24 +251,84 @@ func (d dialect) searchIDs(table string) string {
 	return "(SELECT rowid FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)"
 }
 
-// searchFrom returns the FROM clause of table (as alias) restricted to the
-// rows matching one searchQuery argument, and the condition to add. Narrow
-// searches are driven by the index and sort what they find; broad ones (more
-// matches than broadAt) walk the table in the sort order and check each row
-// against the set of matches, stopping at the page, instead of sorting tens
-// of thousands of them. PostgreSQL makes that choice itself, but from a
-// guessed selectivity; see sortFence.
-func (d dialect) searchFrom(table, alias string, broad bool) (from, cond string) {
-	if d.pg() {
-		return table + " " + alias, alias + ".search @@ ?::tsquery"
+// matchQuery restricts a searchQuery to the documents that hold, for every
+// group, one of its tokens: the scope's and each filter's.
+func (d dialect) matchQuery(phrase string, groups [][]string) string {
+	var b strings.Builder
+	b.WriteString("(" + phrase + ")")
+	for _, g := range groups {
+		if d.pg() {
+			b.WriteString(" & ('" + strings.Join(g, "' | '") + "')")
+		} else {
+			b.WriteString(` AND ("` + strings.Join(g, `" OR "`) + `")`)
+		}
 	}
-	if broad {
-		// The matches become an in-memory set once; the unary "+" stops
-		// SQLite from driving the query by them, so it walks the sort index.
-		return table + " " + alias, "+" + alias + ".id IN (SELECT rowid FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)"
-	}
-	return table + "_fts f JOIN " + table + " " + alias + " ON " + alias + ".id = f.rowid", "f." + table + "_fts MATCH ?"
+	return b.String()
 }
+
+// searchList is a text search of table (as alias): the first SearchCap+1
+// records the index yields for match, tested again against w (so the
+// scope holds even if a document were stale), sorted by order and paged.
+// Sorting a bounded set keeps every search as fast as a narrow one: an
+// index gives no order for a million "智能" services, and walking a sort
+// index for them costs in proportion to where in that order they cluster.
+// So a search finding more than SearchCap says so (total is capped) and
+// lists SearchCap of them; a narrower query lists them all.
+//
+// scan reads one row, given the extra destination of the row's total.
+func (c *conn) searchList(table, alias, cols, joins string, w where, match, order string, opt pinggu.ListOptions, scan func(sc interface{ Scan(...any) error }) error) (int, error) {
+	var from string
+	var args []any
+	if c.db.d.pg() {
+		cond := alias + ".search @@ ?::tsquery"
+		if len(w.parts) > 0 {
+			cond = w.and() + " AND " + cond
+		}
+		from = "(SELECT * FROM " + table + " " + alias + " WHERE " + cond + " LIMIT ?) " + alias + joins
+		args = append(append(args, w.args...), match, pinggu.SearchCap+1)
+		w = where{}
+	} else {
+		// CROSS JOIN keeps the matches driving: SQLite may not swap them
+		// with a walk of the table's sort index.
+		from = "(SELECT rowid AS id FROM " + table + "_fts WHERE " + table + "_fts MATCH ? LIMIT ?) m CROSS JOIN " +
+			table + " " + alias + " ON " + alias + ".id = m.id" + joins
+		args = append(append(args, match, pinggu.SearchCap+1), w.args...)
+	}
+	// One more match than listed says there are more; the page stops at
+	// SearchCap all the same.
+	limit := max(0, min(opt.Limit, pinggu.SearchCap-opt.Offset))
+	rows, err := c.query("SELECT "+cols+", count(*) OVER () FROM "+from+w.sql()+order+" LIMIT ? OFFSET ?",
+		append(args, limit, opt.Offset)...)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	total, n := 0, 0
+	for rows.Next() {
+		if err := scan(withTotal{rows, &total}); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	if n == 0 && opt.Offset > 0 {
+		// Past the end: the page holds no row to carry the total.
+		if err := c.queryRow("SELECT count(*) FROM "+from+w.sql(), args...).Scan(&total); err != nil {
+			return 0, err
+		}
+	}
+	return min(total, pinggu.SearchCap), nil
+}
+
+// withTotal scans a row of searchList, whose last column is the total.
+type withTotal struct {
+	rows  *sql.Rows
+	total *int
+}
+
+func (r withTotal) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.total)...) }
 
 // setSearch stores the search document of row id of table.
 func (c *conn) setSearch(table string, id int64, in searchDocIn) error {
@@ -231,33 +342,4 @@ func (c *conn) setSearch(table string, id int64, in searchDocIn) error {
 	}
 	_, err := c.exec("INSERT INTO "+table+"_fts (rowid, search) VALUES (?, ?)", id, doc)
 	return err
-}
-
-// broadAt is the number of matches above which a page is better read in the
-// sort order, testing each row against the matches, than by sorting them.
-const broadAt = 1000
-
-// sortFence is put before the ORDER BY columns of a narrow search on
-// PostgreSQL. Its planner cannot know how many rows a tsquery matches and,
-// with a LIMIT, likes to walk the sort index filtering every row (a second
-// and more for a rare bigram). An expression no index provides makes it
-// fetch the matches from GIN and sort those few instead.
-func (d dialect) sortFence(alias string, narrow bool) string {
-	if !d.pg() || !narrow {
-		return ""
-	}
-	return "(" + alias + ".id * 0), "
-}
-
-// countSearch is count, except that a search with no other condition (an
-// actor who sees everything, no filters) on SQLite is counted in the FTS
-// index alone, which holds one row per record: a one-character query then
-// costs a walk of one posting list instead of a join per match.
-func (c *conn) countSearch(from string, w where, table string, search int, q string) (int, error) {
-	if c.db.d.pg() || search != 1 || len(w.parts) != 2 || w.parts[0] != "1 = 1" {
-		return c.count(from, w)
-	}
-	var n int
-	err := c.queryRow("SELECT count(*) FROM (SELECT rowid FROM "+table+"_fts WHERE "+table+"_fts MATCH ? LIMIT ?) t", q, pinggu.TotalCap+1).Scan(&n)
-	return n, err
 }

@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"context"
+	"os"
 	"testing"
 
 	"github.com/pinggu/pinggu"
@@ -126,4 +128,167 @@ func TestLoadDataset(t *testing.T) {
 		}
 		verifyOK(t, db)
 	})
+}
+
+// A search with filters, or inside a scope, is answered from the index's
+// filter tokens; each change to a field they hold must move the token, or
+// a search would find a record where a list no longer shows it.
+func TestSearchFollowsFilterChanges(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		parent := mkOrg(t, db, "云帆控股集团有限公司", "440000", nil)
+		org := mkOrg(t, db, "云帆智能科技有限公司", "440000", &parent.ID)
+		other := mkOrg(t, db, "星河智能科技有限公司", "440000", nil)
+		svc := mkService(t, db, org.ID, "云帆智能客服")
+		mkService(t, db, other.ID, "星河智能客服")
+		gd := &pinggu.Actor{UserID: 91, Username: "gd", Role: pinggu.RoleBureau, Province: "440000"}
+		bj := &pinggu.Actor{UserID: 92, Username: "bj", Role: pinggu.RoleBureau, Province: "110000"}
+		ent := &pinggu.Actor{UserID: 93, Username: "ent", Role: pinggu.RoleEntAdmin, OrgIDs: []int64{org.ID}}
+		found := func(a *pinggu.Actor, f pinggu.ServiceFilter) []int64 {
+			t.Helper()
+			f.Query = "智能客服"
+			list, total, err := db.ListServices(as(a), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if total != len(list) {
+				t.Fatalf("total %d for %d rows", total, len(list))
+			}
+			var ids []int64
+			for _, s := range list {
+				ids = append(ids, s.ID)
+			}
+			return ids
+		}
+		one := func(what string, ids []int64) {
+			t.Helper()
+			if len(ids) != 1 || ids[0] != svc.ID {
+				t.Fatalf("%s: found %v, want only service %d", what, ids, svc.ID)
+			}
+		}
+		none := func(what string, ids []int64) {
+			t.Helper()
+			if len(ids) != 0 {
+				t.Fatalf("%s: found %v, want none", what, ids)
+			}
+		}
+		if got := found(gd, pinggu.ServiceFilter{}); len(got) != 2 {
+			t.Fatalf("bureau found %v, want both services", got)
+		}
+		one("enterprise, own scope", found(ent, pinggu.ServiceFilter{}))
+		one("organisation filter", found(pinggu.SystemActor, pinggu.ServiceFilter{OrgID: org.ID}))
+		none("another enterprise's organisation", found(ent, pinggu.ServiceFilter{OrgID: other.ID}))
+		none("Beijing bureau", found(bj, pinggu.ServiceFilter{}))
+
+		// Status.
+		if _, err := db.SetServiceStatus(sys, svc.ID, pinggu.StatusInAssessment, ""); err != nil {
+			t.Fatal(err)
+		}
+		none("old status", found(pinggu.SystemActor, pinggu.ServiceFilter{OrgID: org.ID, Status: pinggu.StatusPlanned}))
+		one("new status", found(pinggu.SystemActor, pinggu.ServiceFilter{Status: pinggu.StatusInAssessment}))
+
+		// Category.
+		s, _ := db.FindService(sys, svc.ID)
+		s.Category = pinggu.CatGenAI
+		if err := db.UpdateService(sys, s); err != nil {
+			t.Fatal(err)
+		}
+		none("old category", found(pinggu.SystemActor, pinggu.ServiceFilter{OrgID: org.ID, Category: pinggu.CatIM}))
+		one("new category", found(pinggu.SystemActor, pinggu.ServiceFilter{Category: pinggu.CatGenAI}))
+
+		// The owner moves to Beijing: its services follow it.
+		o, _ := db.FindOrganisation(sys, org.ID)
+		o.Province = "110000"
+		if err := db.UpdateOrganisation(sys, o); err != nil {
+			t.Fatal(err)
+		}
+		one("Beijing bureau after the move", found(bj, pinggu.ServiceFilter{}))
+		one("province filter after the move", found(pinggu.SystemActor, pinggu.ServiceFilter{Province: "110000"}))
+		if got := found(gd, pinggu.ServiceFilter{}); len(got) != 1 || got[0] == svc.ID {
+			t.Fatalf("Guangdong bureau after the move found %v", got)
+		}
+
+		// Organisation filters: kind, parent, key flag.
+		orgs := func(a *pinggu.Actor, f pinggu.OrganisationFilter) int {
+			t.Helper()
+			f.Query = "智能科技"
+			list, total, err := db.ListOrganisations(as(a), f)
+			if err != nil || total != len(list) {
+				t.Fatalf("organisations: %d of %d, %v", len(list), total, err)
+			}
+			return total
+		}
+		if n := orgs(pinggu.SystemActor, pinggu.OrganisationFilter{ParentID: &parent.ID}); n != 1 {
+			t.Fatalf("parent filter found %d", n)
+		}
+		if n := orgs(pinggu.SystemActor, pinggu.OrganisationFilter{KeyOnly: true}); n != 0 {
+			t.Fatalf("key filter found %d before the flag", n)
+		}
+		o, _ = db.FindOrganisation(sys, org.ID)
+		o.Key = true
+		if err := db.UpdateOrganisation(sys, o); err != nil {
+			t.Fatal(err)
+		}
+		if n := orgs(pinggu.SystemActor, pinggu.OrganisationFilter{KeyOnly: true, Kind: pinggu.OrgInternet}); n != 1 {
+			t.Fatalf("key and kind filters found %d after the flag", n)
+		}
+		if n := orgs(pinggu.SystemActor, pinggu.OrganisationFilter{Kind: pinggu.OrgVAS}); n != 0 {
+			t.Fatalf("kind filter found %d of another kind", n)
+		}
+		if n := orgs(gd, pinggu.OrganisationFilter{}); n != 1 {
+			t.Fatalf("Guangdong bureau found %d organisations, want the one left there", n)
+		}
+	})
+}
+
+// A database from before the filter tokens gets them when it is migrated:
+// its documents are rewritten, so scoped searches keep finding its records.
+func TestMigrationRewritesSearchDocuments(t *testing.T) {
+	configs := map[string]store.Config{"sqlite": {DataDir: t.TempDir()}}
+	if url := os.Getenv(storetest.PostgresEnv); url != "" {
+		configs["postgres"] = store.Config{DatabaseURL: storetest.NewPostgresSchema(t, url)}
+	}
+	for name, cfg := range configs {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			db, err := store.Open(ctx, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			org := mkOrg(t, db, "云帆智能科技有限公司", "440000", nil)
+			mkService(t, db, org.ID, "云帆智能客服")
+			gd := as(&pinggu.Actor{UserID: 91, Username: "gd", Role: pinggu.RoleBureau, Province: "440000"})
+			count := func(db *store.DB) int {
+				t.Helper()
+				_, n, err := db.ListServices(gd, pinggu.ServiceFilter{Query: "智能客服"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			if n := count(db); n != 1 {
+				t.Fatalf("before: %d", n)
+			}
+			// Take the documents back to what an older version wrote.
+			wipe := []string{"UPDATE services SET search = ''", "UPDATE organisations SET search = ''"}
+			if name == "sqlite" {
+				wipe = []string{"INSERT INTO services_fts (services_fts) VALUES ('delete-all')", "INSERT INTO organisations_fts (organisations_fts) VALUES ('delete-all')"}
+			}
+			for _, q := range append(wipe, "DELETE FROM schema_migrations WHERE version = 103") {
+				if _, err := db.SQL().Exec(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if n := count(db); n != 0 {
+				t.Fatalf("after wiping the documents: %d", n)
+			}
+			db.Close()
+			if db, err = store.Open(ctx, cfg); err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if n := count(db); n != 1 {
+				t.Fatalf("after the migration: %d, want the service found again", n)
+			}
+		})
+	}
 }

@@ -66,29 +66,43 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 	if f.Status != "" {
 		w.add("s.status = ?", string(f.Status))
 	}
-	q := db.d.searchQuery(f.Query)
-	if q == "" && !db.d.pg() {
+	if q := db.d.searchQuery(f.Query); q != "" {
+		groups, none := scopeTokens(c.actor)
+		out := []*pinggu.Service{}
+		if none {
+			return out, 0, nil
+		}
+		if f.OrgID != 0 {
+			groups = append(groups, []string{idToken(tokOwner, f.OrgID)})
+		}
+		for _, t := range [][2]string{{tokCategory, string(f.Category)}, {tokProvince, f.Province}, {tokStatus, string(f.Status)}} {
+			if t[1] != "" {
+				groups = append(groups, []string{filterToken(t[0], t[1])})
+			}
+		}
+		// The service's search document holds its owner's name too, so
+		// "service or organisation name" is one index lookup.
+		total, err := c.searchList("services", "s", svcCols, " JOIN organisations o ON o.id = s.org_id", w, db.d.matchQuery(q, groups),
+			orderBy(svcSorts, opt, "name", "s.id", ""), opt, func(sc interface{ Scan(...any) error }) error {
+				s, err := scanService(sc)
+				if err != nil {
+					return err
+				}
+				out = append(out, s)
+				return nil
+			})
+		return out, total, err
+	}
+	if !db.d.pg() {
 		c.statusHint(f, &w)
 	}
 	from := "services s"
-	search := -1
-	if q != "" {
-		// The service's search document holds its owner's name too, so
-		// "service or organisation name" is one index lookup.
-		var cond string
-		from, cond = db.d.searchFrom("services", "s", false)
-		search = len(w.parts)
-		w.add(cond, q)
-	}
-	total, err := c.countSearch(from, w, "services", search, q)
+	total, err := c.count(from, w)
 	if err != nil {
 		return nil, 0, err
 	}
-	if search >= 0 {
-		from, w.parts[search] = db.d.searchFrom("services", "s", total > broadAt)
-	}
-	fence := db.d.sortFence("s", q != "" && total <= broadAt)
-	if q == "" && !db.d.pg() {
+	fence := ""
+	if !db.d.pg() {
 		if from, fence, err = c.servicePlan(f, opt, total); err != nil {
 			return nil, 0, err
 		}
@@ -178,7 +192,7 @@ func (c *conn) insertService(s *pinggu.Service, ownerName string) error {
 	if err != nil {
 		return fmt.Errorf("store: insert service: %w", err)
 	}
-	return c.setSearch("services", s.ID, searchDocIn{names: []string{s.Name, ownerName}})
+	return c.setSearch("services", s.ID, serviceDoc(s, ownerName))
 }
 
 func (c *conn) findServiceAny(id int64) (*pinggu.Service, error) {
@@ -208,10 +222,8 @@ func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
 			s.OrgID, owner.province, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), s.Description, jsonText(s.Targets), tval(c.now), s.ID); err != nil {
 			return fmt.Errorf("store: update service: %w", err)
 		}
-		if s.Name != old.Name || s.OrgID != old.OrgID {
-			if err := c.setSearch("services", s.ID, searchDocIn{names: []string{s.Name, owner.name}}); err != nil {
-				return err
-			}
+		if err := c.reindexServices("s.id = ?", s.ID); err != nil {
+			return err
 		}
 		saved, err := c.findServiceAny(s.ID)
 		if err != nil {
@@ -250,6 +262,9 @@ func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceS
 		if _, err := c.exec("UPDATE services SET status = ?, launched_at = ?, updated_at = ? WHERE id = ?", string(to), launched, tval(c.now), id); err != nil {
 			return err
 		}
+		if err := c.reindexServices("s.id = ?", id); err != nil {
+			return err
+		}
 		if out, err = c.findServiceAny(id); err != nil {
 			return err
 		}
@@ -269,32 +284,34 @@ func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceS
 	return out, err
 }
 
-// reindexServicesOf rewrites the search documents of an organisation's
-// services after it is renamed, in the renaming transaction.
-func (c *conn) reindexServicesOf(orgID int64, orgName string) error {
-	rows, err := c.query("SELECT id, name FROM services WHERE org_id = ?", orgID)
+// reindexServices rewrites the search documents of the services matching
+// cond (on services s), after a change to a field a document holds.
+func (c *conn) reindexServices(cond string, args ...any) error {
+	rows, err := c.query("SELECT s.id, s.org_id, s.province, s.name, s.category, s.status, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE "+cond, args...)
 	if err != nil {
 		return err
 	}
-	type idName struct {
-		id   int64
-		name string
+	type doc struct {
+		id int64
+		in searchDocIn
 	}
-	var list []idName
+	var docs []doc
 	for rows.Next() {
-		var x idName
-		if err := rows.Scan(&x.id, &x.name); err != nil {
+		var s pinggu.Service
+		var cat, status, owner string
+		if err := rows.Scan(&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &status, &owner); err != nil {
 			rows.Close()
 			return err
 		}
-		list = append(list, x)
+		s.Category, s.Status = pinggu.Category(cat), pinggu.ServiceStatus(status)
+		docs = append(docs, doc{s.ID, serviceDoc(&s, owner)})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, x := range list {
-		if err := c.setSearch("services", x.id, searchDocIn{names: []string{x.name, orgName}}); err != nil {
+	for _, d := range docs {
+		if err := c.setSearch("services", d.id, d.in); err != nil {
 			return err
 		}
 	}

@@ -129,7 +129,8 @@ func setQueryValue(fv reflect.Value, name, raw string) string {
 }
 
 // listResponse is the envelope of every list endpoint. TotalCapped says the
-// count stopped at pinggu.TotalCap, so the real total is at least Total.
+// count stopped at its cap (pinggu.TotalCap, or pinggu.SearchCap for a text
+// search), so the real total is at least Total.
 type listResponse[T any] struct {
 	Items       []T  `json:"items"`
 	Total       int  `json:"total"`
@@ -140,8 +141,13 @@ type listResponse[T any] struct {
 
 // newList wraps one page of results; items is never null in the JSON.
 func newList[T any](items []T, total int, o pinggu.ListOptions) listResponse[T] {
+	return newCappedList(items, total, o, pinggu.TotalCap)
+}
+
+// newCappedList is newList for a list whose count stops at limit.
+func newCappedList[T any](items []T, total int, o pinggu.ListOptions, limit int) listResponse[T] {
 	if items == nil {
 		items = []T{}
 	}
-	return listResponse[T]{Items: items, Total: total, TotalCapped: total >= pinggu.TotalCap, Limit: o.Limit, Offset: o.Offset}
+	return listResponse[T]{Items: items, Total: total, TotalCapped: total >= limit, Limit: o.Limit, Offset: o.Offset}
 }

@@ -19,5 +19,5 @@ func (s *Server) apiServiceList(w http.ResponseWriter, r *http.Request) {
 		s.writeProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, http.StatusOK, newList(items, total, f.ListOptions))
+	s.writeJSON(w, http.StatusOK, newCappedList(items, total, f.ListOptions, pinggu.CountCap(f.Query)))
 }

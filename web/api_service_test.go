@@ -1,7 +1,10 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/pinggu/pinggu"
@@ -148,5 +151,50 @@ func TestServiceMajorChange(t *testing.T) {
 	mustStatus(t, ent.do("POST", "/api/services/"+id(s.ID)+"/major-change", map[string]string{"description": "新增国际漫游外呼功能"}), http.StatusOK, "record a major change")
 	if !dueSoon() {
 		t.Fatal("after a major change the review is not due soon")
+	}
+}
+
+// A search matching more than SearchCap services says so in the API and the
+// UI, and lists SearchCap of them; a plain list of as many is not capped.
+func TestServiceSearchCapped(t *testing.T) {
+	a := newApp(t)
+	for i := range pinggu.SearchCap + 5 {
+		s := &pinggu.Service{OrgID: a.orgA.ID, Name: fmt.Sprintf("批量登记平台%04d", i), Category: pinggu.CatCloud}
+		if err := a.db.CreateService(sysCtx(), s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := a.loginAPI(uMinistry)
+	list := func(query string) listResponse[pinggu.Service] {
+		t.Helper()
+		res := c.do("GET", "/api/services"+query, nil)
+		mustStatus(t, res, http.StatusOK, query)
+		var l listResponse[pinggu.Service]
+		res.decode(t, &l)
+		return l
+	}
+	if l := list("?q=" + url.QueryEscape("登记平台") + "&limit=500&offset=500"); l.Total != pinggu.SearchCap || !l.TotalCapped || len(l.Items) != 500 {
+		t.Fatalf("search: total %d capped %v, %d items", l.Total, l.TotalCapped, len(l.Items))
+	}
+	if l := list("?q=" + url.QueryEscape("登记平台") + "&offset=1000"); len(l.Items) != 0 || !l.TotalCapped {
+		t.Fatalf("search past the cap: %d items, capped %v", len(l.Items), l.TotalCapped)
+	}
+	if l := list("?q=" + url.QueryEscape("登记平台0007")); l.Total != 1 || l.TotalCapped || l.Items[0].Name != "批量登记平台0007" {
+		t.Fatalf("narrow search = %+v", l)
+	}
+	if l := list("?org_id=" + id(a.orgA.ID)); l.Total <= pinggu.SearchCap || l.TotalCapped {
+		t.Fatalf("plain list: total %d capped %v", l.Total, l.TotalCapped)
+	}
+	if l := a.loginAPI(uEntAdminB).do("GET", "/api/services?q="+url.QueryEscape("登记平台"), nil); !strings.Contains(string(l.body), `"total":0`) {
+		t.Fatalf("another tenant's search: %s", l.body)
+	}
+	p := a.login(uMinistry).get("/services?q=" + url.QueryEscape("登记平台"))
+	for _, want := range []string{"共 1000+ 条", "匹配记录超过 1000 条"} {
+		if !strings.Contains(text(p.body), want) {
+			t.Errorf("the UI search does not say %q", want)
+		}
+	}
+	if p := a.login(uMinistry).get("/services?org_id=" + id(a.orgA.ID)); strings.Contains(p.body, "匹配记录超过") {
+		t.Error("a plain list says a search was capped")
 	}
 }

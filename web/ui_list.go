@@ -32,6 +32,7 @@ func listParams(r *http.Request, allowed ...string) pinggu.ListOptions {
 // pager is the "共 N 条" line with previous and next links.
 type pager struct {
 	Total, PageText, Prev, Next, PrevText, NextText string
+	Capped                                          string // a search found more than it lists
 }
 
 // withQuery returns path with q, replacing key by val (dropping it when val
@@ -55,13 +56,21 @@ func withQuery(path string, q url.Values, key, val string) string {
 // newPager describes a list of total matches (capped at pinggu.TotalCap)
 // shown from offset.
 func (p *page) newPager(r *http.Request, total int, o pinggu.ListOptions) pager {
+	return p.newCappedPager(r, total, o, pinggu.TotalCap)
+}
+
+// newCappedPager is newPager for a list whose count stops at limit.
+func (p *page) newCappedPager(r *http.Request, total int, o pinggu.ListOptions, limit int) pager {
 	q := r.URL.Query()
 	n := o.Offset/uiPageSize + 1
 	totalText := strconv.Itoa(total)
-	if total >= pinggu.TotalCap {
-		totalText = strconv.Itoa(pinggu.TotalCap) + "+"
+	if total >= limit {
+		totalText = strconv.Itoa(limit) + "+"
 	}
 	pg := pager{Total: p.T("pager.total", totalText), PageText: p.T("pager.page", n), PrevText: p.T("pager.prev"), NextText: p.T("pager.next")}
+	if total >= limit && limit == pinggu.SearchCap {
+		pg.Capped = p.T("pager.search_capped", limit, limit)
+	}
 	if n > 1 {
 		prev := ""
 		if n > 2 {

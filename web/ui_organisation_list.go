@@ -62,7 +62,7 @@ func (s *Server) uiOrganisationList(w http.ResponseWriter, r *http.Request) {
 	p.Form = newForm(q)
 	p.Data = orgListData{
 		Orgs: list, Kinds: kindOptions(p.Lang, pinggu.OrgKinds), Provinces: provinceOptions(p.Lang, true),
-		Pager: p.newPager(r, total, f.ListOptions),
+		Pager: p.newCappedPager(r, total, f.ListOptions, pinggu.CountCap(f.Query)),
 		Sort: p.sortHeads(r, f.ListOptions, map[string]string{
 			"name": "field.org_name", "kind": "field.kind", "province": "field.province", "updated_at": "field.updated_at",
 		}),

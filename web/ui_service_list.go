@@ -60,7 +60,7 @@ func (s *Server) uiServiceList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Services = list
-	d.Pager = p.newPager(r, total, f.ListOptions)
+	d.Pager = p.newCappedPager(r, total, f.ListOptions, pinggu.CountCap(f.Query))
 	d.Sort = p.sortHeads(r, f.ListOptions, map[string]string{
 		"name": "field.service_name", "category": "field.category", "status": "field.status", "province": "field.province", "updated_at": "field.updated_at",
 	})
