@@ -30,11 +30,14 @@ func (db *DB) LoadDataset(ctx context.Context, d *pinggu.Dataset, progress func(
 	if err != nil {
 		return err
 	}
-	hashes, err := hashPasswords(d.Users)
-	if err != nil {
-		return err
-	}
-	l := &loader{db: db, d: d, orgs: orgs, hashes: hashes, progress: progress,
+	// The passwords are hashed while the ledger loads: argon2id takes a
+	// quarter of a second a user, on purpose.
+	hashed := make(chan hashResult, 1)
+	go func() {
+		h, err := hashPasswords(d.Users)
+		hashed <- hashResult{h, err}
+	}()
+	l := &loader{db: db, d: d, orgs: orgs, hashed: hashed, progress: progress,
 		total: len(d.Organisations) + len(d.Licences) + len(d.Services) + len(d.Users)}
 	start := time.Now()
 	if db.d.pg() {
@@ -162,12 +165,18 @@ func hashPasswords(users []pinggu.DatasetUser) ([]string, error) {
 	return out, nil
 }
 
+// hashResult is what hashPasswords returned.
+type hashResult struct {
+	hashes []string
+	err    error
+}
+
 // loader carries one dataset load.
 type loader struct {
 	db       *DB
 	d        *pinggu.Dataset
 	orgs     []*pinggu.Organisation // parents first
-	hashes   []string
+	hashed   chan hashResult
 	progress func(done, total int)
 	done     int
 	total    int
@@ -334,6 +343,10 @@ func (l *loader) load() error {
 		return fmt.Errorf("store: load services: %w", err)
 	}
 	l.phase("services")
+	h := <-l.hashed
+	if h.err != nil {
+		return h.err
+	}
 	err = l.bulk("users", []string{"id", "username", "name", "email", "role", "org_id", "province", "locale", "disabled", "password_hash", "must_change_password", "created_at", "updated_at"}, len(l.d.Users), func(i int) []any {
 		u := l.d.Users[i].User
 		if u.ID == 0 {
@@ -343,7 +356,7 @@ func (l *loader) load() error {
 		if u.OrgID != 0 {
 			org = u.OrgID
 		}
-		return []any{u.ID, u.Username, u.Name, u.Email, string(u.Role), org, u.Province, u.Locale, u.Disabled, l.hashes[i], u.MustChangePassword, l.tv(now), l.tv(now)}
+		return []any{u.ID, u.Username, u.Name, u.Email, string(u.Role), org, u.Province, u.Locale, u.Disabled, h.hashes[i], u.MustChangePassword, l.tv(now), l.tv(now)}
 	})
 	if err != nil {
 		return fmt.Errorf("store: load users: %w", err)
@@ -466,7 +479,9 @@ func (l *loader) runSQLite(ctx context.Context) error {
 	return tx.Commit()
 }
 
-// sqliteBulk inserts n rows in statements of many rows each.
+// sqliteBulk inserts n rows in statements of many rows each. The rows are
+// built on another goroutine, a batch ahead, so that building them (JSON,
+// search documents) runs beside SQLite's work rather than between it.
 func sqliteBulk(ctx context.Context, tx *sql.Tx, table string, cols []string, n int, row func(i int) []any, step func(int)) error {
 	per := 30000 / len(cols)
 	if per > 500 {
@@ -476,14 +491,27 @@ func sqliteBulk(ctx context.Context, tx *sql.Tx, table string, cols []string, n 
 	stmtFor := func(k int) (*sql.Stmt, error) {
 		return tx.PrepareContext(ctx, "INSERT INTO "+table+" ("+strings.Join(cols, ", ")+") VALUES "+strings.TrimSuffix(strings.Repeat(one+", ", k), ", "))
 	}
-	var full *sql.Stmt
-	args := make([]any, 0, per*len(cols))
-	for i := 0; i < n; i += per {
-		k := min(per, n-i)
-		args = args[:0]
-		for j := i; j < i+k; j++ {
-			args = append(args, row(j)...)
+	batches := make(chan []any, 2)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(batches)
+		for i := 0; i < n; i += per {
+			k := min(per, n-i)
+			args := make([]any, 0, k*len(cols))
+			for j := i; j < i+k; j++ {
+				args = append(args, row(j)...)
+			}
+			select {
+			case batches <- args:
+			case <-stop:
+				return
+			}
 		}
+	}()
+	var full *sql.Stmt
+	for args := range batches {
+		k := len(args) / len(cols)
 		var st *sql.Stmt
 		var err error
 		if k == per {
