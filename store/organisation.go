@@ -93,9 +93,8 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 	}
 	if q := db.d.searchQuery(f.Query); q != "" {
 		groups, none := scopeTokens(c.actor)
-		out := []*pinggu.Organisation{}
 		if none {
-			return out, 0, nil
+			return []*pinggu.Organisation{}, 0, nil
 		}
 		for _, t := range [][2]string{{tokKind, string(f.Kind)}, {tokProvince, f.Province}} {
 			if t[1] != "" {
@@ -108,16 +107,8 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 		if f.KeyOnly {
 			groups = append(groups, []string{tokKey})
 		}
-		total, err := c.searchList("organisations", "o", orgCols, orgJoins, w, db.d.matchQuery(q, groups),
-			orderBy(orgSorts, opt, "name", "o.id", ""), opt, func(sc interface{ Scan(...any) error }) error {
-				o, err := scanOrg(sc)
-				if err != nil {
-					return err
-				}
-				out = append(out, o)
-				return nil
-			})
-		return out, total, err
+		return searchList(c, "organisations", "o", orgCols, orgJoins, w, db.d.matchQuery(q, groups),
+			orderBy(orgSorts, opt, "name", "o.id", ""), opt, scanOrg)
 	}
 	total, err := c.count("organisations o", w)
 	if err != nil {

@@ -275,8 +275,8 @@ func (d dialect) matchQuery(phrase string, groups [][]string) string {
 // So a search finding more than SearchCap says so (total is capped) and
 // lists SearchCap of them; a narrower query lists them all.
 //
-// scan reads one row, given the extra destination of the row's total.
-func (c *conn) searchList(table, alias, cols, joins string, w where, match, order string, opt pinggu.ListOptions, scan func(sc interface{ Scan(...any) error }) error) (int, error) {
+// scan reads one row of cols.
+func searchList[T any](c *conn, table, alias, cols, joins string, w where, match, order string, opt pinggu.ListOptions, scan func(sc interface{ Scan(...any) error }) (T, error)) ([]T, int, error) {
 	var from string
 	var args []any
 	if c.db.d.pg() {
@@ -300,26 +300,27 @@ func (c *conn) searchList(table, alias, cols, joins string, w where, match, orde
 	rows, err := c.query("SELECT "+cols+", count(*) OVER () FROM "+from+w.sql()+order+" LIMIT ? OFFSET ?",
 		append(args, limit, opt.Offset)...)
 	if err != nil {
-		return 0, err
+		return nil, 0, err
 	}
 	defer rows.Close()
-	total, n := 0, 0
+	out, total := []T{}, 0
 	for rows.Next() {
-		if err := scan(withTotal{rows, &total}); err != nil {
-			return 0, err
+		x, err := scan(withTotal{rows, &total})
+		if err != nil {
+			return nil, 0, err
 		}
-		n++
+		out = append(out, x)
 	}
 	if err := rows.Err(); err != nil {
-		return 0, err
+		return nil, 0, err
 	}
-	if n == 0 && opt.Offset > 0 {
+	if len(out) == 0 && opt.Offset > 0 {
 		// Past the end: the page holds no row to carry the total.
 		if err := c.queryRow("SELECT count(*) FROM "+from+w.sql(), args...).Scan(&total); err != nil {
-			return 0, err
+			return nil, 0, err
 		}
 	}
-	return min(total, pinggu.SearchCap), nil
+	return out, min(total, pinggu.SearchCap), nil
 }
 
 // withTotal scans a row of searchList, whose last column is the total.

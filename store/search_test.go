@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/pinggu/pinggu"
@@ -243,52 +242,46 @@ func TestSearchFollowsFilterChanges(t *testing.T) {
 // A database from before the filter tokens gets them when it is migrated:
 // its documents are rewritten, so scoped searches keep finding its records.
 func TestMigrationRewritesSearchDocuments(t *testing.T) {
-	configs := map[string]store.Config{"sqlite": {DataDir: t.TempDir()}}
-	if url := os.Getenv(storetest.PostgresEnv); url != "" {
-		configs["postgres"] = store.Config{DatabaseURL: storetest.NewPostgresSchema(t, url)}
-	}
-	for name, cfg := range configs {
-		t.Run(name, func(t *testing.T) {
-			ctx := context.Background()
-			db, err := store.Open(ctx, cfg)
+	storetest.EachConfig(t, func(t *testing.T, cfg store.Config) {
+		ctx := context.Background()
+		db, err := store.Open(ctx, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		org := mkOrg(t, db, "云帆智能科技有限公司", "440000", nil)
+		mkService(t, db, org.ID, "云帆智能客服")
+		gd := as(&pinggu.Actor{UserID: 91, Username: "gd", Role: pinggu.RoleBureau, Province: "440000"})
+		count := func(db *store.DB) int {
+			t.Helper()
+			_, n, err := db.ListServices(gd, pinggu.ServiceFilter{Query: "智能客服"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			org := mkOrg(t, db, "云帆智能科技有限公司", "440000", nil)
-			mkService(t, db, org.ID, "云帆智能客服")
-			gd := as(&pinggu.Actor{UserID: 91, Username: "gd", Role: pinggu.RoleBureau, Province: "440000"})
-			count := func(db *store.DB) int {
-				t.Helper()
-				_, n, err := db.ListServices(gd, pinggu.ServiceFilter{Query: "智能客服"})
-				if err != nil {
-					t.Fatal(err)
-				}
-				return n
-			}
-			if n := count(db); n != 1 {
-				t.Fatalf("before: %d", n)
-			}
-			// Take the documents back to what an older version wrote.
-			wipe := []string{"UPDATE services SET search = ''", "UPDATE organisations SET search = ''"}
-			if name == "sqlite" {
-				wipe = []string{"INSERT INTO services_fts (services_fts) VALUES ('delete-all')", "INSERT INTO organisations_fts (organisations_fts) VALUES ('delete-all')"}
-			}
-			for _, q := range append(wipe, "DELETE FROM schema_migrations WHERE version = 103") {
-				if _, err := db.SQL().Exec(q); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if n := count(db); n != 0 {
-				t.Fatalf("after wiping the documents: %d", n)
-			}
-			db.Close()
-			if db, err = store.Open(ctx, cfg); err != nil {
+			return n
+		}
+		if n := count(db); n != 1 {
+			t.Fatalf("before: %d", n)
+		}
+		// Take the documents back to what an older version wrote.
+		wipe := []string{"UPDATE services SET search = ''", "UPDATE organisations SET search = ''"}
+		if cfg.DatabaseURL == "" {
+			wipe = []string{"INSERT INTO services_fts (services_fts) VALUES ('delete-all')", "INSERT INTO organisations_fts (organisations_fts) VALUES ('delete-all')"}
+		}
+		for _, q := range append(wipe, "DELETE FROM schema_migrations WHERE version = 103") {
+			if _, err := db.SQL().Exec(q); err != nil {
 				t.Fatal(err)
 			}
-			defer db.Close()
-			if n := count(db); n != 1 {
-				t.Fatalf("after the migration: %d, want the service found again", n)
-			}
-		})
-	}
+		}
+		if n := count(db); n != 0 {
+			t.Fatalf("after wiping the documents: %d", n)
+		}
+		db.Close()
+		if db, err = store.Open(ctx, cfg); err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if n := count(db); n != 1 {
+			t.Fatalf("after the migration: %d, want the service found again", n)
+		}
+	})
 }

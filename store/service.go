@@ -68,9 +68,8 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 	}
 	if q := db.d.searchQuery(f.Query); q != "" {
 		groups, none := scopeTokens(c.actor)
-		out := []*pinggu.Service{}
 		if none {
-			return out, 0, nil
+			return []*pinggu.Service{}, 0, nil
 		}
 		if f.OrgID != 0 {
 			groups = append(groups, []string{idToken(tokOwner, f.OrgID)})
@@ -82,16 +81,8 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 		}
 		// The service's search document holds its owner's name too, so
 		// "service or organisation name" is one index lookup.
-		total, err := c.searchList("services", "s", svcCols, " JOIN organisations o ON o.id = s.org_id", w, db.d.matchQuery(q, groups),
-			orderBy(svcSorts, opt, "name", "s.id", ""), opt, func(sc interface{ Scan(...any) error }) error {
-				s, err := scanService(sc)
-				if err != nil {
-					return err
-				}
-				out = append(out, s)
-				return nil
-			})
-		return out, total, err
+		return searchList(c, "services", "s", svcCols, " JOIN organisations o ON o.id = s.org_id", w, db.d.matchQuery(q, groups),
+			orderBy(svcSorts, opt, "name", "s.id", ""), opt, scanService)
 	}
 	if !db.d.pg() {
 		c.statusHint(f, &w)

@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"os"
 	"sync"
 	"testing"
 
@@ -14,44 +13,38 @@ import (
 // once: each applies or finds the migrations, none fails, and they are
 // recorded once.
 func TestMigrateConcurrentStart(t *testing.T) {
-	configs := map[string]store.Config{"sqlite": {DataDir: t.TempDir()}}
-	if url := os.Getenv(storetest.PostgresEnv); url != "" {
-		configs["postgres"] = store.Config{DatabaseURL: storetest.NewPostgresSchema(t, url)}
-	}
-	for name, cfg := range configs {
-		t.Run(name, func(t *testing.T) {
-			dbs := make([]*store.DB, 4)
-			errs := make([]error, len(dbs))
-			var wg sync.WaitGroup
-			for i := range dbs {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					dbs[i], errs[i] = store.Open(context.Background(), cfg)
-				}()
+	storetest.EachConfig(t, func(t *testing.T, cfg store.Config) {
+		dbs := make([]*store.DB, 4)
+		errs := make([]error, len(dbs))
+		var wg sync.WaitGroup
+		for i := range dbs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				dbs[i], errs[i] = store.Open(context.Background(), cfg)
+			}()
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("node %d: %v", i, err)
 			}
-			wg.Wait()
-			for i, err := range errs {
-				if err != nil {
-					t.Fatalf("node %d: %v", i, err)
-				}
-				defer dbs[i].Close()
-			}
-			if err := dbs[0].Migrate(context.Background()); err != nil {
-				t.Fatalf("migrate again: %v", err)
-			}
-			var n, distinct int
-			if err := dbs[1].SQL().QueryRow("SELECT count(*), count(DISTINCT version) FROM schema_migrations").Scan(&n, &distinct); err != nil {
+			defer dbs[i].Close()
+		}
+		if err := dbs[0].Migrate(context.Background()); err != nil {
+			t.Fatalf("migrate again: %v", err)
+		}
+		var n, distinct int
+		if err := dbs[1].SQL().QueryRow("SELECT count(*), count(DISTINCT version) FROM schema_migrations").Scan(&n, &distinct); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 || n != distinct {
+			t.Fatalf("schema_migrations has %d rows for %d versions", n, distinct)
+		}
+		for _, db := range dbs {
+			if err := db.Ping(context.Background()); err != nil {
 				t.Fatal(err)
 			}
-			if n == 0 || n != distinct {
-				t.Fatalf("schema_migrations has %d rows for %d versions", n, distinct)
-			}
-			for _, db := range dbs {
-				if err := db.Ping(context.Background()); err != nil {
-					t.Fatal(err)
-				}
-			}
-		})
-	}
+		}
+	})
 }

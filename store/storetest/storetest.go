@@ -95,3 +95,13 @@ func Each(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 		t.Run("postgres", func(t *testing.T) { fn(t, OpenPostgres(t)) })
 	}
 }
+
+// EachConfig is Each for tests that open and reopen the store themselves:
+// fn gets the configuration of a fresh, unopened database.
+func EachConfig(t *testing.T, fn func(t *testing.T, cfg store.Config)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, store.Config{DataDir: t.TempDir()}) })
+	if base := os.Getenv(PostgresEnv); base != "" {
+		t.Run("postgres", func(t *testing.T) { fn(t, store.Config{DatabaseURL: NewPostgresSchema(t, base)}) })
+	}
+}
