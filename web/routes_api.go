@@ -58,7 +58,7 @@ func apiRouteTable() []apiRoute {
 
 		// Organisations.
 		{Method: "GET", Pattern: "/api/organisations", Handler: (*Server).apiOrganisationList, Tag: "organisations",
-			Summary: "List organisations in the caller's scope",
+			Summary: "List organisations in the caller's scope; a text search (q) lists at most 1,000 matches",
 			Query:   typeOf[pinggu.OrganisationFilter](), Response: typeOf[listResponse[*pinggu.Organisation]]()},
 		{Method: "POST", Pattern: "/api/organisations", Handler: (*Server).apiOrganisationCreate, Tag: "organisations",
 			Summary: "Register an organisation", Request: typeOf[pinggu.Organisation](), Response: typeOf[pinggu.Organisation](), Status: http.StatusCreated},
@@ -99,7 +99,7 @@ func apiRouteTable() []apiRoute {
 
 		// Services.
 		{Method: "GET", Pattern: "/api/services", Handler: (*Server).apiServiceList, Tag: "services",
-			Summary: "List services in the caller's scope",
+			Summary: "List services in the caller's scope; a text search (q) lists at most 1,000 matches",
 			Query:   typeOf[pinggu.ServiceFilter](), Response: typeOf[listResponse[*pinggu.Service]]()},
 		{Method: "POST", Pattern: "/api/services", Handler: (*Server).apiServiceCreate, Tag: "services",
 			Summary: "Register a service of an organisation", Request: typeOf[pinggu.Service](), Response: typeOf[pinggu.Service](), Status: http.StatusCreated},
