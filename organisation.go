@@ -155,6 +155,9 @@ type OrgRef struct {
 type OrganisationService interface {
 	FindOrganisation(ctx context.Context, id int64) (*Organisation, error)
 	ListOrganisations(ctx context.Context, f OrganisationFilter) ([]*Organisation, int, error)
+	// ExportOrganisations is every organisation the filter selects, in ID
+	// order, however many a search matches (a list shows SearchCap).
+	ExportOrganisations(ctx context.Context, f OrganisationFilter) ([]*Organisation, error)
 	CreateOrganisation(ctx context.Context, o *Organisation) error
 	UpdateOrganisation(ctx context.Context, o *Organisation) error
 	// ImportOrganisations creates all rows or none; an invalid file reports

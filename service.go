@@ -213,6 +213,9 @@ type ServiceImportRow struct {
 type ServiceService interface {
 	FindService(ctx context.Context, id int64) (*Service, error)
 	ListServices(ctx context.Context, f ServiceFilter) ([]*Service, int, error)
+	// ExportServices is every service the filter selects, in ID order,
+	// however many a search matches (a list shows SearchCap).
+	ExportServices(ctx context.Context, f ServiceFilter) ([]*Service, error)
 	CreateService(ctx context.Context, s *Service) error
 	UpdateService(ctx context.Context, s *Service) error
 	// SetServiceStatus moves a service along its lifecycle; reason is kept in

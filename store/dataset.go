@@ -361,6 +361,7 @@ func (l *loader) load() error {
 	if err != nil {
 		return fmt.Errorf("store: load users: %w", err)
 	}
+	l.phase("users (after their passwords are hashed)")
 	if !pg {
 		// FTS5 merges its segments as it goes; for a bulk load it is cheaper
 		// to write them all and merge once, which also leaves the index in

@@ -235,6 +235,36 @@ func TestBroadSearchAndTotalCap(t *testing.T) {
 		if len(seen) != pinggu.SearchCap {
 			t.Fatalf("listed %d matches, want %d", len(seen), pinggu.SearchCap)
 		}
+		// An export holds every match, in ID order, and only in scope.
+		every, err := db.ExportServices(sys, pinggu.ServiceFilter{Query: "号"})
+		if err != nil || len(every) != len(d.Services) {
+			t.Fatalf("export of the search: %d of %d services, %v", len(every), len(d.Services), err)
+		}
+		for i := 1; i < len(every); i++ {
+			if every[i-1].ID >= every[i].ID {
+				t.Fatalf("export not in ID order at %d", i)
+			}
+		}
+		prov0 := every[0].Province
+		bureau := as(&pinggu.Actor{UserID: 90, Username: "b", Role: pinggu.RoleBureau, Province: prov0})
+		mine, err := db.ExportServices(bureau, pinggu.ServiceFilter{Query: "号"})
+		if err != nil || len(mine) == 0 || len(mine) == len(every) {
+			t.Fatalf("bureau export: %d of %d, %v", len(mine), len(every), err)
+		}
+		for _, s := range mine {
+			if s.Province != prov0 {
+				t.Fatalf("bureau of %s exported a service of %s", prov0, s.Province)
+			}
+		}
+		orgs, err := db.ExportOrganisations(bureau, pinggu.OrganisationFilter{})
+		if err != nil || len(orgs) == 0 {
+			t.Fatalf("bureau export of organisations: %d, %v", len(orgs), err)
+		}
+		for _, o := range orgs {
+			if o.Province != prov0 {
+				t.Fatalf("bureau of %s exported an organisation of %s", prov0, o.Province)
+			}
+		}
 		// The same page through a narrow search (a province filter leaves
 		// fewer matches) agrees with filtering the broad one.
 		prov := all[0].Province

@@ -73,11 +73,8 @@ func orderBy(sorts map[string]string, opt pinggu.ListOptions, def, idCol string,
 	return " ORDER BY " + pre + col + dir + ", " + idCol + dir
 }
 
-// ListOrganisations lists organisations in the actor's scope.
-func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter) ([]*pinggu.Organisation, int, error) {
-	c := db.reader(ctx)
-	opt := f.ListOptions.Normalize()
-	var w where
+// orgWhere is serviceWhere for organisations.
+func (c *conn) orgWhere(f pinggu.OrganisationFilter) (w where, match string, none bool) {
 	w.scope(c.actor, "o.id", "o.province")
 	if f.Kind != "" {
 		w.add("o.kind = ?", string(f.Kind))
@@ -91,23 +88,35 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 	if f.KeyOnly {
 		w.add("o.key_enterprise = TRUE")
 	}
-	if q := db.d.searchQuery(f.Query); q != "" {
-		groups, none := scopeTokens(c.actor)
-		if none {
-			return []*pinggu.Organisation{}, 0, nil
+	q := c.db.d.searchQuery(f.Query)
+	if q == "" {
+		return w, "", false
+	}
+	groups, none := scopeTokens(c.actor)
+	for _, t := range [][2]string{{tokKind, string(f.Kind)}, {tokProvince, f.Province}} {
+		if t[1] != "" {
+			groups = append(groups, []string{filterToken(t[0], t[1])})
 		}
-		for _, t := range [][2]string{{tokKind, string(f.Kind)}, {tokProvince, f.Province}} {
-			if t[1] != "" {
-				groups = append(groups, []string{filterToken(t[0], t[1])})
-			}
-		}
-		if f.ParentID != nil {
-			groups = append(groups, []string{idToken(tokParent, *f.ParentID)})
-		}
-		if f.KeyOnly {
-			groups = append(groups, []string{tokKey})
-		}
-		return searchList(c, "organisations", "o", orgCols, orgJoins, w, db.d.matchQuery(q, groups),
+	}
+	if f.ParentID != nil {
+		groups = append(groups, []string{idToken(tokParent, *f.ParentID)})
+	}
+	if f.KeyOnly {
+		groups = append(groups, []string{tokKey})
+	}
+	return w, c.db.d.matchQuery(q, groups), none
+}
+
+// ListOrganisations lists organisations in the actor's scope.
+func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter) ([]*pinggu.Organisation, int, error) {
+	c := db.reader(ctx)
+	opt := f.ListOptions.Normalize()
+	w, match, none := c.orgWhere(f)
+	if none {
+		return []*pinggu.Organisation{}, 0, nil
+	}
+	if match != "" {
+		return searchList(c, "organisations", "o", orgCols, orgJoins, w, match,
 			orderBy(orgSorts, opt, "name", "o.id", ""), opt, scanOrg)
 	}
 	total, err := c.count("organisations o", w)
@@ -129,6 +138,21 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 		out = append(out, o)
 	}
 	return out, total, rows.Err()
+}
+
+// ExportOrganisations returns every organisation the filter selects, in ID
+// order: an export holds all matches of a search, not the SearchCap a list
+// shows.
+func (db *DB) ExportOrganisations(ctx context.Context, f pinggu.OrganisationFilter) ([]*pinggu.Organisation, error) {
+	c := db.reader(ctx)
+	w, match, none := c.orgWhere(f)
+	if none {
+		return []*pinggu.Organisation{}, nil
+	}
+	if match != "" {
+		w.add("o.id IN "+db.d.searchIDs("organisations"), match)
+	}
+	return listEvery(c, "SELECT "+orgCols+" FROM "+orgFrom+w.sql()+" ORDER BY o.id", w.args, scanOrg)
 }
 
 // CreateOrganisation registers an organisation inside the actor's scope.

@@ -323,6 +323,24 @@ func searchList[T any](c *conn, table, alias, cols, joins string, w where, match
 	return out, min(total, pinggu.SearchCap), nil
 }
 
+// listEvery runs query and scans every row.
+func listEvery[T any](c *conn, query string, args []any, scan func(sc interface{ Scan(...any) error }) (T, error)) ([]T, error) {
+	rows, err := c.query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		x, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
 // withTotal scans a row of searchList, whose last column is the total.
 type withTotal struct {
 	rows  *sql.Rows

@@ -47,12 +47,11 @@ var svcSorts = map[string]string{
 	"category": "s.category", "province": "s.province", "id": "s.id",
 }
 
-// ListServices lists services in the actor's scope. The text query matches
-// the service's name or its owner's name.
-func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*pinggu.Service, int, error) {
-	c := db.reader(ctx)
-	opt := f.ListOptions.Normalize()
-	var w where
+// serviceWhere turns a service filter into the conditions of a query in
+// the actor's scope and, when it searches, the index match of its text
+// query with the scope's and filters' tokens. none says the actor sees no
+// service at all.
+func (c *conn) serviceWhere(f pinggu.ServiceFilter) (w where, match string, none bool) {
 	w.scope(c.actor, "s.org_id", "s.province")
 	if f.OrgID != 0 {
 		w.add("s.org_id = ?", f.OrgID)
@@ -66,22 +65,35 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 	if f.Status != "" {
 		w.add("s.status = ?", string(f.Status))
 	}
-	if q := db.d.searchQuery(f.Query); q != "" {
-		groups, none := scopeTokens(c.actor)
-		if none {
-			return []*pinggu.Service{}, 0, nil
+	q := c.db.d.searchQuery(f.Query)
+	if q == "" {
+		return w, "", false
+	}
+	groups, none := scopeTokens(c.actor)
+	if f.OrgID != 0 {
+		groups = append(groups, []string{idToken(tokOwner, f.OrgID)})
+	}
+	for _, t := range [][2]string{{tokCategory, string(f.Category)}, {tokProvince, f.Province}, {tokStatus, string(f.Status)}} {
+		if t[1] != "" {
+			groups = append(groups, []string{filterToken(t[0], t[1])})
 		}
-		if f.OrgID != 0 {
-			groups = append(groups, []string{idToken(tokOwner, f.OrgID)})
-		}
-		for _, t := range [][2]string{{tokCategory, string(f.Category)}, {tokProvince, f.Province}, {tokStatus, string(f.Status)}} {
-			if t[1] != "" {
-				groups = append(groups, []string{filterToken(t[0], t[1])})
-			}
-		}
+	}
+	return w, c.db.d.matchQuery(q, groups), none
+}
+
+// ListServices lists services in the actor's scope. The text query matches
+// the service's name or its owner's name.
+func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*pinggu.Service, int, error) {
+	c := db.reader(ctx)
+	opt := f.ListOptions.Normalize()
+	w, match, none := c.serviceWhere(f)
+	if none {
+		return []*pinggu.Service{}, 0, nil
+	}
+	if match != "" {
 		// The service's search document holds its owner's name too, so
 		// "service or organisation name" is one index lookup.
-		return searchList(c, "services", "s", svcCols, " JOIN organisations o ON o.id = s.org_id", w, db.d.matchQuery(q, groups),
+		return searchList(c, "services", "s", svcCols, " JOIN organisations o ON o.id = s.org_id", w, match,
 			orderBy(svcSorts, opt, "name", "s.id", ""), opt, scanService)
 	}
 	if !db.d.pg() {
@@ -114,6 +126,20 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 		out = append(out, s)
 	}
 	return out, total, rows.Err()
+}
+
+// ExportServices returns every service the filter selects, in ID order:
+// an export holds all matches of a search, not the SearchCap a list shows.
+func (db *DB) ExportServices(ctx context.Context, f pinggu.ServiceFilter) ([]*pinggu.Service, error) {
+	c := db.reader(ctx)
+	w, match, none := c.serviceWhere(f)
+	if none {
+		return []*pinggu.Service{}, nil
+	}
+	if match != "" {
+		w.add("s.id IN "+db.d.searchIDs("services"), match)
+	}
+	return listEvery(c, "SELECT "+svcCols+" FROM "+svcFrom+w.sql()+" ORDER BY s.id", w.args, scanService)
 }
 
 // ownerInScope checks that the service's owner is an organisation the actor

@@ -14,10 +14,7 @@ func (s *Server) apiOrganisationExport(w http.ResponseWriter, r *http.Request) {
 		s.writeProblem(w, r, err)
 		return
 	}
-	items, err := listAll(&f.ListOptions, func() ([]*pinggu.Organisation, error) {
-		items, _, err := s.opts.Organisations.ListOrganisations(r.Context(), f)
-		return items, err
-	})
+	items, err := s.opts.Organisations.ExportOrganisations(r.Context(), f)
 	if err != nil {
 		s.writeProblem(w, r, err)
 		return

@@ -14,10 +14,7 @@ func (s *Server) apiServiceExport(w http.ResponseWriter, r *http.Request) {
 		s.writeProblem(w, r, err)
 		return
 	}
-	items, err := listAll(&f.ListOptions, func() ([]*pinggu.Service, error) {
-		items, _, err := s.opts.Services.ListServices(r.Context(), f)
-		return items, err
-	})
+	items, err := s.opts.Services.ExportServices(r.Context(), f)
 	if err != nil {
 		s.writeProblem(w, r, err)
 		return

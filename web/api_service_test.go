@@ -188,6 +188,12 @@ func TestServiceSearchCapped(t *testing.T) {
 	if l := a.loginAPI(uEntAdminB).do("GET", "/api/services?q="+url.QueryEscape("登记平台"), nil); !strings.Contains(string(l.body), `"total":0`) {
 		t.Fatalf("another tenant's search: %s", l.body)
 	}
+	// An export holds every match, not the 1,000 a list shows.
+	res := c.do("GET", "/api/services/export.csv?q="+url.QueryEscape("登记平台"), nil)
+	mustStatus(t, res, http.StatusOK, "export")
+	if rows := strings.Count(strings.TrimSpace(string(res.body)), "\n"); rows != pinggu.SearchCap+5 {
+		t.Fatalf("export of the search has %d rows, want %d", rows, pinggu.SearchCap+5)
+	}
 	p := a.login(uMinistry).get("/services?q=" + url.QueryEscape("登记平台"))
 	for _, want := range []string{"共 1000+ 条", "匹配记录超过 1000 条"} {
 		if !strings.Contains(text(p.body), want) {

@@ -80,17 +80,13 @@ func cmdExport(ctx context.Context, env *cliEnv, args []string) int {
 func exportLedger(ctx context.Context, db *store.DB, w io.Writer, what, province, kind, category, status, state, q string) (int, error) {
 	switch what {
 	case "organisations":
-		all, err := collect(func(o pinggu.ListOptions) ([]*pinggu.Organisation, int, error) {
-			return db.ListOrganisations(ctx, pinggu.OrganisationFilter{Kind: pinggu.OrgKind(kind), Province: province, Query: q, ListOptions: o})
-		})
+		all, err := db.ExportOrganisations(ctx, pinggu.OrganisationFilter{Kind: pinggu.OrgKind(kind), Province: province, Query: q})
 		if err != nil {
 			return 0, err
 		}
 		return len(all), pinggu.WriteOrganisationsCSV(w, all)
 	case "services":
-		all, err := collect(func(o pinggu.ListOptions) ([]*pinggu.Service, int, error) {
-			return db.ListServices(ctx, pinggu.ServiceFilter{Province: province, Category: pinggu.Category(category), Status: pinggu.ServiceStatus(status), Query: q, ListOptions: o})
-		})
+		all, err := db.ExportServices(ctx, pinggu.ServiceFilter{Province: province, Category: pinggu.Category(category), Status: pinggu.ServiceStatus(status), Query: q})
 		if err != nil {
 			return 0, err
 		}
