@@ -149,10 +149,7 @@ func (db *DB) ExportOrganisations(ctx context.Context, f pinggu.OrganisationFilt
 	if none {
 		return []*pinggu.Organisation{}, nil
 	}
-	if match != "" {
-		w.add("o.id IN "+db.d.searchIDs("organisations"), match)
-	}
-	return listEvery(c, "SELECT "+orgCols+" FROM "+orgFrom+w.sql()+" ORDER BY o.id", w.args, scanOrg)
+	return exportList(c, "organisations", "o", orgCols, orgFrom, w, match, scanOrg)
 }
 
 // CreateOrganisation registers an organisation inside the actor's scope.

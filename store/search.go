@@ -323,9 +323,13 @@ func searchList[T any](c *conn, table, alias, cols, joins string, w where, match
 	return out, min(total, pinggu.SearchCap), nil
 }
 
-// listEvery runs query and scans every row.
-func listEvery[T any](c *conn, query string, args []any, scan func(sc interface{ Scan(...any) error }) (T, error)) ([]T, error) {
-	rows, err := c.query(query, args...)
+// exportList is every row of from (table as alias) matching w and, when it
+// searches, match, in ID order: no search cap applies.
+func exportList[T any](c *conn, table, alias, cols, from string, w where, match string, scan func(sc interface{ Scan(...any) error }) (T, error)) ([]T, error) {
+	if match != "" {
+		w.add(alias+".id IN "+c.db.d.searchIDs(table), match)
+	}
+	rows, err := c.query("SELECT "+cols+" FROM "+from+w.sql()+" ORDER BY "+alias+".id", w.args...)
 	if err != nil {
 		return nil, err
 	}

@@ -136,10 +136,7 @@ func (db *DB) ExportServices(ctx context.Context, f pinggu.ServiceFilter) ([]*pi
 	if none {
 		return []*pinggu.Service{}, nil
 	}
-	if match != "" {
-		w.add("s.id IN "+db.d.searchIDs("services"), match)
-	}
-	return listEvery(c, "SELECT "+svcCols+" FROM "+svcFrom+w.sql()+" ORDER BY s.id", w.args, scanService)
+	return exportList(c, "services", "s", svcCols, svcFrom, w, match, scanService)
 }
 
 // ownerInScope checks that the service's owner is an organisation the actor
