@@ -195,7 +195,7 @@ func (c *conn) moveService(svc *pinggu.Service, to pinggu.ServiceStatus, reason 
 	if _, err := c.exec("UPDATE services SET status = ?, updated_at = ? WHERE id = ?", string(to), tval(c.now), svc.ID); err != nil {
 		return err
 	}
-	if err := c.reindexServices("s.id = ?", svc.ID); err != nil {
+	if err := c.refreshServices("s.id = ?", svc.ID); err != nil {
 		return err
 	}
 	after, err := c.findServiceAny(svc.ID)

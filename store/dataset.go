@@ -321,9 +321,13 @@ func (l *loader) load() error {
 	if err != nil {
 		return fmt.Errorf("store: load licences: %w", err)
 	}
-	svcCols := []string{"id", "org_id", "province", "name", "category", "tags", "provinces", "status", "description", "targets", "launched_at", "created_at", "updated_at"}
+	svcCols := []string{"id", "org_id", "province", "name", "category", "tags", "provinces", "status", "description", "targets", "launched_at", "created_at", "updated_at", "review_due_at"}
 	if pg {
 		svcCols = append(svcCols, "search")
+	}
+	intervals, err := c.reviewIntervals()
+	if err != nil {
+		return err
 	}
 	err = l.bulk("services", svcCols, len(l.d.Services), func(i int) []any {
 		s := l.d.Services[i]
@@ -333,7 +337,14 @@ func (l *loader) load() error {
 			launched = l.tv(*s.LaunchedAt)
 		}
 		created := orNow(s.CreatedAt, now)
-		row := []any{s.ID, s.OrgID, s.Province, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), string(s.Status), s.Description, jsonText(s.Targets), launched, l.tv(created), l.tv(orNow(s.UpdatedAt, created))}
+		base := created
+		if s.LaunchedAt != nil {
+			base = s.LaunchedAt.UTC().Truncate(time.Microsecond)
+		}
+		// A dataset holds no reviews or major changes: the first review
+		// falls due an interval after launch.
+		due := reviewDue(base, nil, nil, intervals[s.Category])
+		row := []any{s.ID, s.OrgID, s.Province, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), string(s.Status), s.Description, jsonText(s.Targets), launched, l.tv(created), l.tv(orNow(s.UpdatedAt, created)), l.tv(due)}
 		if pg {
 			row = append(row, pgTSVector(serviceDoc(s, orgName[s.OrgID])))
 		}

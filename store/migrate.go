@@ -93,9 +93,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 			if _, err := c.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", m.version, m.name, tval(c.now)); err != nil {
 				return err
 			}
-			if reindexAfter[m.version] {
-				if err := c.reindexAll(); err != nil {
-					return fmt.Errorf("store: migration %s: rewrite search documents: %w", m.name, err)
+			if after := afterMigration[m.version]; after != nil {
+				if err := after(c); err != nil {
+					return fmt.Errorf("store: migration %s: %w", m.name, err)
 				}
 			}
 			db.log.Info("migration applied", "version", m.version, "name", m.name)
@@ -104,27 +104,45 @@ func (db *DB) Migrate(ctx context.Context) error {
 	})
 }
 
-// reindexAfter names the migrations that change what a search document
-// holds; after one is applied every document is rewritten.
-var reindexAfter = map[int]bool{103: true}
+// afterMigration is the work in Go that a migration needs once applied, in
+// its transaction: rewriting values computed in Go for every existing row.
+var afterMigration = map[int]func(*conn) error{
+	103: (*conn).reindexAll,          // search documents gain filter tokens
+	104: (*conn).refreshAllReviewDue, // services gain their review due date
+}
 
 // reindexAll rewrites the search document of every organisation and
-// service, a batch of IDs at a time.
+// service.
 func (c *conn) reindexAll() error {
+	if err := c.inBatches("organisations", c.reindexOrgs); err != nil {
+		return fmt.Errorf("rewrite search documents: %w", err)
+	}
+	if err := c.inBatches("services", c.reindexServices); err != nil {
+		return fmt.Errorf("rewrite search documents: %w", err)
+	}
+	return nil
+}
+
+// refreshAllReviewDue computes the review due date of every service.
+func (c *conn) refreshAllReviewDue() error {
+	if err := c.inBatches("services", c.refreshReviewDue); err != nil {
+		return fmt.Errorf("compute review due dates: %w", err)
+	}
+	return nil
+}
+
+// inBatches calls fn with a condition on table's alias (its first letter)
+// for each batch of IDs, so no batch holds the whole table in memory.
+func (c *conn) inBatches(table string, fn func(cond string, args ...any) error) error {
 	const batch = 5000
-	for _, t := range []struct {
-		table   string
-		reindex func(cond string, args ...any) error
-	}{{"organisations", c.reindexOrgs}, {"services", c.reindexServices}} {
-		var max int64
-		if err := c.queryRow("SELECT coalesce(max(id), 0) FROM " + t.table).Scan(&max); err != nil {
+	var max int64
+	if err := c.queryRow("SELECT coalesce(max(id), 0) FROM " + table).Scan(&max); err != nil {
+		return err
+	}
+	alias := table[:1]
+	for lo := int64(0); lo < max; lo += batch {
+		if err := fn(alias+".id > ? AND "+alias+".id <= ?", lo, lo+batch); err != nil {
 			return err
-		}
-		alias := t.table[:1]
-		for lo := int64(0); lo < max; lo += batch {
-			if err := t.reindex(alias+".id > ? AND "+alias+".id <= ?", lo, lo+batch); err != nil {
-				return err
-			}
 		}
 	}
 	return nil

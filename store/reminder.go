@@ -25,7 +25,10 @@ func (db *DB) GenerateReviewReminders(ctx context.Context) (int, error) {
 	ctx = pinggu.WithActor(ctx, pinggu.SystemActor)
 	created := map[pinggu.ReminderKind]int{}
 	err := db.inTx(ctx, func(c *conn) error {
-		due, err := c.reviewsDue("")
+		// Due soon or overdue: everything due by the end of the window.
+		w := c.reviewsDueWhere("")
+		w.add("s.review_due_at <= ?", tval(c.now.Add(pinggu.ReviewDueSoonWindow)))
+		due, err := c.reviewsDue(w, -1, 0)
 		if err != nil {
 			return err
 		}

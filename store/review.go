@@ -92,6 +92,12 @@ func (db *DB) Review(ctx context.Context, id int64, d pinggu.ReviewDecision) (*p
 			string(d.Decision), d.Summary, tval(c.now), tval(c.now), id); err != nil {
 			return err
 		}
+		if d.Decision == pinggu.AssessAccepted && a.Kind == pinggu.KindPeriodic {
+			// An accepted periodic review starts the next interval.
+			if err := c.refreshReviewDue("s.id = ?", a.ServiceID); err != nil {
+				return err
+			}
+		}
 		if d.Decision == pinggu.AssessAccepted && a.Kind == pinggu.KindPreLaunch {
 			if err := c.approveService(a); err != nil {
 				return err

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/pinggu/pinggu"
@@ -30,6 +29,9 @@ func (db *DB) SetReviewInterval(ctx context.Context, category pinggu.Category, m
 			if _, err := c.exec("INSERT INTO review_intervals (category, months) VALUES (?, ?)", string(category), months); err != nil {
 				return err
 			}
+		}
+		if err := c.refreshReviewDue("s.category = ?", string(category)); err != nil {
+			return err
 		}
 		return c.audit(change{action: "review.interval", objectType: "category", detail: fmt.Sprintf("%s: %d个月", category, months)})
 	})
@@ -65,13 +67,13 @@ func (c *conn) reviewIntervals() (map[pinggu.Category]int, error) {
 
 // ReviewsDue lists the launched services in scope with their next periodic
 // review date — the category's interval after launch or the last accepted
-// periodic review, sooner after a major change — filtered by status ("" for all), soonest first.
+// periodic review, sooner after a major change — filtered by status ("" for
+// all), soonest first.
 //
-// The dates are computed here rather than in SQL so both databases follow
-// pinggu.NextReviewDue to the day: the query reads only the id, category
-// and dates of each launched service in scope, and names are loaded for the
-// page alone. A materialised due date is the next step if the whole
-// country's list must come faster.
+// The date is kept on each service (review_due_at), written with every
+// change to what it follows from by refreshReviewDue through
+// pinggu.NextReviewDue, so both databases agree to the day and the list is
+// read from an index in due order, like any other list.
 func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o pinggu.ListOptions) ([]*pinggu.ReviewDue, int, error) {
 	c := db.reader(ctx)
 	opt := o.Normalize()
@@ -80,16 +82,34 @@ func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o ping
 	default:
 		return nil, 0, &pinggu.Error{Code: pinggu.EINVALID, Message: "核查状态无效", Fields: []pinggu.FieldError{{Field: "status", Message: fmt.Sprintf("核查状态“%s”不存在", status)}}}
 	}
-	all, err := c.reviewsDue(status)
+	w := c.reviewsDueWhere(status)
+	total, err := c.count("services s", w)
 	if err != nil {
 		return nil, 0, err
 	}
-	total := len(all)
-	if opt.Offset >= total {
-		return []*pinggu.ReviewDue{}, total, nil
+	page, err := c.reviewsDue(w, opt.Limit, opt.Offset)
+	if err != nil {
+		return nil, 0, err
 	}
-	page := all[opt.Offset:min(total, opt.Offset+opt.Limit)]
 	return page, total, c.nameReviews(page)
+}
+
+// reviewsDueWhere selects the launched services in c's scope whose review
+// stands at status ("" for all) now, as pinggu.StatusOfReview decides.
+func (c *conn) reviewsDueWhere(status pinggu.ReviewStatus) where {
+	var w where
+	w.scope(c.actor, "s.org_id", "s.province")
+	w.add("s.status = ?", string(pinggu.StatusLaunched))
+	soon := tval(c.now.Add(pinggu.ReviewDueSoonWindow))
+	switch status {
+	case pinggu.ReviewOverdue:
+		w.add("s.review_due_at < ?", tval(c.now))
+	case pinggu.ReviewDueSoon:
+		w.add("s.review_due_at >= ? AND s.review_due_at <= ?", tval(c.now), soon)
+	case pinggu.ReviewOK:
+		w.add("s.review_due_at > ?", soon)
+	}
+	return w
 }
 
 // nameReviews fills in the names and owners of a page of due reviews.
@@ -121,60 +141,86 @@ func (c *conn) nameReviews(page []*pinggu.ReviewDue) error {
 	return rows.Err()
 }
 
-// reviewsDue computes the due date and status of every launched service in
-// c's scope, keeps those of status ("" for all) and sorts them soonest
-// first; names are not loaded. The reminder job uses it too, so the list and
-// the reminders never disagree about a date.
-func (c *conn) reviewsDue(status pinggu.ReviewStatus) ([]*pinggu.ReviewDue, error) {
-	intervals, err := c.reviewIntervals()
-	if err != nil {
-		return nil, err
+// reviewsDue reads the services w selects, soonest due first, limit of them
+// from offset (limit < 0: all); names are not loaded. The reminder job uses
+// it too, so the list and the reminders never disagree about a date.
+func (c *conn) reviewsDue(w where, limit, offset int) ([]*pinggu.ReviewDue, error) {
+	q := "SELECT s.id, s.category, s.review_due_at FROM services s" + w.sql() + " ORDER BY s.review_due_at, s.id"
+	args := w.args
+	if limit >= 0 {
+		q += " LIMIT ? OFFSET ?"
+		args = append(args, limit, offset)
 	}
-	var w where
-	w.scope(c.actor, "s.org_id", "s.province")
-	w.add("s.status = ?", string(pinggu.StatusLaunched))
-	// Services registered as launched without a launch time count from
-	// their registration.
-	rows, err := c.query(`SELECT s.id, s.category, COALESCE(s.launched_at, s.created_at), r.at, s.major_change_at
-		FROM services s LEFT JOIN (SELECT service_id, max(reviewed_at) AS at FROM assessments WHERE kind = ? AND state = ? GROUP BY service_id) r
-		ON r.service_id = s.id`+w.sql(),
-		append([]any{string(pinggu.KindPeriodic), string(pinggu.AssessAccepted)}, w.args...)...)
+	rows, err := c.query(q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	now := c.now
-	var all []*pinggu.ReviewDue
+	out := []*pinggu.ReviewDue{}
 	for rows.Next() {
 		var r pinggu.ReviewDue
 		var cat string
-		var launched, reviewed, changed tscan
-		if err := rows.Scan(&r.ServiceID, &cat, &launched, &reviewed, &changed); err != nil {
+		var due tscan
+		if err := rows.Scan(&r.ServiceID, &cat, &due); err != nil {
 			return nil, err
 		}
-		r.Category = pinggu.Category(cat)
-		base := launched.T
-		if reviewed.Valid && reviewed.T.After(base) {
-			base = reviewed.T
-		}
-		var majorChange *time.Time
-		if changed.Valid {
-			majorChange = &changed.T
-		}
-		r.DueAt = pinggu.NextReviewDue(base, intervals[r.Category], majorChange)
-		r.Status = pinggu.StatusOfReview(r.DueAt, now)
-		if status == "" || r.Status == status {
-			all = append(all, &r)
-		}
+		r.Category, r.DueAt = pinggu.Category(cat), due.T
+		r.Status = pinggu.StatusOfReview(r.DueAt, c.now)
+		out = append(out, &r)
 	}
+	return out, rows.Err()
+}
+
+// refreshReviewDue recomputes the review due date of the services matching
+// cond (on services s) from their launch (or registration, for one
+// registered as launched), their last accepted periodic review, their last
+// major change and their category's interval. Every write to one of those
+// calls it in the same transaction.
+func (c *conn) refreshReviewDue(cond string, args ...any) error {
+	intervals, err := c.reviewIntervals()
+	if err != nil {
+		return err
+	}
+	rows, err := c.query(`SELECT s.id, s.category, COALESCE(s.launched_at, s.created_at),
+		(SELECT max(a.reviewed_at) FROM assessments a WHERE a.service_id = s.id AND a.kind = ? AND a.state = ?), s.major_change_at
+		FROM services s WHERE `+cond,
+		append([]any{string(pinggu.KindPeriodic), string(pinggu.AssessAccepted)}, args...)...)
+	if err != nil {
+		return err
+	}
+	type due struct {
+		id int64
+		at time.Time
+	}
+	var dues []due
+	for rows.Next() {
+		var id int64
+		var cat string
+		var launched, reviewed, changed tscan
+		if err := rows.Scan(&id, &cat, &launched, &reviewed, &changed); err != nil {
+			rows.Close()
+			return err
+		}
+		dues = append(dues, due{id, reviewDue(launched.T, reviewed.Ptr(), changed.Ptr(), intervals[pinggu.Category(cat)])})
+	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return err
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if !all[i].DueAt.Equal(all[j].DueAt) {
-			return all[i].DueAt.Before(all[j].DueAt)
+	for _, d := range dues {
+		if _, err := c.exec("UPDATE services SET review_due_at = ? WHERE id = ?", tval(d.at), d.id); err != nil {
+			return err
 		}
-		return all[i].ServiceID < all[j].ServiceID
-	})
-	return all, nil
+	}
+	return nil
+}
+
+// reviewDue is pinggu.NextReviewDue from the last of launch and accepted
+// periodic review.
+func reviewDue(launched time.Time, reviewed, majorChange *time.Time, months int) time.Time {
+	base := launched
+	if reviewed != nil && reviewed.After(base) {
+		base = *reviewed
+	}
+	return pinggu.NextReviewDue(base, months, majorChange)
 }

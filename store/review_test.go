@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -230,5 +231,42 @@ func TestMajorChangeBringsReviewForward(t *testing.T) {
 		// A service not yet launched has no periodic review to bring forward.
 		_, err = db.RecordMajorChange(ent, w.svcA.ID, "新增功能")
 		code(t, err, pinggu.ECONFLICT)
+	})
+}
+
+// A database from before the stored due dates gets them when it is
+// migrated, so its launched services are listed for review at once.
+func TestMigrationFillsReviewDueDates(t *testing.T) {
+	storetest.EachConfig(t, func(t *testing.T, cfg store.Config) {
+		ctx := context.Background()
+		db, err := store.Open(ctx, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		launched := time.Date(2025, 3, 1, 8, 0, 0, 0, time.UTC)
+		db.Now = func() time.Time { return launched }
+		org := mkOrg(t, db, "云帆智能科技有限公司", "440000", nil)
+		s := &pinggu.Service{OrgID: org.ID, Name: "云帆智能客服", Category: pinggu.CatIM, Status: pinggu.StatusLaunched}
+		must(t, db.CreateService(sys, s))
+		// Take the schema back to what an older version had.
+		for _, q := range []string{"DROP INDEX services_status_review_due", "DROP INDEX services_province_status_review_due",
+			"ALTER TABLE services DROP COLUMN review_due_at", "DELETE FROM schema_migrations WHERE version = 104"} {
+			if _, err := db.SQL().Exec(q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		db.Close()
+		if db, err = store.Open(ctx, cfg); err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		db.Now = func() time.Time { return time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC) }
+		list, total, err := db.ReviewsDue(sys, pinggu.ReviewOverdue, pinggu.ListOptions{})
+		if err != nil || total != 1 || len(list) != 1 {
+			t.Fatalf("overdue after the migration: %d (%d), %v", len(list), total, err)
+		}
+		if want := launched.AddDate(0, pinggu.DefaultReviewMonths, 0); list[0].ServiceID != s.ID || !list[0].DueAt.Equal(want) {
+			t.Fatalf("due %+v, want service %d due %s", list[0], s.ID, want)
+		}
 	})
 }

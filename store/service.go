@@ -206,7 +206,10 @@ func (c *conn) insertService(s *pinggu.Service, ownerName string) error {
 	if err != nil {
 		return fmt.Errorf("store: insert service: %w", err)
 	}
-	return c.setSearch("services", s.ID, serviceDoc(s, ownerName))
+	if err := c.setSearch("services", s.ID, serviceDoc(s, ownerName)); err != nil {
+		return err
+	}
+	return c.refreshReviewDue("s.id = ?", s.ID)
 }
 
 func (c *conn) findServiceAny(id int64) (*pinggu.Service, error) {
@@ -236,7 +239,7 @@ func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
 			s.OrgID, owner.province, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), s.Description, jsonText(s.Targets), tval(c.now), s.ID); err != nil {
 			return fmt.Errorf("store: update service: %w", err)
 		}
-		if err := c.reindexServices("s.id = ?", s.ID); err != nil {
+		if err := c.refreshServices("s.id = ?", s.ID); err != nil {
 			return err
 		}
 		saved, err := c.findServiceAny(s.ID)
@@ -276,7 +279,7 @@ func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceS
 		if _, err := c.exec("UPDATE services SET status = ?, launched_at = ?, updated_at = ? WHERE id = ?", string(to), launched, tval(c.now), id); err != nil {
 			return err
 		}
-		if err := c.reindexServices("s.id = ?", id); err != nil {
+		if err := c.refreshServices("s.id = ?", id); err != nil {
 			return err
 		}
 		if out, err = c.findServiceAny(id); err != nil {
@@ -296,6 +299,16 @@ func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceS
 		return c.audit(change{action: "service.status", objectType: "service", objectID: id, detail: detail, before: old, after: out})
 	})
 	return out, err
+}
+
+// refreshServices rewrites what the store derives from the services
+// matching cond (on services s) — their search documents and review due
+// dates — after a change to their fields.
+func (c *conn) refreshServices(cond string, args ...any) error {
+	if err := c.reindexServices(cond, args...); err != nil {
+		return err
+	}
+	return c.refreshReviewDue(cond, args...)
 }
 
 // reindexServices rewrites the search documents of the services matching

@@ -37,6 +37,9 @@ func (db *DB) RecordMajorChange(ctx context.Context, id int64, description strin
 		if _, err := c.exec("UPDATE services SET major_change_at = ?, updated_at = ? WHERE id = ?", tval(c.now), tval(c.now), id); err != nil {
 			return err
 		}
+		if err := c.refreshReviewDue("s.id = ?", id); err != nil {
+			return err
+		}
 		if out, err = c.findServiceAny(id); err != nil {
 			return err
 		}
