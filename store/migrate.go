@@ -144,6 +144,10 @@ func (c *conn) inBatches(table string, fn func(cond string, args ...any) error) 
 		if err := fn(alias+".id > ? AND "+alias+".id <= ?", lo, lo+batch); err != nil {
 			return err
 		}
+		if done := lo + batch; done%(20*batch) == 0 && done < max {
+			// A million services take a minute or two: say it is moving.
+			c.db.log.Info("migration progress", "table", table, "done", done, "of", max)
+		}
 	}
 	return nil
 }
