@@ -183,21 +183,9 @@ func (db *DB) ListAssessments(ctx context.Context, f pinggu.AssessmentFilter) ([
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := c.query("SELECT "+asmCols+" FROM "+asmFrom+w.sql()+orderBy(asmSorts, opt, "updated_at", "a.id")+" LIMIT ? OFFSET ?",
+	out, err := queryAll(c, scanAssessment, "SELECT "+asmCols+" FROM "+asmFrom+w.sql()+orderBy(asmSorts, opt, "updated_at", "a.id")+" LIMIT ? OFFSET ?",
 		append(w.args, opt.Limit, opt.Offset)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	out := []*pinggu.Assessment{}
-	for rows.Next() {
-		a, err := scanAssessment(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, a)
-	}
-	return out, total, rows.Err()
+	return out, total, err
 }
 
 // canAnswer reports whether the actor may answer, attach evidence to and

@@ -108,20 +108,8 @@ func (db *DB) ListAudit(ctx context.Context, f pinggu.AuditFilter) ([]*pinggu.Au
 	if opt.Sort == "seq" && !opt.Desc {
 		dir = ""
 	}
-	rows, err := c.query("SELECT "+auditCols+" FROM audit_log"+w.sql()+" ORDER BY seq"+dir+" LIMIT ? OFFSET ?", append(w.args, opt.Limit, opt.Offset)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []*pinggu.AuditEntry
-	for rows.Next() {
-		e, err := scanAudit(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, e)
-	}
-	return out, total, rows.Err()
+	out, err := queryAll(c, scanAudit, "SELECT "+auditCols+" FROM audit_log"+w.sql()+" ORDER BY seq"+dir+" LIMIT ? OFFSET ?", append(w.args, opt.Limit, opt.Offset)...)
+	return out, total, err
 }
 
 // auditBatch bounds the memory of verification whatever the log's length.
@@ -139,21 +127,8 @@ func (db *DB) VerifyAudit(ctx context.Context) (*pinggu.AuditReport, error) {
 	prevHash := ""
 	after := int64(-1 << 62)
 	for {
-		rows, err := c.query("SELECT "+auditCols+" FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?", after, auditBatch)
+		batch, err := queryAll(c, scanAudit, "SELECT "+auditCols+" FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?", after, auditBatch)
 		if err != nil {
-			return nil, err
-		}
-		batch := make([]*pinggu.AuditEntry, 0, auditBatch)
-		for rows.Next() {
-			e, err := scanAudit(rows)
-			if err != nil {
-				rows.Close()
-				return nil, err
-			}
-			batch = append(batch, e)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return nil, err
 		}
 		if len(batch) == 0 {

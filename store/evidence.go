@@ -27,20 +27,7 @@ func scanEvidence(sc interface{ Scan(...any) error }) (*pinggu.Evidence, error) 
 }
 
 func (c *conn) listEvidence(assessmentID int64) ([]*pinggu.Evidence, error) {
-	rows, err := c.query("SELECT "+evCols+" FROM evidence e WHERE e.assessment_id = ? ORDER BY e.id", assessmentID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*pinggu.Evidence
-	for rows.Next() {
-		e, err := scanEvidence(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return queryAll(c, scanEvidence, "SELECT "+evCols+" FROM evidence e WHERE e.assessment_id = ? ORDER BY e.id", assessmentID)
 }
 
 // findEvidence loads an evidence record whose assessment is in scope.

@@ -123,21 +123,9 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := c.query("SELECT "+orgCols+" FROM organisations o"+orgJoins+w.sql()+orderBy(orgSorts, opt, "name", "o.id", "")+" LIMIT ? OFFSET ?",
+	out, err := queryAll(c, scanOrg, "SELECT "+orgCols+" FROM organisations o"+orgJoins+w.sql()+orderBy(orgSorts, opt, "name", "o.id", "")+" LIMIT ? OFFSET ?",
 		append(w.args, opt.Limit, opt.Offset)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	out := []*pinggu.Organisation{}
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, o)
-	}
-	return out, total, rows.Err()
+	return out, total, err
 }
 
 // ExportOrganisations returns every organisation the filter selects, in ID
@@ -269,21 +257,8 @@ func (c *conn) descendants(id int64) ([]int64, error) {
 // reindexOrgs rewrites the search documents of the organisations matching
 // cond (on organisations o).
 func (c *conn) reindexOrgs(cond string, args ...any) error {
-	rows, err := c.query("SELECT "+orgCols+" FROM "+orgFrom+" WHERE "+cond, args...)
+	orgs, err := queryAll(c, scanOrg, "SELECT "+orgCols+" FROM "+orgFrom+" WHERE "+cond, args...)
 	if err != nil {
-		return err
-	}
-	var orgs []*pinggu.Organisation
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			rows.Close()
-			return err
-		}
-		orgs = append(orgs, o)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, o := range orgs {

@@ -101,21 +101,9 @@ func (db *DB) ListReminders(ctx context.Context, f pinggu.ReminderFilter) ([]*pi
 	if err := c.queryRow("SELECT count(*) FROM reminders r"+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := c.query("SELECT "+reminderCols+` FROM reminders r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.org_id`+
+	out, err := queryAll(c, scanReminder, "SELECT "+reminderCols+` FROM reminders r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.org_id`+
 		w.sql()+" ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?", append(w.args, opt.Limit, opt.Offset)...)
 	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	out := []*pinggu.Reminder{}
-	for rows.Next() {
-		r, err := scanReminder(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
 	return out, total, c.loadDeliveries(out)

@@ -20,23 +20,10 @@ func (db *DB) DispatchReminders(ctx context.Context, enqueue func(tx *sql.Tx, rs
 		if !ok {
 			return fmt.Errorf("store: dispatch outside a transaction")
 		}
-		rows, err := c.query("SELECT " + reminderCols + ` FROM reminder_outbox x JOIN reminders r ON r.id = x.reminder_id
+		rs, err := queryAll(c, scanReminder, "SELECT "+reminderCols+` FROM reminder_outbox x JOIN reminders r ON r.id = x.reminder_id
 			JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.org_id
 			WHERE x.dispatched_at IS NULL ORDER BY x.reminder_id LIMIT 500`)
 		if err != nil {
-			return err
-		}
-		var rs []*pinggu.Reminder
-		for rows.Next() {
-			r, err := scanReminder(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			rs = append(rs, r)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		if len(rs) == 0 {

@@ -151,24 +151,15 @@ func (c *conn) reviewsDue(w where, limit, offset int) ([]*pinggu.ReviewDue, erro
 		q += " LIMIT ? OFFSET ?"
 		args = append(args, limit, offset)
 	}
-	rows, err := c.query(q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []*pinggu.ReviewDue{}
-	for rows.Next() {
+	return queryAll(c, func(row rowScanner) (*pinggu.ReviewDue, error) {
 		var r pinggu.ReviewDue
 		var cat string
 		var due tscan
-		if err := rows.Scan(&r.ServiceID, &cat, &due); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&r.ServiceID, &cat, &due)
 		r.Category, r.DueAt = pinggu.Category(cat), due.T
 		r.Status = pinggu.StatusOfReview(r.DueAt, c.now)
-		out = append(out, &r)
-	}
-	return out, rows.Err()
+		return &r, err
+	}, q, args...)
 }
 
 // refreshReviewDue recomputes the review due date of the services matching
@@ -181,30 +172,21 @@ func (c *conn) refreshReviewDue(cond string, args ...any) error {
 	if err != nil {
 		return err
 	}
-	rows, err := c.query(`SELECT s.id, s.category, COALESCE(s.launched_at, s.created_at),
-		(SELECT max(a.reviewed_at) FROM assessments a WHERE a.service_id = s.id AND a.kind = ? AND a.state = ?), s.major_change_at
-		FROM services s WHERE `+cond,
-		append([]any{string(pinggu.KindPeriodic), string(pinggu.AssessAccepted)}, args...)...)
-	if err != nil {
-		return err
-	}
 	type due struct {
 		id int64
 		at time.Time
 	}
-	var dues []due
-	for rows.Next() {
+	dues, err := queryAll(c, func(row rowScanner) (due, error) {
 		var id int64
 		var cat string
 		var launched, reviewed, changed tscan
-		if err := rows.Scan(&id, &cat, &launched, &reviewed, &changed); err != nil {
-			rows.Close()
-			return err
-		}
-		dues = append(dues, due{id, reviewDue(launched.T, reviewed.Ptr(), changed.Ptr(), intervals[pinggu.Category(cat)])})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		err := row.Scan(&id, &cat, &launched, &reviewed, &changed)
+		return due{id, reviewDue(launched.T, reviewed.Ptr(), changed.Ptr(), intervals[pinggu.Category(cat)])}, err
+	}, `SELECT s.id, s.category, COALESCE(s.launched_at, s.created_at),
+		(SELECT max(a.reviewed_at) FROM assessments a WHERE a.service_id = s.id AND a.kind = ? AND a.state = ?), s.major_change_at
+		FROM services s WHERE `+cond,
+		append([]any{string(pinggu.KindPeriodic), string(pinggu.AssessAccepted)}, args...)...)
+	if err != nil {
 		return err
 	}
 	for _, d := range dues {

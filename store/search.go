@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"strconv"
 	"strings"
 	"unicode"
@@ -276,7 +275,7 @@ func (d dialect) matchQuery(phrase string, groups [][]string) string {
 // lists SearchCap of them; a narrower query lists them all.
 //
 // scan reads one row of cols.
-func searchList[T any](c *conn, table, alias, cols, joins string, w where, match, order string, opt pinggu.ListOptions, scan func(sc interface{ Scan(...any) error }) (T, error)) ([]T, int, error) {
+func searchList[T any](c *conn, table, alias, cols, joins string, w where, match, order string, opt pinggu.ListOptions, scan func(rowScanner) (T, error)) ([]T, int, error) {
 	var from string
 	var args []any
 	if c.db.d.pg() {
@@ -297,21 +296,10 @@ func searchList[T any](c *conn, table, alias, cols, joins string, w where, match
 	// One more match than listed says there are more; the page stops at
 	// SearchCap all the same.
 	limit := max(0, min(opt.Limit, pinggu.SearchCap-opt.Offset))
-	rows, err := c.query("SELECT "+cols+", count(*) OVER () FROM "+from+w.sql()+order+" LIMIT ? OFFSET ?",
-		append(args, limit, opt.Offset)...)
+	total := 0
+	out, err := queryAll(c, func(row rowScanner) (T, error) { return scan(withTotal{row, &total}) },
+		"SELECT "+cols+", count(*) OVER () FROM "+from+w.sql()+order+" LIMIT ? OFFSET ?", append(args, limit, opt.Offset)...)
 	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	out, total := []T{}, 0
-	for rows.Next() {
-		x, err := scan(withTotal{rows, &total})
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, x)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
 	if len(out) == 0 && opt.Offset > 0 {
@@ -325,33 +313,20 @@ func searchList[T any](c *conn, table, alias, cols, joins string, w where, match
 
 // exportList is every row of from (table as alias) matching w and, when it
 // searches, match, in ID order: no search cap applies.
-func exportList[T any](c *conn, table, alias, cols, from string, w where, match string, scan func(sc interface{ Scan(...any) error }) (T, error)) ([]T, error) {
+func exportList[T any](c *conn, table, alias, cols, from string, w where, match string, scan func(rowScanner) (T, error)) ([]T, error) {
 	if match != "" {
 		w.add(alias+".id IN "+c.db.d.searchIDs(table), match)
 	}
-	rows, err := c.query("SELECT "+cols+" FROM "+from+w.sql()+" ORDER BY "+alias+".id", w.args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []T{}
-	for rows.Next() {
-		x, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, x)
-	}
-	return out, rows.Err()
+	return queryAll(c, scan, "SELECT "+cols+" FROM "+from+w.sql()+" ORDER BY "+alias+".id", w.args...)
 }
 
 // withTotal scans a row of searchList, whose last column is the total.
 type withTotal struct {
-	rows  *sql.Rows
+	row   rowScanner
 	total *int
 }
 
-func (r withTotal) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.total)...) }
+func (r withTotal) Scan(dest ...any) error { return r.row.Scan(append(dest, r.total)...) }
 
 // setSearch stores the search document of row id of table.
 func (c *conn) setSearch(table string, id int64, in searchDocIn) error {

@@ -111,21 +111,9 @@ func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*ping
 		}
 	}
 	from += " JOIN organisations o ON o.id = s.org_id"
-	rows, err := c.query("SELECT "+svcCols+" FROM "+from+w.sql()+orderBy(svcSorts, opt, "name", "s.id", fence)+" LIMIT ? OFFSET ?",
+	out, err := queryAll(c, scanService, "SELECT "+svcCols+" FROM "+from+w.sql()+orderBy(svcSorts, opt, "name", "s.id", fence)+" LIMIT ? OFFSET ?",
 		append(w.args, opt.Limit, opt.Offset)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	out := []*pinggu.Service{}
-	for rows.Next() {
-		s, err := scanService(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, s)
-	}
-	return out, total, rows.Err()
+	return out, total, err
 }
 
 // ExportServices returns every service the filter selects, in ID order:
@@ -314,27 +302,18 @@ func (c *conn) refreshServices(cond string, args ...any) error {
 // reindexServices rewrites the search documents of the services matching
 // cond (on services s), after a change to a field a document holds.
 func (c *conn) reindexServices(cond string, args ...any) error {
-	rows, err := c.query("SELECT s.id, s.org_id, s.province, s.name, s.category, s.status, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE "+cond, args...)
-	if err != nil {
-		return err
-	}
 	type doc struct {
 		id int64
 		in searchDocIn
 	}
-	var docs []doc
-	for rows.Next() {
+	docs, err := queryAll(c, func(row rowScanner) (doc, error) {
 		var s pinggu.Service
 		var cat, status, owner string
-		if err := rows.Scan(&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &status, &owner); err != nil {
-			rows.Close()
-			return err
-		}
+		err := row.Scan(&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &status, &owner)
 		s.Category, s.Status = pinggu.Category(cat), pinggu.ServiceStatus(status)
-		docs = append(docs, doc{s.ID, serviceDoc(&s, owner)})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return doc{s.ID, serviceDoc(&s, owner)}, err
+	}, "SELECT s.id, s.org_id, s.province, s.name, s.category, s.status, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE "+cond, args...)
+	if err != nil {
 		return err
 	}
 	for _, d := range docs {

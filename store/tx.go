@@ -39,6 +39,29 @@ func (c *conn) queryRow(query string, args ...any) *sql.Row {
 	return c.q.QueryRowContext(c.ctx, c.db.d.rebind(query), args...)
 }
 
+// rowScanner is a row to read: *sql.Row or *sql.Rows.
+type rowScanner = interface{ Scan(...any) error }
+
+// queryAll runs query and reads every row with scan. The rows are closed
+// when it returns, so the conn may run other statements on the result; the
+// slice is empty, not nil, when no row matches.
+func queryAll[T any](c *conn, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := c.query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		x, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
 // reader returns a conn on the read pool for the actor in ctx.
 func (db *DB) reader(ctx context.Context) *conn {
 	return &conn{q: db.read, db: db, ctx: ctx, actor: pinggu.ActorFrom(ctx), now: db.now()}

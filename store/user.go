@@ -72,21 +72,9 @@ func (db *DB) ListUsers(ctx context.Context, f pinggu.UserFilter) ([]*pinggu.Use
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := c.query("SELECT "+userCols+" FROM "+userFrom+w.sql()+orderBy(userSorts, opt, "username", "u.id")+" LIMIT ? OFFSET ?",
+	out, err := queryAll(c, scanUser, "SELECT "+userCols+" FROM "+userFrom+w.sql()+orderBy(userSorts, opt, "username", "u.id")+" LIMIT ? OFFSET ?",
 		append(w.args, opt.Limit, opt.Offset)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	out := []*pinggu.User{}
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, u)
-	}
-	return out, total, rows.Err()
+	return out, total, err
 }
 
 // checkUser validates u, including that its organisation exists.
