@@ -80,6 +80,28 @@ type page struct {
 // T translates a catalog key into the page's language.
 func (p *page) T(key string, args ...any) string { return translate(p.Lang, key, args...) }
 
+// filterSelect is a list's filter by one field: a select of its options
+// after "all", the ones in the query marked.
+type filterSelect struct {
+	Label, Name, All string
+	Options          []filterOption
+}
+
+type filterOption struct {
+	option
+	Selected bool
+}
+
+// Filter describes the select that filters a list by the field name,
+// labelled by the catalog key labelKey.
+func (p *page) Filter(labelKey, name string, opts []option) filterSelect {
+	f := filterSelect{Label: p.T(labelKey), Name: name, All: p.T("filter.all"), Options: make([]filterOption, len(opts))}
+	for i, o := range opts {
+		f.Options[i] = filterOption{o, p.Form != nil && p.Form.Has(name, o.Value)}
+	}
+	return f
+}
+
 // OtherLang is the language the switch offers.
 func (p *page) OtherLang() string {
 	if p.Lang == langEN {
