@@ -430,7 +430,7 @@ func (l *loader) load() error {
 	if !pg {
 		// The planner needs the shape of each index, not exact figures:
 		// sampling a thousand rows per index takes a second where reading
-		// every row of thirteen indexes over a million services takes ten.
+		// every row of fifteen indexes over a million services takes ten.
 		// PostgreSQL analyses after the commit, with its vacuum.
 		if _, err := c.exec("PRAGMA analysis_limit = 1000"); err != nil {
 			return err
