@@ -183,22 +183,6 @@ func ScoreAssessment(items []ScoredItem) Score {
 	return s
 }
 
-// CheckLaunchGate decides whether a service may be launched: it needs an
-// accepted pre-launch assessment, unless a regulator overrides the gate with
-// a recorded reason.
-func CheckLaunchGate(a *Actor, hasAcceptedPreLaunch bool, overrideReason string) error {
-	if hasAcceptedPreLaunch {
-		return nil
-	}
-	if overrideReason == "" {
-		return Errorf(ECONFLICT, "业务须通过上线前安全评估后方可上线")
-	}
-	if a == nil || (a.Role != RoleBureau && a.Role != RoleMinistry) {
-		return Errorf(EFORBIDDEN, "仅监管部门可在未通过上线前评估时准予上线")
-	}
-	return nil
-}
-
 // DefaultReviewInterval is how long a launched service may go without a
 // periodic review; MajorChangeWindow is how soon a review is due after a
 // major change of the service.

@@ -77,7 +77,7 @@ func scanAudit(sc interface{ Scan(...any) error }) (*pinggu.AuditEntry, error) {
 // ListAudit lists entries, newest first, for auditors.
 func (db *DB) ListAudit(ctx context.Context, f pinggu.AuditFilter) ([]*pinggu.AuditEntry, int, error) {
 	c := db.reader(ctx)
-	if !c.actor.CanReadAudit() {
+	if !c.actor.May(pinggu.ActAuditRead) {
 		return nil, 0, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看审计日志")
 	}
 	opt := f.ListOptions.Normalize()
@@ -119,7 +119,7 @@ const auditBatch = 2000
 // break, and whether the head row agrees with the last entry.
 func (db *DB) VerifyAudit(ctx context.Context) (*pinggu.AuditReport, error) {
 	c := db.reader(ctx)
-	if !c.actor.CanReadAudit() {
+	if !c.actor.May(pinggu.ActAuditRead) {
 		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看审计日志")
 	}
 	rep := &pinggu.AuditReport{}

@@ -102,7 +102,7 @@ func (db *DB) ListLicences(ctx context.Context, f pinggu.LicenceFilter) ([]*ping
 }
 
 func (c *conn) checkLicenceInput(l *pinggu.Licence) error {
-	if !c.actor.CanWriteLedger() {
+	if !c.actor.May(pinggu.ActLedgerWrite) {
 		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记或修改许可证")
 	}
 	var v pinggu.Validation
@@ -173,7 +173,7 @@ func (db *DB) DeleteLicence(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		if !c.actor.CanWriteLedger() {
+		if !c.actor.May(pinggu.ActLedgerWrite) {
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权删除许可证")
 		}
 		if _, err := c.exec("DELETE FROM licences WHERE id = ?", id); err != nil {

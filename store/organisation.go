@@ -164,7 +164,7 @@ func (db *DB) CreateOrganisation(ctx context.Context, o *pinggu.Organisation) er
 // province.
 func (c *conn) checkOrgWrite(old, o *pinggu.Organisation) error {
 	a := c.actor
-	if !a.CanWriteLedger() {
+	if !a.May(pinggu.ActLedgerWrite) {
 		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记或修改单位")
 	}
 	o.Normalize()
@@ -173,32 +173,10 @@ func (c *conn) checkOrgWrite(old, o *pinggu.Organisation) error {
 	if err := v.Err("单位信息有误"); err != nil {
 		return err
 	}
-	if (old == nil || old.Kind != o.Kind) && !a.CanCreateOrganisationKind(o.Kind) {
-		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记该类型的单位")
+	if err := pinggu.CheckOrganisationWrite(a, old, o); err != nil {
+		return err
 	}
-	sc := a.LedgerScope()
-	if sc.Kind == pinggu.ScopeProvince && o.Province != sc.Province {
-		return pinggu.Errorf(pinggu.EFORBIDDEN, "只能登记和修改本省单位")
-	}
-	if sc.Kind == pinggu.ScopeOrgs {
-		if old != nil && old.Province != o.Province {
-			return pinggu.Errorf(pinggu.EFORBIDDEN, "单位属地变更须由通信管理局办理")
-		}
-		// Whether an enterprise is a key enterprise is the regulator's call.
-		if (old == nil && o.Key) || (old != nil && old.Key != o.Key) {
-			return pinggu.Errorf(pinggu.EFORBIDDEN, "重点企业标记须由监管部门设置")
-		}
-		// The root of the actor's tree keeps its parent; every other
-		// organisation must hang below an organisation of the tree.
-		if old != nil && old.ID == a.OrgID {
-			if !sameParent(old.ParentID, o.ParentID) {
-				return pinggu.Errorf(pinggu.EFORBIDDEN, "不能变更本单位的上级单位")
-			}
-		} else if o.ParentID == nil {
-			return &pinggu.Error{Code: pinggu.EINVALID, Message: "单位信息有误", Fields: []pinggu.FieldError{{Field: "parent_id", Message: "须指定上级单位"}}}
-		}
-	}
-	if o.ParentID != nil && (old == nil || !sameParent(old.ParentID, o.ParentID)) {
+	if o.ParentID != nil && (old == nil || !pinggu.SameParent(old.ParentID, o.ParentID)) {
 		if _, err := c.findOrg(*o.ParentID); err != nil {
 			if pinggu.ErrorCode(err) == pinggu.ENOTFOUND {
 				return pinggu.Errorf(pinggu.ENOTFOUND, "上级单位不存在")
@@ -212,13 +190,6 @@ func (c *conn) checkOrgWrite(old, o *pinggu.Organisation) error {
 		}
 	}
 	return nil
-}
-
-func sameParent(a, b *int64) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
 }
 
 // checkNoCycle refuses a parent that is id itself or one of its descendants.
@@ -335,7 +306,7 @@ func (db *DB) UpdateOrganisation(ctx context.Context, o *pinggu.Organisation) er
 func (db *DB) OrganisationDirectory(ctx context.Context, query string, limit int) ([]pinggu.OrgRef, error) {
 	c := db.reader(ctx)
 	var w where
-	if !c.actor.CanManageUsers() {
+	if !c.actor.May(pinggu.ActUserManage) {
 		w.scope(c.actor, "o.id", "o.province")
 	}
 	if q := db.d.searchQuery(query); q != "" {

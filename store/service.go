@@ -145,7 +145,7 @@ func (c *conn) ownerInScope(orgID int64) (orgRef, error) {
 }
 
 func (c *conn) checkServiceInput(s *pinggu.Service) error {
-	if !c.actor.CanWriteServices() {
+	if !c.actor.May(pinggu.ActServiceWrite) {
 		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记或修改业务")
 	}
 	s.Normalize()

@@ -153,8 +153,8 @@ func (db *DB) StandardYAML(ctx context.Context, id, version string) ([]byte, err
 // under a published id@version is a conflict.
 func (db *DB) ImportStandard(ctx context.Context, filename string, yaml []byte) (*pinggu.StandardInfo, error) {
 	a := pinggu.ActorFrom(ctx)
-	if a == nil || (a.Role != pinggu.RoleMinistry && a.Role != pinggu.RoleSystem) {
-		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "仅部级监管人员可发布评估标准")
+	if err := pinggu.Authorize(a, pinggu.ActStandardImport, pinggu.Subject{}); err != nil {
+		return nil, err
 	}
 	s, err := standards.Parse(filename, yaml)
 	if err != nil {

@@ -28,7 +28,7 @@ func (s *Server) apiAuditList(w http.ResponseWriter, r *http.Request) {
 
 // requireAuditor keeps the audit log to auditors (separation of duties).
 func requireAuditor(r *http.Request) error {
-	if pinggu.ActorFrom(r.Context()).CanReadAudit() {
+	if pinggu.ActorFrom(r.Context()).May(pinggu.ActAuditRead) {
 		return nil
 	}
 	return pinggu.Errorf(pinggu.EFORBIDDEN, "仅审计员可查看审计日志")

@@ -30,7 +30,7 @@ func (s *Server) apiUserList(w http.ResponseWriter, r *http.Request) {
 // Other callers learn nothing about accounts: a named account does not exist
 // for them (404); the list and create endpoints refuse them (403).
 func requireUserAdmin(r *http.Request, record bool) error {
-	if pinggu.ActorFrom(r.Context()).CanManageUsers() {
+	if pinggu.ActorFrom(r.Context()).May(pinggu.ActUserManage) {
 		return nil
 	}
 	if record {

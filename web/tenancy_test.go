@@ -349,7 +349,7 @@ func (ta *tenancyApp) records(k recordKind) []ledgerRecord {
 func (ta *tenancyApp) foreign(actor *pinggu.Actor, k recordKind) (int64, string, bool) {
 	switch k {
 	case recUser:
-		if actor.CanManageUsers() {
+		if actor.May(pinggu.ActUserManage) {
 			return 0, "", false // accounts of every tenant are the administrator's duty
 		}
 		u := ta.users[uEntAdminB]
@@ -556,9 +556,9 @@ func TestTenancyAdminAndSelfRoutes(t *testing.T) {
 		case tAdmin:
 			for _, u := range roleUsers {
 				actor := ta.actors[u]
-				allowed := actor.CanManageUsers()
+				allowed := actor.May(pinggu.ActUserManage)
 				if strings.HasPrefix(rt.Pattern, "/api/audit") {
-					allowed = actor.CanReadAudit()
+					allowed = actor.May(pinggu.ActAuditRead)
 				}
 				if allowed {
 					continue // the duty spans every tenant; its own tests cover it
@@ -619,9 +619,9 @@ func TestTenancyImportAndExportRoutes(t *testing.T) {
 				}
 				// One row naming tenant B's organisation by its credit code.
 				file, mayWrite, field := csvLines("名称,类型,统一社会信用代码,省份,上级单位",
-					"越权子公司,互联网企业,"+uscc(t, "91440300MA5KKKKK7")+",广东省,"+ta.orgB.USCC), actor.CanWriteLedger(), "parent"
+					"越权子公司,互联网企业,"+uscc(t, "91440300MA5KKKKK7")+",广东省,"+ta.orgB.USCC), actor.May(pinggu.ActLedgerWrite), "parent"
 				if tc.record == recService {
-					file, mayWrite, field = csvLines("业务名称,所属企业,业务类别", "越权业务,"+ta.orgB.USCC+",即时通信"), actor.CanWriteServices(), "owner"
+					file, mayWrite, field = csvLines("业务名称,所属企业,业务类别", "越权业务,"+ta.orgB.USCC+",即时通信"), actor.May(pinggu.ActServiceWrite), "owner"
 				}
 				before := ta.snapshot()
 				res := ta.clients[u].doType(rt.Method, rt.Pattern, "text/csv", file)
@@ -727,7 +727,7 @@ func TestTenancySharedAndMinistryRoutes(t *testing.T) {
 			}
 		case tMinistry:
 			for _, u := range roleUsers {
-				if ta.actors[u].Role == pinggu.RoleMinistry {
+				if ta.actors[u].May(pinggu.ActStandardImport) {
 					continue
 				}
 				before := ta.snapshot()

@@ -102,28 +102,3 @@ func (p *page) FileSize(n int64) string {
 	}
 	return fmt.Sprintf("%d B", n)
 }
-
-// isRegulator reports whether the actor reviews assessments rather than
-// answering them.
-func isRegulator(a *pinggu.Actor) bool {
-	return a != nil && (a.Role == pinggu.RoleMinistry || a.Role == pinggu.RoleBureau)
-}
-
-// mayAnswer reports whether the actor's role answers assessments: the
-// enterprise's own staff and the engaged third-party assessor. The store
-// decides the rest (scope, engagement, state).
-func mayAnswer(a *pinggu.Actor) bool {
-	if a == nil {
-		return false
-	}
-	switch a.Role {
-	case pinggu.RoleEntAdmin, pinggu.RoleEntAssess, pinggu.RoleThirdParty:
-		return true
-	}
-	return false
-}
-
-// editable reports whether an assessment takes answers in its state.
-func editable(a *pinggu.Assessment) bool {
-	return a.State == pinggu.AssessDraft || a.State == pinggu.AssessReturned
-}

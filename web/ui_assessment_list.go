@@ -48,9 +48,9 @@ func (s *Server) uiAssessmentList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := assessmentFilter(q)
 	f.ListOptions = listParams(r)
-	d := assessmentListData{Kinds: asmKindOptions(p), States: asmStateOptions(p), IsRegular: isRegulator(p.Actor),
+	d := assessmentListData{Kinds: asmKindOptions(p), States: asmStateOptions(p), IsRegular: p.Actor.May(pinggu.ActReviewsView),
 		ExportHref: exportHref("/api/assessments/export.csv", q), ExportXLSX: exportHref("/api/assessments/export.xlsx", q)}
-	if mayAnswer(p.Actor) {
+	if pinggu.AnswersAssessments(p.Actor) {
 		t, err := s.todoFor(r)
 		if err != nil {
 			s.uiError(w, r, err)

@@ -25,7 +25,7 @@ func (s *Server) uiAssessmentNew(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(w, r, "page.assessment_new")
 	kind := pinggu.KindPreLaunch
-	if isRegulator(p.Actor) {
+	if mayCreateKind(p.Actor, svc, pinggu.KindSpecial) {
 		kind = pinggu.KindSpecial
 	}
 	v := map[string][]string{"kind": {string(kind)}}
@@ -34,6 +34,14 @@ func (s *Server) uiAssessmentNew(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Form = newForm(v)
 	s.renderAssessmentNew(w, r, p, svc, http.StatusOK)
+}
+
+// mayCreateKind reports whether the actor may start an assessment of kind k
+// of svc.
+func mayCreateKind(a *pinggu.Actor, svc *pinggu.Service, k pinggu.AssessmentKind) bool {
+	sub := pinggu.ServiceSubject(svc)
+	sub.Kind = string(k)
+	return pinggu.Allowed(a, pinggu.ActAssessmentCreate, sub)
 }
 
 // assessedService is the service named by the path, in the caller's scope.
@@ -50,7 +58,7 @@ func (s *Server) renderAssessmentNew(w http.ResponseWriter, r *http.Request, p *
 	d := assessmentNewData{Service: svc}
 	// Regulators order special assessments; enterprises make the others.
 	for _, o := range asmKindOptions(p) {
-		if (o.Value == string(pinggu.KindSpecial)) == isRegulator(p.Actor) {
+		if mayCreateKind(p.Actor, svc, pinggu.AssessmentKind(o.Value)) {
 			d.Kinds = append(d.Kinds, o)
 		}
 	}

@@ -54,8 +54,8 @@ func (s *Server) renderAssessment(w http.ResponseWriter, r *http.Request, p *pag
 	}
 	d := assessmentShowData{
 		A: a, Sections: groupItems(a, show), Progress: progressOf(a), Show: show,
-		CanAnswer: mayAnswer(p.Actor) && editable(a),
-		CanReview: isRegulator(p.Actor) && (a.State == pinggu.AssessSubmitted || a.State == pinggu.AssessUnderReview),
+		CanAnswer: pinggu.MayAnswer(p.Actor, a),
+		CanReview: pinggu.MayReview(p.Actor, a),
 		MaxMiB:    pinggu.MaxEvidenceSize >> 20,
 	}
 	base := "/assessments/" + idPath(a.ID)

@@ -15,9 +15,9 @@ type gate func(a *pinggu.Actor) bool
 // system administrator and the auditor (who have none) never reach them.
 var (
 	gateAny      gate = func(a *pinggu.Actor) bool { return true }
-	gateLedger   gate = func(a *pinggu.Actor) bool { return a.LedgerScope().Kind != pinggu.ScopeNone }
-	gateAccounts gate = (*pinggu.Actor).CanManageUsers
-	gateAudit    gate = (*pinggu.Actor).CanReadAudit
+	gateLedger   gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActLedgerView) }
+	gateAccounts gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActUserManage) }
+	gateAudit    gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActAuditRead) }
 )
 
 // user wraps a UI handler that needs a signed-in actor allowed by g. Without a
@@ -62,9 +62,10 @@ func safeNext(next string) string {
 // the dashboard for everyone else.
 func homeFor(a *pinggu.Actor) string {
 	switch {
-	case a.CanManageUsers() && a.Role != pinggu.RoleSystem:
+	case gateLedger(a):
+	case gateAccounts(a):
 		return "/accounts"
-	case a.CanReadAudit() && a.Role != pinggu.RoleSystem:
+	case gateAudit(a):
 		return "/audit"
 	}
 	return "/dashboard"
@@ -108,7 +109,7 @@ func navFor(a *pinggu.Actor) []navGroup {
 				href = built
 			}
 			mods = append(mods, navItem{"nav." + m, href, m})
-			if m == "assessment" && (a.Role == pinggu.RoleMinistry || a.Role == pinggu.RoleBureau) {
+			if m == "assessment" && a.May(pinggu.ActReviewsView) {
 				mods = append(mods, navItem{"nav.reviews", "/reviews", "reviews"})
 			}
 		}
@@ -128,10 +129,11 @@ func (s *Server) scopeText(r *http.Request, p *page) string {
 	a := p.Actor
 	role := roleLabel(p.Lang, a.Role)
 	var where string
+	j, regulator := a.Jurisdiction()
 	switch {
-	case a.Role == pinggu.RoleBureau && a.Province != "":
-		where = p.T("scope.bureau", provinceName(p.Lang, a.Province))
-	case a.Role == pinggu.RoleMinistry:
+	case regulator && j.Province != "":
+		where = p.T("scope.bureau", provinceName(p.Lang, j.Province))
+	case regulator:
 		where = p.T("scope.ministry")
 	case a.OrgID != 0 && gateLedger(a):
 		if o, err := s.opts.Organisations.FindOrganisation(r.Context(), a.OrgID); err == nil {

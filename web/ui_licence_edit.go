@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/pinggu/pinggu"
 	"net/http"
 	"strconv"
 )
@@ -23,7 +24,7 @@ func (s *Server) uiLicenceEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(w, r, "licence.edit")
-	if !p.Actor.CanWriteLedger() {
+	if !p.Actor.May(pinggu.ActLedgerWrite) {
 		s.uiForbidden(w, r)
 		return
 	}

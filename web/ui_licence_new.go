@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/pinggu/pinggu"
 	"net/http"
 	"strconv"
 )
@@ -18,7 +19,7 @@ func (s *Server) uiLicenceNew(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(w, r, "licence.new")
-	if !p.Actor.CanWriteLedger() {
+	if !p.Actor.May(pinggu.ActLedgerWrite) {
 		s.uiForbidden(w, r)
 		return
 	}

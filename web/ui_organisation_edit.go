@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/pinggu/pinggu"
 	"net/http"
 	"strconv"
 )
@@ -19,7 +20,7 @@ func (s *Server) uiOrganisationEdit(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(w, r, "org.edit")
 	p.Active = "organisations"
-	if !p.Actor.CanWriteLedger() {
+	if !p.Actor.May(pinggu.ActLedgerWrite) {
 		s.uiForbidden(w, r)
 		return
 	}

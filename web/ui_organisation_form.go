@@ -87,7 +87,7 @@ func (s *Server) renderOrgForm(w http.ResponseWriter, r *http.Request, p *page, 
 	d.OrgQuery = strings.TrimSpace(r.URL.Query().Get("org_q"))
 	var kinds []pinggu.OrgKind
 	for _, k := range pinggu.OrgKinds {
-		if p.Actor.CanCreateOrganisationKind(k) || k == currentKind {
+		if pinggu.Allowed(p.Actor, pinggu.ActOrganisationCreate, pinggu.Subject{Kind: string(k)}) || k == currentKind {
 			kinds = append(kinds, k)
 		}
 	}

@@ -67,7 +67,7 @@ func (s *Server) uiOrganisationList(w http.ResponseWriter, r *http.Request) {
 			"name": "field.org_name", "kind": "field.kind", "province": "field.province", "updated_at": "field.updated_at",
 		}),
 		ExportHref: exportHref("/api/organisations/export.csv", q),
-		CanCreate:  p.Actor.CanWriteLedger(),
+		CanCreate:  p.Actor.May(pinggu.ActLedgerWrite),
 	}
 	s.render(w, r, http.StatusOK, "organisations", p)
 }

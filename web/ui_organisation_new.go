@@ -11,7 +11,7 @@ import (
 func (s *Server) uiOrganisationNew(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "org.new")
 	p.Active = "organisations"
-	if !p.Actor.CanWriteLedger() {
+	if !p.Actor.May(pinggu.ActLedgerWrite) {
 		s.uiForbidden(w, r)
 		return
 	}

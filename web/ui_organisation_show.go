@@ -46,8 +46,8 @@ func (s *Server) uiOrganisationShow(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "page.organisation")
 	p.Active = "organisations"
 	p.Title = o.Name
-	d.CanEdit = p.Actor.CanWriteLedger()
-	d.CanAddService = p.Actor.CanWriteServices()
+	d.CanEdit = p.Actor.May(pinggu.ActLedgerWrite)
+	d.CanAddService = p.Actor.May(pinggu.ActServiceWrite)
 	p.Data = d
 	s.render(w, r, http.StatusOK, "organisation", p)
 }

@@ -30,15 +30,16 @@ func (s *Server) uiReviewDecide(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(w, r, "page.review")
 	p.Form = newForm(f)
-	if d.Decision == pinggu.AssessReturned && d.Summary == "" {
-		err = &pinggu.Error{Code: pinggu.EINVALID, Fields: []pinggu.FieldError{{Field: "summary", Message: p.T("err.review_summary")}}}
-	} else {
+	if err = d.Check(); err == nil {
 		_, err = s.opts.Assessments.Review(r.Context(), id, d)
 	}
 	if err != nil {
 		if !p.Form.fail(p, err) {
 			s.uiError(w, r, err)
 			return
+		}
+		if p.Form.E("summary") != "" && d.Summary == "" {
+			p.Form.Errors["summary"] = p.T("err.review_summary")
 		}
 		a, ferr := s.opts.Assessments.FindAssessment(r.Context(), id)
 		if ferr != nil {

@@ -45,9 +45,9 @@ func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, p *page, a
 	}
 	p.Active = "assessment"
 	p.Title = p.T("page.review") + "：" + a.Title
-	reg := isRegulator(p.Actor)
+	sub := pinggu.AssessmentSubject(a)
 	d := reviewShowData{A: a, Sections: groupItems(a, showAll), Submissions: subs,
-		CanStart: reg && a.State == pinggu.AssessSubmitted, CanDecide: reg && a.State == pinggu.AssessUnderReview}
+		CanStart: pinggu.Allowed(p.Actor, pinggu.ActReviewStart, sub), CanDecide: pinggu.Allowed(p.Actor, pinggu.ActReviewDecide, sub)}
 	if n := len(subs); n > 0 {
 		d.Latest = subs[n-1].Version
 		if n > 1 {

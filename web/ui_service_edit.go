@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/pinggu/pinggu"
 	"net/http"
 	"strconv"
 )
@@ -19,7 +20,7 @@ func (s *Server) uiServiceEdit(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(w, r, "service.edit")
 	p.Active = "services"
-	if !p.Actor.CanWriteServices() {
+	if !p.Actor.May(pinggu.ActServiceWrite) {
 		s.uiForbidden(w, r)
 		return
 	}

@@ -42,7 +42,7 @@ func (s *Server) uiServiceList(w http.ResponseWriter, r *http.Request) {
 	f.ListOptions = listParams(r, "name", "category", "status", "province", "updated_at")
 	d := serviceListData{
 		Categories: categoryOptions(p.Lang), Statuses: statusOptions(p.Lang, pinggu.ServiceStatuses), Provinces: provinceOptions(p.Lang, true),
-		ExportHref: exportHref("/api/services/export.csv", q), CanCreate: p.Actor.CanWriteServices(),
+		ExportHref: exportHref("/api/services/export.csv", q), CanCreate: p.Actor.May(pinggu.ActServiceWrite),
 	}
 	if f.OrgID != 0 {
 		// The owner filter shows the owner's name; an owner out of scope is

@@ -12,7 +12,7 @@ import (
 func (s *Server) uiServiceNew(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "service.new")
 	p.Active = "services"
-	if !p.Actor.CanWriteServices() {
+	if !p.Actor.May(pinggu.ActServiceWrite) {
 		s.uiForbidden(w, r)
 		return
 	}

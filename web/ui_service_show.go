@@ -48,7 +48,7 @@ func (s *Server) renderService(w http.ResponseWriter, r *http.Request, p *page, 
 			next = append(next, to)
 		}
 	}
-	d := serviceShowData{Service: v, CanEdit: p.Actor.CanWriteServices(), Next: statusOptions(p.Lang, next)}
+	d := serviceShowData{Service: v, CanEdit: p.Actor.May(pinggu.ActServiceWrite), Next: statusOptions(p.Lang, next)}
 	for _, st := range pinggu.ServiceStatuses {
 		d.Lifecycle = append(d.Lifecycle, lifecycleStep{Label: p.StatusLabel(st), Current: st == v.Status})
 	}

@@ -15,7 +15,7 @@ type standardImportData struct {
 func (s *Server) uiStandardImportShow(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "page.standard_import")
 	p.Active = "standards"
-	if p.Actor.Role != pinggu.RoleMinistry {
+	if !p.Actor.May(pinggu.ActStandardImport) {
 		s.uiForbidden(w, r)
 		return
 	}

@@ -21,7 +21,7 @@ func (s *Server) uiStandardList(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(w, r, "page.standards")
 	p.Active = "standards"
-	p.Data = standardListData{Standards: list, CanImport: p.Actor.Role == pinggu.RoleMinistry}
+	p.Data = standardListData{Standards: list, CanImport: p.Actor.May(pinggu.ActStandardImport)}
 	s.render(w, r, http.StatusOK, "standard_list", p)
 }
 
