@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
-	"github.com/pinggu/pinggu/standards"
 )
 
 type assessmentNewData struct {
@@ -28,8 +27,15 @@ func (s *Server) uiAssessmentNew(w http.ResponseWriter, r *http.Request) {
 	if mayCreateKind(p.Actor, svc, pinggu.KindSpecial) {
 		kind = pinggu.KindSpecial
 	}
+	// The standards the store will take by default, from the library in
+	// the database (with the ministry's imports), not the shipped one.
+	applicable, err := s.opts.Standards.ApplicableStandards(r.Context(), svc.Category)
+	if err != nil {
+		s.uiError(w, r, err)
+		return
+	}
 	v := map[string][]string{"kind": {string(kind)}}
-	for _, std := range standards.Applicable(string(svc.Category)) {
+	for _, std := range applicable {
 		v["standard"] = append(v["standard"], std.ID)
 	}
 	p.Form = newForm(v)

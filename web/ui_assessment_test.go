@@ -3,14 +3,17 @@ package web
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/standards"
 )
 
 // postFile submits a multipart form with fields and one file, as a browser
@@ -294,4 +297,62 @@ func TestUIEvidenceDelete(t *testing.T) {
 	if n := len(got.Items[0].EvidenceFiles); n != 0 {
 		t.Fatalf("%d files left on the item, want 0", n)
 	}
+}
+
+// formChecks lists the values of the check boxes named name that a page
+// draws ticked.
+func formChecks(body, name string) []string {
+	re := regexp.MustCompile(`<input type="checkbox" name="` + regexp.QuoteMeta(name) + `" value="([^"]*)" checked>`)
+	var out []string
+	for _, m := range re.FindAllStringSubmatch(body, -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	return out
+}
+
+// The new-assessment form ticks the standards the store takes by default,
+// from the library in the database: after the ministry publishes a version
+// of the search standard that also applies to instant messaging, the form
+// of an IM service, submitted as drawn, starts the assessment.
+func TestUIAssessmentNewFormFollowsImportedStandards(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	std := standards.Builtin().Latest("search").Clone()
+	std.Version = "2099.1"
+	std.AppliesTo = append(std.AppliesTo, string(pinggu.CatIM))
+	yaml, err := standards.Marshal(std)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := a.login(uMinistry)
+	mustPage(t, m.postFile("/standards/import", nil, "search-2099.yaml", yaml), http.StatusSeeOther, "import")
+
+	c := a.login(uEntAdminA)
+	form := c.get("/services/" + id(a.svcA.ID) + "/assessments/new")
+	mustPage(t, form, http.StatusOK, "new assessment form")
+	ticked := formChecks(form.body, "standard")
+	if !slices.Contains(ticked, "search") || !slices.Contains(ticked, "im") {
+		t.Fatalf("form ticks %v, want the imported search standard beside im", ticked)
+	}
+	p := c.post("/services/"+id(a.svcA.ID)+"/assessments", url.Values{
+		"kind": {selected(form.body, "kind")}, "title": {""}, "standard": ticked,
+	})
+	mustPage(t, p, http.StatusSeeOther, "create as drawn")
+	if !strings.HasPrefix(p.location, "/assessments/") {
+		t.Fatalf("created assessment went to %q", p.location)
+	}
+}
+
+// selected is the value of the option a page draws selected in the select
+// named name.
+func selected(body, name string) string {
+	i := strings.Index(body, `name="`+name+`"`)
+	if i < 0 {
+		return ""
+	}
+	m := regexp.MustCompile(`<option value="([^"]*)" selected>`).FindStringSubmatch(body[i:])
+	if m == nil {
+		return ""
+	}
+	return html.UnescapeString(m[1])
 }
