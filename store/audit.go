@@ -164,6 +164,7 @@ func (db *DB) VerifyAudit(ctx context.Context) (*pinggu.AuditReport, error) {
 // filters over large tables stay fast; a result above TotalCap means "more".
 func (c *conn) count(from string, w where) (int, error) {
 	var n int
-	err := c.queryRow("SELECT count(*) FROM (SELECT 1 FROM "+from+w.sql()+" LIMIT ?) t", append(append([]any{}, w.args...), pinggu.TotalCap+1)...).Scan(&n)
+	st := cappedCount(from, w)
+	err := c.queryRow(st.SQL, st.Args...).Scan(&n)
 	return n, err
 }

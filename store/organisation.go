@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/pinggu/pinggu"
 )
@@ -50,82 +49,11 @@ func (db *DB) FindOrganisation(ctx context.Context, id int64) (*pinggu.Organisat
 	return db.reader(ctx).findOrg(id)
 }
 
-var orgSorts = map[string]string{
-	"name": "o.name", "created_at": "o.created_at", "updated_at": "o.updated_at",
-	"province": "o.province", "kind": "o.kind", "id": "o.id",
-}
-
-// orderBy builds an ORDER BY from a whitelist; the ID breaks ties so pages
-// are stable.
-func orderBy(sorts map[string]string, opt pinggu.ListOptions, def, idCol string, fence ...string) string {
-	col, ok := sorts[opt.Sort]
-	if !ok {
-		col = sorts[def]
-	}
-	dir := ""
-	if opt.Desc {
-		dir = " DESC"
-	}
-	pre := strings.Join(fence, "")
-	if col == idCol {
-		return " ORDER BY " + pre + col + dir
-	}
-	return " ORDER BY " + pre + col + dir + ", " + idCol + dir
-}
-
-// orgWhere is serviceWhere for organisations.
-func (c *conn) orgWhere(f pinggu.OrganisationFilter) (w where, match string, none bool) {
-	w.scope(c.actor, "o.id", "o.province")
-	if f.Kind != "" {
-		w.add("o.kind = ?", string(f.Kind))
-	}
-	if f.Province != "" {
-		w.add("o.province = ?", f.Province)
-	}
-	if f.ParentID != nil {
-		w.add("o.parent_id = ?", *f.ParentID)
-	}
-	if f.KeyOnly {
-		w.add("o.key_enterprise = TRUE")
-	}
-	q := c.db.d.searchQuery(f.Query)
-	if q == "" {
-		return w, "", false
-	}
-	groups, none := scopeTokens(c.actor)
-	for _, t := range [][2]string{{tokKind, string(f.Kind)}, {tokProvince, f.Province}} {
-		if t[1] != "" {
-			groups = append(groups, []string{filterToken(t[0], t[1])})
-		}
-	}
-	if f.ParentID != nil {
-		groups = append(groups, []string{idToken(tokParent, *f.ParentID)})
-	}
-	if f.KeyOnly {
-		groups = append(groups, []string{tokKey})
-	}
-	return w, c.db.d.matchQuery(q, groups), none
-}
-
-// ListOrganisations lists organisations in the actor's scope.
+// ListOrganisations lists organisations in the actor's scope (orgQuery
+// writes the SQL).
 func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter) ([]*pinggu.Organisation, int, error) {
 	c := db.reader(ctx)
-	opt := f.ListOptions.Normalize()
-	w, match, none := c.orgWhere(f)
-	if none {
-		return []*pinggu.Organisation{}, 0, nil
-	}
-	if match != "" {
-		return searchList(c, "organisations", "o", orgCols, orgJoins, w, match,
-			orderBy(orgSorts, opt, "name", "o.id", ""), opt, scanOrg)
-	}
-	total, err := c.count("organisations o", w)
-	if err != nil {
-		return nil, 0, err
-	}
-	out, err := queryAll(c, scanOrg, "SELECT "+orgCols+" FROM organisations o"+orgJoins+w.sql()+orderBy(orgSorts, opt, "name", "o.id", "")+" LIMIT ? OFFSET ?",
-		append(w.args, opt.Limit, opt.Offset)...)
-	return out, total, err
+	return runList(c, c.orgQuery(f).list(), f.ListOptions.Normalize(), scanOrg)
 }
 
 // ExportOrganisations returns every organisation the filter selects, in ID
@@ -133,11 +61,11 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 // shows.
 func (db *DB) ExportOrganisations(ctx context.Context, f pinggu.OrganisationFilter) ([]*pinggu.Organisation, error) {
 	c := db.reader(ctx)
-	w, match, none := c.orgWhere(f)
+	st, none := c.orgQuery(f).export()
 	if none {
 		return []*pinggu.Organisation{}, nil
 	}
-	return exportList(c, "organisations", "o", orgCols, orgFrom, w, match, scanOrg)
+	return queryAll(c, scanOrg, st.SQL, st.Args...)
 }
 
 // CreateOrganisation registers an organisation inside the actor's scope.
