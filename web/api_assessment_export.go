@@ -5,6 +5,7 @@ import (
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/report"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 // apiAssessmentExport writes every assessment the filters select (all
@@ -16,7 +17,7 @@ func (s *Server) apiAssessmentExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeCSVHeaders(w, "assessments.csv")
-	if err := report.AssessmentsCSV(w, items, requestLang(r)); err != nil {
+	if err := report.AssessmentsCSV(w, items, i18n.FromRequest(r)); err != nil {
 		s.logger.Warn("write assessments CSV", "err", err)
 	}
 }

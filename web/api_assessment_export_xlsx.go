@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"github.com/pinggu/pinggu/web/i18n"
 	"mime"
 	"net/http"
 
@@ -20,7 +21,7 @@ func (s *Server) apiAssessmentExportXLSX(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	var buf bytes.Buffer
-	if err := report.AssessmentsXLSX(&buf, items, requestLang(r)); err != nil {
+	if err := report.AssessmentsXLSX(&buf, items, i18n.FromRequest(r)); err != nil {
 		s.writeProblem(w, r, err)
 		return
 	}

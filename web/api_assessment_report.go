@@ -7,6 +7,7 @@ import (
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/report"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 // apiAssessmentReportPDF answers the assessment report as PDF.
@@ -34,7 +35,7 @@ func (s *Server) assessmentReport(w http.ResponseWriter, r *http.Request, conten
 	}
 	var buf bytes.Buffer
 	if err == nil {
-		err = build(&buf, a, subs, requestLang(r))
+		err = build(&buf, a, subs, i18n.FromRequest(r))
 	}
 	if err != nil {
 		s.writeProblem(w, r, err)

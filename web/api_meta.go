@@ -51,7 +51,9 @@ func buildMeta() metaResponse {
 	m.ServiceStatuses = labelsOf(pinggu.ServiceStatuses, pinggu.ServiceStatusLabels)
 	m.LicenceStates = labelsOf([]pinggu.LicenceState{pinggu.LicenceValid, pinggu.LicenceExpiring, pinggu.LicenceExpired, pinggu.LicencePending}, pinggu.LicenceStateLabels)
 	m.TargetKinds = labelsOf([]pinggu.TargetKind{pinggu.TargetURL, pinggu.TargetAppListing, pinggu.TargetNumber}, pinggu.TargetKindLabels)
-	m.Roles = labelsOf(pinggu.Roles, pinggu.RoleLabels)
+	for _, r := range pinggu.Roles {
+		m.Roles = append(m.Roles, label{Code: string(r), Zh: r.Label().Zh, En: r.Label().En})
+	}
 	return m
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 // chromiumPath finds the browser, or decides what a machine without one
@@ -287,7 +288,7 @@ func TestBrowserFormHelpers(t *testing.T) {
 	}
 	select {
 	case msg := <-asked:
-		if msg != catalogs[langZH]["licence.confirm_delete"] {
+		if msg != i18n.Catalog(i18n.ZH)["licence.confirm_delete"] {
 			t.Fatalf("confirmation asked %q", msg)
 		}
 	default:

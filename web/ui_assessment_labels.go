@@ -6,60 +6,34 @@ import (
 	"github.com/pinggu/pinggu"
 )
 
-// Catalog keys of the assessment enumerations, written out so the catalog
-// test sees each one in use.
-var (
-	asmKindKeys = map[pinggu.AssessmentKind]string{
-		pinggu.KindPreLaunch: "field.asm.kind.pre_launch", pinggu.KindPeriodic: "field.asm.kind.periodic",
-		pinggu.KindSpecial: "field.asm.kind.special", pinggu.KindThirdParty: "field.asm.kind.third_party",
-	}
-	asmStateKeys = map[pinggu.AssessmentState]string{
-		pinggu.AssessDraft: "field.asm.state.draft", pinggu.AssessSubmitted: "field.asm.state.submitted",
-		pinggu.AssessUnderReview: "field.asm.state.under_review", pinggu.AssessReturned: "field.asm.state.returned",
-		pinggu.AssessAccepted: "field.asm.state.accepted",
-	}
-	answerKeys = map[pinggu.Answer]string{
-		"": "field.asm.answer.none", pinggu.AnswerCompliant: "field.asm.answer.compliant", pinggu.AnswerPartial: "field.asm.answer.partial",
-		pinggu.AnswerNonCompliant: "field.asm.answer.non_compliant", pinggu.AnswerNotApplicable: "field.asm.answer.not_applicable",
-	}
-	ratingKeys = map[pinggu.Rating]string{
-		pinggu.RatingLow: "field.asm.rating.low", pinggu.RatingMedium: "field.asm.rating.medium",
-		pinggu.RatingHigh: "field.asm.rating.high", pinggu.RatingCritical: "field.asm.rating.critical",
-	}
-	severityKeys = map[string]string{
-		pinggu.SeverityHigh: "field.asm.severity.high", pinggu.SeverityMedium: "field.asm.severity.medium", pinggu.SeverityLow: "field.asm.severity.low",
-	}
-	reviewStatusKeys = map[pinggu.ReviewStatus]string{
-		pinggu.ReviewOK: "field.review.ok", pinggu.ReviewDueSoon: "field.review.due_soon", pinggu.ReviewOverdue: "field.review.overdue",
-	}
-)
-
-// keyedLabel translates the key of k, or shows k itself when it has none.
-func keyedLabel[K ~string](lang string, keys map[K]string, k K) string {
-	if key, ok := keys[k]; ok {
-		return translate(lang, key)
-	}
-	return string(k)
+// AsmKind names an assessment kind in the page's language.
+func (p *page) AsmKind(k pinggu.AssessmentKind) string {
+	return pinggu.LabelIn(pinggu.AssessmentKindLabels, k, p.Lang)
 }
 
-// AsmKind names an assessment kind in the page's language.
-func (p *page) AsmKind(k pinggu.AssessmentKind) string { return keyedLabel(p.Lang, asmKindKeys, k) }
-
 // AsmState names an assessment state.
-func (p *page) AsmState(s pinggu.AssessmentState) string { return keyedLabel(p.Lang, asmStateKeys, s) }
+func (p *page) AsmState(s pinggu.AssessmentState) string {
+	return pinggu.LabelIn(pinggu.AssessmentStateLabels, s, p.Lang)
+}
 
 // AnswerLabel names an answer; an empty one is "unanswered".
-func (p *page) AnswerLabel(a pinggu.Answer) string { return keyedLabel(p.Lang, answerKeys, a) }
+func (p *page) AnswerLabel(a pinggu.Answer) string {
+	return pinggu.LabelIn(pinggu.AnswerLabels, a, p.Lang)
+}
 
 // RatingLabel names a risk rating.
-func (p *page) RatingLabel(r pinggu.Rating) string { return keyedLabel(p.Lang, ratingKeys, r) }
+func (p *page) RatingLabel(r pinggu.Rating) string {
+	return pinggu.LabelIn(pinggu.RatingLabels, r, p.Lang)
+}
 
 // SeverityLabel names an item's severity.
-func (p *page) SeverityLabel(s string) string { return keyedLabel(p.Lang, severityKeys, s) }
+func (p *page) SeverityLabel(s string) string {
+	return pinggu.LabelIn(pinggu.SeverityLabels, s, p.Lang)
+}
 
 // ReviewStatusLabel names how a periodic review date stands.
 func (p *page) ReviewStatusLabel(s pinggu.ReviewStatus) string {
-	return keyedLabel(p.Lang, reviewStatusKeys, s)
+	return pinggu.LabelIn(pinggu.ReviewStatusLabels, s, p.Lang)
 }
 
 // answerChoices are the radio buttons of an item, in the order assessors read them.

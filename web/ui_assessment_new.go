@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 type assessmentNewData struct {
@@ -78,7 +79,7 @@ func (s *Server) renderAssessmentNew(w http.ResponseWriter, r *http.Request, p *
 			continue
 		}
 		title := in.TitleZh
-		if p.Lang == langEN && in.TitleEn != "" {
+		if p.Lang == i18n.EN && in.TitleEn != "" {
 			title = in.TitleEn
 		}
 		d.Standards = append(d.Standards, option{in.ID, title + " (" + in.Version + ")"})

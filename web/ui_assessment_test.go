@@ -14,6 +14,7 @@ import (
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/standards"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 // postFile submits a multipart form with fields and one file, as a browser
@@ -56,11 +57,11 @@ func answersForm(a *pinggu.Assessment, override map[pinggu.ItemKey]pinggu.Answer
 
 func TestUIAssessmentAnswerSubmitReview(t *testing.T) {
 	t.Parallel()
-	for _, lang := range []string{langZH, langEN} {
+	for _, lang := range []string{i18n.ZH, i18n.EN} {
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
 			a := newApp(t)
-			T := func(key string, args ...any) string { return translate(lang, key, args...) }
+			T := func(key string, args ...any) string { return i18n.T(lang, key, args...) }
 			svc := newConvergedService(t, a)
 			ent := a.login(uEntAssessA).withLang(lang)
 			bureau := a.login(uBureauGD).withLang(lang)
@@ -90,7 +91,7 @@ func TestUIAssessmentAnswerSubmitReview(t *testing.T) {
 			p = ent.get(path)
 			mustPage(t, p, http.StatusOK, "answering screen")
 			mustContain(t, p, "answering screen", T("asm.progress", 0, len(asm.Items)), `data-autosave="/api/assessments/`+id(asmID)+`/answers"`,
-				asm.Items[0].Requirement, asm.Items[0].Guidance, T("field.asm.answer.not_applicable"), `/static/assessment.js`)
+				asm.Items[0].Requirement, asm.Items[0].Guidance, pinggu.LabelIn(pinggu.AnswerLabels, pinggu.AnswerNotApplicable, lang), `/static/assessment.js`)
 
 			// Not applicable without a reason: refused, and what was typed is shown again.
 			first := asm.Items[0].Key
@@ -132,7 +133,7 @@ func TestUIAssessmentAnswerSubmitReview(t *testing.T) {
 			got, _ := a.db.FindAssessment(sysCtx(), asmID)
 			mustContain(t, p, "evidence listed", "路由核验.pdf", got.Items[0].EvidenceFiles[0].SHA256)
 			p = ent.follow(path+"/submit", nil)
-			mustContain(t, p, "submitted", T("flash.asm_submitted"), T("field.asm.state.submitted"))
+			mustContain(t, p, "submitted", T("flash.asm_submitted"), pinggu.LabelIn(pinggu.AssessmentStateLabels, pinggu.AssessSubmitted, lang))
 
 			// Another enterprise and another province reach none of it.
 			for _, u := range []string{uEntAdminB, uBureauSH} {
@@ -173,7 +174,7 @@ func TestUIAssessmentAnswerSubmitReview(t *testing.T) {
 				t.Fatalf("%d items marked changed, want 1", n)
 			}
 			p = bureau.follow(path+"/review", url.Values{"decision": {"accepted"}, "summary": {"同意上线"}})
-			mustContain(t, p, "accepted", T("flash.review_accepted"), T("field.asm.state.accepted"))
+			mustContain(t, p, "accepted", T("flash.review_accepted"), pinggu.LabelIn(pinggu.AssessmentStateLabels, pinggu.AssessAccepted, lang))
 		})
 	}
 }
@@ -181,14 +182,14 @@ func TestUIAssessmentAnswerSubmitReview(t *testing.T) {
 func TestUIStandardsPages(t *testing.T) {
 	t.Parallel()
 	a := newApp(t)
-	for _, lang := range []string{langZH, langEN} {
+	for _, lang := range []string{i18n.ZH, i18n.EN} {
 		c := a.login(uEntAdminA).withLang(lang)
 		p := c.get("/standards")
 		mustPage(t, p, http.StatusOK, "standards "+lang)
-		mustContain(t, p, "standards "+lang, `/standards/converged_comm?version=`, translate(lang, "std.current"))
+		mustContain(t, p, "standards "+lang, `/standards/converged_comm?version=`, i18n.T(lang, "std.current"))
 		p = c.get("/standards/converged_comm")
 		mustPage(t, p, http.StatusOK, "converged_comm "+lang)
-		mustContain(t, p, "converged_comm "+lang, translate(lang, "asm.guidance"))
+		mustContain(t, p, "converged_comm "+lang, i18n.T(lang, "asm.guidance"))
 		mustPage(t, c.get("/standards/no_such"), http.StatusNotFound, "unknown standard")
 		mustPage(t, c.get("/standards/import"), http.StatusForbidden, "import as enterprise")
 	}
@@ -214,7 +215,7 @@ func TestUIAssessmentNavigation(t *testing.T) {
 	mustContain(t, p, "enterprise nav", `href="/assessments"`, `href="/standards"`)
 	mustNotContain(t, p, "enterprise nav", `href="/reviews"`, `/modules/assessment`)
 	p = a.login(uEntAdminA).get("/assessments")
-	mustContain(t, p, "enterprise index", a.asmA.Title, translate(langZH, "asm.todo"))
+	mustContain(t, p, "enterprise index", a.asmA.Title, i18n.T(i18n.ZH, "asm.todo"))
 	mustNotContain(t, p, "enterprise index", a.asmB.Title)
 	p = a.login(uEntAdminA).get("/services/" + id(a.svcA.ID))
 	mustContain(t, p, "service page", fmt.Sprintf(`href="/services/%d/assessments/new"`, a.svcA.ID))
@@ -230,7 +231,7 @@ func TestUIAssessmentPagesKeepCSP(t *testing.T) {
 		uMinistry:  {"/standards/import"},
 	}
 	for user, paths := range pages {
-		for _, lang := range []string{langZH, langEN} {
+		for _, lang := range []string{i18n.ZH, i18n.EN} {
 			c := a.login(user).withLang(lang)
 			for _, path := range paths {
 				p := c.get(path)
@@ -288,7 +289,7 @@ func TestUIEvidenceDelete(t *testing.T) {
 		mustNotContain(t, p, u, a.evA.Filename)
 	}
 	p := a.login(uEntAssessA).follow(del, nil)
-	mustContain(t, p, "after delete", translate(langZH, "flash.asm_evidence_deleted"))
+	mustContain(t, p, "after delete", i18n.T(i18n.ZH, "flash.asm_evidence_deleted"))
 	mustNotContain(t, p, "after delete", a.evA.Filename)
 	got, err := a.db.FindAssessment(sysCtx(), a.asmA.ID)
 	if err != nil {

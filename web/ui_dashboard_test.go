@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 func TestUIDashboardCountsInScope(t *testing.T) {
@@ -69,10 +71,10 @@ func TestUIModulePagesAndNotFound(t *testing.T) {
 	for _, m := range modules {
 		p := c.get("/modules/" + m)
 		mustPage(t, p, http.StatusOK, "module "+m)
-		mustContain(t, p, "module "+m, "该功能模块正在建设中", catalogs[langZH]["module."+m])
+		mustContain(t, p, "module "+m, "该功能模块正在建设中", i18n.Catalog(i18n.ZH)["module."+m])
 	}
 	p := c.withLang("en").get("/modules/patrol")
-	if got := text(p.body); !strings.Contains(got, "under construction") || !strings.Contains(got, catalogs[langEN]["module.patrol"]) {
+	if got := text(p.body); !strings.Contains(got, "under construction") || !strings.Contains(got, i18n.Catalog(i18n.EN)["module.patrol"]) {
 		t.Fatalf("English module page lacks its description: %s", got)
 	}
 	for _, path := range []string{"/modules/nonsense", "/no/such/page", "/services/999999/edit"} {

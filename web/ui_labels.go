@@ -2,6 +2,7 @@ package web
 
 import (
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 // option is one choice of a select.
@@ -15,7 +16,7 @@ func provinceName(lang, code string) string {
 	if !ok {
 		return code
 	}
-	if lang == langEN {
+	if lang == i18n.EN {
 		return p.En
 	}
 	return p.Name
@@ -83,32 +84,21 @@ func roleOptions(lang string) []option {
 	return out
 }
 
-// label picks the language of a root-package label, falling back to the
-// code itself for values the maps do not know.
-func labelOf[K ~string](m map[K]pinggu.Label, lang string, k K) string {
-	l, ok := m[k]
-	switch {
-	case !ok:
-		return string(k)
-	case lang == langEN:
-		return l.En
-	}
-	return l.Zh
+func kindLabel(lang string, k pinggu.OrgKind) string {
+	return pinggu.LabelIn(pinggu.OrgKindLabels, k, lang)
 }
-
-func kindLabel(lang string, k pinggu.OrgKind) string { return labelOf(pinggu.OrgKindLabels, lang, k) }
 func categoryLabel(lang string, c pinggu.Category) string {
-	return labelOf(pinggu.CategoryLabels, lang, c)
+	return pinggu.LabelIn(pinggu.CategoryLabels, c, lang)
 }
 func statusLabel(lang string, s pinggu.ServiceStatus) string {
-	return labelOf(pinggu.ServiceStatusLabels, lang, s)
+	return pinggu.LabelIn(pinggu.ServiceStatusLabels, s, lang)
 }
 func licenceStateLabel(lang string, s pinggu.LicenceState) string {
-	return labelOf(pinggu.LicenceStateLabels, lang, s)
+	return pinggu.LabelIn(pinggu.LicenceStateLabels, s, lang)
 }
-func roleLabel(lang string, r pinggu.Role) string { return labelOf(pinggu.RoleLabels, lang, r) }
+func roleLabel(lang string, r pinggu.Role) string { return r.Label().In(lang) }
 
 // TargetKindLabel names a kind of monitoring target.
 func (p *page) TargetKindLabel(k pinggu.TargetKind) string {
-	return labelOf(pinggu.TargetKindLabels, p.Lang, k)
+	return pinggu.LabelIn(pinggu.TargetKindLabels, k, p.Lang)
 }

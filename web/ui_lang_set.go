@@ -3,15 +3,17 @@ package web
 import (
 	"net/http"
 	"time"
+
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 // uiLangSet remembers the language chosen with the switch and returns to the
 // page it was made on.
 func (s *Server) uiLangSet(w http.ResponseWriter, r *http.Request) {
 	lang := r.PostFormValue("lang")
-	if !validLang(lang) {
-		lang = defaultLang
+	if !i18n.Valid(lang) {
+		lang = i18n.Default
 	}
-	http.SetCookie(w, &http.Cookie{Name: langCookieName, Value: lang, Path: "/", MaxAge: int(365 * 24 * time.Hour / time.Second), HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: i18n.CookieName, Value: lang, Path: "/", MaxAge: int(365 * 24 * time.Hour / time.Second), HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, safeNext(r.PostFormValue("back")), http.StatusSeeOther)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 func TestUIPagerTotalsAndLinks(t *testing.T) {
@@ -14,7 +15,7 @@ func TestUIPagerTotalsAndLinks(t *testing.T) {
 	if o.Offset != uiPageSize || o.Sort != "name" {
 		t.Fatalf("list params = %+v", o)
 	}
-	zh := &page{Lang: langZH}
+	zh := &page{Lang: i18n.ZH}
 	pg := zh.newPager(r, 45, o)
 	if got, want := pg.Total, "共 45 条"; got != want {
 		t.Fatalf("total = %q, want %q", got, want)
@@ -29,7 +30,7 @@ func TestUIPagerTotalsAndLinks(t *testing.T) {
 	if got, want := zh.newPager(r, pinggu.TotalCap, o).Total, "共 10000+ 条"; got != want {
 		t.Fatalf("capped total = %q, want %q", got, want)
 	}
-	en := &page{Lang: langEN}
+	en := &page{Lang: i18n.EN}
 	if got, want := en.newPager(r, pinggu.TotalCap, o).Total, "10000+ in total"; got != want {
 		t.Fatalf("capped total in English = %q, want %q", got, want)
 	}

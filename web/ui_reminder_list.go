@@ -28,13 +28,7 @@ func (s *Server) uiReminderList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "reminder_list", p)
 }
 
-// reminderKindKeys are the catalog keys of the reminder kinds.
-var reminderKindKeys = map[pinggu.ReminderKind]string{
-	pinggu.ReminderReviewDueSoon: "field.reminder.review_due_soon",
-	pinggu.ReminderReviewOverdue: "field.reminder.review_overdue",
-}
-
 // ReminderKind names a reminder kind in the page's language.
 func (p *page) ReminderKind(k pinggu.ReminderKind) string {
-	return keyedLabel(p.Lang, reminderKindKeys, k)
+	return pinggu.LabelIn(pinggu.ReminderKindLabels, k, p.Lang)
 }

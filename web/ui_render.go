@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 //go:embed templates/*.html
@@ -78,7 +79,7 @@ type page struct {
 }
 
 // T translates a catalog key into the page's language.
-func (p *page) T(key string, args ...any) string { return translate(p.Lang, key, args...) }
+func (p *page) T(key string, args ...any) string { return i18n.T(p.Lang, key, args...) }
 
 // filterSelect is a list's filter by one field: a select of its options
 // after "all", the ones in the query marked.
@@ -104,15 +105,15 @@ func (p *page) Filter(labelKey, name string, opts []option) filterSelect {
 
 // OtherLang is the language the switch offers.
 func (p *page) OtherLang() string {
-	if p.Lang == langEN {
-		return langZH
+	if p.Lang == i18n.EN {
+		return i18n.ZH
 	}
-	return langEN
+	return i18n.EN
 }
 
 // newPage starts the data of a page titled by a catalog key.
 func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey string) *page {
-	p := &page{Lang: requestLang(r), Actor: pinggu.ActorFrom(r.Context()), Path: r.URL.RequestURI()}
+	p := &page{Lang: i18n.FromRequest(r), Actor: pinggu.ActorFrom(r.Context()), Path: r.URL.RequestURI()}
 	p.Title = p.T(titleKey)
 	if p.Actor != nil {
 		p.Nav = navFor(p.Actor)
@@ -166,13 +167,13 @@ func takeFlash(w http.ResponseWriter, r *http.Request) string {
 	http.SetCookie(w, &http.Cookie{Name: flashCookieName, Value: "", Path: "/", MaxAge: -1})
 	v, _ := url.ParseQuery(c.Value)
 	key := v.Get("k")
-	if _, ok := catalogs[defaultLang][key]; !ok {
+	if _, ok := i18n.Catalog(i18n.Default)[key]; !ok {
 		return ""
 	}
 	if n, err := strconv.Atoi(v.Get("n")); err == nil {
-		return translate(requestLang(r), key, n)
+		return i18n.T(i18n.FromRequest(r), key, n)
 	}
-	return translate(requestLang(r), key)
+	return i18n.T(i18n.FromRequest(r), key)
 }
 
 // uiError shows the page that fits err: 404 for anything absent or out of

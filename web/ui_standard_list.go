@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 type standardListData struct {
@@ -27,7 +28,7 @@ func (s *Server) uiStandardList(w http.ResponseWriter, r *http.Request) {
 
 // StdTitle is a standard's title in the page's language.
 func (p *page) StdTitle(in *pinggu.StandardInfo) string {
-	if p.Lang == langEN && in.TitleEn != "" {
+	if p.Lang == i18n.EN && in.TitleEn != "" {
 		return in.TitleEn
 	}
 	return in.TitleZh

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/standards"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 type standardShowData struct {
@@ -41,7 +42,7 @@ func (s *Server) uiStandardShow(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "page.standard")
 	p.Active = "standards"
 	p.Title = std.Title.Zh
-	if p.Lang == langEN {
+	if p.Lang == i18n.EN {
 		p.Title = std.Title.En
 	}
 	p.Data = d
@@ -50,7 +51,7 @@ func (s *Server) uiStandardShow(w http.ResponseWriter, r *http.Request) {
 
 // Txt picks the page's language from a bilingual text.
 func (p *page) Txt(t standards.Text) string {
-	if p.Lang == langEN && t.En != "" {
+	if p.Lang == i18n.EN && t.En != "" {
 		return t.En
 	}
 	return t.Zh
