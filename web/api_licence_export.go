@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 )
 
 // apiLicenceExport writes every licence the filters select (all
@@ -23,7 +24,7 @@ func (s *Server) apiLicenceExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeCSVHeaders(w, "licences.csv")
-	if err := pinggu.WriteLicencesCSV(w, items); err != nil {
+	if err := ledgercsv.WriteLicences(w, items); err != nil {
 		s.logger.Warn("write licences CSV", "err", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 )
 
 // apiOrganisationExport writes every organisation the filters select (all
@@ -20,7 +21,7 @@ func (s *Server) apiOrganisationExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeCSVHeaders(w, "organisations.csv")
-	if err := pinggu.WriteOrganisationsCSV(w, parentsFirst(items)); err != nil {
+	if err := ledgercsv.WriteOrganisations(w, parentsFirst(items)); err != nil {
 		s.logger.Warn("write organisations CSV", "err", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 )
 
 // apiOrganisationImport creates every organisation of a CSV file or none;
@@ -12,7 +13,7 @@ func (s *Server) apiOrganisationImport(w http.ResponseWriter, r *http.Request) {
 	f, err := importFile(r)
 	var rows []pinggu.OrganisationImportRow
 	if err == nil {
-		rows, err = pinggu.ParseOrganisationsCSV(f)
+		rows, err = ledgercsv.ParseOrganisations(f)
 	}
 	var n int
 	if err == nil {

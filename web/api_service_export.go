@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 )
 
 // apiServiceExport writes every service the filters select (all
@@ -20,7 +21,7 @@ func (s *Server) apiServiceExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeCSVHeaders(w, "services.csv")
-	if err := pinggu.WriteServicesCSV(w, items); err != nil {
+	if err := ledgercsv.WriteServices(w, items); err != nil {
 		s.logger.Warn("write services CSV", "err", err)
 	}
 }

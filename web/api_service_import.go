@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 )
 
 // apiServiceImport creates every service of a CSV file or none; a bad file
@@ -12,7 +13,7 @@ func (s *Server) apiServiceImport(w http.ResponseWriter, r *http.Request) {
 	f, err := importFile(r)
 	var rows []pinggu.ServiceImportRow
 	if err == nil {
-		rows, err = pinggu.ParseServicesCSV(f)
+		rows, err = ledgercsv.ParseServices(f)
 	}
 	var n int
 	if err == nil {

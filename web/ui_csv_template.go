@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 )
 
 // exampleOrgName names the template's sample rows so that one uploaded by
@@ -27,7 +28,7 @@ func (s *Server) uiOrganisationTemplate(w http.ResponseWriter, r *http.Request) 
 		Contacts: []pinggu.Contact{{Name: "张三", Phone: "0755-12345678", Email: "zhangsan@example.cn"}},
 	}
 	if err := writeCSVDownload(w, "organisations-template.csv", func(w http.ResponseWriter) error {
-		return pinggu.WriteOrganisationsCSV(w, []*pinggu.Organisation{sample})
+		return ledgercsv.WriteOrganisations(w, []*pinggu.Organisation{sample})
 	}); err != nil {
 		s.logger.Warn("organisation template", "err", err)
 	}
@@ -41,7 +42,7 @@ func (s *Server) uiServiceTemplate(w http.ResponseWriter, r *http.Request) {
 		Targets: []pinggu.Target{{Kind: pinggu.TargetURL, Value: "https://im.example.cn"}, {Kind: pinggu.TargetNumber, Value: "10690000"}},
 	}
 	if err := writeCSVDownload(w, "services-template.csv", func(w http.ResponseWriter) error {
-		return pinggu.WriteServicesCSV(w, []*pinggu.Service{sample})
+		return ledgercsv.WriteServices(w, []*pinggu.Service{sample})
 	}); err != nil {
 		s.logger.Warn("service template", "err", err)
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 )
 
 // upload posts a file as the import form does.
@@ -49,7 +49,7 @@ func TestUIOrganisationImport(t *testing.T) {
 	// The template is a file the importer itself reads.
 	tpl := c.get("/organisations/import/template.csv")
 	mustPage(t, tpl, http.StatusOK, "template")
-	rows, err := pinggu.ParseOrganisationsCSV(strings.NewReader(tpl.body))
+	rows, err := ledgercsv.ParseOrganisations(strings.NewReader(tpl.body))
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("the template does not parse back: %v (%d rows)", err, len(rows))
 	}
@@ -104,7 +104,7 @@ func TestUIServiceImportStaysInScope(t *testing.T) {
 	a := newApp(t)
 	c := a.login(uEntAdminA)
 	tpl := c.get("/services/import/template.csv")
-	if rows, err := pinggu.ParseServicesCSV(strings.NewReader(tpl.body)); err != nil || len(rows) != 1 {
+	if rows, err := ledgercsv.ParseServices(strings.NewReader(tpl.body)); err != nil || len(rows) != 1 {
 		t.Fatalf("the service template does not parse back: %v", err)
 	}
 	before := a.countServices()

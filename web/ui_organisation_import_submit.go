@@ -3,7 +3,7 @@ package web
 import (
 	"net/http"
 
-	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 )
 
 // uiOrganisationImportSubmit imports an uploaded CSV of organisations: every
@@ -17,7 +17,7 @@ func (s *Server) uiOrganisationImportSubmit(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	defer f.Close()
-	rows, err := pinggu.ParseOrganisationsCSV(f)
+	rows, err := ledgercsv.ParseOrganisations(f)
 	n := 0
 	if err == nil {
 		n, err = s.opts.Organisations.ImportOrganisations(r.Context(), rows)

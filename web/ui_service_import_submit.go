@@ -3,7 +3,7 @@ package web
 import (
 	"net/http"
 
-	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 )
 
 // uiServiceImportSubmit imports an uploaded CSV of services: every row or
@@ -17,7 +17,7 @@ func (s *Server) uiServiceImportSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Close()
-	rows, err := pinggu.ParseServicesCSV(f)
+	rows, err := ledgercsv.ParseServices(f)
 	n := 0
 	if err == nil {
 		n, err = s.opts.Services.ImportServices(r.Context(), rows)

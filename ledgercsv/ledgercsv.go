@@ -1,4 +1,7 @@
-package pinggu
+// Package ledgercsv reads and writes the ledger's CSV files: organisations,
+// services and licences as officers keep them in Excel. It is an adapter
+// between those files and the domain's records.
+package ledgercsv
 
 import (
 	"bytes"
@@ -9,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pinggu/pinggu"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -54,7 +58,7 @@ func decodeCSVInput(r io.Reader) (string, error) {
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 	if err != nil {
-		return "", &Error{Code: EINVALID, Message: "文件编码无法识别，请保存为UTF-8或GBK编码的CSV文件"}
+		return "", &pinggu.Error{Code: pinggu.EINVALID, Message: "文件编码无法识别，请保存为UTF-8或GBK编码的CSV文件"}
 	}
 	return string(out), nil
 }
@@ -66,7 +70,7 @@ type csvTable struct {
 	header []string
 	rows   [][]string
 	lines  []int
-	v      Validation
+	v      pinggu.Validation
 }
 
 func readCSV(r io.Reader, cols []csvColumn) (*csvTable, error) {
@@ -80,7 +84,7 @@ func readCSV(r io.Reader, cols []csvColumn) (*csvTable, error) {
 	t := &csvTable{col: map[string]int{}}
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, &Error{Code: EINVALID, Message: "文件为空"}
+		return nil, &pinggu.Error{Code: pinggu.EINVALID, Message: "文件为空"}
 	} else if err != nil {
 		return nil, csvSyntaxError(err)
 	}
@@ -135,9 +139,9 @@ func readCSV(r io.Reader, cols []csvColumn) (*csvTable, error) {
 
 func csvSyntaxError(err error) error {
 	if pe, ok := err.(*csv.ParseError); ok {
-		return &Error{Code: EINVALID, Message: "CSV文件格式错误", Fields: []FieldError{{Line: pe.Line, Field: fmt.Sprintf("第%d列", pe.Column), Message: pe.Err.Error()}}}
+		return &pinggu.Error{Code: pinggu.EINVALID, Message: "CSV文件格式错误", Fields: []pinggu.FieldError{{Line: pe.Line, Field: fmt.Sprintf("第%d列", pe.Column), Message: pe.Err.Error()}}}
 	}
-	return &Error{Code: EINVALID, Message: "CSV文件格式错误：" + err.Error()}
+	return &pinggu.Error{Code: pinggu.EINVALID, Message: "CSV文件格式错误：" + err.Error()}
 }
 
 func blankRecord(rec []string) bool {
@@ -204,7 +208,7 @@ func splitList(s string) []string {
 
 // fromLabel maps a code or its Chinese or English label to the code; an
 // unknown value is returned as typed so validation names it.
-func fromLabel[K ~string](s string, labels map[K]Label) K {
+func fromLabel[K ~string](s string, labels map[K]pinggu.Label) K {
 	if _, ok := labels[K(s)]; ok {
 		return K(s)
 	}
@@ -217,33 +221,33 @@ func fromLabel[K ~string](s string, labels map[K]Label) K {
 }
 
 func provinceCode(s string) string {
-	if p, ok := ProvinceByName(s); ok {
+	if p, ok := pinggu.ProvinceByName(s); ok {
 		return p.Code
 	}
 	return s
 }
 
-// ParseOrganisationsCSV reads organisations from a CSV file. Problems with
+// ParseOrganisations reads organisations from a CSV file. Problems with
 // the file's shape (unknown or missing columns, wrong column counts, bad
 // yes/no values) are reported together, by line and column; the records'
 // own validation happens when they are imported.
-func ParseOrganisationsCSV(r io.Reader) ([]OrganisationImportRow, error) {
+func ParseOrganisations(r io.Reader) ([]pinggu.OrganisationImportRow, error) {
 	t, err := readCSV(r, orgColumns)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]OrganisationImportRow, 0, len(t.rows))
+	out := make([]pinggu.OrganisationImportRow, 0, len(t.rows))
 	for i := range t.rows {
-		o := Organisation{
-			Name: t.get(i, "name"), Kind: fromLabel(t.get(i, "kind"), OrgKindLabels), USCC: t.get(i, "uscc"),
+		o := pinggu.Organisation{
+			Name: t.get(i, "name"), Kind: fromLabel(t.get(i, "kind"), pinggu.OrgKindLabels), USCC: t.get(i, "uscc"),
 			Province: provinceCode(t.get(i, "province")), Key: t.bool(i, "key_enterprise"), Address: t.get(i, "address"),
 			Note: t.get(i, "note"),
 		}
 		names, phones, emails := splitList(t.get(i, "contact")), splitList(t.get(i, "phone")), splitList(t.get(i, "email"))
 		for j := 0; j < max(len(names), len(phones), len(emails)); j++ {
-			o.Contacts = append(o.Contacts, Contact{Name: at(names, j), Phone: at(phones, j), Email: at(emails, j)})
+			o.Contacts = append(o.Contacts, pinggu.Contact{Name: at(names, j), Phone: at(phones, j), Email: at(emails, j)})
 		}
-		out = append(out, OrganisationImportRow{Line: t.lines[i], Org: o, Parent: t.get(i, "parent")})
+		out = append(out, pinggu.OrganisationImportRow{Line: t.lines[i], Org: o, Parent: t.get(i, "parent")})
 	}
 	if err := t.err(); err != nil {
 		return nil, err
@@ -258,22 +262,22 @@ func at(list []string, i int) string {
 	return ""
 }
 
-// ParseServicesCSV reads services from a CSV file; see ParseOrganisationsCSV.
+// ParseServices reads services from a CSV file; see ParseOrganisations.
 // Targets holding "://" are web addresses, "app:" marks an app
 // listing, anything else is a number.
-func ParseServicesCSV(r io.Reader) ([]ServiceImportRow, error) {
+func ParseServices(r io.Reader) ([]pinggu.ServiceImportRow, error) {
 	t, err := readCSV(r, serviceColumns)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ServiceImportRow, 0, len(t.rows))
+	out := make([]pinggu.ServiceImportRow, 0, len(t.rows))
 	for i := range t.rows {
-		s := Service{
-			Name: t.get(i, "name"), Category: fromLabel(t.get(i, "category"), CategoryLabels),
+		s := pinggu.Service{
+			Name: t.get(i, "name"), Category: fromLabel(t.get(i, "category"), pinggu.CategoryLabels),
 			Tags: splitList(t.get(i, "tags")), Description: t.get(i, "description"),
 		}
 		if st := t.get(i, "status"); st != "" {
-			s.Status = fromLabel(st, ServiceStatusLabels)
+			s.Status = fromLabel(st, pinggu.ServiceStatusLabels)
 		}
 		for _, p := range splitList(t.get(i, "provinces")) {
 			s.Provinces = append(s.Provinces, provinceCode(p))
@@ -281,7 +285,7 @@ func ParseServicesCSV(r io.Reader) ([]ServiceImportRow, error) {
 		for _, v := range splitList(t.get(i, "targets")) {
 			s.Targets = append(s.Targets, parseTarget(v))
 		}
-		out = append(out, ServiceImportRow{Line: t.lines[i], Service: s, Owner: t.get(i, "owner")})
+		out = append(out, pinggu.ServiceImportRow{Line: t.lines[i], Service: s, Owner: t.get(i, "owner")})
 	}
 	if err := t.err(); err != nil {
 		return nil, err
@@ -289,19 +293,19 @@ func ParseServicesCSV(r io.Reader) ([]ServiceImportRow, error) {
 	return out, nil
 }
 
-func parseTarget(v string) Target {
+func parseTarget(v string) pinggu.Target {
 	lv := strings.ToLower(v)
 	switch {
 	case strings.HasPrefix(lv, "app:"):
-		return Target{Kind: TargetAppListing, Value: strings.TrimSpace(v[4:])}
+		return pinggu.Target{Kind: pinggu.TargetAppListing, Value: strings.TrimSpace(v[4:])}
 	case strings.Contains(lv, "://"): // validation insists on http(s)
-		return Target{Kind: TargetURL, Value: v}
+		return pinggu.Target{Kind: pinggu.TargetURL, Value: v}
 	}
-	return Target{Kind: TargetNumber, Value: v}
+	return pinggu.Target{Kind: pinggu.TargetNumber, Value: v}
 }
 
-func formatTarget(t Target) string {
-	if t.Kind == TargetAppListing {
+func formatTarget(t pinggu.Target) string {
+	if t.Kind == pinggu.TargetAppListing {
 		return "app:" + t.Value
 	}
 	return t.Value
@@ -337,7 +341,7 @@ func (c *csvWriter) flush() error {
 	return c.w.Error()
 }
 
-func label[K comparable](k K, labels map[K]Label) string {
+func label[K comparable](k K, labels map[K]pinggu.Label) string {
 	if l, ok := labels[k]; ok {
 		return l.Zh
 	}
@@ -345,7 +349,7 @@ func label[K comparable](k K, labels map[K]Label) string {
 }
 
 func provinceName(code string) string {
-	if p, ok := LookupProvince(code); ok {
+	if p, ok := pinggu.LookupProvince(code); ok {
 		return p.Name
 	}
 	return code
@@ -359,9 +363,9 @@ func zhHeader(cols []csvColumn) []string {
 	return out
 }
 
-// WriteOrganisationsCSV writes organisations with the Chinese headers; the
+// WriteOrganisations writes organisations with the Chinese headers; the
 // parent is named by its name.
-func WriteOrganisationsCSV(w io.Writer, orgs []*Organisation) error {
+func WriteOrganisations(w io.Writer, orgs []*pinggu.Organisation) error {
 	cw, err := newCSVWriter(w, zhHeader(orgColumns))
 	if err != nil {
 		return err
@@ -375,7 +379,7 @@ func WriteOrganisationsCSV(w io.Writer, orgs []*Organisation) error {
 		if o.Key {
 			key = "是"
 		}
-		if err := cw.write([]string{o.Name, label(o.Kind, OrgKindLabels), o.USCC, provinceName(o.Province), o.ParentName, key, o.Address,
+		if err := cw.write([]string{o.Name, label(o.Kind, pinggu.OrgKindLabels), o.USCC, provinceName(o.Province), o.ParentName, key, o.Address,
 			strings.Join(names, ";"), strings.Join(phones, ";"), strings.Join(emails, ";"), o.Note}); err != nil {
 			return err
 		}
@@ -383,9 +387,9 @@ func WriteOrganisationsCSV(w io.Writer, orgs []*Organisation) error {
 	return cw.flush()
 }
 
-// WriteServicesCSV writes services with the Chinese headers; the owner is
+// WriteServices writes services with the Chinese headers; the owner is
 // named by its name.
-func WriteServicesCSV(w io.Writer, services []*Service) error {
+func WriteServices(w io.Writer, services []*pinggu.Service) error {
 	cw, err := newCSVWriter(w, zhHeader(serviceColumns))
 	if err != nil {
 		return err
@@ -399,23 +403,23 @@ func WriteServicesCSV(w io.Writer, services []*Service) error {
 		for i, t := range s.Targets {
 			targets[i] = formatTarget(t)
 		}
-		if err := cw.write([]string{s.Name, s.OrgName, label(s.Category, CategoryLabels), strings.Join(s.Tags, ";"),
-			strings.Join(provs, ";"), label(s.Status, ServiceStatusLabels), s.Description, strings.Join(targets, ";")}); err != nil {
+		if err := cw.write([]string{s.Name, s.OrgName, label(s.Category, pinggu.CategoryLabels), strings.Join(s.Tags, ";"),
+			strings.Join(provs, ";"), label(s.Status, pinggu.ServiceStatusLabels), s.Description, strings.Join(targets, ";")}); err != nil {
 			return err
 		}
 	}
 	return cw.flush()
 }
 
-// WriteLicencesCSV writes licences with the Chinese headers.
-func WriteLicencesCSV(w io.Writer, licences []*Licence) error {
+// WriteLicences writes licences with the Chinese headers.
+func WriteLicences(w io.Writer, licences []*pinggu.Licence) error {
 	cw, err := newCSVWriter(w, licenceColumns)
 	if err != nil {
 		return err
 	}
 	for _, l := range licences {
 		if err := cw.write([]string{l.Number, l.OrgName, strings.Join(l.Categories, ";"), l.Issuer,
-			l.ValidFrom.Format("2006-01-02"), l.ValidTo.Format("2006-01-02"), label(l.State, LicenceStateLabels), provinceName(l.Province)}); err != nil {
+			l.ValidFrom.Format("2006-01-02"), l.ValidTo.Format("2006-01-02"), label(l.State, pinggu.LicenceStateLabels), provinceName(l.Province)}); err != nil {
 			return err
 		}
 	}

@@ -1,10 +1,11 @@
-package pinggu
+package ledgercsv
 
 import (
 	"bytes"
 	"strings"
 	"testing"
 
+	"github.com/pinggu/pinggu"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -20,7 +21,7 @@ func TestParseOrganisationsCSV(t *testing.T) {
 		"gb18030":  mustGB(t, orgCSV),
 	} {
 		t.Run(name, func(t *testing.T) {
-			rows, err := ParseOrganisationsCSV(bytes.NewReader(input))
+			rows, err := ParseOrganisations(bytes.NewReader(input))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -31,13 +32,13 @@ func TestParseOrganisationsCSV(t *testing.T) {
 			if a.Line != 2 || b.Line != 3 {
 				t.Fatalf("lines = %d, %d, want 2, 3", a.Line, b.Line)
 			}
-			if a.Org.Name != "星辰网络科技有限公司" || a.Org.Kind != OrgInternet || a.Org.Province != "110000" || !a.Org.Key {
+			if a.Org.Name != "星辰网络科技有限公司" || a.Org.Kind != pinggu.OrgInternet || a.Org.Province != "110000" || !a.Org.Key {
 				t.Fatalf("row 1 = %+v", a.Org)
 			}
-			if len(a.Org.Contacts) != 2 || a.Org.Contacts[1] != (Contact{Name: "李四", Phone: "010-2", Email: "b@example.cn"}) {
+			if len(a.Org.Contacts) != 2 || a.Org.Contacts[1] != (pinggu.Contact{Name: "李四", Phone: "010-2", Email: "b@example.cn"}) {
 				t.Fatalf("contacts = %+v", a.Org.Contacts)
 			}
-			if b.Org.Province != "440000" || b.Parent != "星辰网络科技有限公司" || b.Org.Key || b.Org.Kind != OrgInternet {
+			if b.Org.Province != "440000" || b.Parent != "星辰网络科技有限公司" || b.Org.Key || b.Org.Kind != pinggu.OrgInternet {
 				t.Fatalf("row 2 = %+v parent %q", b.Org, b.Parent)
 			}
 		})
@@ -55,12 +56,12 @@ func mustGB(t *testing.T, s string) []byte {
 
 func TestParseCSVErrorsNameLineAndColumn(t *testing.T) {
 	input := "名称,类型,省份,颜色,重点企业\n甲公司,互联网企业,北京,红,也许\n乙公司,互联网企业\n丙公司,互联网企业,北京,蓝,否\n"
-	_, err := ParseOrganisationsCSV(strings.NewReader(input))
-	if got, want := ErrorCode(err), EINVALID; got != want {
+	_, err := ParseOrganisations(strings.NewReader(input))
+	if got, want := pinggu.ErrorCode(err), pinggu.EINVALID; got != want {
 		t.Fatalf("code = %q (%v), want %q", got, err, want)
 	}
-	fields := ErrorFields(err)
-	want := []FieldError{{Line: 1, Field: "颜色"}, {Line: 2, Field: "重点企业"}, {Line: 3, Field: ""}}
+	fields := pinggu.ErrorFields(err)
+	want := []pinggu.FieldError{{Line: 1, Field: "颜色"}, {Line: 2, Field: "重点企业"}, {Line: 3, Field: ""}}
 	if len(fields) != len(want) {
 		t.Fatalf("fields = %+v, want %d problems", fields, len(want))
 	}
@@ -69,8 +70,8 @@ func TestParseCSVErrorsNameLineAndColumn(t *testing.T) {
 			t.Errorf("problem %d = %+v, want line %d field %q", i, fields[i], w.Line, w.Field)
 		}
 	}
-	_, err = ParseServicesCSV(strings.NewReader("业务名称,状态\n甲,已上线\n"))
-	fields = ErrorFields(err)
+	_, err = ParseServices(strings.NewReader("业务名称,状态\n甲,已上线\n"))
+	fields = pinggu.ErrorFields(err)
 	if len(fields) != 2 || fields[0].Field != "所属企业" || fields[1].Field != "业务类别" {
 		t.Fatalf("missing columns reported as %+v", fields)
 	}
@@ -79,30 +80,30 @@ func TestParseCSVErrorsNameLineAndColumn(t *testing.T) {
 func TestParseServicesCSVEnglishHeaders(t *testing.T) {
 	input := "name,owner,category,tags,provinces,status,description,targets\n" +
 		"星聊,91110000000000001X,即时通信,加密、群聊,北京;Guangdong,launched,聊天,https://im.example.cn;app:https://apps.example.cn/x;10690000\n"
-	rows, err := ParseServicesCSV(strings.NewReader(input))
+	rows, err := ParseServices(strings.NewReader(input))
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := rows[0].Service
-	if s.Category != CatIM || s.Status != StatusLaunched || len(s.Tags) != 2 || rows[0].Owner != "91110000000000001X" {
+	if s.Category != pinggu.CatIM || s.Status != pinggu.StatusLaunched || len(s.Tags) != 2 || rows[0].Owner != "91110000000000001X" {
 		t.Fatalf("service = %+v", s)
 	}
 	if strings.Join(s.Provinces, ",") != "110000,440000" {
 		t.Fatalf("provinces = %v", s.Provinces)
 	}
-	if len(s.Targets) != 3 || s.Targets[0].Kind != TargetURL || s.Targets[1].Kind != TargetAppListing || s.Targets[2].Kind != TargetNumber {
+	if len(s.Targets) != 3 || s.Targets[0].Kind != pinggu.TargetURL || s.Targets[1].Kind != pinggu.TargetAppListing || s.Targets[2].Kind != pinggu.TargetNumber {
 		t.Fatalf("targets = %+v", s.Targets)
 	}
 }
 
 func TestCSVRoundTrip(t *testing.T) {
-	orgs := []*Organisation{
-		{Name: "=HYPERLINK(\"x\")公司", Kind: OrgVAS, USCC: "91110000000000001X", Province: "110000", Key: true, Address: "北京, 海淀",
-			Contacts: []Contact{{Name: "张三", Phone: "+86 10 1", Email: "z@example.cn"}}},
-		{Name: "乙公司", Kind: OrgTelecomSub, Province: "650000", ParentName: "=HYPERLINK(\"x\")公司"},
+	orgs := []*pinggu.Organisation{
+		{Name: "=HYPERLINK(\"x\")公司", Kind: pinggu.OrgVAS, USCC: "91110000000000001X", Province: "110000", Key: true, Address: "北京, 海淀",
+			Contacts: []pinggu.Contact{{Name: "张三", Phone: "+86 10 1", Email: "z@example.cn"}}},
+		{Name: "乙公司", Kind: pinggu.OrgTelecomSub, Province: "650000", ParentName: "=HYPERLINK(\"x\")公司"},
 	}
 	var buf bytes.Buffer
-	if err := WriteOrganisationsCSV(&buf, orgs); err != nil {
+	if err := WriteOrganisations(&buf, orgs); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(buf.Bytes(), []byte("\ufeff名称,")) {
@@ -111,7 +112,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	if strings.Contains(buf.String(), "\n=") || strings.Contains(buf.String(), ",=") {
 		t.Fatalf("a cell starts with a formula: %s", buf.String())
 	}
-	rows, err := ParseOrganisationsCSV(&buf)
+	rows, err := ParseOrganisations(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,41 +129,41 @@ func TestCSVRoundTrip(t *testing.T) {
 		t.Errorf("contacts = %+v", rows[0].Org.Contacts)
 	}
 
-	svcs := []*Service{{Name: "星聊", OrgName: "甲公司", Category: CatGenAI, Tags: []string{"大模型", "对话"}, Provinces: []string{"110000", "310000"},
-		Status: StatusApproved, Description: "多行\n描述", Targets: []Target{{Kind: TargetURL, Value: "https://x.example.cn"}, {Kind: TargetNumber, Value: "95555"}}}}
+	svcs := []*pinggu.Service{{Name: "星聊", OrgName: "甲公司", Category: pinggu.CatGenAI, Tags: []string{"大模型", "对话"}, Provinces: []string{"110000", "310000"},
+		Status: pinggu.StatusApproved, Description: "多行\n描述", Targets: []pinggu.Target{{Kind: pinggu.TargetURL, Value: "https://x.example.cn"}, {Kind: pinggu.TargetNumber, Value: "95555"}}}}
 	buf.Reset()
-	if err := WriteServicesCSV(&buf, svcs); err != nil {
+	if err := WriteServices(&buf, svcs); err != nil {
 		t.Fatal(err)
 	}
-	srows, err := ParseServicesCSV(&buf)
+	srows, err := ParseServices(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := srows[0].Service
-	if got.Name != "星聊" || srows[0].Owner != "甲公司" || got.Category != CatGenAI || got.Status != StatusApproved || got.Description != "多行\n描述" ||
+	if got.Name != "星聊" || srows[0].Owner != "甲公司" || got.Category != pinggu.CatGenAI || got.Status != pinggu.StatusApproved || got.Description != "多行\n描述" ||
 		strings.Join(got.Tags, "|") != "大模型|对话" || strings.Join(got.Provinces, "|") != "110000|310000" || len(got.Targets) != 2 || got.Targets[1] != svcs[0].Targets[1] {
 		t.Fatalf("service round trip = %+v", got)
 	}
 }
 
 func TestLabelsCoverEveryValue(t *testing.T) {
-	for _, k := range OrgKinds {
-		if OrgKindLabels[k].Zh == "" || OrgKindLabels[k].En == "" {
+	for _, k := range pinggu.OrgKinds {
+		if pinggu.OrgKindLabels[k].Zh == "" || pinggu.OrgKindLabels[k].En == "" {
 			t.Errorf("no label for kind %s", k)
 		}
 	}
-	for _, c := range Categories {
-		if CategoryLabels[c].Zh == "" {
+	for _, c := range pinggu.Categories {
+		if pinggu.CategoryLabels[c].Zh == "" {
 			t.Errorf("no label for category %s", c)
 		}
 	}
-	for _, s := range ServiceStatuses {
-		if ServiceStatusLabels[s].Zh == "" {
+	for _, s := range pinggu.ServiceStatuses {
+		if pinggu.ServiceStatusLabels[s].Zh == "" {
 			t.Errorf("no label for status %s", s)
 		}
 	}
-	for _, r := range Roles {
-		if RoleLabels[r].Zh == "" {
+	for _, r := range pinggu.Roles {
+		if pinggu.RoleLabels[r].Zh == "" {
 			t.Errorf("no label for role %s", r)
 		}
 	}
