@@ -2,6 +2,7 @@ package pinggu
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
@@ -19,6 +20,9 @@ const (
 // AssessmentKinds lists the kinds in display order.
 var AssessmentKinds = []AssessmentKind{KindPreLaunch, KindPeriodic, KindSpecial, KindThirdParty}
 
+// Valid reports whether k is a kind of assessment.
+func (k AssessmentKind) Valid() bool { return slices.Contains(AssessmentKinds, k) }
+
 // AssessmentState is an assessment's place in its review lifecycle.
 type AssessmentState string
 
@@ -33,6 +37,9 @@ const (
 
 // AssessmentStates lists the states in lifecycle order.
 var AssessmentStates = []AssessmentState{AssessDraft, AssessSubmitted, AssessUnderReview, AssessReturned, AssessAccepted}
+
+// Valid reports whether s is a state of the review lifecycle.
+func (s AssessmentState) Valid() bool { return slices.Contains(AssessmentStates, s) }
 
 var assessmentTransitions = map[AssessmentState][]AssessmentState{
 	AssessDraft:       {AssessSubmitted},
