@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/api"
 )
 
 // uploadEvidence sends one file as the multipart form of an evidence upload.
@@ -66,7 +67,7 @@ func decodeAssessment(t *testing.T, res response) *pinggu.Assessment {
 func TestAssessmentAPIWholeFlow(t *testing.T) {
 	t.Parallel()
 	a := newApp(t)
-	if a.server.opts.Assessments == nil {
+	if a.server.opts.Services.Assessments == nil {
 		t.Fatal("the store does not keep assessments")
 	}
 	ent, bureau, otherBureau, otherEnt := a.login(uEntAssessA), a.login(uBureauGD), a.login(uBureauSH), a.login(uEntAdminB)
@@ -100,7 +101,7 @@ func TestAssessmentAPIWholeFlow(t *testing.T) {
 	if res.status != http.StatusBadRequest && res.status != http.StatusConflict {
 		t.Fatalf("submit unanswered: status %d, want 400 or 409; %s", res.status, res.body)
 	}
-	if p := res.problem(t); !p.hasFieldError(0, string(first)) {
+	if p := res.problem(t); !p.HasFieldError(0, string(first)) {
 		t.Fatalf("submit unanswered: problem does not name item %s: %s", first, res.body)
 	}
 
@@ -108,7 +109,7 @@ func TestAssessmentAPIWholeFlow(t *testing.T) {
 	bad := answerAll(asm, map[pinggu.ItemKey]pinggu.Answer{first: pinggu.AnswerNotApplicable})
 	res = ent.do("PUT", path+"/answers", bad)
 	mustStatus(t, res, http.StatusBadRequest, "not applicable without reason")
-	if !res.problem(t).hasFieldError(0, "answers[0].reason") {
+	if !res.problem(t).HasFieldError(0, "answers[0].reason") {
 		t.Fatalf("problem does not name answers[0].reason: %s", res.body)
 	}
 	res = ent.do("GET", path, nil)
@@ -154,7 +155,7 @@ func TestAssessmentAPIWholeFlow(t *testing.T) {
 	res = ent.uploadEvidence(path+"/evidence", string(first), "tool.exe", append([]byte("MZ\x90\x00\x03"), make([]byte, 200)...))
 	mustStatus(t, res, http.StatusBadRequest, "upload executable")
 	res = ent.uploadEvidence(path+"/evidence", "", "a.pdf", doc)
-	if !res.problem(t).hasFieldError(0, "key") {
+	if !res.problem(t).HasFieldError(0, "key") {
 		t.Fatalf("upload without key: %s", res.body)
 	}
 
@@ -204,7 +205,7 @@ func TestAssessmentAPIWholeFlow(t *testing.T) {
 	// Both versions are kept, the first with its verdict and comment.
 	res = ent.do("GET", path+"/submissions", nil)
 	mustStatus(t, res, http.StatusOK, "submissions")
-	var subs listResponse[*pinggu.Submission]
+	var subs api.ListResponse[*pinggu.Submission]
 	res.decode(t, &subs)
 	if got, want := len(subs.Items), 2; got != want {
 		t.Fatalf("%d submissions, want %d", got, want)
@@ -228,7 +229,7 @@ func TestAssessmentAPIWholeFlow(t *testing.T) {
 	// Its next periodic review is listed for the enterprise, not for another.
 	res = admin.do("GET", "/api/reviews/due?limit=500", nil)
 	mustStatus(t, res, http.StatusOK, "reviews due")
-	var due listResponse[*pinggu.ReviewDue]
+	var due api.ListResponse[*pinggu.ReviewDue]
 	res.decode(t, &due)
 	if !slices.ContainsFunc(due.Items, func(d *pinggu.ReviewDue) bool { return d.ServiceID == svc.ID }) {
 		t.Fatalf("the launched service is not among the reviews due: %s", res.body)
@@ -289,7 +290,7 @@ func TestStandardsAPI(t *testing.T) {
 	ministry := a.login(uMinistry)
 	res := a.login(uEntAssessA).do("GET", "/api/standards", nil)
 	mustStatus(t, res, http.StatusOK, "list standards")
-	var list listResponse[*pinggu.StandardInfo]
+	var list api.ListResponse[*pinggu.StandardInfo]
 	res.decode(t, &list)
 	current := map[string]bool{}
 	for _, s := range list.Items {
@@ -314,11 +315,11 @@ func TestStandardsAPI(t *testing.T) {
 	res = ministry.doType("POST", "/api/standards/import", "application/yaml", broken)
 	mustStatus(t, res, http.StatusBadRequest, "broken standard")
 	p := res.problem(t)
-	if !p.hasFieldError(19, "sections[0].items[0].severity") || !p.hasFieldError(20, "sections[0].items[0].weight") {
+	if !p.HasFieldError(19, "sections[0].items[0].severity") || !p.HasFieldError(20, "sections[0].items[0].weight") {
 		t.Fatalf("problems do not name lines 19 and 20: %s", res.body)
 	}
 	res = ministry.do("GET", "/api/standards", nil)
-	var after listResponse[*pinggu.StandardInfo]
+	var after api.ListResponse[*pinggu.StandardInfo]
 	res.decode(t, &after)
 	if got, want := len(after.Items), len(list.Items); got != want {
 		t.Fatalf("%d standards after a refused import, want %d", got, want)
@@ -347,7 +348,7 @@ func TestThirdPartyAssessorSeesOnlyItsEngagement(t *testing.T) {
 	}
 	res = third.do("GET", "/api/assessments?limit=500", nil)
 	mustStatus(t, res, http.StatusOK, "list")
-	var l listResponse[*pinggu.Assessment]
+	var l api.ListResponse[*pinggu.Assessment]
 	res.decode(t, &l)
 	if len(l.Items) != 1 || l.Items[0].ID != engaged.ID {
 		t.Fatalf("the assessor lists %d assessments, want only its engagement %d", len(l.Items), engaged.ID)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/api"
 )
 
 // csvLines joins lines into a CSV file.
@@ -35,11 +36,11 @@ func TestOrganisationImportAllOrNothing(t *testing.T) {
 		line  int
 		field string
 	}{{3, "uscc"}, {4, "province"}, {5, "uscc"}} {
-		if !p.hasFieldError(want.line, want.field) {
+		if !p.HasFieldError(want.line, want.field) {
 			t.Errorf("problem does not name line %d field %s: %+v", want.line, want.field, p.Errors)
 		}
 	}
-	if p.hasFieldError(2, "") {
+	if p.HasFieldError(2, "") {
 		t.Errorf("the good row 2 is reported: %+v", p.Errors)
 	}
 	if got, want := a.countOrganisations(), before; got != want {
@@ -63,7 +64,7 @@ func TestOrganisationImportAllOrNothing(t *testing.T) {
 	mw.Close()
 	res = c.doType("POST", "/api/organisations/import", mw.FormDataContentType(), body.Bytes())
 	mustStatus(t, res, http.StatusCreated, "import")
-	var r importResult
+	var r api.ImportResult
 	res.decode(t, &r)
 	if got, want := r.Created, 3; got != want {
 		t.Fatalf("created %d, want %d", got, want)
@@ -72,7 +73,7 @@ func TestOrganisationImportAllOrNothing(t *testing.T) {
 		t.Fatalf("%d organisations, want %d", got, want)
 	}
 	res = c.do("GET", "/api/organisations?q=辛科技子公司", nil)
-	var l listResponse[pinggu.Organisation]
+	var l api.ListResponse[pinggu.Organisation]
 	res.decode(t, &l)
 	if len(l.Items) != 1 || l.Items[0].ParentName != "戊科技有限公司" {
 		t.Fatalf("imported subsidiary = %+v", l.Items)
@@ -104,7 +105,7 @@ func TestServiceImportAllOrNothing(t *testing.T) {
 	))
 	mustStatus(t, res, http.StatusBadRequest, "import with bad rows")
 	p := res.problem(t)
-	if !p.hasFieldError(3, "category") || !p.hasFieldError(4, "owner") {
+	if !p.HasFieldError(3, "category") || !p.HasFieldError(4, "owner") {
 		t.Fatalf("problem = %+v", p.Errors)
 	}
 	if got, want := a.countServices(), before; got != want {
@@ -133,7 +134,7 @@ func newEmptyApp(t *testing.T) (*app, *client) {
 	if err != nil {
 		t.Fatalf("login: %v", err)
 	}
-	s, err := NewServer(Options{Organisations: db, Licences: db, Services: db, Users: db, Audit: db})
+	s, err := NewServer(Options{Services: pinggu.Services{Organisations: db, Licences: db, Services: db, Users: db, Audit: db}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +193,7 @@ func keysOf[T any](t *testing.T, c *client, path string, key func(T) string) str
 	t.Helper()
 	res := c.do("GET", path+"?limit=500", nil)
 	mustStatus(t, res, http.StatusOK, path)
-	var l listResponse[T]
+	var l api.ListResponse[T]
 	res.decode(t, &l)
 	var keys []string
 	for _, x := range l.Items {

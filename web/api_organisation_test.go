@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/api"
 )
 
 func TestOrganisationListFilters(t *testing.T) {
@@ -24,7 +25,7 @@ func TestOrganisationListFilters(t *testing.T) {
 	} {
 		res := c.do("GET", "/api/organisations"+tc.query, nil)
 		mustStatus(t, res, http.StatusOK, "list "+tc.query)
-		var l listResponse[pinggu.Organisation]
+		var l api.ListResponse[pinggu.Organisation]
 		res.decode(t, &l)
 		if got, want := idsOf(l.Items, func(o pinggu.Organisation) int64 { return o.ID }), tc.want; !sameIDs(got, want) {
 			t.Errorf("list %s = %v, want %v", tc.query, got, want)
@@ -35,14 +36,14 @@ func TestOrganisationListFilters(t *testing.T) {
 	}
 	res := c.do("GET", "/api/organisations?limit=1&offset=1&sort=name", nil)
 	mustStatus(t, res, http.StatusOK, "paged list")
-	var l listResponse[pinggu.Organisation]
+	var l api.ListResponse[pinggu.Organisation]
 	res.decode(t, &l)
 	if len(l.Items) != 1 || l.Total != 4 || l.Limit != 1 || l.Offset != 1 || l.TotalCapped {
 		t.Fatalf("paged list = %+v", l)
 	}
 	res = c.do("GET", "/api/organisations?kind=castle&limit=many", nil)
 	mustStatus(t, res, http.StatusBadRequest, "bad filters")
-	if p := res.problem(t); !p.hasFieldError(0, "kind") || !p.hasFieldError(0, "limit") {
+	if p := res.problem(t); !p.HasFieldError(0, "kind") || !p.HasFieldError(0, "limit") {
 		t.Fatalf("problem does not name kind and limit: %+v", p)
 	}
 }
@@ -80,7 +81,7 @@ func TestOrganisationCreateGetUpdate(t *testing.T) {
 
 	res = c.do("PUT", "/api/organisations/"+id(o.ID), map[string]any{"name": "", "uscc": "91440300MA5DDDDD5X"})
 	mustStatus(t, res, http.StatusBadRequest, "invalid update")
-	if p := res.problem(t); !p.hasFieldError(0, "name") || !p.hasFieldError(0, "uscc") {
+	if p := res.problem(t); !p.HasFieldError(0, "name") || !p.HasFieldError(0, "uscc") {
 		t.Fatalf("problem does not name name and uscc: %+v", p)
 	}
 	res = c.do("GET", "/api/organisations/"+id(o.ID), nil)
@@ -115,7 +116,7 @@ func TestOrganisationValidationProblems(t *testing.T) {
 			t.Errorf("%s: problem %+v", tc.name, p)
 		}
 		for _, f := range tc.fields {
-			if !p.hasFieldError(0, f) {
+			if !p.HasFieldError(0, f) {
 				t.Errorf("%s: problem does not name %s: %+v", tc.name, f, p.Errors)
 			}
 		}
@@ -131,14 +132,14 @@ func TestOrganisationChildren(t *testing.T) {
 	c := a.login(uEntAdminA)
 	res := c.do("GET", "/api/organisations/"+id(a.orgA.ID)+"/services", nil)
 	mustStatus(t, res, http.StatusOK, "services of A")
-	var svcs listResponse[pinggu.Service]
+	var svcs api.ListResponse[pinggu.Service]
 	res.decode(t, &svcs)
 	if len(svcs.Items) != 1 || svcs.Items[0].ID != a.svcA.ID {
 		t.Fatalf("services of A = %+v", svcs.Items)
 	}
 	res = c.do("GET", "/api/organisations/"+id(a.orgA.ID)+"/licences", nil)
 	mustStatus(t, res, http.StatusOK, "licences of A")
-	var lics listResponse[pinggu.Licence]
+	var lics api.ListResponse[pinggu.Licence]
 	res.decode(t, &lics)
 	if len(lics.Items) != 1 || lics.Items[0].ID != a.licA.ID {
 		t.Fatalf("licences of A = %+v", lics.Items)

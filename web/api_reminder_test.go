@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/api"
 )
 
 // An enterprise sees its own reminder, marks it read and finds it gone from
@@ -18,7 +19,7 @@ func TestReminderListAndRead(t *testing.T) {
 		t.Helper()
 		res := c.do("GET", "/api/reminders"+query, nil)
 		mustStatus(t, res, http.StatusOK, "list "+query)
-		var l listResponse[*pinggu.Reminder]
+		var l api.ListResponse[*pinggu.Reminder]
 		res.decode(t, &l)
 		return l.Items
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/api"
 )
 
 func TestServiceLifecycle(t *testing.T) {
@@ -56,7 +57,7 @@ func TestServiceLifecycle(t *testing.T) {
 	}
 	res = c.do("GET", "/api/services?status=launched&category=gen_ai", nil)
 	mustStatus(t, res, http.StatusOK, "filtered list")
-	var l listResponse[pinggu.Service]
+	var l api.ListResponse[pinggu.Service]
 	res.decode(t, &l)
 	if len(l.Items) != 1 || l.Items[0].ID != s.ID {
 		t.Fatalf("filtered list = %+v", l.Items)
@@ -75,7 +76,7 @@ func TestServiceValidationProblems(t *testing.T) {
 	mustStatus(t, res, http.StatusBadRequest, "invalid service")
 	p := res.problem(t)
 	for _, f := range []string{"name", "category", "provinces[1]", "targets[0].value"} {
-		if !p.hasFieldError(0, f) {
+		if !p.HasFieldError(0, f) {
 			t.Errorf("problem does not name %s: %+v", f, p.Errors)
 		}
 	}
@@ -107,11 +108,11 @@ func TestLicenceCRUD(t *testing.T) {
 	}
 	res = c.do("PUT", "/api/licences/"+id(l.ID), map[string]any{"categories": []string{"Z99"}, "valid_to": "2020-01-01T00:00:00Z"})
 	mustStatus(t, res, http.StatusBadRequest, "invalid update")
-	if p := res.problem(t); !p.hasFieldError(0, "categories[0]") || !p.hasFieldError(0, "valid_to") {
+	if p := res.problem(t); !p.HasFieldError(0, "categories[0]") || !p.HasFieldError(0, "valid_to") {
 		t.Fatalf("problem = %+v", p.Errors)
 	}
 	res = c.do("GET", "/api/licences?org_id="+id(a.orgASub.ID), nil)
-	var list listResponse[pinggu.Licence]
+	var list api.ListResponse[pinggu.Licence]
 	res.decode(t, &list)
 	if len(list.Items) != 1 || list.Items[0].ID != l.ID {
 		t.Fatalf("list = %+v", list.Items)
@@ -145,7 +146,7 @@ func TestServiceMajorChange(t *testing.T) {
 	}
 	res = ent.do("POST", "/api/services/"+id(s.ID)+"/major-change", map[string]string{"description": " "})
 	mustStatus(t, res, http.StatusBadRequest, "empty description")
-	if p := res.problem(t); !p.hasFieldError(0, "description") {
+	if p := res.problem(t); !p.HasFieldError(0, "description") {
 		t.Fatalf("problem does not name the description: %+v", p)
 	}
 	mustStatus(t, ent.do("POST", "/api/services/"+id(s.ID)+"/major-change", map[string]string{"description": "新增国际漫游外呼功能"}), http.StatusOK, "record a major change")
@@ -165,11 +166,11 @@ func TestServiceSearchCapped(t *testing.T) {
 		}
 	}
 	c := a.loginAPI(uMinistry)
-	list := func(query string) listResponse[pinggu.Service] {
+	list := func(query string) api.ListResponse[pinggu.Service] {
 		t.Helper()
 		res := c.do("GET", "/api/services"+query, nil)
 		mustStatus(t, res, http.StatusOK, query)
-		var l listResponse[pinggu.Service]
+		var l api.ListResponse[pinggu.Service]
 		res.decode(t, &l)
 		return l
 	}

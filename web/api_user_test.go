@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/api"
 )
 
 func TestUserAdministration(t *testing.T) {
@@ -15,13 +16,13 @@ func TestUserAdministration(t *testing.T) {
 	mustStatus(t, res, http.StatusBadRequest, "invalid account")
 	p := res.problem(t)
 	for _, f := range []string{"username", "name", "role"} {
-		if !p.hasFieldError(0, f) {
+		if !p.HasFieldError(0, f) {
 			t.Errorf("problem does not name %s: %+v", f, p.Errors)
 		}
 	}
 	res = c.do("POST", "/api/users", map[string]any{"username": "weak.pw", "name": "弱密码", "role": "auditor", "password": "weak"})
 	mustStatus(t, res, http.StatusBadRequest, "weak initial password")
-	if p := res.problem(t); !p.hasFieldError(0, "password") {
+	if p := res.problem(t); !p.HasFieldError(0, "password") {
 		t.Errorf("problem does not name password: %+v", p.Errors)
 	}
 	res = c.do("POST", "/api/users", map[string]any{"username": "bureau.gd2", "name": "广东局二", "role": "bureau_officer", "province": "440000", "password": "Initial-Pass-2026"})
@@ -42,14 +43,14 @@ func TestUserAdministration(t *testing.T) {
 		t.Fatalf("after update and reset = %+v", u)
 	}
 	res = c.do("GET", "/api/users?role=bureau_officer", nil)
-	var l listResponse[pinggu.User]
+	var l api.ListResponse[pinggu.User]
 	res.decode(t, &l)
 	if got, want := l.Total, 3; got != want {
 		t.Fatalf("bureau officers = %d, want %d", got, want)
 	}
 	res = c.do("GET", "/api/directory/organisations?q=甲", nil)
 	mustStatus(t, res, http.StatusOK, "directory")
-	var d listResponse[pinggu.OrgRef]
+	var d api.ListResponse[pinggu.OrgRef]
 	res.decode(t, &d)
 	if !sameIDs(idsOf(d.Items, func(o pinggu.OrgRef) int64 { return o.ID }), []int64{a.orgA.ID, a.orgASub.ID}) {
 		t.Fatalf("directory = %+v", d.Items)
@@ -57,7 +58,7 @@ func TestUserAdministration(t *testing.T) {
 	// The system administrator sees no business data.
 	res = c.do("GET", "/api/organisations", nil)
 	mustStatus(t, res, http.StatusOK, "ledger as sysadmin")
-	var orgs listResponse[pinggu.Organisation]
+	var orgs api.ListResponse[pinggu.Organisation]
 	res.decode(t, &orgs)
 	if len(orgs.Items) != 0 || orgs.Total != 0 {
 		t.Fatalf("sysadmin sees organisations: %+v", orgs)
@@ -83,7 +84,7 @@ func TestAuditLog(t *testing.T) {
 	c := a.login(uAuditor)
 	res := c.do("GET", "/api/audit?actor="+uEntAdminA, nil)
 	mustStatus(t, res, http.StatusOK, "audit list")
-	var l listResponse[pinggu.AuditEntry]
+	var l api.ListResponse[pinggu.AuditEntry]
 	res.decode(t, &l)
 	found := false
 	for _, e := range l.Items {
@@ -123,18 +124,18 @@ func TestMeta(t *testing.T) {
 	a := newApp(t)
 	res := a.anon().do("GET", "/api/meta", nil)
 	mustStatus(t, res, http.StatusOK, "meta")
-	var m metaResponse
+	var m api.MetaResponse
 	res.decode(t, &m)
 	if len(m.Provinces) != len(pinggu.Provinces) || len(m.Roles) != len(pinggu.Roles) || len(m.OrgKinds) != len(pinggu.OrgKinds) ||
 		len(m.Categories) != len(pinggu.Categories) || len(m.ServiceStatuses) != len(pinggu.ServiceStatuses) {
 		t.Fatalf("meta sizes wrong: %+v", m)
 	}
-	if m.Provinces[18] != (label{Code: "440000", Zh: "广东省", En: "Guangdong"}) {
+	if m.Provinces[18] != (api.Label{Code: "440000", Zh: "广东省", En: "Guangdong"}) {
 		t.Fatalf("province 19 = %+v", m.Provinces[18])
 	}
 	for _, l := range append(append(m.Roles, m.OrgKinds...), m.Categories...) {
 		if l.Zh == "" || l.En == "" || l.Zh == l.Code {
-			t.Errorf("label without names: %+v", l)
+			t.Errorf("api.Label without names: %+v", l)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/api"
+	"github.com/pinggu/pinggu/web/httpx"
 )
 
 func TestLoginSetsSessionCookie(t *testing.T) {
@@ -21,12 +23,12 @@ func TestLoginSetsSessionCookie(t *testing.T) {
 	}
 	var cookie *http.Cookie
 	for _, ck := range (&http.Response{Header: res.header}).Cookies() {
-		if ck.Name == sessionCookieName {
+		if ck.Name == httpx.SessionCookieName {
 			cookie = ck
 		}
 	}
 	if cookie == nil {
-		t.Fatalf("no %s cookie in %v", sessionCookieName, res.header["Set-Cookie"])
+		t.Fatalf("no %s cookie in %v", httpx.SessionCookieName, res.header["Set-Cookie"])
 	}
 	if !cookie.HttpOnly || cookie.SameSite != http.SameSiteLaxMode || cookie.Secure {
 		t.Fatalf("cookie HttpOnly=%v SameSite=%v Secure=%v, want HttpOnly, Lax, not Secure over plain HTTP", cookie.HttpOnly, cookie.SameSite, cookie.Secure)
@@ -95,7 +97,7 @@ func TestLogout(t *testing.T) {
 	c := a.login(uBureauGD)
 	var cookie string
 	for _, ck := range c.http.Jar.Cookies(mustURL(t, a.http.URL)) {
-		if ck.Name == sessionCookieName {
+		if ck.Name == httpx.SessionCookieName {
 			cookie = ck.Value
 		}
 	}
@@ -107,7 +109,7 @@ func TestLogout(t *testing.T) {
 	mustStatus(t, c.do("GET", "/api/me", nil), http.StatusUnauthorized, "me after logout")
 	// The old session token no longer works, even if a client kept it.
 	replay := a.anon()
-	replay.header.Set("Cookie", sessionCookieName+"="+cookie)
+	replay.header.Set("Cookie", httpx.SessionCookieName+"="+cookie)
 	mustStatus(t, replay.do("GET", "/api/me", nil), http.StatusUnauthorized, "replayed session after logout")
 }
 
@@ -117,7 +119,7 @@ func TestAPITokens(t *testing.T) {
 	c := a.login(uEntAdminA)
 	res := c.do("POST", "/api/me/tokens", map[string]any{"name": "ci"})
 	mustStatus(t, res, http.StatusCreated, "create token")
-	var created tokenCreated
+	var created api.TokenCreated
 	res.decode(t, &created)
 	if !strings.HasPrefix(created.Secret, tokenPrefix) || created.Token == nil || created.Token.Name != "ci" {
 		t.Fatalf("created = %+v", created)
@@ -140,7 +142,7 @@ func TestAPITokens(t *testing.T) {
 	if strings.Contains(string(list.body), created.Secret) {
 		t.Fatalf("token list shows the secret: %s", list.body)
 	}
-	var tokens listResponse[pinggu.APIToken]
+	var tokens api.ListResponse[pinggu.APIToken]
 	list.decode(t, &tokens)
 	if len(tokens.Items) != 1 || tokens.Items[0].ID != created.Token.ID {
 		t.Fatalf("tokens = %+v", tokens)
@@ -161,7 +163,7 @@ func TestBadSessionCookieIsAnonymous(t *testing.T) {
 	t.Parallel()
 	a := newApp(t)
 	c := a.anon()
-	c.header.Set("Cookie", sessionCookieName+"=forged-session-value")
+	c.header.Set("Cookie", httpx.SessionCookieName+"=forged-session-value")
 	res := c.do("GET", "/api/me", nil)
 	mustStatus(t, res, http.StatusUnauthorized, "me with a forged session")
 	// Public routes still answer.
@@ -174,7 +176,7 @@ func TestChangeOwnPassword(t *testing.T) {
 	c := a.login(uSupport)
 	res := c.do("POST", "/api/me/password", map[string]string{"old_password": testPassword, "new_password": "short"})
 	mustStatus(t, res, http.StatusBadRequest, "weak password")
-	if p := res.problem(t); !p.hasFieldError(0, "password") && !p.hasFieldError(0, "new_password") {
+	if p := res.problem(t); !p.HasFieldError(0, "password") && !p.HasFieldError(0, "new_password") {
 		t.Fatalf("problem does not name the password field: %+v", p)
 	}
 	res = c.do("POST", "/api/me/password", map[string]string{"old_password": "Wrong-Old-Pass-1", "new_password": "Another-Pass-2026"})
@@ -190,7 +192,7 @@ func TestAnonymousIsRefused(t *testing.T) {
 	t.Parallel()
 	a := newApp(t)
 	c := a.anon()
-	for _, rt := range apiRouteTable() {
+	for _, rt := range api.Routes() {
 		if rt.Public {
 			continue
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/httpx"
 )
 
 func mustURL(t testing.TB, s string) *url.URL {
@@ -100,7 +101,7 @@ func TestBodyLimit(t *testing.T) {
 	if got := res.problem(t).Code; got != pinggu.ETOOLARGE {
 		t.Fatalf("code %q", got)
 	}
-	res = c.doType("POST", "/api/organisations/import", "text/csv", strings.Repeat("x", maxUploadBytes+1))
+	res = c.doType("POST", "/api/organisations/import", "text/csv", strings.Repeat("x", httpx.MaxUploadBytes+1))
 	mustStatus(t, res, http.StatusRequestEntityTooLarge, "oversized upload")
 	if got, want := a.countServices(), before; got != want {
 		t.Fatalf("services %d after refused requests, want %d", got, want)

@@ -14,6 +14,8 @@ import (
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/standards"
+	"github.com/pinggu/pinggu/web/api"
+	"github.com/pinggu/pinggu/web/httpx"
 )
 
 // tenancyKind says how the cross-tenant test exercises a route.
@@ -166,12 +168,12 @@ var tenancyRoutes = map[string]tenancyCase{
 	"GET /api/audit/verify":            {kind: tAdmin},
 }
 
-func routeKey(rt apiRoute) string { return rt.Method + " " + rt.Pattern }
+func routeKey(rt api.Route) string { return rt.Method + " " + rt.Pattern }
 
 func TestTenancyClassifiesEveryRoute(t *testing.T) {
 	t.Parallel()
 	inTable := map[string]bool{}
-	for _, rt := range apiRouteTable() {
+	for _, rt := range api.Routes() {
 		k := routeKey(rt)
 		inTable[k] = true
 		c, ok := tenancyRoutes[k]
@@ -185,7 +187,7 @@ func TestTenancyClassifiesEveryRoute(t *testing.T) {
 		if c.kind == tSelf && rt.Request != nil {
 			// A self route must not be able to name another record.
 			for _, f := range reflect.VisibleFields(rt.Request) {
-				if n := jsonName(f); n == "id" || strings.HasSuffix(n, "_id") {
+				if n := httpx.JSONName(f); n == "id" || strings.HasSuffix(n, "_id") {
 					t.Errorf("self route %s takes %s in its body", k, n)
 				}
 			}
@@ -227,7 +229,7 @@ func newTenancyApp(t *testing.T) *tenancyApp {
 	res.decode(t, ta.adminBUser)
 	res = ta.adminB.do("POST", "/api/me/tokens", map[string]any{"name": "乙的脚本"})
 	mustStatus(t, res, http.StatusCreated, "token of B")
-	var created tokenCreated
+	var created api.TokenCreated
 	res.decode(t, &created)
 	ta.tokenB = created.Token
 	return ta
@@ -252,7 +254,7 @@ func (ta *tenancyApp) snapshot() snapshot {
 	}
 	snap := snapshot{}
 	tables := map[string]any{"organisations": orgs, "licences": lics, "services": svcs, "users": users, "tokens of B": tokens, "audit entries": ta.countAudit()}
-	if as := ta.server.opts.Assessments; as != nil {
+	if as := ta.server.opts.Services.Assessments; as != nil {
 		// Each assessment whole: items, answers, comments and evidence.
 		list, _, err := as.ListAssessments(ctx, pinggu.AssessmentFilter{ListOptions: all})
 		if err != nil {
@@ -268,14 +270,14 @@ func (ta *tenancyApp) snapshot() snapshot {
 		}
 		tables["assessments"] = full
 	}
-	if rs := ta.server.opts.Reminders; rs != nil {
+	if rs := ta.server.opts.Services.Reminders; rs != nil {
 		list, _, err := rs.ListReminders(ctx, pinggu.ReminderFilter{ListOptions: all})
 		if err != nil {
 			t.Fatalf("snapshot: %v", err)
 		}
 		tables["reminders"] = list
 	}
-	if ss := ta.server.opts.Standards; ss != nil {
+	if ss := ta.server.opts.Services.Standards; ss != nil {
 		list, err := ss.ListStandards(ctx)
 		if err != nil {
 			t.Fatalf("snapshot: %v", err)
@@ -295,9 +297,9 @@ func (ta *tenancyApp) snapshot() snapshot {
 // enabled reports whether the route keyed k is served by this app: the
 // assessment routes answer only when the store keeps assessments.
 func (ta *tenancyApp) enabled(k string) bool {
-	for _, rt := range apiRouteTable() {
+	for _, rt := range api.Routes() {
 		if routeKey(rt) == k {
-			return ta.server.routeEnabled(rt)
+			return ta.server.APIEnabled(rt)
 		}
 	}
 	return false
@@ -388,9 +390,9 @@ func TestTenancyRecordRoutes(t *testing.T) {
 	t.Parallel()
 	ta := newTenancyApp(t)
 	exercised := map[string]int{}
-	for _, rt := range apiRouteTable() {
+	for _, rt := range api.Routes() {
 		tc := tenancyRoutes[routeKey(rt)]
-		if tc.kind != tRecord || !ta.server.routeEnabled(rt) {
+		if tc.kind != tRecord || !ta.server.APIEnabled(rt) {
 			continue
 		}
 		for _, u := range roleUsers {
@@ -470,9 +472,9 @@ func TestTenancyListRoutes(t *testing.T) {
 	ta := newTenancyApp(t)
 	// Give a role of tenant A a token too, so the token list has something to leave out.
 	mustStatus(t, ta.clients[uEntAdminA].do("POST", "/api/me/tokens", map[string]any{"name": "甲的脚本"}), http.StatusCreated, "token of A")
-	for _, rt := range apiRouteTable() {
+	for _, rt := range api.Routes() {
 		tc := tenancyRoutes[routeKey(rt)]
-		if tc.kind != tList || !ta.server.routeEnabled(rt) {
+		if tc.kind != tList || !ta.server.APIEnabled(rt) {
 			continue
 		}
 		for _, u := range roleUsers {
@@ -518,9 +520,9 @@ func TestTenancyCreateRoutes(t *testing.T) {
 	t.Parallel()
 	ta := newTenancyApp(t)
 	exercised := 0
-	for _, rt := range apiRouteTable() {
+	for _, rt := range api.Routes() {
 		tc := tenancyRoutes[routeKey(rt)]
-		if tc.kind != tCreate || !ta.server.routeEnabled(rt) {
+		if tc.kind != tCreate || !ta.server.APIEnabled(rt) {
 			continue
 		}
 		for _, u := range roleUsers {
@@ -550,7 +552,7 @@ func TestTenancyCreateRoutes(t *testing.T) {
 func TestTenancyAdminAndSelfRoutes(t *testing.T) {
 	t.Parallel()
 	ta := newTenancyApp(t)
-	for _, rt := range apiRouteTable() {
+	for _, rt := range api.Routes() {
 		tc := tenancyRoutes[routeKey(rt)]
 		switch tc.kind {
 		case tAdmin:
@@ -588,7 +590,7 @@ func TestTenancyAdminAndSelfRoutes(t *testing.T) {
 						t.Errorf("me as %s = user %d", u, got.UserID)
 					}
 				case "POST /api/me/tokens":
-					var got tokenCreated
+					var got api.TokenCreated
 					res := ta.clients[u].do("POST", rt.Pattern, map[string]any{"name": "自用"})
 					mustStatus(t, res, http.StatusCreated, "token as "+u)
 					res.decode(t, &got)
@@ -605,9 +607,9 @@ func TestTenancyImportAndExportRoutes(t *testing.T) {
 	t.Parallel()
 	ta := newTenancyApp(t)
 	exercised := map[string]int{}
-	for _, rt := range apiRouteTable() {
+	for _, rt := range api.Routes() {
 		tc := tenancyRoutes[routeKey(rt)]
-		if !ta.server.routeEnabled(rt) {
+		if !ta.server.APIEnabled(rt) {
 			continue
 		}
 		switch tc.kind {
@@ -628,7 +630,7 @@ func TestTenancyImportAndExportRoutes(t *testing.T) {
 				if mayWrite {
 					// The row's reference does not resolve: the organisation does
 					// not exist for this caller.
-					if res.status != http.StatusBadRequest || !res.problem(t).hasFieldError(2, field) {
+					if res.status != http.StatusBadRequest || !res.problem(t).HasFieldError(2, field) {
 						t.Errorf("%s as %s naming another tenant: status %d, want 400 naming line 2 %s; body %s", routeKey(rt), u, res.status, field, res.body)
 					}
 				} else if res.status != http.StatusForbidden {
@@ -695,9 +697,9 @@ func TestTenancySharedAndMinistryRoutes(t *testing.T) {
 	t.Parallel()
 	ta := newTenancyApp(t)
 	exercised := 0
-	for _, rt := range apiRouteTable() {
+	for _, rt := range api.Routes() {
 		tc := tenancyRoutes[routeKey(rt)]
-		if !ta.server.routeEnabled(rt) {
+		if !ta.server.APIEnabled(rt) {
 			continue
 		}
 		switch tc.kind {
@@ -742,7 +744,7 @@ func TestTenancySharedAndMinistryRoutes(t *testing.T) {
 			}
 		}
 	}
-	if ta.server.opts.Standards != nil && exercised == 0 {
+	if ta.server.opts.Services.Standards != nil && exercised == 0 {
 		t.Fatal("no shared or ministry route exercised")
 	}
 }

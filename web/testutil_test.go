@@ -23,6 +23,7 @@ import (
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/store"
 	"github.com/pinggu/pinggu/store/storetest"
+	"github.com/pinggu/pinggu/web/httpx"
 )
 
 // testPassword is every seeded account's password; it meets the policy.
@@ -101,19 +102,10 @@ func newAppWith(t testing.TB, adjust func(*Options)) *app {
 	db, fx := openSeeded(t)
 	logs := &bytes.Buffer{}
 	o := Options{
-		Organisations: db, Licences: db, Services: db, Users: db, Audit: db,
-		Health:  db.Ping,
-		Logger:  slog.New(slog.NewTextHandler(logs, nil)),
-		Version: "test",
-	}
-	if as, ok := any(db).(pinggu.AssessmentService); ok {
-		o.Assessments = as
-	}
-	if ss, ok := any(db).(pinggu.StandardService); ok {
-		o.Standards = ss
-	}
-	if rs, ok := any(db).(pinggu.ReminderService); ok {
-		o.Reminders = rs
+		Services: db.Services(),
+		Health:   db.Ping,
+		Logger:   slog.New(slog.NewTextHandler(logs, nil)),
+		Version:  "test",
 	}
 	adjust(&o)
 	s, err := NewServer(o)
@@ -397,7 +389,7 @@ func (a *app) login(username string) *client {
 	a.t.Helper()
 	if token, ok := a.sessions[username]; ok {
 		c := a.anon()
-		c.http.Jar.SetCookies(mustURL(a.t, a.http.URL), []*http.Cookie{{Name: sessionCookieName, Value: token, Path: "/"}})
+		c.http.Jar.SetCookies(mustURL(a.t, a.http.URL), []*http.Cookie{{Name: httpx.SessionCookieName, Value: token, Path: "/"}})
 		return c
 	}
 	return a.loginAPI(username)
@@ -422,9 +414,9 @@ type response struct {
 }
 
 // problem decodes a problem details body.
-func (r response) problem(t testing.TB) Problem {
+func (r response) problem(t testing.TB) httpx.Problem {
 	t.Helper()
-	var p Problem
+	var p httpx.Problem
 	if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {
 		t.Fatalf("Content-Type = %q, want application/problem+json (status %d, body %s)", ct, r.status, r.body)
 	}
@@ -440,16 +432,6 @@ func (r response) decode(t testing.TB, v any) {
 	if err := json.Unmarshal(r.body, v); err != nil {
 		t.Fatalf("decode %s: %v", r.body, err)
 	}
-}
-
-// hasFieldError reports whether the problem names field (on line, if > 0).
-func (p Problem) hasFieldError(line int, field string) bool {
-	for _, e := range p.Errors {
-		if e.Field == field && (line == 0 || e.Line == line) {
-			return true
-		}
-	}
-	return false
 }
 
 // do sends a request; body is JSON-encoded unless it is a string or []byte.

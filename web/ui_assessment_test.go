@@ -14,6 +14,7 @@ import (
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/standards"
+	"github.com/pinggu/pinggu/web/httpx"
 	"github.com/pinggu/pinggu/web/i18n"
 )
 
@@ -82,7 +83,7 @@ func TestUIAssessmentAnswerSubmitReview(t *testing.T) {
 			if m == nil {
 				t.Fatalf("create went to %q", p.location)
 			}
-			asmID, _ := parseID(m[1])
+			asmID, _ := httpx.ParseID(m[1])
 			asm, err := a.db.FindAssessment(sysCtx(), asmID)
 			if err != nil {
 				t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu/web/i18n"
+	"github.com/pinggu/pinggu/web/ui"
 )
 
 func TestUIDashboardCountsInScope(t *testing.T) {
@@ -68,7 +69,7 @@ func TestUIModulePagesAndNotFound(t *testing.T) {
 	t.Parallel()
 	a := newApp(t)
 	c := a.login(uBureauGD)
-	for _, m := range modules {
+	for _, m := range ui.Modules {
 		p := c.get("/modules/" + m)
 		mustPage(t, p, http.StatusOK, "module "+m)
 		mustContain(t, p, "module "+m, "该功能模块正在建设中", i18n.Catalog(i18n.ZH)["module."+m])

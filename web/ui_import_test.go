@@ -30,7 +30,7 @@ func (c *client) upload(path, filename, content string) htmlPage {
 var problemRowRE = regexp.MustCompile(`<tr><td class="num">(\d*)</td><td>([^<]*)(?: <code class="muted">([^<]*)</code>)?</td><td>([^<]*)</td></tr>`)
 
 // problemRows reads the import's problem table as line → fields, each
-// field as "label field".
+// field as "api.Label field".
 func problemRows(body string) map[int][]string {
 	out := map[int][]string{}
 	for _, m := range problemRowRE.FindAllStringSubmatch(body, -1) {

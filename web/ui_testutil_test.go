@@ -62,7 +62,7 @@ func text(s string) string {
 var fieldErrorRE = regexp.MustCompile(`<span class="field-error"[^>]*>([^<]*)</span>`)
 
 // fieldError returns the error shown next to the form field named name: the
-// first field-error after the field and before the next label or field.
+// first field-error after the field and before the next api.Label or field.
 func fieldError(t testing.TB, body, name string) string {
 	t.Helper()
 	i := strings.Index(body, `name="`+name+`"`)
@@ -71,7 +71,7 @@ func fieldError(t testing.TB, body, name string) string {
 	}
 	rest := body[i+len(name)+7:]
 	end := len(rest)
-	for _, stop := range []string{"<label", "name=\"", "</form>"} {
+	for _, stop := range []string{"<api.Label", "name=\"", "</form>"} {
 		if j := strings.Index(rest, stop); j >= 0 && j < end {
 			end = j
 		}
