@@ -74,98 +74,34 @@ type tenancyCase struct {
 	move func(a *app, foreign *pinggu.Organisation) any
 }
 
-// tenancyRoutes classifies every route of apiRouteTable. A route missing here
-// fails TestTenancyClassifiesEveryRoute, so no endpoint ships untested.
-var tenancyRoutes = map[string]tenancyCase{
-	"POST /api/login":            {kind: tPublic},
-	"POST /api/logout":           {kind: tPublic},
-	"GET /api/meta":              {kind: tPublic},
-	"GET /api/openapi.json":      {kind: tPublic},
-	"GET /api/me":                {kind: tSelf},
-	"POST /api/me/password":      {kind: tSelf},
-	"GET /api/me/tokens":         {kind: tList, record: recToken},
-	"POST /api/me/tokens":        {kind: tSelf},
-	"DELETE /api/me/tokens/{id}": {kind: tRecord, record: recToken},
+// tenancyRoutes classifies every route of api.Routes(). A route missing here
+// fails TestTenancyClassifiesEveryRoute, so no endpoint ships untested. Each
+// module adds its block with addTenancyRoutes from its own test file
+// (tenancy_ledger_test.go, tenancy_assessment_test.go, …).
+var tenancyRoutes = map[string]tenancyCase{}
 
-	"GET /api/organisations": {kind: tList, record: recOrg},
-	"POST /api/organisations": {kind: tCreate, body: func(a *app) any {
-		return map[string]any{"kind": "internet_company", "name": "越权子公司", "uscc": uscc(a.t, "91440300MA5EEEEE6"), "province": a.orgB.Province, "parent_id": a.orgB.ID}
-	}},
-	"POST /api/organisations/import":    {kind: tImport, record: recOrg},
-	"GET /api/organisations/export.csv": {kind: tExport, record: recOrg},
-	"GET /api/organisations/{id}":       {kind: tRecord, record: recOrg},
-	"PUT /api/organisations/{id}": {kind: tRecord, record: recOrg,
-		body: func(*app) any { return map[string]any{"name": "被篡改的名称", "note": "越权修改"} },
-		move: func(_ *app, f *pinggu.Organisation) any { return map[string]any{"parent_id": f.ID} }},
-	"GET /api/organisations/{id}/services": {kind: tRecord, record: recOrg},
-	"GET /api/organisations/{id}/licences": {kind: tRecord, record: recOrg},
+// addTenancyRoutes adds a module's block of API route classifications.
+func addTenancyRoutes(block map[string]tenancyCase) {
+	for k, c := range block {
+		if _, dup := tenancyRoutes[k]; dup {
+			panic("tenancy case of " + k + " added twice")
+		}
+		tenancyRoutes[k] = c
+	}
+}
 
-	"GET /api/licences": {kind: tList, record: recLicence},
-	"POST /api/licences": {kind: tCreate, body: func(a *app) any {
-		return map[string]any{"org_id": a.orgB.ID, "number": "越B2-20269999", "categories": []string{"B25"}, "issuer": "某局", "valid_from": "2026-01-01T00:00:00Z", "valid_to": "2030-01-01T00:00:00Z"}
-	}},
-	"GET /api/licences/export.csv": {kind: tExport, record: recLicence},
-	"GET /api/licences/{id}":       {kind: tRecord, record: recLicence},
-	"PUT /api/licences/{id}": {kind: tRecord, record: recLicence,
-		body: func(*app) any { return map[string]any{"number": "篡改-20260001", "issuer": "篡改"} },
-		move: func(_ *app, f *pinggu.Organisation) any { return map[string]any{"org_id": f.ID} }},
-	"DELETE /api/licences/{id}": {kind: tRecord, record: recLicence},
-
-	"GET /api/services": {kind: tList, record: recService},
-	"POST /api/services": {kind: tCreate, body: func(a *app) any {
-		return map[string]any{"org_id": a.orgB.ID, "name": "越权业务", "category": "im"}
-	}},
-	"POST /api/services/import":    {kind: tImport, record: recService},
-	"GET /api/services/export.csv": {kind: tExport, record: recService},
-	"GET /api/services/{id}":       {kind: tRecord, record: recService},
-	"PUT /api/services/{id}": {kind: tRecord, record: recService,
-		body: func(*app) any { return map[string]any{"name": "篡改的业务", "description": "越权修改"} },
-		move: func(_ *app, f *pinggu.Organisation) any { return map[string]any{"org_id": f.ID} }},
-	"POST /api/services/{id}/status": {kind: tRecord, record: recService,
-		body: func(*app) any { return map[string]any{"to": "in_assessment", "reason": "越权"} }},
-	"POST /api/services/{id}/major-change": {kind: tRecord, record: recService,
-		body: func(*app) any { return map[string]any{"description": "越权登记重大变更"} }},
-
-	"GET /api/assessments": {kind: tList, record: recAssessment},
-	"POST /api/assessments": {kind: tCreate, body: func(a *app) any {
-		return map[string]any{"service_id": a.svcB.ID, "kind": "pre_launch", "title": "越权评估"}
-	}},
-	"GET /api/assessments/export.csv":       {kind: tExport, record: recAssessment},
-	"GET /api/assessments/{id}":             {kind: tRecord, record: recAssessment},
-	"GET /api/assessments/export.xlsx":      {kind: tExport, record: recAssessment},
-	"GET /api/assessments/{id}/report.pdf":  {kind: tRecord, record: recAssessment},
-	"GET /api/assessments/{id}/report.xlsx": {kind: tRecord, record: recAssessment},
-	"PUT /api/assessments/{id}/answers": {kind: tRecord, record: recAssessment, body: func(a *app) any {
-		return []map[string]any{{"key": a.asmB.Items[0].Key, "answer": "compliant", "notes": "越权作答"}}
-	}},
-	"POST /api/assessments/{id}/evidence":     {kind: tRecord, record: recAssessment},
-	"POST /api/assessments/{id}/submit":       {kind: tRecord, record: recAssessment},
-	"POST /api/assessments/{id}/start-review": {kind: tRecord, record: recAssessment},
-	"POST /api/assessments/{id}/review": {kind: tRecord, record: recAssessment,
-		body: func(*app) any { return map[string]any{"decision": "returned", "summary": "越权退回"} }},
-	"GET /api/assessments/{id}/submissions": {kind: tRecord, record: recAssessment},
-	"GET /api/evidence/{id}":                {kind: tRecord, record: recEvidence},
-	"DELETE /api/evidence/{id}":             {kind: tRecord, record: recEvidence},
-	"GET /api/reviews/due":                  {kind: tShared},
-	"GET /api/reminders":                    {kind: tList, record: recReminder},
-	"POST /api/reminders/{id}/read":         {kind: tRecord, record: recReminder},
-	"GET /api/standards":                    {kind: tShared},
-	"POST /api/standards/import":            {kind: tMinistry},
-	"GET /api/standards/{id}":               {kind: tShared},
-
-	"GET /api/users": {kind: tAdmin},
-	"POST /api/users": {kind: tAdmin, body: func(*app) any {
-		return map[string]any{"username": "intruder", "name": "越权账号", "role": "auditor", "password": "Intruder-Pass-2026"}
-	}},
-	"GET /api/users/{id}": {kind: tRecord, record: recUser},
-	"PUT /api/users/{id}": {kind: tRecord, record: recUser,
-		body: func(*app) any { return map[string]any{"name": "篡改", "disabled": true} }},
-	"POST /api/users/{id}/password": {kind: tRecord, record: recUser,
-		body: func(*app) any { return map[string]any{"password": "Hijacked-Pass-2026"} }},
-	"POST /api/users/{id}/unlock":      {kind: tRecord, record: recUser},
-	"GET /api/directory/organisations": {kind: tAdmin},
-	"GET /api/audit":                   {kind: tAdmin},
-	"GET /api/audit/verify":            {kind: tAdmin},
+func init() {
+	addTenancyRoutes(map[string]tenancyCase{
+		"POST /api/login":            {kind: tPublic},
+		"POST /api/logout":           {kind: tPublic},
+		"GET /api/meta":              {kind: tPublic},
+		"GET /api/openapi.json":      {kind: tPublic},
+		"GET /api/me":                {kind: tSelf},
+		"POST /api/me/password":      {kind: tSelf},
+		"GET /api/me/tokens":         {kind: tList, record: recToken},
+		"POST /api/me/tokens":        {kind: tSelf},
+		"DELETE /api/me/tokens/{id}": {kind: tRecord, record: recToken},
+	})
 }
 
 func routeKey(rt api.Route) string { return rt.Method + " " + rt.Pattern }
@@ -327,22 +263,15 @@ type ledgerRecord struct {
 	name     string
 }
 
+// tenancyRecords lists, by kind, the fixture records of both tenants
+// (tenant B first) with what decides their tenancy. A module registers the
+// kinds of record its routes name in its own tenancy test file.
+var tenancyRecords = map[recordKind]func(ta *tenancyApp) []ledgerRecord{}
+
 // records lists the fixture records of a kind, tenant B first.
 func (ta *tenancyApp) records(k recordKind) []ledgerRecord {
-	org := func(o *pinggu.Organisation) ledgerRecord { return ledgerRecord{o.ID, o.ID, o.Province, o.Name} }
-	switch k {
-	case recOrg:
-		return []ledgerRecord{org(ta.orgB), org(ta.orgA), org(ta.orgASub), org(ta.orgThird), org(ta.orgPartner)}
-	case recLicence:
-		return []ledgerRecord{{ta.licB.ID, ta.orgB.ID, ta.orgB.Province, ta.licB.Number}, {ta.licA.ID, ta.orgA.ID, ta.orgA.Province, ta.licA.Number}}
-	case recService:
-		return []ledgerRecord{{ta.svcB.ID, ta.orgB.ID, ta.orgB.Province, ta.svcB.Name}, {ta.svcA.ID, ta.orgA.ID, ta.orgA.Province, ta.svcA.Name}}
-	case recAssessment:
-		return []ledgerRecord{{ta.asmB.ID, ta.orgB.ID, ta.orgB.Province, ta.asmB.Title}, {ta.asmA.ID, ta.orgA.ID, ta.orgA.Province, ta.asmA.Title}}
-	case recEvidence:
-		return []ledgerRecord{{ta.evB.ID, ta.orgB.ID, ta.orgB.Province, ta.evB.Filename}, {ta.evA.ID, ta.orgA.ID, ta.orgA.Province, ta.evA.Filename}}
-	case recReminder:
-		return []ledgerRecord{{ta.remB.ID, ta.orgB.ID, ta.orgB.Province, ta.remB.ServiceName}, {ta.remA.ID, ta.orgA.ID, ta.orgA.Province, ta.remA.ServiceName}}
+	if f := tenancyRecords[k]; f != nil {
+		return f(ta)
 	}
 	return nil
 }
