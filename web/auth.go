@@ -8,9 +8,9 @@ import (
 	"github.com/pinggu/pinggu/web/httpx"
 )
 
-// tokenPrefix starts every API token secret, so a leaked one is recognisable
+// TokenPrefix starts every API token secret, so a leaked one is recognisable
 // and a bearer value that is not ours is refused without a database lookup.
-const tokenPrefix = "pgt_"
+const TokenPrefix = "pgt_"
 
 // authenticate resolves the caller from a bearer token or the session cookie
 // and puts it into the request context. Bad or expired credentials leave the
@@ -19,7 +19,7 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var actor *pinggu.Actor
 		if secret, ok := bearerToken(r); ok {
-			if strings.HasPrefix(secret, tokenPrefix) {
+			if strings.HasPrefix(secret, TokenPrefix) {
 				if a, err := s.opts.Services.Users.ActorByToken(r.Context(), secret); err == nil {
 					actor = a
 				} else if pinggu.ErrorCode(err) == pinggu.EINTERNAL {

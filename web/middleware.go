@@ -11,8 +11,8 @@ import (
 	"github.com/pinggu/pinggu/web/httpx"
 )
 
-// contentSecurityPolicy forbids inline script, so an injected tag cannot run.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+// ContentSecurityPolicy, sent with every response, forbids inline script, so an injected tag cannot run.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 
 // middleware wraps h in the chain every request passes through:
 // recover → request log and metrics → security headers → body limit → CSRF →
@@ -141,7 +141,7 @@ func (s *Server) logRequests(h http.Handler) http.Handler {
 
 // securityHeaderValues sets the headers every response carries.
 func securityHeaderValues(h http.Header) {
-	h.Set("Content-Security-Policy", contentSecurityPolicy)
+	h.Set("Content-Security-Policy", ContentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")

@@ -1,27 +1,31 @@
-package web
+package web_test
 
-import "net/url"
+import (
+	"net/url"
+
+	. "github.com/pinggu/pinggu/web/webtest"
+)
 
 // The assessment workflow's API routes in the cross-tenant test.
 func init() {
 	addTenancyRoutes(map[string]tenancyCase{
 		"GET /api/assessments": {kind: tList, record: recAssessment},
-		"POST /api/assessments": {kind: tCreate, body: func(a *app) any {
-			return map[string]any{"service_id": a.svcB.ID, "kind": "pre_launch", "title": "越权评估"}
+		"POST /api/assessments": {kind: tCreate, body: func(a *App) any {
+			return map[string]any{"service_id": a.SvcB.ID, "kind": "pre_launch", "title": "越权评估"}
 		}},
 		"GET /api/assessments/export.csv":       {kind: tExport, record: recAssessment},
 		"GET /api/assessments/{id}":             {kind: tRecord, record: recAssessment},
 		"GET /api/assessments/export.xlsx":      {kind: tExport, record: recAssessment},
 		"GET /api/assessments/{id}/report.pdf":  {kind: tRecord, record: recAssessment},
 		"GET /api/assessments/{id}/report.xlsx": {kind: tRecord, record: recAssessment},
-		"PUT /api/assessments/{id}/answers": {kind: tRecord, record: recAssessment, body: func(a *app) any {
-			return []map[string]any{{"key": a.asmB.Items[0].Key, "answer": "compliant", "notes": "越权作答"}}
+		"PUT /api/assessments/{id}/answers": {kind: tRecord, record: recAssessment, body: func(a *App) any {
+			return []map[string]any{{"key": a.AsmB.Items[0].Key, "answer": "compliant", "notes": "越权作答"}}
 		}},
 		"POST /api/assessments/{id}/evidence":     {kind: tRecord, record: recAssessment},
 		"POST /api/assessments/{id}/submit":       {kind: tRecord, record: recAssessment},
 		"POST /api/assessments/{id}/start-review": {kind: tRecord, record: recAssessment},
 		"POST /api/assessments/{id}/review": {kind: tRecord, record: recAssessment,
-			body: func(*app) any { return map[string]any{"decision": "returned", "summary": "越权退回"} }},
+			body: func(*App) any { return map[string]any{"decision": "returned", "summary": "越权退回"} }},
 		"GET /api/assessments/{id}/submissions": {kind: tRecord, record: recAssessment},
 		"GET /api/evidence/{id}":                {kind: tRecord, record: recEvidence},
 		"DELETE /api/evidence/{id}":             {kind: tRecord, record: recEvidence},
@@ -36,13 +40,13 @@ func init() {
 
 func init() {
 	tenancyRecords[recAssessment] = func(ta *tenancyApp) []ledgerRecord {
-		return []ledgerRecord{{ta.asmB.ID, ta.orgB.ID, ta.orgB.Province, ta.asmB.Title}, {ta.asmA.ID, ta.orgA.ID, ta.orgA.Province, ta.asmA.Title}}
+		return []ledgerRecord{{ta.AsmB.ID, ta.OrgB.ID, ta.OrgB.Province, ta.AsmB.Title}, {ta.AsmA.ID, ta.OrgA.ID, ta.OrgA.Province, ta.AsmA.Title}}
 	}
 	tenancyRecords[recEvidence] = func(ta *tenancyApp) []ledgerRecord {
-		return []ledgerRecord{{ta.evB.ID, ta.orgB.ID, ta.orgB.Province, ta.evB.Filename}, {ta.evA.ID, ta.orgA.ID, ta.orgA.Province, ta.evA.Filename}}
+		return []ledgerRecord{{ta.EvB.ID, ta.OrgB.ID, ta.OrgB.Province, ta.EvB.Filename}, {ta.EvA.ID, ta.OrgA.ID, ta.OrgA.Province, ta.EvA.Filename}}
 	}
 	tenancyRecords[recReminder] = func(ta *tenancyApp) []ledgerRecord {
-		return []ledgerRecord{{ta.remB.ID, ta.orgB.ID, ta.orgB.Province, ta.remB.ServiceName}, {ta.remA.ID, ta.orgA.ID, ta.orgA.Province, ta.remA.ServiceName}}
+		return []ledgerRecord{{ta.RemB.ID, ta.OrgB.ID, ta.OrgB.Province, ta.RemB.ServiceName}, {ta.RemA.ID, ta.OrgA.ID, ta.OrgA.Province, ta.RemA.ServiceName}}
 	}
 }
 
@@ -51,7 +55,7 @@ func init() {
 	addUITenancyRoutes(map[string]uiTenancyCase{
 		"GET /assessments":                    {kind: uiList, record: recAssessment, present: true},
 		"GET /services/{id}/assessments/new":  {kind: uiRecord, record: recService},
-		"POST /services/{id}/assessments":     {kind: uiRecord, record: recService, form: func(*app) url.Values { return url.Values{"kind": {"pre_launch"}, "standard": {"general"}} }},
+		"POST /services/{id}/assessments":     {kind: uiRecord, record: recService, form: func(*App) url.Values { return url.Values{"kind": {"pre_launch"}, "standard": {"general"}} }},
 		"GET /assessments/{id}":               {kind: uiRecord, record: recAssessment},
 		"POST /assessments/{id}/answers":      {kind: uiRecord, record: recAssessment},
 		"POST /assessments/{id}/evidence":     {kind: uiRecord, record: recAssessment},
@@ -60,7 +64,7 @@ func init() {
 		"POST /assessments/{id}/submit":       {kind: uiRecord, record: recAssessment},
 		"GET /assessments/{id}/review":        {kind: uiRecord, record: recAssessment},
 		"POST /assessments/{id}/start-review": {kind: uiRecord, record: recAssessment},
-		"POST /assessments/{id}/review": {kind: uiRecord, record: recAssessment, form: func(*app) url.Values {
+		"POST /assessments/{id}/review": {kind: uiRecord, record: recAssessment, form: func(*App) url.Values {
 			return url.Values{"decision": {"returned"}, "summary": {"越权退回"}}
 		}},
 		"GET /reviews":              {kind: uiList, record: recService},

@@ -1,10 +1,12 @@
-package web
+package web_test
 
 import (
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	. "github.com/pinggu/pinggu/web/webtest"
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/web/ui"
@@ -44,7 +46,7 @@ type uiTenancyCase struct {
 	kind    uiTenancyKind
 	record  recordKind            // uiRecord: what {id} names; uiList: what is listed
 	present bool                  // uiList: the caller's own records must be listed
-	form    func(*app) url.Values // what a POST sends
+	form    func(*App) url.Values // what a POST sends
 }
 
 // uiTenancyRoutes classifies every page of ui.Routes(); each module adds
@@ -117,15 +119,15 @@ func TestTenancyClassifiesEveryUIRoute(t *testing.T) {
 }
 
 // uiRequest sends the page's request: GET, or POST with the case's form.
-func uiRequest(a *app, c *client, rt ui.Route, path string, tc uiTenancyCase) htmlPage {
+func uiRequest(a *App, c *Client, rt ui.Route, path string, tc uiTenancyCase) Page {
 	if rt.Method == http.MethodGet {
-		return c.get(path)
+		return c.Get(path)
 	}
 	v := url.Values{}
 	if tc.form != nil {
 		v = tc.form(a)
 	}
-	return c.post(path, v)
+	return c.Post(path, v)
 }
 
 // foreignNames lists the names of every fixture record the actor must not
@@ -154,26 +156,26 @@ func TestTenancyUIRecordRoutes(t *testing.T) {
 	for _, rt := range ui.Routes() {
 		k := uiRouteKey(rt)
 		tc := uiTenancyRoutes[k]
-		if tc.kind != uiRecord || !ta.server.UIEnabled(rt) {
+		if tc.kind != uiRecord || !ta.Server.UIEnabled(rt) {
 			continue
 		}
-		for _, u := range roleUsers {
+		for _, u := range RoleUsers {
 			actor, c := ta.actors[u], ta.clients[u]
 			fid, fname, ok := ta.foreign(actor, tc.record)
 			if !ok {
 				continue
 			}
-			path := strings.ReplaceAll(rt.Pattern, "{id}", id(fid))
+			path := strings.ReplaceAll(rt.Pattern, "{id}", ID(fid))
 			want := http.StatusNotFound
 			if !rt.Gate(actor) {
 				want = http.StatusForbidden
 			}
 			before := ta.snapshot()
-			p := uiRequest(ta.app, c, rt, path, tc)
-			if p.status != want {
-				t.Errorf("%s as %s on another tenant's record %s: status %d, want %d; page %s", k, u, path, p.status, want, text(p.body))
+			p := uiRequest(ta.App, c, rt, path, tc)
+			if p.Status != want {
+				t.Errorf("%s as %s on another tenant's record %s: status %d, want %d; page %s", k, u, path, p.Status, want, Text(p.Body))
 			}
-			if strings.Contains(p.body, fname) {
+			if strings.Contains(p.Body, fname) {
 				t.Errorf("%s as %s: the page names the foreign record %q", k, u, fname)
 			}
 			if d := before.diff(ta.snapshot()); d != "" {
@@ -200,7 +202,7 @@ func TestTenancyUIPagesNameNothingForeign(t *testing.T) {
 	for _, rt := range ui.Routes() {
 		k := uiRouteKey(rt)
 		tc := uiTenancyRoutes[k]
-		if !ta.server.UIEnabled(rt) {
+		if !ta.Server.UIEnabled(rt) {
 			continue
 		}
 		switch tc.kind {
@@ -210,36 +212,36 @@ func TestTenancyUIPagesNameNothingForeign(t *testing.T) {
 		}
 		path := strings.NewReplacer("{name}", "patrol", "{id}", "im").Replace(rt.Pattern)
 		path = strings.TrimSuffix(path, "{$}")
-		for _, u := range roleUsers {
+		for _, u := range RoleUsers {
 			actor, c := ta.actors[u], ta.clients[u]
 			if !rt.Gate(actor) {
 				continue
 			}
-			if tc.kind == uiCreate && actor.LedgerScope().Covers(ta.orgB.ID, ta.orgB.Province) {
+			if tc.kind == uiCreate && actor.LedgerScope().Covers(ta.OrgB.ID, ta.OrgB.Province) {
 				continue // tenant B is not another tenant for this role
 			}
 			before := ta.snapshot()
-			p := uiRequest(ta.app, c, rt, path, tc)
+			p := uiRequest(ta.App, c, rt, path, tc)
 			switch {
 			case tc.kind == uiCreate:
-				if p.status != http.StatusNotFound && p.status != http.StatusUnprocessableEntity && p.status != http.StatusForbidden {
-					t.Errorf("%s as %s under another tenant's organisation: status %d, want 404, 422 or 403; page %s", k, u, p.status, text(p.body))
+				if p.Status != http.StatusNotFound && p.Status != http.StatusUnprocessableEntity && p.Status != http.StatusForbidden {
+					t.Errorf("%s as %s under another tenant's organisation: status %d, want 404, 422 or 403; page %s", k, u, p.Status, Text(p.Body))
 				}
-			case tc.kind == uiForm && p.status == http.StatusForbidden:
+			case tc.kind == uiForm && p.Status == http.StatusForbidden:
 				// A role that may not write the ledger has no form; the
 				// refusal is about the role, not about any record.
-			case p.status != http.StatusOK:
-				t.Errorf("%s as %s: status %d, want 200; page %s", k, u, p.status, text(p.body))
+			case p.Status != http.StatusOK:
+				t.Errorf("%s as %s: status %d, want 200; page %s", k, u, p.Status, Text(p.Body))
 			}
 			for _, name := range ta.foreignNames(actor) {
-				if strings.Contains(p.body, name) {
+				if strings.Contains(p.Body, name) {
 					t.Errorf("%s as %s names another tenant's record %q", k, u, name)
 				}
 			}
 			if tc.present {
 				scope := actor.LedgerScope()
 				for _, r := range ta.records(tc.record) {
-					if scope.Covers(r.orgID, r.province) && !strings.Contains(p.body, r.name) {
+					if scope.Covers(r.orgID, r.province) && !strings.Contains(p.Body, r.name) {
 						t.Errorf("%s as %s does not list its own %q", k, u, r.name)
 					}
 				}
@@ -271,15 +273,15 @@ func TestTenancyUIAdminRoutes(t *testing.T) {
 		if tc.kind != uiAdmin {
 			continue
 		}
-		for _, u := range roleUsers {
+		for _, u := range RoleUsers {
 			actor := ta.actors[u]
 			if rt.Gate(actor) {
 				continue // the duty spans every tenant; its own tests cover it
 			}
 			before := ta.snapshot()
-			p := uiRequest(ta.app, ta.clients[u], rt, rt.Pattern, tc)
-			if p.status != http.StatusForbidden {
-				t.Errorf("%s as %s: status %d, want 403", k, u, p.status)
+			p := uiRequest(ta.App, ta.clients[u], rt, rt.Pattern, tc)
+			if p.Status != http.StatusForbidden {
+				t.Errorf("%s as %s: status %d, want 403", k, u, p.Status)
 			}
 			if d := before.diff(ta.snapshot()); d != "" {
 				t.Errorf("%s as %s changed the database:\n%s", k, u, d)
@@ -292,7 +294,7 @@ func TestTenancyUIAdminRoutes(t *testing.T) {
 func (ta *tenancyApp) uiEnabled(k string) bool {
 	for _, rt := range ui.Routes() {
 		if uiRouteKey(rt) == k {
-			return ta.server.UIEnabled(rt)
+			return ta.Server.UIEnabled(rt)
 		}
 	}
 	return false

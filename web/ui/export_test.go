@@ -1,4 +1,4 @@
-package web
+package ui_test
 
 import (
 	"html"
@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	. "github.com/pinggu/pinggu/web/webtest"
 )
 
 var exportLinkRE = regexp.MustCompile(`href="(/api/[a-z]+/export\.csv[^"]*)"`)
@@ -14,29 +16,29 @@ var exportLinkRE = regexp.MustCompile(`href="(/api/[a-z]+/export\.csv[^"]*)"`)
 // as a user would and reads the files they give.
 func TestUIExportLinksKeepFiltersAndScope(t *testing.T) {
 	t.Parallel()
-	a := newApp(t)
-	c := a.login(uEntAdminA)
+	a := NewApp(t)
+	c := a.Login(UserEntAdminA)
 	for _, tc := range []struct {
 		list     string
 		want     []string
 		dontWant []string
 	}{
-		{"/organisations?q=" + "%E5%B9%BF%E5%B7%9E", []string{a.orgASub.Name}, []string{a.orgA.USCC, a.orgB.Name}},
-		{"/services?category=im", []string{a.svcA.Name}, []string{a.svcB.Name}},
-		{"/services?category=search", nil, []string{a.svcA.Name, a.svcB.Name}},
-		{"/licences?state=valid", []string{a.licA.Number}, []string{a.licB.Number}},
+		{"/organisations?q=" + "%E5%B9%BF%E5%B7%9E", []string{a.OrgASub.Name}, []string{a.OrgA.USCC, a.OrgB.Name}},
+		{"/services?category=im", []string{a.SvcA.Name}, []string{a.SvcB.Name}},
+		{"/services?category=search", nil, []string{a.SvcA.Name, a.SvcB.Name}},
+		{"/licences?state=valid", []string{a.LicA.Number}, []string{a.LicB.Number}},
 	} {
-		p := c.get(tc.list)
-		m := exportLinkRE.FindStringSubmatch(p.body)
+		p := c.Get(tc.list)
+		m := exportLinkRE.FindStringSubmatch(p.Body)
 		if m == nil {
 			t.Fatalf("%s has no export link", tc.list)
 		}
 		link := html.UnescapeString(m[1])
-		res := c.doType("GET", link, "", nil)
-		if res.status != http.StatusOK || !strings.HasPrefix(res.header.Get("Content-Type"), "text/csv") {
-			t.Fatalf("%s: status %d type %q: %s", link, res.status, res.header.Get("Content-Type"), res.body)
+		res := c.DoType("GET", link, "", nil)
+		if res.Status != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
+			t.Fatalf("%s: status %d type %q: %s", link, res.Status, res.Header.Get("Content-Type"), res.Body)
 		}
-		body := string(res.body)
+		body := string(res.Body)
 		for _, s := range tc.want {
 			if !strings.Contains(body, s) {
 				t.Errorf("%s lacks %q:\n%s", link, s, body)

@@ -1,4 +1,10 @@
-package web
+// Package webtest is the test support of the HTTP surfaces: a real pinggu
+// server on 127.0.0.1 over a fresh store (SQLite, or PostgreSQL with
+// PINGGU_TEST_POSTGRES_URL) seeded with two tenants and an account of every
+// role, and clients that speak JSON and HTML to it as a script or a browser
+// would. The api, ui and web tests import it (with a dot import, since they
+// cannot be in the package they test).
+package webtest
 
 import (
 	"bytes"
@@ -23,66 +29,69 @@ import (
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/store"
 	"github.com/pinggu/pinggu/store/storetest"
+	"github.com/pinggu/pinggu/web"
 	"github.com/pinggu/pinggu/web/httpx"
 )
 
-// testPassword is every seeded account's password; it meets the policy.
-const testPassword = "Pinggu-Test-2026"
+// TestPassword is every seeded account's password; it meets the policy.
+const TestPassword = "Pinggu-Test-2026"
 
-// app is a real pinggu web server on 127.0.0.1 over a fresh SQLite store,
+// App is a real pinggu web server on 127.0.0.1 over a fresh SQLite store,
 // seeded with two tenants and an account of every role.
-type app struct {
-	t      testing.TB
-	db     *store.DB
-	server *Server
-	http   *httptest.Server
-	logs   *bytes.Buffer
+type App struct {
+	T      testing.TB
+	DB     *store.DB
+	Server *web.Server
+	// Services are the domain services the server was built with.
+	Services pinggu.Services
+	HTTP     *httptest.Server
+	Logs     *bytes.Buffer
 
 	// Tenant A: an internet company in Guangdong with a subsidiary.
-	orgA, orgASub *pinggu.Organisation
-	licA          *pinggu.Licence
-	svcA          *pinggu.Service
+	OrgA, OrgASub *pinggu.Organisation
+	LicA          *pinggu.Licence
+	SvcA          *pinggu.Service
 	// Tenant B: an internet company in Shanghai.
-	orgB *pinggu.Organisation
-	licB *pinggu.Licence
-	svcB *pinggu.Service
+	OrgB *pinggu.Organisation
+	LicB *pinggu.Licence
+	SvcB *pinggu.Service
 	// Organisations of the third-party assessor and the partner department.
-	orgThird, orgPartner *pinggu.Organisation
+	OrgThird, OrgPartner *pinggu.Organisation
 	// A draft assessment of each tenant's service with one evidence file,
 	// seeded once the store keeps assessments (nil before).
-	asmA, asmB *pinggu.Assessment
-	evA, evB   *pinggu.Evidence
+	AsmA, AsmB *pinggu.Assessment
+	EvA, EvB   *pinggu.Evidence
 	// A periodic-review reminder of each tenant's service.
-	remA, remB *pinggu.Reminder
+	RemA, RemB *pinggu.Reminder
 
-	users    map[string]*pinggu.User // by username
-	sessions map[string]string       // session token by username, opened at seeding
+	Users    map[string]*pinggu.User // by username
+	Sessions map[string]string       // session token by username, opened at seeding
 }
 
 // Seeded usernames, one per role, plus a second tenant's administrator and
 // a second province's bureau officer.
 const (
-	uMinistry   = "ministry"
-	uBureauGD   = "bureau.gd"
-	uBureauSH   = "bureau.sh"
-	uEntAdminA  = "admin.a"
-	uEntAssessA = "assessor.a"
-	uEntAdminB  = "admin.b"
-	uSupport    = "support"
-	uThirdParty = "third.party"
-	uPartner    = "partner"
-	uAuditor    = "auditor"
-	uSysAdmin   = "sysadmin"
+	UserMinistry   = "ministry"
+	UserBureauGD   = "bureau.gd"
+	UserBureauSH   = "bureau.sh"
+	UserEntAdminA  = "admin.a"
+	UserEntAssessA = "assessor.a"
+	UserEntAdminB  = "admin.b"
+	UserSupport    = "support"
+	UserThirdParty = "third.party"
+	UserPartner    = "partner"
+	UserAuditor    = "auditor"
+	UserSysAdmin   = "sysadmin"
 )
 
-// roleUsers is one account of each role, in a fixed order for tests.
-var roleUsers = []string{uMinistry, uBureauGD, uEntAdminA, uEntAssessA, uSupport, uThirdParty, uPartner, uAuditor, uSysAdmin}
+// RoleUsers is one account of each role, in a fixed order for tests.
+var RoleUsers = []string{UserMinistry, UserBureauGD, UserEntAdminA, UserEntAssessA, UserSupport, UserThirdParty, UserPartner, UserAuditor, UserSysAdmin}
 
-// sysCtx acts as the platform itself, for seeding and snapshots.
-func sysCtx() context.Context { return pinggu.WithActor(context.Background(), pinggu.SystemActor) }
+// SysCtx acts as the platform itself, for seeding and snapshots.
+func SysCtx() context.Context { return pinggu.WithActor(context.Background(), pinggu.SystemActor) }
 
-// uscc returns a valid unified social credit code built from a 17-character body.
-func uscc(t testing.TB, body string) string {
+// USCC returns a valid unified social credit code built from a 17-character body.
+func USCC(t testing.TB, body string) string {
 	t.Helper()
 	c, ok := pinggu.USCCCheckChar(body)
 	if !ok {
@@ -91,52 +100,52 @@ func uscc(t testing.TB, body string) string {
 	return body + string(c)
 }
 
-// newApp starts a server over a fresh, seeded store.
-func newApp(t testing.TB) *app {
-	return newAppWith(t, func(*Options) {})
+// NewApp starts a server over a fresh, seeded store.
+func NewApp(t testing.TB) *App {
+	return NewAppWith(t, func(*web.Options) {})
 }
 
-// newAppWith is newApp with a chance to adjust the server options.
-func newAppWith(t testing.TB, adjust func(*Options)) *app {
+// NewAppWith is newApp with a chance to adjust the server options.
+func NewAppWith(t testing.TB, adjust func(*web.Options)) *App {
 	t.Helper()
-	db, fx := openSeeded(t)
+	db, fx := OpenSeeded(t)
 	logs := &bytes.Buffer{}
-	o := Options{
+	o := web.Options{
 		Services: db.Services(),
 		Health:   db.Ping,
 		Logger:   slog.New(slog.NewTextHandler(logs, nil)),
 		Version:  "test",
 	}
 	adjust(&o)
-	s, err := NewServer(o)
+	s, err := web.NewServer(o)
 	if err != nil {
 		t.Fatalf("NewServer: %v", err)
 	}
-	a := &app{t: t, db: db, server: s, logs: logs,
-		orgA: fx.OrgA, orgASub: fx.OrgASub, orgB: fx.OrgB, orgThird: fx.OrgThird, orgPartner: fx.OrgPartner,
-		licA: fx.LicA, licB: fx.LicB, svcA: fx.SvcA, svcB: fx.SvcB, users: fx.Users, sessions: fx.Sessions,
-		asmA: fx.AsmA, asmB: fx.AsmB, evA: fx.EvA, evB: fx.EvB, remA: fx.RemA, remB: fx.RemB}
-	a.http = newTestHTTPServer(t, s)
+	a := &App{T: t, DB: db, Server: s, Services: o.Services, Logs: logs,
+		OrgA: fx.OrgA, OrgASub: fx.OrgASub, OrgB: fx.OrgB, OrgThird: fx.OrgThird, OrgPartner: fx.OrgPartner,
+		LicA: fx.LicA, LicB: fx.LicB, SvcA: fx.SvcA, SvcB: fx.SvcB, Users: fx.Users, Sessions: fx.Sessions,
+		AsmA: fx.AsmA, AsmB: fx.AsmB, EvA: fx.EvA, EvB: fx.EvB, RemA: fx.RemA, RemB: fx.RemB}
+	a.HTTP = NewTestHTTPServer(t, s)
 	return a
 }
 
-// newTestHTTPServer serves h on 127.0.0.1 until the test ends.
-func newTestHTTPServer(t testing.TB, h http.Handler) *httptest.Server {
+// NewTestHTTPServer serves h on 127.0.0.1 until the test ends.
+func NewTestHTTPServer(t testing.TB, h http.Handler) *httptest.Server {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return srv
 }
 
-// openEmpty returns an empty store of the test's own.
-func openEmpty(t testing.TB) *store.DB {
+// OpenEmpty returns an empty store of the test's own.
+func OpenEmpty(t testing.TB) *store.DB {
 	if os.Getenv(storetest.PostgresEnv) != "" {
 		return storetest.OpenPostgres(t)
 	}
 	return storetest.Open(t)
 }
 
-// fixtures are the seeded records, as the store returned them.
-type fixtures struct {
+// Fixtures are the seeded records, as the store returned them.
+type Fixtures struct {
 	OrgA, OrgASub, OrgB, OrgThird, OrgPartner *pinggu.Organisation
 	LicA, LicB                                *pinggu.Licence
 	SvcA, SvcB                                *pinggu.Service
@@ -157,19 +166,21 @@ var seeded struct {
 	err  error
 }
 
-func TestMain(m *testing.M) {
+// Main runs a test binary's tests and removes the seeded databases after;
+// each package's TestMain calls it.
+func Main(m *testing.M) int {
 	code := m.Run()
 	if seeded.dir != "" {
 		os.RemoveAll(seeded.dir)
 	}
 	dropPostgresTemplate()
-	os.Exit(code)
+	return code
 }
 
-// openSeeded returns a store of the test's own holding the seeded records:
+// OpenSeeded returns a store of the test's own holding the seeded records:
 // a copy of the seeded SQLite files or, when PINGGU_TEST_POSTGRES_URL is
 // set, a fresh PostgreSQL schema seeded for this test.
-func openSeeded(t testing.TB) (*store.DB, *fixtures) {
+func OpenSeeded(t testing.TB) (*store.DB, *Fixtures) {
 	t.Helper()
 	if base := os.Getenv(storetest.PostgresEnv); base != "" {
 		return openSeededPostgres(t, base)
@@ -205,7 +216,7 @@ func openSeeded(t testing.TB) (*store.DB, *fixtures) {
 		t.Fatalf("open seeded copy: %v", err)
 	}
 	t.Cleanup(func() { db.Close() })
-	fx := &fixtures{}
+	fx := &Fixtures{}
 	if err := json.Unmarshal(seeded.fx, fx); err != nil {
 		t.Fatalf("fixtures: %v", err)
 	}
@@ -214,9 +225,9 @@ func openSeeded(t testing.TB) (*store.DB, *fixtures) {
 
 // seed creates two tenants, their licences and services, and an account of
 // every role, all as the platform itself.
-func seed(db *store.DB) (*fixtures, error) {
-	ctx := sysCtx()
-	fx := &fixtures{Users: map[string]*pinggu.User{}, Sessions: map[string]string{}}
+func seed(db *store.DB) (*Fixtures, error) {
+	ctx := SysCtx()
+	fx := &Fixtures{Users: map[string]*pinggu.User{}, Sessions: map[string]string{}}
 	code := func(body string) string {
 		c, _ := pinggu.USCCCheckChar(body)
 		return body + string(c)
@@ -259,23 +270,23 @@ func seed(db *store.DB) (*fixtures, error) {
 		return nil, err
 	}
 	for _, u := range []*pinggu.User{
-		{Username: uMinistry, Name: "部级监管", Role: pinggu.RoleMinistry},
-		{Username: uBureauGD, Name: "广东局", Role: pinggu.RoleBureau, Province: "440000"},
-		{Username: uBureauSH, Name: "上海局", Role: pinggu.RoleBureau, Province: "310000"},
-		{Username: uEntAdminA, Name: "甲管理员", Role: pinggu.RoleEntAdmin, OrgID: fx.OrgA.ID},
-		{Username: uEntAssessA, Name: "甲评估员", Role: pinggu.RoleEntAssess, OrgID: fx.OrgA.ID},
-		{Username: uEntAdminB, Name: "乙管理员", Role: pinggu.RoleEntAdmin, OrgID: fx.OrgB.ID},
-		{Username: uSupport, Name: "支撑分析", Role: pinggu.RoleSupport},
-		{Username: uThirdParty, Name: "丙评估师", Role: pinggu.RoleThirdParty, OrgID: fx.OrgThird.ID},
-		{Username: uPartner, Name: "协作民警", Role: pinggu.RolePartner, OrgID: fx.OrgPartner.ID},
-		{Username: uAuditor, Name: "审计员", Role: pinggu.RoleAuditor},
-		{Username: uSysAdmin, Name: "系统管理员", Role: pinggu.RoleSysAdmin},
+		{Username: UserMinistry, Name: "部级监管", Role: pinggu.RoleMinistry},
+		{Username: UserBureauGD, Name: "广东局", Role: pinggu.RoleBureau, Province: "440000"},
+		{Username: UserBureauSH, Name: "上海局", Role: pinggu.RoleBureau, Province: "310000"},
+		{Username: UserEntAdminA, Name: "甲管理员", Role: pinggu.RoleEntAdmin, OrgID: fx.OrgA.ID},
+		{Username: UserEntAssessA, Name: "甲评估员", Role: pinggu.RoleEntAssess, OrgID: fx.OrgA.ID},
+		{Username: UserEntAdminB, Name: "乙管理员", Role: pinggu.RoleEntAdmin, OrgID: fx.OrgB.ID},
+		{Username: UserSupport, Name: "支撑分析", Role: pinggu.RoleSupport},
+		{Username: UserThirdParty, Name: "丙评估师", Role: pinggu.RoleThirdParty, OrgID: fx.OrgThird.ID},
+		{Username: UserPartner, Name: "协作民警", Role: pinggu.RolePartner, OrgID: fx.OrgPartner.ID},
+		{Username: UserAuditor, Name: "审计员", Role: pinggu.RoleAuditor},
+		{Username: UserSysAdmin, Name: "系统管理员", Role: pinggu.RoleSysAdmin},
 	} {
-		if err := db.CreateUser(ctx, u, testPassword); err != nil {
+		if err := db.CreateUser(ctx, u, TestPassword); err != nil {
 			return nil, fmt.Errorf("user %s: %w", u.Username, err)
 		}
 		fx.Users[u.Username] = u
-		token, _, err := db.Login(context.Background(), u.Username, testPassword, "127.0.0.1")
+		token, _, err := db.Login(context.Background(), u.Username, TestPassword, "127.0.0.1")
 		if err != nil {
 			return nil, fmt.Errorf("log in %s: %w", u.Username, err)
 		}
@@ -286,7 +297,7 @@ func seed(db *store.DB) (*fixtures, error) {
 
 // seedAssessments starts a draft assessment of each tenant's service with
 // one evidence file, when the store keeps assessments.
-func seedAssessments(ctx context.Context, db *store.DB, fx *fixtures) error {
+func seedAssessments(ctx context.Context, db *store.DB, fx *Fixtures) error {
 	as, ok := any(db).(pinggu.AssessmentService)
 	if !ok {
 		return nil
@@ -311,7 +322,7 @@ func seedAssessments(ctx context.Context, db *store.DB, fx *fixtures) error {
 		if len(full.Items) == 0 {
 			return fmt.Errorf("assessment %s has no items", x.title)
 		}
-		ev, err := as.AddEvidence(ctx, a.ID, full.Items[0].Key, x.title+"-佐证.pdf", strings.NewReader(testPDF))
+		ev, err := as.AddEvidence(ctx, a.ID, full.Items[0].Key, x.title+"-佐证.pdf", strings.NewReader(TestPDF))
 		if err != nil {
 			return fmt.Errorf("evidence of %s: %w", x.title, err)
 		}
@@ -332,7 +343,7 @@ func seedAssessments(ctx context.Context, db *store.DB, fx *fixtures) error {
 // service. The seeded services are not launched, so the reminders are
 // written as the daily job would have left them; the job itself is tested
 // in the store and jobs packages.
-func seedReminders(ctx context.Context, db *store.DB, fx *fixtures) error {
+func seedReminders(ctx context.Context, db *store.DB, fx *Fixtures) error {
 	rs, ok := any(db).(pinggu.ReminderService)
 	if !ok {
 		return nil
@@ -364,84 +375,84 @@ func seedReminders(ctx context.Context, db *store.DB, fx *fixtures) error {
 	return nil
 }
 
-// testPDF is a small but well-formed PDF, as evidence files usually are.
-const testPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+// TestPDF is a small but well-formed PDF, as evidence files usually are.
+const TestPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
-// client is an HTTP client of the test server with its own cookie jar, as a
+// Client is an HTTP Client of the test server with its own cookie jar, as a
 // browser or script of one user would be.
-type client struct {
-	a      *app
-	http   *http.Client
-	bearer string
-	header http.Header // extra headers on every request
+type Client struct {
+	App    *App
+	HTTP   *http.Client
+	Bearer string
+	Header http.Header // extra headers on every request
 }
 
-// anon returns a client with no credentials.
-func (a *app) anon() *client {
+// Anon returns a client with no credentials.
+func (a *App) Anon() *Client {
 	jar, _ := cookiejar.New(nil)
-	return &client{a: a, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, header: http.Header{}}
+	return &Client{App: a, HTTP: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, Header: http.Header{}}
 }
 
-// login returns a client with a session of username: the one opened when
+// Login returns a client with a session of username: the one opened when
 // the database was seeded (logging in costs an argon2id hash), or a fresh one
-// from POST /api/login for accounts made later.
-func (a *app) login(username string) *client {
-	a.t.Helper()
-	if token, ok := a.sessions[username]; ok {
-		c := a.anon()
-		c.http.Jar.SetCookies(mustURL(a.t, a.http.URL), []*http.Cookie{{Name: httpx.SessionCookieName, Value: token, Path: "/"}})
+// from POST /api/Login for accounts made later.
+func (a *App) Login(username string) *Client {
+	a.T.Helper()
+	if token, ok := a.Sessions[username]; ok {
+		c := a.Anon()
+		c.HTTP.Jar.SetCookies(MustURL(a.T, a.HTTP.URL), []*http.Cookie{{Name: httpx.SessionCookieName, Value: token, Path: "/"}})
 		return c
 	}
-	return a.loginAPI(username)
+	return a.LoginAPI(username)
 }
 
-// loginAPI logs username in through POST /api/login.
-func (a *app) loginAPI(username string) *client {
-	a.t.Helper()
-	c := a.anon()
-	res := c.do("POST", "/api/login", map[string]string{"username": username, "password": testPassword})
-	if res.status != http.StatusOK {
-		a.t.Fatalf("login %s: status %d: %s", username, res.status, res.body)
+// LoginAPI logs username in through POST /api/login.
+func (a *App) LoginAPI(username string) *Client {
+	a.T.Helper()
+	c := a.Anon()
+	res := c.Do("POST", "/api/login", map[string]string{"username": username, "password": TestPassword})
+	if res.Status != http.StatusOK {
+		a.T.Fatalf("login %s: status %d: %s", username, res.Status, res.Body)
 	}
 	return c
 }
 
-// response is what a test needs of an HTTP response.
-type response struct {
-	status int
-	header http.Header
-	body   []byte
+// Response is what a test needs of an HTTP Response.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
 }
 
-// problem decodes a problem details body.
-func (r response) problem(t testing.TB) httpx.Problem {
+// Problem decodes a Problem details body.
+func (r Response) Problem(t testing.TB) httpx.Problem {
 	t.Helper()
 	var p httpx.Problem
-	if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {
-		t.Fatalf("Content-Type = %q, want application/problem+json (status %d, body %s)", ct, r.status, r.body)
+	if ct := r.Header.Get("Content-Type"); ct != "application/problem+json" {
+		t.Fatalf("Content-Type = %q, want application/problem+json (status %d, body %s)", ct, r.Status, r.Body)
 	}
-	if err := json.Unmarshal(r.body, &p); err != nil {
-		t.Fatalf("decode problem %s: %v", r.body, err)
+	if err := json.Unmarshal(r.Body, &p); err != nil {
+		t.Fatalf("decode problem %s: %v", r.Body, err)
 	}
 	return p
 }
 
-// decode decodes a JSON body into v.
-func (r response) decode(t testing.TB, v any) {
+// Decode decodes a JSON body into v.
+func (r Response) Decode(t testing.TB, v any) {
 	t.Helper()
-	if err := json.Unmarshal(r.body, v); err != nil {
-		t.Fatalf("decode %s: %v", r.body, err)
+	if err := json.Unmarshal(r.Body, v); err != nil {
+		t.Fatalf("decode %s: %v", r.Body, err)
 	}
 }
 
-// do sends a request; body is JSON-encoded unless it is a string or []byte.
-func (c *client) do(method, path string, body any) response {
-	return c.doType(method, path, "application/json", body)
+// Do sends a request; body is JSON-encoded unless it is a string or []byte.
+func (c *Client) Do(method, path string, body any) Response {
+	return c.DoType(method, path, "application/json", body)
 }
 
-// doType sends a request with the given content type.
-func (c *client) doType(method, path, contentType string, body any) response {
-	t := c.a.t
+// DoType sends a request with the given content type.
+func (c *Client) DoType(method, path, contentType string, body any) Response {
+	t := c.App.T
 	t.Helper()
 	var rd io.Reader
 	switch b := body.(type) {
@@ -457,20 +468,20 @@ func (c *client) doType(method, path, contentType string, body any) response {
 		}
 		rd = bytes.NewReader(j)
 	}
-	req, err := http.NewRequest(method, c.a.http.URL+path, rd)
+	req, err := http.NewRequest(method, c.App.HTTP.URL+path, rd)
 	if err != nil {
 		t.Fatalf("new request: %v", err)
 	}
 	if rd != nil {
 		req.Header.Set("Content-Type", contentType)
 	}
-	if c.bearer != "" {
-		req.Header.Set("Authorization", "Bearer "+c.bearer)
+	if c.Bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+c.Bearer)
 	}
-	for k, vs := range c.header {
+	for k, vs := range c.Header {
 		req.Header[k] = vs
 	}
-	res, err := c.http.Do(req)
+	res, err := c.HTTP.Do(req)
 	if err != nil {
 		t.Fatalf("%s %s: %v", method, path, err)
 	}
@@ -479,46 +490,46 @@ func (c *client) doType(method, path, contentType string, body any) response {
 	if err != nil {
 		t.Fatalf("read %s %s: %v", method, path, err)
 	}
-	return response{status: res.StatusCode, header: res.Header, body: b}
+	return Response{Status: res.StatusCode, Header: res.Header, Body: b}
 }
 
-// mustStatus fails the test unless res has the wanted status.
-func mustStatus(t testing.TB, res response, want int, what string) {
+// MustStatus fails the test unless res has the wanted status.
+func MustStatus(t testing.TB, res Response, want int, what string) {
 	t.Helper()
-	if res.status != want {
-		t.Fatalf("%s: status %d, want %d; body %s", what, res.status, want, res.body)
+	if res.Status != want {
+		t.Fatalf("%s: status %d, want %d; body %s", what, res.Status, want, res.Body)
 	}
 }
 
-// id formats a record id for a path.
-func id(n int64) string { return fmt.Sprint(n) }
+// ID formats a record ID for a path.
+func ID(n int64) string { return fmt.Sprint(n) }
 
-// countAudit returns the number of audit entries.
-func (a *app) countAudit() int {
-	a.t.Helper()
-	_, n, err := a.db.ListAudit(sysCtx(), pinggu.AuditFilter{ListOptions: pinggu.ListOptions{Limit: 1}})
+// CountAudit returns the number of audit entries.
+func (a *App) CountAudit() int {
+	a.T.Helper()
+	_, n, err := a.DB.ListAudit(SysCtx(), pinggu.AuditFilter{ListOptions: pinggu.ListOptions{Limit: 1}})
 	if err != nil {
-		a.t.Fatalf("count audit: %v", err)
-	}
-	return n
-}
-
-// countOrganisations returns the number of organisations in the store.
-func (a *app) countOrganisations() int {
-	a.t.Helper()
-	_, n, err := a.db.ListOrganisations(sysCtx(), pinggu.OrganisationFilter{ListOptions: pinggu.ListOptions{Limit: 1}})
-	if err != nil {
-		a.t.Fatalf("count organisations: %v", err)
+		a.T.Fatalf("count audit: %v", err)
 	}
 	return n
 }
 
-// countServices returns the number of services in the store.
-func (a *app) countServices() int {
-	a.t.Helper()
-	_, n, err := a.db.ListServices(sysCtx(), pinggu.ServiceFilter{ListOptions: pinggu.ListOptions{Limit: 1}})
+// CountOrganisations returns the number of organisations in the store.
+func (a *App) CountOrganisations() int {
+	a.T.Helper()
+	_, n, err := a.DB.ListOrganisations(SysCtx(), pinggu.OrganisationFilter{ListOptions: pinggu.ListOptions{Limit: 1}})
 	if err != nil {
-		a.t.Fatalf("count services: %v", err)
+		a.T.Fatalf("count organisations: %v", err)
+	}
+	return n
+}
+
+// CountServices returns the number of services in the store.
+func (a *App) CountServices() int {
+	a.T.Helper()
+	_, n, err := a.DB.ListServices(SysCtx(), pinggu.ServiceFilter{ListOptions: pinggu.ListOptions{Limit: 1}})
+	if err != nil {
+		a.T.Fatalf("count services: %v", err)
 	}
 	return n
 }
@@ -552,7 +563,7 @@ func randomName(prefix string) string {
 
 // openSeededPostgres returns a clone of the seeded PostgreSQL database,
 // dropped when the test ends.
-func openSeededPostgres(t testing.TB, base string) (*store.DB, *fixtures) {
+func openSeededPostgres(t testing.TB, base string) (*store.DB, *Fixtures) {
 	t.Helper()
 	pgSeeded.once.Do(func() {
 		pgSeeded.base = base
@@ -614,7 +625,7 @@ func openSeededPostgres(t testing.TB, base string) (*store.DB, *fixtures) {
 			t.Errorf("drop %s: %v", name, err)
 		}
 	})
-	fx := &fixtures{}
+	fx := &Fixtures{}
 	if err := json.Unmarshal(pgSeeded.fx, fx); err != nil {
 		t.Fatalf("fixtures: %v", err)
 	}
@@ -630,4 +641,14 @@ func dropPostgresTemplate() {
 		admin.Exec("DROP DATABASE " + pgSeeded.name + " WITH (FORCE)")
 		admin.Close()
 	}
+}
+
+// MustURL parses s or fails the test.
+func MustURL(t testing.TB, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }
