@@ -79,12 +79,16 @@ type tenancyCase struct {
 var tenancyRoutes = map[string]tenancyCase{}
 
 // addTenancyRoutes adds a module's block of API route classifications.
-func addTenancyRoutes(block map[string]tenancyCase) {
+func addTenancyRoutes(block map[string]tenancyCase) { addCases(tenancyRoutes, block) }
+
+// addCases adds a module's block of cases to a table; a route classified
+// twice is a mistake of the module that found it.
+func addCases[C any](table, block map[string]C) {
 	for k, c := range block {
-		if _, dup := tenancyRoutes[k]; dup {
+		if _, dup := table[k]; dup {
 			panic("tenancy case of " + k + " added twice")
 		}
-		tenancyRoutes[k] = c
+		table[k] = c
 	}
 }
 

@@ -54,14 +54,7 @@ type uiTenancyCase struct {
 var uiTenancyRoutes = map[string]uiTenancyCase{}
 
 // addUITenancyRoutes adds a module's block of page classifications.
-func addUITenancyRoutes(block map[string]uiTenancyCase) {
-	for k, c := range block {
-		if _, dup := uiTenancyRoutes[k]; dup {
-			panic("UI tenancy case of " + k + " added twice")
-		}
-		uiTenancyRoutes[k] = c
-	}
-}
+func addUITenancyRoutes(block map[string]uiTenancyCase) { addCases(uiTenancyRoutes, block) }
 
 func uiRouteKey(rt ui.Route) string { return rt.Method + " " + rt.Pattern }
 
