@@ -50,35 +50,27 @@ func (s *Handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 	p.Active = "dashboard"
 	one := pinggu.ListOptions{Limit: 1}
 	var d dashboardData
-	fail := func(err error) bool {
-		if err != nil {
-			s.uiError(w, r, err)
-			return true
-		}
-		return false
-	}
-
 	_, n, err := s.svc.Organisations.ListOrganisations(ctx, pinggu.OrganisationFilter{ListOptions: one})
-	if fail(err) {
-		return nil
+	if err != nil {
+		return err
 	}
 	d.Orgs = countLink{Label: p.T("dash.orgs"), Count: capped(n), Href: "/organisations"}
 	_, n, err = s.svc.Services.ListServices(ctx, pinggu.ServiceFilter{ListOptions: one})
-	if fail(err) {
-		return nil
+	if err != nil {
+		return err
 	}
 	d.Services = countLink{Label: p.T("dash.services"), Count: capped(n), Href: "/services"}
 	for _, st := range pinggu.ServiceStatuses {
 		_, n, err := s.svc.Services.ListServices(ctx, pinggu.ServiceFilter{Status: st, ListOptions: one})
-		if fail(err) {
-			return nil
+		if err != nil {
+			return err
 		}
 		d.ByStatus = append(d.ByStatus, countLink{Key: string(st), Label: p.StatusLabel(st), Count: capped(n), Href: "/services?status=" + string(st)})
 	}
 	for _, st := range []pinggu.LicenceState{pinggu.LicenceExpiring, pinggu.LicenceExpired} {
 		_, n, err := s.svc.Licences.ListLicences(ctx, pinggu.LicenceFilter{State: st, ListOptions: one})
-		if fail(err) {
-			return nil
+		if err != nil {
+			return err
 		}
 		c := countLink{Key: string(st), Count: capped(n), Href: "/licences?state=" + string(st)}
 		if st == pinggu.LicenceExpiring {
@@ -92,8 +84,8 @@ func (s *Handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 	counts := make([]int, len(pinggu.Categories))
 	for i, c := range pinggu.Categories {
 		_, n, err := s.svc.Services.ListServices(ctx, pinggu.ServiceFilter{Category: c, ListOptions: one})
-		if fail(err) {
-			return nil
+		if err != nil {
+			return err
 		}
 		counts[i] = n
 	}
@@ -101,8 +93,8 @@ func (s *Handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 	if rs := s.svc.Reminders; rs != nil {
 		d.ShowReminders = true
 		d.Reminders, d.UnreadReminders, err = rs.ListReminders(ctx, pinggu.ReminderFilter{Unread: true, ListOptions: pinggu.ListOptions{Limit: 5}})
-		if fail(err) {
-			return nil
+		if err != nil {
+			return err
 		}
 	}
 	p.Data = d
