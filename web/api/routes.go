@@ -36,7 +36,7 @@ type Route struct {
 // typeOf returns the reflect.Type of T, for the route table.
 func typeOf[T any]() reflect.Type { return reflect.TypeFor[T]() }
 
-// apiRouteTable lists every API endpoint. It is a function, not a variable,
+// Routes lists every API endpoint; a new module adds its block here. It is a function, not a variable,
 // because the OpenAPI handler reads it and Go forbids that initialisation cycle.
 func Routes() []Route {
 	return []Route{
