@@ -182,7 +182,9 @@ func TestFetchRefusesOtherSchemes(t *testing.T) {
 			t.Errorf("%s: err = %v, want %s", u, p.Err, ReasonScheme)
 		}
 	}
-	srv, _ := counted(t, func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "file:///etc/passwd", http.StatusFound) })
+	srv, _ := counted(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+	})
 	if p := f.Fetch(context.Background(), srv.URL, Browser); p.Err == nil || p.Err.Reason != ReasonBadRedirect {
 		t.Errorf("redirect to file: err = %v, want %s", p.Err, ReasonBadRedirect)
 	}
