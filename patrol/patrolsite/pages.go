@@ -126,15 +126,26 @@ func writePage(b *bytes.Buffer, spec pageSpec) {
 		org, footerNotes[0], footerNotes[1], footerNotes[2], footerNotes[3])
 }
 
-// writeSpam writes the spam of one disguise into the article.
+// writeSpam writes the spam of one disguise into the article. Injected
+// spam comes with its call to action (a WeChat id, a customer-service
+// line), as it does in the wild; without one, detect reads spam inside an
+// official notice as part of the notice (see the package comment).
 func writeSpam(b *bytes.Buffer, r *rng, style int, trad bool) {
 	line := pick(r, spamLines)
+	contact := pick(r, spamContacts)
 	if trad {
 		line = pick(r, spamLinesTrad)
+		contact = pick(r, spamContactsTrad)
+	}
+	if style != spamSEO && style != spamLinkFarm && style != spamHiddenDiv {
+		// Before and after: entity-encoded spam is long, and context is
+		// read within a few hundred bytes.
+		fmt.Fprintf(b, "<p class=\"kf\">%s</p>\n", contact)
+		defer fmt.Fprintf(b, "<p class=\"kf\">%s</p>\n", contact)
 	}
 	switch style {
 	case spamHiddenDiv:
-		fmt.Fprintf(b, "<div style=\"display:none\">%s<a href=\"http://%s/\">%s</a></div>\n", line, pick(r, spamDomains), pick(r, spamAnchors))
+		fmt.Fprintf(b, "<div style=\"display:none\">%s%s<a href=\"http://%s/\">%s</a></div>\n", line, contact, pick(r, spamDomains), pick(r, spamAnchors))
 	case spamTradWidth:
 		if !trad {
 			line = "澳門新葡京官方直營，真人荷官線上發牌，註冊送彩金，ｐｋ１０精準計劃，無限返水。"
