@@ -29,6 +29,43 @@ var metaCharsetRe = regexp.MustCompile(`(?i)<meta[^>]{0,200}?charset\s*=\s*["']?
 
 const metaWindow = 8 << 10
 
+// metaCharset finds a charset declaration in head. The regular expression
+// runs only around each "charset", since it is costly over a whole head.
+func metaCharset(head []byte) [][]byte {
+	for off := 0; off < len(head); {
+		j := indexCharset(head[off:])
+		if j < 0 {
+			return nil
+		}
+		at := off + j
+		from := bytes.LastIndexByte(head[max(0, at-220):at], '<')
+		if from >= 0 {
+			from += max(0, at-220)
+			if m := metaCharsetRe.FindSubmatch(head[from:min(len(head), at+80)]); m != nil {
+				return m
+			}
+		}
+		off = at + 7
+	}
+	return nil
+}
+
+// indexCharset finds "charset" in any letter case.
+func indexCharset(b []byte) int {
+	for i := 0; i+7 <= len(b); {
+		j := bytes.IndexAny(b[i:], "cC")
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+7 <= len(b) && bytes.EqualFold(b[i:i+7], []byte("charset")) {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
 // decodeText works out a body's character encoding, by the order a browser
 // follows (byte-order mark, Content-Type header, <meta>, then sniffing),
 // and returns the body as UTF-8. The original bytes are not changed; when
@@ -66,8 +103,7 @@ func determineCharset(body []byte, contentType string) (encoding.Encoding, strin
 			}
 		}
 	}
-	head := body[:min(len(body), metaWindow)]
-	if m := metaCharsetRe.FindSubmatch(head); m != nil {
+	if m := metaCharset(body[:min(len(body), metaWindow)]); m != nil {
 		if enc, name := charset.Lookup(string(m[1])); enc != nil {
 			// A page that says UTF-16 in ASCII is not UTF-16: the standard reads it as UTF-8.
 			if strings.HasPrefix(name, "utf-16") {

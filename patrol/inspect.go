@@ -120,6 +120,9 @@ func (in *Inspector) Inspect(ctx context.Context, rawURL string) *Report {
 	}
 	for _, id := range ids {
 		add(id)
+		if len(rep.Variants) == 1 && unreachable(rep.Variants[0].Error) {
+			break
+		}
 	}
 	rep.Cloaking = compare(rep.Variants)
 	esc := in.Escalate
@@ -138,6 +141,21 @@ func (in *Inspector) Inspect(ctx context.Context, rawURL string) *Report {
 	rep.merge()
 	in.keep(ctx, rep)
 	return rep
+}
+
+// unreachable says the browser could not reach the host at all or in time;
+// other identities would knock on the same door, so they are not sent,
+// which also spares a struggling host.
+func unreachable(f *Failure) bool {
+	if f == nil {
+		return false
+	}
+	switch f.Reason {
+	case ReasonBadURL, ReasonScheme, ReasonBlocked, ReasonDNS, ReasonRefused, ReasonConnect, ReasonConnectTimeout,
+		ReasonHeaderTimeout, ReasonTimeout, ReasonTLS, ReasonCanceled:
+		return true
+	}
+	return false
 }
 
 // variant fetches and scans the page as one identity. Variants whose bytes

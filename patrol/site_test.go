@@ -28,8 +28,8 @@ func siteInspector(t testing.TB, site *patrolsite.Site, m *detect.Matcher) *patr
 		Guard:          patrol.Guard{Allow: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}},
 		Resolver:       patrol.StaticResolver(site.Addrs()),
 		Limiter:        patrol.NewLocalLimiter(patrol.HostRule{Concurrency: 8}, nil),
-		HeaderTimeout:  150 * time.Millisecond,
-		FetchTimeout:   300 * time.Millisecond,
+		HeaderTimeout:  1500 * time.Millisecond,
+		FetchTimeout:   2500 * time.Millisecond,
 		MaxBytes:       1 << 20,
 		RetryBackoff:   5 * time.Millisecond,
 		MaxIdlePerHost: 16,
@@ -44,7 +44,7 @@ func siteInspector(t testing.TB, site *patrolsite.Site, m *detect.Matcher) *patr
 // hosts recorded as failures, GBK and Big5 decoded.
 func TestGeneratedSiteGroundTruth(t *testing.T) {
 	const pages = 2000
-	site, err := patrolsite.Start(patrolsite.Options{Pages: pages, SlowDelay: 400 * time.Millisecond, OversizedBytes: 3 << 20})
+	site, err := patrolsite.Start(patrolsite.Options{Pages: pages, SlowDelay: 4 * time.Second, OversizedBytes: 3 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,6 +89,9 @@ func TestGeneratedSiteGroundTruth(t *testing.T) {
 		if want := map[string]string{"gbk": "gb", "big5": "big5", "utf-8": "utf-8"}[truth.Charset]; !truth.Fails && truth.Kind != patrolsite.CloakReferrer &&
 			rep.Charset[:min(len(want), len(rep.Charset))] != want {
 			t.Errorf("page %d served in %s read as %s", i, truth.Charset, rep.Charset)
+		}
+		if (truth.Kind == patrolsite.Dead || truth.Kind == patrolsite.Slow) && len(rep.Variants) != 1 {
+			t.Errorf("page %d on a %s host was asked %d times; one identity shows the host is unreachable", i, truth.Kind, len(rep.Variants))
 		}
 		if truth.Kind == patrolsite.Oversized && !rep.Variants[0].Truncated {
 			t.Errorf("oversized page %d not marked truncated", i)
