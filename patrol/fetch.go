@@ -430,9 +430,17 @@ func (f *Fetcher) dialContext(ctx context.Context, network, addr string) (net.Co
 	}
 	detail := strings.Join(why, "; ")
 	if host != addrs[0].String() {
-		detail = fmt.Sprintf("%s resolves to %s", host, detail)
+		detail = fmt.Sprintf("%s resolves to %s, and %s", host, joinAddrs(addrs), detail)
 	}
 	return nil, newFailure(ReasonBlocked, "", detail+"; patrol does not fetch from such addresses unless an operator allows them", nil)
+}
+
+func joinAddrs(addrs []netip.Addr) string {
+	s := make([]string, len(addrs))
+	for i, a := range addrs {
+		s[i] = a.String()
+	}
+	return strings.Join(s, ", ")
 }
 
 // control checks the address once more as the socket connects, so no path

@@ -89,7 +89,7 @@ func TestFetchRefusesNameResolvingToLoopback(t *testing.T) {
 	res := StaticResolver{"intranet.example.cn": {netip.MustParseAddr("127.0.0.1")}}
 	u := "http://intranet.example.cn:" + portOf(t, srv) + "/"
 	p := testFetcher(t, func(c *Config) { c.Guard, c.Resolver = Guard{}, res }).Fetch(context.Background(), u, Browser)
-	if p.Err == nil || p.Err.Reason != ReasonBlocked || !strings.Contains(p.Err.Detail, "intranet.example.cn resolves to 127.0.0.1") {
+	if p.Err == nil || p.Err.Reason != ReasonBlocked || !strings.Contains(p.Err.Detail, "intranet.example.cn resolves to 127.0.0.1, and 127.0.0.1 is a loopback address") {
 		t.Fatalf("err = %+v, want the name's loopback address refused", p.Err)
 	}
 	if hits.Load() != 0 {

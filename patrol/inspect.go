@@ -77,20 +77,22 @@ type Cloaking struct {
 // URL, charset and redirects are the browser's; verdict, score, findings
 // and signals merge every variant, in the shape `pinggu scan` prints.
 type Report struct {
-	URL        string     `json:"url"`
-	FinalURL   string     `json:"final_url"`
-	Status     int        `json:"status"`
-	Charset    string     `json:"charset"`
-	Redirects  []Hop      `json:"redirects"`
-	Variants   []*Variant `json:"variants"`
-	Cloaking   Cloaking   `json:"cloaking"`
-	Verdict    string     `json:"verdict"`
-	Score      int        `json:"score"`
-	Findings   []Finding  `json:"findings"`
-	Signals    []Signal   `json:"signals"`
-	Error      *Failure   `json:"error,omitempty"`
-	Screenshot string     `json:"screenshot_sha256,omitempty"`
-	FetchedAt  time.Time  `json:"fetched_at"`
+	URL      string `json:"url"`
+	FinalURL string `json:"final_url"`
+	Status   int    `json:"status"`
+	Charset  string `json:"charset"`
+	// CharsetSource says where the charset was learnt: header, meta, bom, sniff.
+	CharsetSource string     `json:"charset_source"`
+	Redirects     []Hop      `json:"redirects"`
+	Variants      []*Variant `json:"variants"`
+	Cloaking      Cloaking   `json:"cloaking"`
+	Verdict       string     `json:"verdict"`
+	Score         int        `json:"score"`
+	Findings      []Finding  `json:"findings"`
+	Signals       []Signal   `json:"signals"`
+	Error         *Failure   `json:"error,omitempty"`
+	Screenshot    string     `json:"screenshot_sha256,omitempty"`
+	FetchedAt     time.Time  `json:"fetched_at"`
 	// Warnings are problems keeping the evidence (snapshot store, screenshot).
 	Warnings []string `json:"warnings,omitempty"`
 }
@@ -137,7 +139,7 @@ func (in *Inspector) Inspect(ctx context.Context, rawURL string) *Report {
 	}
 	base := rep.Variants[0]
 	rep.FinalURL, rep.Status, rep.Charset, rep.Redirects, rep.Error = base.FinalURL, base.Status, base.Charset, base.Redirects, base.Error
-	rep.FetchedAt = base.Page.FetchedAt
+	rep.FetchedAt, rep.CharsetSource = base.Page.FetchedAt, base.Page.CharsetSource
 	rep.merge()
 	in.keep(ctx, rep)
 	return rep
@@ -267,8 +269,13 @@ func compare(vs []*Variant) Cloaking {
 			verb = "are"
 		}
 		e := d.en
-		if strings.HasPrefix(e, "sent") {
+		switch {
+		case strings.HasPrefix(e, "sent"):
 			e = verb + " " + e
+		case verb == "are" && strings.HasPrefix(e, "sees "):
+			e = "see " + e[len("sees "):]
+		case verb == "are" && strings.HasPrefix(e, "does not see"):
+			e = "do not see" + e[len("does not see"):]
 		}
 		en = append(en, strings.Join(d.labelsEn, ", ")+" "+e)
 	}
