@@ -43,18 +43,15 @@ const (
 // article, carrying spam in one disguise when spec.spam ≥ 0.
 func writePage(b *bytes.Buffer, spec pageSpec) {
 	r := &rng{x: uint64(spec.i)*2654435761 + 17}
-	hl, sn, pl, tr := headlines, sentences, places, trades
+	hl, sn, pl, tr, ch := headlines, sentences, places, trades, chromeSimp
 	if spec.trad {
-		hl, sn, pl, tr = headlinesTrad, sentencesTrad, placesTrad, tradesTrad
+		hl, sn, pl, tr, ch = headlinesTrad, sentencesTrad, placesTrad, tradesTrad, chromeTrad
 	}
-	org := pick(r, pl) + pick(r, tr) + pick(r, orgSuffix)
-	if spec.trad {
-		org = strings.NewReplacer("有限公司", "有限公司", "股份", "股份", "集团", "集團", "发展", "發展", "技术服务中心", "技術服務中心", "推广中心", "推廣中心").Replace(org)
-	}
+	org := pick(r, pl) + pick(r, tr) + pick(r, ch.suffix)
 	headline := pick(r, hl)
 	title := headline + "_" + org
 	keywords := org + "," + pick(r, tr) + "," + pick(r, pl)
-	desc := org + "官方网站，" + pick(r, sn)
+	desc := org + ch.site + pick(r, sn)
 	spam := spec.spam
 	if spam == spamSEO {
 		if spec.trad {
@@ -87,12 +84,12 @@ func writePage(b *bytes.Buffer, spec pageSpec) {
 	b.WriteString("</head>\n<body>\n<div class=\"header\"><div class=\"logo\"><h1>")
 	b.WriteString(org)
 	b.WriteString("</h1></div>\n<ul class=\"nav\">")
-	for k, item := range navItems {
+	for k, item := range ch.nav {
 		fmt.Fprintf(b, "<li><a href=\"/c/%d/\">%s</a></li>", k, item)
 	}
-	b.WriteString("</ul></div>\n<div class=\"main\">\n<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/c/2/\">新闻中心</a></div>\n")
-	fmt.Fprintf(b, "<h2 class=\"title\">%s</h2>\n<div class=\"info\">发布时间：2026-%02d-%02d 来源：综合办公室 浏览次数：%d</div>\n<div class=\"content\">\n",
-		headline, 1+r.n(12), 1+r.n(28), 100+r.n(5000))
+	fmt.Fprintf(b, "</ul></div>\n<div class=\"main\">\n<div class=\"crumb\">%s<a href=\"/\">%s</a> &gt; <a href=\"/c/2/\">%s</a></div>\n", ch.here, ch.home, ch.news)
+	fmt.Fprintf(b, "<h2 class=\"title\">%s</h2>\n<div class=\"info\">%s2026-%02d-%02d %s%d</div>\n<div class=\"content\">\n",
+		headline, ch.date, 1+r.n(12), 1+r.n(28), ch.source, 100+r.n(5000))
 	paras := 6 + r.n(5)
 	for p := 0; p < paras; p++ {
 		b.WriteString("<p>")
@@ -110,20 +107,24 @@ func writePage(b *bytes.Buffer, spec pageSpec) {
 			writeSpam(b, r, spam, spec.trad)
 		}
 	}
-	b.WriteString("</div>\n<div class=\"related\"><h3>相关信息</h3><ul>\n")
+	fmt.Fprintf(b, "</div>\n<div class=\"related\"><h3>%s</h3><ul>\n", ch.related)
 	for k := 0; k < 6; k++ {
 		fmt.Fprintf(b, "<li><a href=\"/n/%d.html\">%s</a><span>2026-%02d-%02d</span></li>\n", r.n(1<<20), pick(r, hl), 1+r.n(12), 1+r.n(28))
 	}
 	b.WriteString("</ul></div>\n</div>\n")
 	if spam == spamLinkFarm {
+		anchors := spamAnchors
+		if spec.trad {
+			anchors = spamAnchorsTrad
+		}
 		b.WriteString("<div class=\"lk\">")
 		for k := 0; k < 8; k++ {
-			fmt.Fprintf(b, "<a href=\"http://%s/?k=%d\">%s</a> ", pick(r, spamDomains), k, pick(r, spamAnchors))
+			fmt.Fprintf(b, "<a href=\"http://%s/?k=%d\">%s</a> ", pick(r, spamDomains), k, pick(r, anchors))
 		}
 		b.WriteString("</div>\n")
 	}
 	fmt.Fprintf(b, "<div class=\"footer\"><p>%s %s</p><p>%s　%s　%s</p></div>\n</body>\n</html>\n",
-		org, footerNotes[0], footerNotes[1], footerNotes[2], footerNotes[3])
+		org, ch.footer[0], ch.footer[1], ch.footer[2], ch.footer[3])
 }
 
 // writeSpam writes the spam of one disguise into the article. Injected
@@ -145,7 +146,11 @@ func writeSpam(b *bytes.Buffer, r *rng, style int, trad bool) {
 	}
 	switch style {
 	case spamHiddenDiv:
-		fmt.Fprintf(b, "<div style=\"display:none\">%s%s<a href=\"http://%s/\">%s</a></div>\n", line, contact, pick(r, spamDomains), pick(r, spamAnchors))
+		anchor := pick(r, spamAnchors)
+		if trad {
+			anchor = pick(r, spamAnchorsTrad)
+		}
+		fmt.Fprintf(b, "<div style=\"display:none\">%s%s<a href=\"http://%s/\">%s</a></div>\n", line, contact, pick(r, spamDomains), anchor)
 	case spamTradWidth:
 		if !trad {
 			line = "澳門新葡京官方直營，真人荷官線上發牌，註冊送彩金，ｐｋ１０精準計劃，無限返水。"

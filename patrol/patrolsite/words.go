@@ -124,4 +124,23 @@ var spamLinesTrad = []string{
 
 var spamContacts = []string{"详情请加微信：bc8888，在线客服二十四小时扫码咨询。", "加微信领取，联系客服QQ：000000，扫码注册就送。", "在线客服：扫码加微信，私聊获取最新网址。"}
 
-var spamContactsTrad = []string{"詳情請加微信：bc8888，在线客服二十四小時扫码諮詢。", "加微信領取，联系客服QQ：000000。"}
+var spamContactsTrad = []string{"詳情請加微信：bc8888，在線客服二十四小時掃碼諮詢。", "加微信領取，聯繫客服QQ：000000，掃碼註冊就送。"}
+
+var spamAnchorsTrad = []string{"葡京娛樂", "皇冠體育", "時時彩平台", "網上賭場", "百家樂", "北京賽車"}
+
+// chrome is the fixed wording around an article, in one script.
+type chrome struct {
+	nav                                           []string
+	suffix                                        []string
+	footer                                        []string
+	site, here, home, news, date, source, related string
+}
+
+var chromeSimp = chrome{nav: navItems, suffix: orgSuffix, footer: footerNotes, site: "官方网站，",
+	here: "当前位置：", home: "首页", news: "新闻中心", date: "发布时间：", source: "来源：综合办公室 浏览次数：", related: "相关信息"}
+
+var chromeTrad = chrome{
+	nav:    []string{"網站首頁", "關於我們", "新聞中心", "產品服務", "最新消息", "公告事項", "法規資訊", "人才招募", "聯絡我們", "資訊公開", "服務指南", "常見問題"},
+	suffix: []string{"有限公司", "股份有限公司", "企業社", "國際有限公司"},
+	footer: []string{"版權所有", "技術支援：資訊中心", "統一編號：00000000", "地址：中正路88號"},
+	site:   "官方網站，", here: "目前位置：", home: "首頁", news: "新聞中心", date: "發布時間：", source: "來源：管理部 瀏覽次數：", related: "相關資訊"}
