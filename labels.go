@@ -53,6 +53,7 @@ var CategoryLabels = map[Category]Label{
 	CatCloud:          {"云服务", "Cloud service"},
 	CatIoT:            {"物联网", "Internet of things"},
 	CatGenAI:          {"生成式人工智能", "Generative AI"},
+	CatInternetPlus:   {"“互联网+”融合业务", "\"Internet Plus\" converged service"},
 	CatOther:          {"其他", "Other"},
 }
 

@@ -26,11 +26,13 @@ const (
 	CatCloud          Category = "cloud"
 	CatIoT            Category = "iot"
 	CatGenAI          Category = "gen_ai"
-	CatOther          Category = "other"
+	// CatInternetPlus is "互联网+" converged services (跟踪评估).
+	CatInternetPlus Category = "internet_plus"
+	CatOther        Category = "other"
 )
 
 // Categories lists the taxonomy in display order.
-var Categories = []Category{CatIM, CatSearch, CatConverged, CatOneCardTwoNums, CatSMSHall, CatVoiceLine, CatCallForwarding, CatAppStore, CatLiveStreaming, CatCloud, CatIoT, CatGenAI, CatOther}
+var Categories = []Category{CatIM, CatSearch, CatConverged, CatOneCardTwoNums, CatSMSHall, CatVoiceLine, CatCallForwarding, CatAppStore, CatLiveStreaming, CatCloud, CatIoT, CatGenAI, CatInternetPlus, CatOther}
 
 // Valid reports whether c is in the taxonomy.
 func (c Category) Valid() bool {
