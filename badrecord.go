@@ -153,6 +153,8 @@ type BadRecordService interface {
 	CreateBadRecord(ctx context.Context, b *BadRecord) error
 	FindBadRecord(ctx context.Context, id int64) (*BadRecord, error)
 	ListBadRecords(ctx context.Context, f BadRecordFilter) ([]*BadRecord, int, error)
+	// ExportBadRecords returns every entry the filter selects (up to 100,000).
+	ExportBadRecords(ctx context.Context, f BadRecordFilter) ([]*BadRecord, error)
 	// ActOnBadRecord appeals, revokes or repairs an entry with a reason.
 	ActOnBadRecord(ctx context.Context, id int64, act BadRecordAction, reason string) (*BadRecord, error)
 }

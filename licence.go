@@ -57,11 +57,15 @@ type Licence struct {
 	ValidTo    time.Time `json:"valid_to"`
 
 	// Read-only, filled by the store.
-	OrgName   string       `json:"org_name,omitempty"`
-	Province  string       `json:"province,omitempty"`
-	State     LicenceState `json:"state"`
-	CreatedAt time.Time    `json:"created_at"`
-	UpdatedAt time.Time    `json:"updated_at"`
+	OrgName  string       `json:"org_name,omitempty"`
+	Province string       `json:"province,omitempty"`
+	State    LicenceState `json:"state"`
+	// AnnualYear and AnnualVerdict are the latest annual inspection's
+	// decided verdict, written back by the annual inspection.
+	AnnualYear    int       `json:"annual_year,omitempty"`
+	AnnualVerdict Verdict   `json:"annual_verdict,omitempty"`
+	CreatedAt     time.Time `json:"created_at"`
+	UpdatedAt     time.Time `json:"updated_at"`
 }
 
 // Validate adds every problem with l to v.

@@ -422,6 +422,8 @@ type OrderService interface {
 	DecideExtension(ctx context.Context, extensionID int64, in DecisionInput) (*Extension, error)
 	// DecideEscalation takes or declines the proposed step of an order.
 	DecideEscalation(ctx context.Context, escalationID int64, in EscalationDecision) (*Escalation, error)
+	// ListEscalations lists the ladder's steps in scope, proposals first.
+	ListEscalations(ctx context.Context, state EscalationState, o ListOptions) ([]*Escalation, int, error)
 	// DocPrefix and SetDocPrefix read and set the caller's document-number prefix.
 	DocPrefix(ctx context.Context) (string, error)
 	SetDocPrefix(ctx context.Context, prefix string) error

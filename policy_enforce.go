@@ -138,3 +138,15 @@ func BadRecordActionRule(act BadRecordAction) Action {
 	}
 	return ActBadRecordDecide
 }
+
+// SeesDraftOrders reports whether the actor sees orders still being
+// drafted: regulators do; the enterprise sees an order once it is issued.
+func SeesDraftOrders(a *Actor) bool {
+	_, ok := a.Jurisdiction()
+	return ok
+}
+
+// CampaignScope says which campaigns the actor sees: every one for the
+// ministry, the national ones and its own province's for a bureau, none for
+// anyone else (an enterprise sees its own inspection records instead).
+func (a *Actor) CampaignScope() (j Jurisdiction, ok bool) { return a.Jurisdiction() }

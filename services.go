@@ -15,6 +15,13 @@ type Services struct {
 	Standards   StandardService
 	// Reminders serves the periodic-review reminders; left out while nil.
 	Reminders ReminderService
+	// Orders, BadRecords, Campaigns and Annual serve enforcement:
+	// rectification, the register of bad records, inspections and the
+	// annual licence inspection; left out while nil.
+	Orders     OrderService
+	BadRecords BadRecordService
+	Campaigns  CampaignService
+	Annual     AnnualService
 }
 
 // Ready reports whether the services every surface needs are set.
@@ -24,3 +31,8 @@ func (s Services) Ready() bool {
 
 // HasAssessments reports whether the assessment workflow is served.
 func (s Services) HasAssessments() bool { return s.Assessments != nil && s.Standards != nil }
+
+// HasEnforcement reports whether the enforcement module is served.
+func (s Services) HasEnforcement() bool {
+	return s.Orders != nil && s.BadRecords != nil && s.Campaigns != nil && s.Annual != nil
+}

@@ -23,7 +23,13 @@ var kindTitles = map[pinggu.AssessmentKind]string{
 // given it pins the current versions applicable to the service's category;
 // another choice needs a reason.
 func (db *DB) CreateAssessment(ctx context.Context, a *pinggu.Assessment) error {
-	return db.inTx(ctx, func(c *conn) error {
+	return db.inTx(ctx, func(c *conn) error { return c.createAssessment(a) })
+}
+
+// createAssessment is CreateAssessment in c's transaction, so a campaign
+// can order many at once.
+func (c *conn) createAssessment(a *pinggu.Assessment) error {
+	{
 		svc, err := c.findService(a.ServiceID)
 		if err != nil {
 			if pinggu.ErrorCode(err) == pinggu.ENOTFOUND {
@@ -102,7 +108,7 @@ func (db *DB) CreateAssessment(ctx context.Context, a *pinggu.Assessment) error 
 				Kind      pinggu.AssessmentKind
 				Standards []pinggu.StandardRef
 			}{a.ID, a.ServiceID, a.Kind, a.Standards}})
-	})
+	}
 }
 
 // pinStandards resolves the chosen standards to exact versions, or takes

@@ -39,6 +39,10 @@ type DB struct {
 
 	// Now is the clock; tests replace it to expire sessions and lock-outs.
 	Now func() time.Time
+
+	// Rechecker fetches a patrol target again when an answer about it is
+	// verified; nil until the patrol module provides one.
+	Rechecker pinggu.Rechecker
 }
 
 var (

@@ -6,7 +6,7 @@ import (
 	"github.com/pinggu/pinggu"
 )
 
-const licCols = `l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province`
+const licCols = `l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict`
 
 const licFrom = "licences l JOIN organisations o ON o.id = l.org_id"
 
@@ -14,7 +14,7 @@ func (c *conn) scanLicence(sc interface{ Scan(...any) error }) (*pinggu.Licence,
 	var l pinggu.Licence
 	var cats string
 	var from, to, created, updated tscan
-	if err := sc.Scan(&l.ID, &l.OrgID, &l.Number, &cats, &l.Issuer, &from, &to, &created, &updated, &l.OrgName, &l.Province); err != nil {
+	if err := sc.Scan(&l.ID, &l.OrgID, &l.Number, &cats, &l.Issuer, &from, &to, &created, &updated, &l.OrgName, &l.Province, &l.AnnualYear, &l.AnnualVerdict); err != nil {
 		return nil, err
 	}
 	fromJSON(cats, &l.Categories)

@@ -5,16 +5,16 @@
 -- count; args [7 8 10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1, $2)) LIMIT $3) t;
 -- page (count 500); args [7 8 20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1, $2)) ORDER BY l.valid_to, l.id LIMIT $3 OFFSET $4;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1, $2)) ORDER BY l.valid_to, l.id LIMIT $3 OFFSET $4;
 
 -- expiring in a province
 -- count; args [7 8 440000 2026-03-01T08:00:00.000000Z 2026-02-28T08:00:00.000000Z 2026-05-30T08:00:00.000000Z 10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1, $2)) AND (o.province = $3) AND (l.valid_from <= $4 AND l.valid_to > $5 AND l.valid_to <= $6) LIMIT $7) t;
 -- page (count 500); args [7 8 440000 2026-03-01T08:00:00.000000Z 2026-02-28T08:00:00.000000Z 2026-05-30T08:00:00.000000Z 20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1, $2)) AND (o.province = $3) AND (l.valid_from <= $4 AND l.valid_to > $5 AND l.valid_to <= $6) ORDER BY l.valid_to, l.id LIMIT $7 OFFSET $8;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1, $2)) AND (o.province = $3) AND (l.valid_from <= $4 AND l.valid_to > $5 AND l.valid_to <= $6) ORDER BY l.valid_to, l.id LIMIT $7 OFFSET $8;
 
 -- by number or holder
 -- count; args [7 8 %科技% ('科技') 10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1, $2)) AND (lower(l.number) LIKE $3 OR l.org_id IN (SELECT id FROM organisations WHERE search @@ $4::tsquery)) LIMIT $5) t;
 -- page (count 500); args [7 8 %科技% ('科技') 20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1, $2)) AND (lower(l.number) LIKE $3 OR l.org_id IN (SELECT id FROM organisations WHERE search @@ $4::tsquery)) ORDER BY l.valid_to, l.id LIMIT $5 OFFSET $6;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1, $2)) AND (lower(l.number) LIKE $3 OR l.org_id IN (SELECT id FROM organisations WHERE search @@ $4::tsquery)) ORDER BY l.valid_to, l.id LIMIT $5 OFFSET $6;

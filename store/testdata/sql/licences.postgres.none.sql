@@ -5,16 +5,16 @@
 -- count; args [10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (1 = 0) LIMIT $1) t;
 -- page (count 500); args [20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (1 = 0) ORDER BY l.valid_to, l.id LIMIT $1 OFFSET $2;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (1 = 0) ORDER BY l.valid_to, l.id LIMIT $1 OFFSET $2;
 
 -- expiring in a province
 -- count; args [440000 2026-03-01T08:00:00.000000Z 2026-02-28T08:00:00.000000Z 2026-05-30T08:00:00.000000Z 10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (1 = 0) AND (o.province = $1) AND (l.valid_from <= $2 AND l.valid_to > $3 AND l.valid_to <= $4) LIMIT $5) t;
 -- page (count 500); args [440000 2026-03-01T08:00:00.000000Z 2026-02-28T08:00:00.000000Z 2026-05-30T08:00:00.000000Z 20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (1 = 0) AND (o.province = $1) AND (l.valid_from <= $2 AND l.valid_to > $3 AND l.valid_to <= $4) ORDER BY l.valid_to, l.id LIMIT $5 OFFSET $6;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (1 = 0) AND (o.province = $1) AND (l.valid_from <= $2 AND l.valid_to > $3 AND l.valid_to <= $4) ORDER BY l.valid_to, l.id LIMIT $5 OFFSET $6;
 
 -- by number or holder
 -- count; args [%科技% ('科技') 10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (1 = 0) AND (lower(l.number) LIKE $1 OR l.org_id IN (SELECT id FROM organisations WHERE search @@ $2::tsquery)) LIMIT $3) t;
 -- page (count 500); args [%科技% ('科技') 20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (1 = 0) AND (lower(l.number) LIKE $1 OR l.org_id IN (SELECT id FROM organisations WHERE search @@ $2::tsquery)) ORDER BY l.valid_to, l.id LIMIT $3 OFFSET $4;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (1 = 0) AND (lower(l.number) LIKE $1 OR l.org_id IN (SELECT id FROM organisations WHERE search @@ $2::tsquery)) ORDER BY l.valid_to, l.id LIMIT $3 OFFSET $4;
