@@ -37,6 +37,8 @@ type Store interface {
 	ReminderForDelivery(ctx context.Context, id int64) (*pinggu.Reminder, []string, error)
 	// MarkReminderDelivered records a channel that carried a reminder out.
 	MarkReminderDelivered(ctx context.Context, id int64, channel string) error
+	// RunDeadlines marks overdue orders and proposes escalation steps.
+	RunDeadlines(ctx context.Context) (*pinggu.DeadlineRun, error)
 }
 
 // driver picks River's driver for the store's database. Both work on
@@ -127,6 +129,7 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &sessionPurgeWorker{store: s, log: o.Logger})
 	river.AddWorker(workers, &reviewReminderWorker{store: s, channels: o.channels(), log: o.Logger})
+	river.AddWorker(workers, &orderDeadlineWorker{store: s, log: o.Logger})
 	river.AddWorker(workers, &deliverWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
 	client, err := river.NewClient(d, &river.Config{
 		Logger:  o.Logger.With("component", "jobs"),
@@ -139,6 +142,9 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 			river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
 				func() (river.JobArgs, *river.InsertOpts) { return ReviewReminderArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "review_reminder"}),
+			river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
+				func() (river.JobArgs, *river.InsertOpts) { return OrderDeadlineArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "order_deadline"}),
 		},
 	})
 	if err != nil {
