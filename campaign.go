@@ -46,7 +46,7 @@ type Campaign struct {
 	ID          int64         `json:"id"`
 	Kind        CampaignKind  `json:"kind"`
 	Title       string        `json:"title"`
-	IssuerOrgID int64         `json:"issuer_org_id"`
+	Issuer      string        `json:"issuer"` // the regulator's province, "" for the ministry
 	IssuerName  string        `json:"issuer_name,omitempty"`
 	Province    string        `json:"province"` // the scope's province; "" for national
 	Category    Category      `json:"category,omitempty"`

@@ -77,8 +77,10 @@ func (r Ref) FromPatrol() bool { return r.Kind == RefPatrolWarning || r.Kind == 
 type Order struct {
 	ID          int64      `json:"id"`
 	DocNumber   string     `json:"doc_number,omitempty"` // 粤通管安〔2026〕12号, given on issue
-	IssuerOrgID int64      `json:"issuer_org_id"`
-	IssuerName  string     `json:"issuer_name,omitempty"`
+	// Issuer is the issuing regulator: a province's code for its bureau,
+	// "" for the ministry.
+	Issuer     string `json:"issuer"`
+	IssuerName string `json:"issuer_name,omitempty"`
 	OrgID       int64      `json:"org_id"` // the enterprise ordered
 	OrgName     string     `json:"org_name,omitempty"`
 	Province    string     `json:"province"`
@@ -313,6 +315,15 @@ func (p *OrderProblem) Validate(v *Validation, prefix string, now time.Time) {
 	} else if PastDeadline(p.DueAt, now) {
 		v.Add(0, prefix+".due_at", "整改期限不能早于今日")
 	}
+}
+
+// IssuerName names a regulator by its jurisdiction: 广东省通信管理局, or
+// 工业和信息化部 for "".
+func IssuerName(province string) string {
+	if p, ok := LookupProvince(province); ok {
+		return p.Name + "通信管理局"
+	}
+	return "工业和信息化部"
 }
 
 // DocNumber formats an official document number: prefix〔year〕n号.

@@ -147,6 +147,12 @@ func SeesDraftOrders(a *Actor) bool {
 }
 
 // CampaignScope says which campaigns the actor sees: every one for the
-// ministry, the national ones and its own province's for a bureau, none for
-// anyone else (an enterprise sees its own inspection records instead).
-func (a *Actor) CampaignScope() (j Jurisdiction, ok bool) { return a.Jurisdiction() }
+// ministry and the support institutions (which read the whole ledger), the
+// national ones and its own province's for a bureau, none for anyone else
+// (an enterprise sees its own inspection records instead).
+func (a *Actor) CampaignScope() (j Jurisdiction, ok bool) {
+	if roleIn(a, RoleSupport) {
+		return Jurisdiction{National: true}, true
+	}
+	return a.Jurisdiction()
+}

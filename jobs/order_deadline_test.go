@@ -28,7 +28,7 @@ func TestRunnerRunsOrderDeadlines(t *testing.T) {
 		}
 		now := time.Date(2026, 3, 1, 10, 0, 0, 0, pinggu.ChinaTime)
 		db.Now = func() time.Time { return now }
-		o := &pinggu.Order{OrgID: ent.ID, IssuerOrgID: bureau.ID, Title: "整改", Problems: []*pinggu.OrderProblem{
+		o := &pinggu.Order{OrgID: ent.ID, Issuer: "440000", Title: "整改", Problems: []*pinggu.OrderProblem{
 			{Description: "问题", Requirement: "要求", DueAt: now.AddDate(0, 0, 5)}}}
 		if err := db.CreateOrder(sys, o); err != nil {
 			t.Fatal(err)

@@ -8,23 +8,24 @@ import (
 	"github.com/pinggu/pinggu"
 )
 
-const campaignCols = `cp.id, cp.kind, cp.title, cp.issuer_org_id, io.name, cp.province, cp.category, cp.org_id, COALESCE(eo.name, ''), cp.checklist,
+const campaignCols = `cp.id, cp.kind, cp.title, cp.issuer, cp.province, cp.category, cp.org_id, COALESCE(eo.name, ''), cp.checklist,
 	cp.starts_on, cp.ends_on, cp.inspectors, cp.state, cp.created_by, cp.created_at,
 	(SELECT count(*) FROM inspections i WHERE i.campaign_id = cp.id),
 	(SELECT count(*) FROM inspections i WHERE i.campaign_id = cp.id AND i.failed > 0),
 	(SELECT count(*) FROM inspections i WHERE i.campaign_id = cp.id AND i.order_id IS NOT NULL)`
 
-const campaignFrom = "campaigns cp JOIN organisations io ON io.id = cp.issuer_org_id LEFT JOIN organisations eo ON eo.id = cp.org_id"
+const campaignFrom = "campaigns cp LEFT JOIN organisations eo ON eo.id = cp.org_id"
 
 func scanCampaign(sc rowScanner) (*pinggu.Campaign, error) {
 	var cp pinggu.Campaign
 	var kind, cat, checklist, inspectors, state string
 	var org nullInt
 	var starts, ends, created tscan
-	if err := sc.Scan(&cp.ID, &kind, &cp.Title, &cp.IssuerOrgID, &cp.IssuerName, &cp.Province, &cat, &org, &cp.OrgName, &checklist,
+	if err := sc.Scan(&cp.ID, &kind, &cp.Title, &cp.Issuer, &cp.Province, &cat, &org, &cp.OrgName, &checklist,
 		&starts, &ends, &inspectors, &state, &cp.CreatedBy, &created, &cp.Inspections, &cp.Failed, &cp.Ordered); err != nil {
 		return nil, err
 	}
+	cp.IssuerName = pinggu.IssuerName(cp.Issuer)
 	cp.Kind, cp.Category, cp.OrgID, cp.State = pinggu.CampaignKind(kind), pinggu.Category(cat), org.v, pinggu.CampaignState(state)
 	cp.StartsOn, cp.EndsOn, cp.CreatedAt = starts.T, ends.T, created.T
 	fromJSON(checklist, &cp.Checklist)
@@ -125,7 +126,7 @@ func (db *DB) CreateCampaign(ctx context.Context, cp *pinggu.Campaign) error {
 		if err := pinggu.Authorize(c.actor, pinggu.ActCampaignManage, pinggu.Subject{Province: cp.Province}); err != nil {
 			return err
 		}
-		issuer, err := c.issuerOf(cp.IssuerOrgID)
+		issuer, err := c.issuerOf(cp.Issuer)
 		if err != nil {
 			return err
 		}
@@ -137,10 +138,10 @@ func (db *DB) CreateCampaign(ctx context.Context, cp *pinggu.Campaign) error {
 		if err := v.Err("检查信息有误"); err != nil {
 			return err
 		}
-		cp.IssuerOrgID, cp.State, cp.CreatedBy, cp.CreatedAt = issuer, pinggu.CampaignOpen, c.actor.Username, c.now
-		if err := c.queryRow(`INSERT INTO campaigns (kind, title, issuer_org_id, province, category, org_id, checklist, starts_on, ends_on, inspectors, state, created_by, created_at)
+		cp.Issuer, cp.State, cp.CreatedBy, cp.CreatedAt = issuer, pinggu.CampaignOpen, c.actor.Username, c.now
+		if err := c.queryRow(`INSERT INTO campaigns (kind, title, issuer, province, category, org_id, checklist, starts_on, ends_on, inspectors, state, created_by, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			string(cp.Kind), cp.Title, cp.IssuerOrgID, cp.Province, string(cp.Category), nullID(cp.OrgID), jsonText(cp.Checklist),
+			string(cp.Kind), cp.Title, cp.Issuer, cp.Province, string(cp.Category), nullID(cp.OrgID), jsonText(cp.Checklist),
 			tval(cp.StartsOn), tval(cp.EndsOn), jsonText(cp.Inspectors), string(cp.State), cp.CreatedBy, tval(c.now)).Scan(&cp.ID); err != nil {
 			return fmt.Errorf("store: insert campaign: %w", err)
 		}
@@ -241,7 +242,7 @@ func (db *DB) OrderSpecialAssessments(ctx context.Context, campaignID int64, o p
 		orgs := map[int64]string{}
 		for _, id := range svcs {
 			due := o.DueAt
-			a := &pinggu.Assessment{ServiceID: id, Kind: pinggu.KindSpecial, DueAt: &due, OrderedByOrgID: cp.IssuerOrgID,
+			a := &pinggu.Assessment{ServiceID: id, Kind: pinggu.KindSpecial, DueAt: &due, OrderedByOrgID: c.actor.OrgID,
 				Title: ""}
 			if err := c.createAssessment(a); err != nil {
 				return err

@@ -177,7 +177,7 @@ func (db *DB) OrderFromInspection(ctx context.Context, id int64, due time.Time) 
 			return pinggu.Errorf(pinggu.ECONFLICT, "该检查记录没有不合格项")
 		}
 		if c.actor.IsSystem() {
-			if err := c.queryRow("SELECT issuer_org_id FROM campaigns WHERE id = ?", in.CampaignID).Scan(&o.IssuerOrgID); err != nil {
+			if err := c.queryRow("SELECT issuer FROM campaigns WHERE id = ?", in.CampaignID).Scan(&o.Issuer); err != nil {
 				return err
 			}
 		}
@@ -230,7 +230,7 @@ func (db *DB) OrderFromFindings(ctx context.Context, assessmentID int64, due tim
 				Description: desc, Requirement: "按照“" + f.requirement + "”的要求完成整改，并提交整改证明材料。", Severity: f.severity, DueAt: due})
 		}
 		if c.actor.IsSystem() {
-			o.IssuerOrgID = a.OrderedByOrgID
+			o.Issuer = a.Province
 		}
 		if err := c.createOrder(o); err != nil {
 			return err

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -9,11 +11,11 @@ import (
 	"github.com/pinggu/pinggu"
 )
 
-const orderCols = `od.id, od.doc_number, od.issuer_org_id, io.name, od.org_id, od.org_name, od.province, od.service_id, COALESCE(s.name, ''),
+const orderCols = `od.id, od.doc_number, od.issuer, od.org_id, od.org_name, od.province, od.service_id, COALESCE(s.name, ''),
 	od.title, od.basis, od.state, od.due_at, od.record_as_bad, od.level, od.fail_recommended, od.ref_kind, od.ref_id, od.revoke_reason,
 	od.created_by, od.issued_at, od.closed_at, od.created_at, od.updated_at`
 
-const orderFrom = `orders od JOIN organisations io ON io.id = od.issuer_org_id LEFT JOIN services s ON s.id = od.service_id`
+const orderFrom = `orders od LEFT JOIN services s ON s.id = od.service_id`
 
 func scanOrder(sc rowScanner) (*pinggu.Order, error) {
 	var o pinggu.Order
@@ -21,11 +23,12 @@ func scanOrder(sc rowScanner) (*pinggu.Order, error) {
 	var state, level string
 	var due, issued, closed, created, updated tscan
 	var bad, fail int
-	if err := sc.Scan(&o.ID, &o.DocNumber, &o.IssuerOrgID, &o.IssuerName, &o.OrgID, &o.OrgName, &o.Province, &svc, &o.ServiceName,
+	if err := sc.Scan(&o.ID, &o.DocNumber, &o.Issuer, &o.OrgID, &o.OrgName, &o.Province, &svc, &o.ServiceName,
 		&o.Title, &o.Basis, &state, &due, &bad, &level, &fail, &o.Source.Kind, &o.Source.ID, &o.RevokeReason,
 		&o.CreatedBy, &issued, &closed, &created, &updated); err != nil {
 		return nil, err
 	}
+	o.IssuerName = pinggu.IssuerName(o.Issuer)
 	o.ServiceID, o.State, o.Level = svc.v, pinggu.OrderState(state), pinggu.EscalationStep(level)
 	o.RecordAsBad, o.FailRecommended = bad != 0, fail != 0
 	o.DueAt, o.IssuedAt, o.ClosedAt, o.CreatedAt, o.UpdatedAt = due.Ptr(), issued.Ptr(), closed.Ptr(), created.T, updated.T
@@ -137,19 +140,18 @@ func (c *conn) enterpriseInScope(orgID int64) (orgRef, error) {
 	return c.ownerInScope(orgID)
 }
 
-// issuerOf is the regulator that acts: the actor's own organisation, or
-// for the platform itself (demo data) the one the record names.
-func (c *conn) issuerOf(named int64) (int64, error) {
+// issuerOf is the regulator that acts, by its jurisdiction: the actor's
+// province for a bureau, "" for the ministry, or for the platform itself
+// (demo data) the one the record names.
+func (c *conn) issuerOf(named string) (string, error) {
 	if c.actor.IsSystem() {
-		if named == 0 {
-			return 0, invalidField("issuer_org_id", "请指定发文单位")
-		}
 		return named, nil
 	}
-	if c.actor.OrgID == 0 {
-		return 0, pinggu.Errorf(pinggu.EFORBIDDEN, "账户未关联发文单位")
+	j, ok := c.actor.Jurisdiction()
+	if !ok {
+		return "", pinggu.Errorf(pinggu.EFORBIDDEN, "仅监管部门可发文")
 	}
-	return c.actor.OrgID, nil
+	return j.Province, nil
 }
 
 // CreateOrder drafts an order to an enterprise in the regulator's
@@ -166,7 +168,7 @@ func (c *conn) createOrder(o *pinggu.Order) error {
 	if err := pinggu.Authorize(c.actor, pinggu.ActOrderCreate, pinggu.Subject{OrgID: ent.id, Province: ent.province}); err != nil {
 		return err
 	}
-	issuer, err := c.issuerOf(o.IssuerOrgID)
+	issuer, err := c.issuerOf(o.Issuer)
 	if err != nil {
 		return err
 	}
@@ -181,11 +183,11 @@ func (c *conn) createOrder(o *pinggu.Order) error {
 	if err := v.Err("整改通知信息有误"); err != nil {
 		return err
 	}
-	o.IssuerOrgID, o.OrgName, o.Province, o.State, o.CreatedBy = issuer, ent.name, ent.province, pinggu.OrderDraft, c.actor.Username
+	o.Issuer, o.OrgName, o.Province, o.State, o.CreatedBy = issuer, ent.name, ent.province, pinggu.OrderDraft, c.actor.Username
 	o.CreatedAt, o.UpdatedAt = c.now, c.now
-	err = c.queryRow(`INSERT INTO orders (issuer_org_id, org_id, org_name, province, service_id, title, basis, state, record_as_bad, ref_kind, ref_id, created_by, created_at, updated_at)
+	err = c.queryRow(`INSERT INTO orders (issuer, org_id, org_name, province, service_id, title, basis, state, record_as_bad, ref_kind, ref_id, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		o.IssuerOrgID, o.OrgID, o.OrgName, o.Province, nullID(o.ServiceID), o.Title, o.Basis, string(o.State), b2i(o.RecordAsBad),
+		o.Issuer, o.OrgID, o.OrgName, o.Province, nullID(o.ServiceID), o.Title, o.Basis, string(o.State), b2i(o.RecordAsBad),
 		o.Source.Kind, o.Source.ID, o.CreatedBy, tval(c.now), tval(c.now)).Scan(&o.ID)
 	if err != nil {
 		return fmt.Errorf("store: insert order: %w", err)
@@ -280,7 +282,7 @@ func (db *DB) IssueOrder(ctx context.Context, id int64) (*pinggu.Order, error) {
 		if err := pinggu.Authorize(c.actor, pinggu.ActOrderIssue, pinggu.OrderSubject(o)); err != nil {
 			return err
 		}
-		num, err := c.nextDocNumber(o.IssuerOrgID)
+		num, err := c.nextDocNumber(o.Issuer)
 		if err != nil {
 			return err
 		}
@@ -365,29 +367,29 @@ func (db *DB) RevokeOrder(ctx context.Context, id int64, reason string) (*pinggu
 // nextDocNumber takes the issuer's next number of the year (China Standard
 // Time) under its prefix. The sequence row is updated in the transaction,
 // so two issues never share a number.
-func (c *conn) nextDocNumber(issuer int64) (string, error) {
+func (c *conn) nextDocNumber(issuer string) (string, error) {
 	prefix, err := c.docPrefix(issuer)
 	if err != nil {
 		return "", err
 	}
 	year := c.now.In(pinggu.ChinaTime).Year()
 	var n int
-	if err := c.queryRow(`INSERT INTO doc_sequences (org_id, year, last) VALUES (?, ?, 1)
-		ON CONFLICT (org_id, year) DO UPDATE SET last = doc_sequences.last + 1 RETURNING last`, issuer, year).Scan(&n); err != nil {
+	if err := c.queryRow(`INSERT INTO doc_sequences (issuer, year, last) VALUES (?, ?, 1)
+		ON CONFLICT (issuer, year) DO UPDATE SET last = doc_sequences.last + 1 RETURNING last`, issuer, year).Scan(&n); err != nil {
 		return "", fmt.Errorf("store: document number: %w", err)
 	}
 	return pinggu.DocNumber(prefix, year, n), nil
 }
 
 // docPrefix is the issuer's prefix, or the default for its province.
-func (c *conn) docPrefix(issuer int64) (string, error) {
-	var prefix, province string
-	err := c.queryRow("SELECT COALESCE(p.prefix, ''), o.province FROM organisations o LEFT JOIN doc_prefixes p ON p.org_id = o.id WHERE o.id = ?", issuer).Scan(&prefix, &province)
+func (c *conn) docPrefix(issuer string) (string, error) {
+	var prefix string
+	err := c.queryRow("SELECT prefix FROM doc_prefixes WHERE issuer = ?", issuer).Scan(&prefix)
 	if err != nil {
-		return "", noRows(err, "发文单位")
-	}
-	if prefix == "" {
-		prefix = pinggu.DefaultDocPrefix(province)
+		if errors.Is(err, sql.ErrNoRows) {
+			return pinggu.DefaultDocPrefix(issuer), nil
+		}
+		return "", err
 	}
 	return prefix, nil
 }
@@ -398,7 +400,11 @@ func (db *DB) DocPrefix(ctx context.Context) (string, error) {
 	if err := pinggu.Authorize(c.actor, pinggu.ActDocPrefixSet, pinggu.Subject{}); err != nil {
 		return "", err
 	}
-	return c.docPrefix(c.actor.OrgID)
+	issuer, err := c.issuerOf("")
+	if err != nil {
+		return "", err
+	}
+	return c.docPrefix(issuer)
 }
 
 // SetDocPrefix sets the caller's document-number prefix for numbers given
@@ -412,9 +418,13 @@ func (db *DB) SetDocPrefix(ctx context.Context, prefix string) error {
 		if err := pinggu.CheckDocPrefix(prefix); err != nil {
 			return err
 		}
-		if _, err := c.exec("INSERT INTO doc_prefixes (org_id, prefix) VALUES (?, ?) ON CONFLICT (org_id) DO UPDATE SET prefix = excluded.prefix", c.actor.OrgID, prefix); err != nil {
+		issuer, err := c.issuerOf("")
+		if err != nil {
 			return err
 		}
-		return c.audit(change{action: "order.doc_prefix_set", objectType: "organisation", objectID: c.actor.OrgID, detail: "设置文号前缀“" + prefix + "”"})
+		if _, err := c.exec("INSERT INTO doc_prefixes (issuer, prefix) VALUES (?, ?) ON CONFLICT (issuer) DO UPDATE SET prefix = excluded.prefix", issuer, prefix); err != nil {
+			return err
+		}
+		return c.audit(change{action: "order.doc_prefix_set", objectType: "order", detail: pinggu.IssuerName(issuer) + "设置文号前缀“" + prefix + "”"})
 	})
 }

@@ -1,8 +1,6 @@
 package api
 
 import (
-	"io"
-	"mime"
 	"net/http"
 	"strconv"
 
@@ -21,19 +19,8 @@ func (s *Handler) evidenceGet(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer rc.Close()
-	ct := ev.ContentType
-	if ct == "" {
-		ct = "application/octet-stream"
-	}
-	h := w.Header()
-	h.Set("Content-Type", ct)
-	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": ev.Filename}))
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("X-Content-SHA256", ev.SHA256)
-	h.Set("Content-Length", strconv.FormatInt(ev.Size, 10))
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	if _, err := io.Copy(w, rc); err != nil {
+	w.Header().Set("Content-Length", strconv.FormatInt(ev.Size, 10))
+	if err := httpx.ServeEvidence(w, ev.Filename, ev.ContentType, ev.SHA256, rc); err != nil {
 		s.logger.Warn("send evidence", "id", id, "err", err)
 	}
 	return nil

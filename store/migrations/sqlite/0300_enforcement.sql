@@ -6,21 +6,22 @@
 -- the decision named it, kept for the register's search.
 
 -- A regulator's document-number prefix (粤通管安) and its sequence per year.
+-- A regulator is its jurisdiction: a province's code, or '' for the ministry.
 CREATE TABLE doc_prefixes (
-	org_id INTEGER PRIMARY KEY REFERENCES organisations(id),
+	issuer TEXT PRIMARY KEY,
 	prefix TEXT NOT NULL
 );
 CREATE TABLE doc_sequences (
-	org_id INTEGER NOT NULL REFERENCES organisations(id),
+	issuer TEXT NOT NULL,
 	year INTEGER NOT NULL,
 	last INTEGER NOT NULL,
-	PRIMARY KEY (org_id, year)
+	PRIMARY KEY (issuer, year)
 );
 
 CREATE TABLE orders (
 	id INTEGER PRIMARY KEY,
 	doc_number TEXT NOT NULL DEFAULT '',
-	issuer_org_id INTEGER NOT NULL REFERENCES organisations(id),
+	issuer TEXT NOT NULL,
 	org_id INTEGER NOT NULL REFERENCES organisations(id),
 	org_name TEXT NOT NULL,
 	province TEXT NOT NULL,
@@ -162,7 +163,7 @@ CREATE TABLE campaigns (
 	id INTEGER PRIMARY KEY,
 	kind TEXT NOT NULL,
 	title TEXT NOT NULL,
-	issuer_org_id INTEGER NOT NULL REFERENCES organisations(id),
+	issuer TEXT NOT NULL,
 	province TEXT NOT NULL DEFAULT '',
 	category TEXT NOT NULL DEFAULT '',
 	org_id INTEGER REFERENCES organisations(id),
