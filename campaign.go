@@ -43,22 +43,22 @@ type CheckItem struct {
 // Campaign is a special inspection (专项检查) or a daily supervision visit
 // (日常督查) by a regulator.
 type Campaign struct {
-	ID          int64         `json:"id"`
-	Kind        CampaignKind  `json:"kind"`
-	Title       string        `json:"title"`
-	Issuer      string        `json:"issuer"` // the regulator's province, "" for the ministry
-	IssuerName  string        `json:"issuer_name,omitempty"`
-	Province    string        `json:"province"` // the scope's province; "" for national
-	Category    Category      `json:"category,omitempty"`
-	OrgID       int64         `json:"org_id,omitempty"` // one enterprise (daily visits)
-	OrgName     string        `json:"org_name,omitempty"`
-	Checklist   []CheckItem   `json:"checklist"`
-	StartsOn    time.Time     `json:"starts_on"`
-	EndsOn      time.Time     `json:"ends_on"`
-	Inspectors  []string      `json:"inspectors"`
-	State       CampaignState `json:"state"`
-	CreatedBy   string        `json:"created_by,omitempty"`
-	CreatedAt   time.Time     `json:"created_at"`
+	ID         int64         `json:"id"`
+	Kind       CampaignKind  `json:"kind"`
+	Title      string        `json:"title"`
+	Issuer     string        `json:"issuer"` // the regulator's province, "" for the ministry
+	IssuerName string        `json:"issuer_name,omitempty"`
+	Province   string        `json:"province"` // the scope's province; "" for national
+	Category   Category      `json:"category,omitempty"`
+	OrgID      int64         `json:"org_id,omitempty"` // one enterprise (daily visits)
+	OrgName    string        `json:"org_name,omitempty"`
+	Checklist  []CheckItem   `json:"checklist"`
+	StartsOn   time.Time     `json:"starts_on"`
+	EndsOn     time.Time     `json:"ends_on"`
+	Inspectors []string      `json:"inspectors"`
+	State      CampaignState `json:"state"`
+	CreatedBy  string        `json:"created_by,omitempty"`
+	CreatedAt  time.Time     `json:"created_at"`
 	// Progress, filled by the store.
 	Inspections int `json:"inspections"`
 	Failed      int `json:"failed"` // inspections with a failed item

@@ -75,12 +75,12 @@ func (r Ref) FromPatrol() bool { return r.Kind == RefPatrolWarning || r.Kind == 
 // Order is a rectification order (整改通知) from a regulator to an
 // enterprise about one or more problems.
 type Order struct {
-	ID          int64      `json:"id"`
-	DocNumber   string     `json:"doc_number,omitempty"` // 粤通管安〔2026〕12号, given on issue
+	ID        int64  `json:"id"`
+	DocNumber string `json:"doc_number,omitempty"` // 粤通管安〔2026〕12号, given on issue
 	// Issuer is the issuing regulator: a province's code for its bureau,
 	// "" for the ministry.
-	Issuer     string `json:"issuer"`
-	IssuerName string `json:"issuer_name,omitempty"`
+	Issuer      string     `json:"issuer"`
+	IssuerName  string     `json:"issuer_name,omitempty"`
 	OrgID       int64      `json:"org_id"` // the enterprise ordered
 	OrgName     string     `json:"org_name,omitempty"`
 	Province    string     `json:"province"`

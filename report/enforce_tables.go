@@ -233,6 +233,8 @@ func TablePDF(w io.Writer, title string, summary [][2]any, tb *Table, lang strin
 		}
 		l.table(widths, header, rows)
 	}
-	l.footer(title, func(n, total int) string { return fmt.Sprintf(t(lang, "第 %d 页 / 共 %d 页", "Page %d of %d"), n, total) })
+	l.footer(title, func(n, total int) string {
+		return fmt.Sprintf(t(lang, "第 %d 页 / 共 %d 页", "Page %d of %d"), n, total)
+	})
 	return l.pdf.write(w)
 }

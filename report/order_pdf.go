@@ -89,7 +89,9 @@ func OrderPDF(w io.Writer, o *pinggu.Order, lang string) error {
 	l.space(6)
 	l.paragraph(fmt.Sprintf("抄送：%s。    %s印发", pinggu.LabelIn(provinceLabels(), o.Province, "zh"), o.IssuerName), sizeSmall+1, false, 0.2)
 	left := fmt.Sprintf(t(lang, "%s · 整改通知 %d · 生成于 %s", "%s · order %d · generated %s"), orWord(o.DocNumber, "—"), o.ID, fmtTime(ptr(time.Now())))
-	l.footer(left, func(n, total int) string { return fmt.Sprintf(t(lang, "第 %d 页 / 共 %d 页", "Page %d of %d"), n, total) })
+	l.footer(left, func(n, total int) string {
+		return fmt.Sprintf(t(lang, "第 %d 页 / 共 %d 页", "Page %d of %d"), n, total)
+	})
 	return l.pdf.write(w)
 }
 
