@@ -390,7 +390,7 @@ type OrderFilter struct {
 // AnswerInput is an enterprise's answer to one problem.
 type AnswerInput struct {
 	Report string       `json:"report"`
-	Files  []UploadFile `json:"-"`
+	Files  []UploadFile `json:"-"` // multipart only
 }
 
 // VerifyInput is the regulator's verification of an answer.

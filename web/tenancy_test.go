@@ -215,6 +215,7 @@ func (ta *tenancyApp) snapshot() snapshot {
 		}
 		tables["reminders"] = list
 	}
+	enforcementSnapshot(ta, tables)
 	if ss := ta.Services.Standards; ss != nil {
 		list, err := ss.ListStandards(ctx)
 		if err != nil {

@@ -161,7 +161,13 @@ func (s *Handler) problemAnswer(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	in, cleanup, err := httpx.AnswerForm(r)
+	var in pinggu.AnswerInput
+	cleanup := func() {}
+	if httpx.IsJSON(r) {
+		err = s.decodeJSON(w, r, &in)
+	} else {
+		in, cleanup, err = httpx.AnswerForm(r)
+	}
 	defer cleanup()
 	if err != nil {
 		return err

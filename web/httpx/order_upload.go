@@ -7,6 +7,12 @@ import (
 	"github.com/pinggu/pinggu"
 )
 
+// IsJSON reports whether the request body is JSON.
+func IsJSON(r *http.Request) bool {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return mt == "application/json"
+}
+
 // maxAnswerMemory is what a multipart answer keeps in memory; larger files
 // go to temporary files until the store has read them.
 const maxAnswerMemory = 8 << 20

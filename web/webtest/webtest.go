@@ -63,6 +63,8 @@ type App struct {
 	EvA, EvB   *pinggu.Evidence
 	// A periodic-review reminder of each tenant's service.
 	RemA, RemB *pinggu.Reminder
+	// Each tenant's enforcement records (nil before the store keeps them).
+	EnfA, EnfB *Enforcement
 
 	Users    map[string]*pinggu.User // by username
 	Sessions map[string]string       // session token by username, opened at seeding
@@ -124,7 +126,7 @@ func NewAppWith(t testing.TB, adjust func(*web.Options)) *App {
 	a := &App{T: t, DB: db, Server: s, Services: o.Services, Logs: logs,
 		OrgA: fx.OrgA, OrgASub: fx.OrgASub, OrgB: fx.OrgB, OrgThird: fx.OrgThird, OrgPartner: fx.OrgPartner,
 		LicA: fx.LicA, LicB: fx.LicB, SvcA: fx.SvcA, SvcB: fx.SvcB, Users: fx.Users, Sessions: fx.Sessions,
-		AsmA: fx.AsmA, AsmB: fx.AsmB, EvA: fx.EvA, EvB: fx.EvB, RemA: fx.RemA, RemB: fx.RemB}
+		AsmA: fx.AsmA, AsmB: fx.AsmB, EvA: fx.EvA, EvB: fx.EvB, RemA: fx.RemA, RemB: fx.RemB, EnfA: fx.EnfA, EnfB: fx.EnfB}
 	a.HTTP = NewTestHTTPServer(t, s)
 	return a
 }
@@ -152,6 +154,7 @@ type Fixtures struct {
 	AsmA, AsmB                                *pinggu.Assessment
 	EvA, EvB                                  *pinggu.Evidence
 	RemA, RemB                                *pinggu.Reminder
+	EnfA, EnfB                                *Enforcement
 	Users                                     map[string]*pinggu.User
 	Sessions                                  map[string]string
 }
@@ -264,6 +267,9 @@ func seed(db *store.DB) (*Fixtures, error) {
 		}
 	}
 	if err := seedAssessments(ctx, db, fx); err != nil {
+		return nil, err
+	}
+	if err := seedEnforcement(ctx, db, fx); err != nil {
 		return nil, err
 	}
 	if err := seedReminders(ctx, db, fx); err != nil {

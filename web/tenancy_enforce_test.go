@@ -1,0 +1,202 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	. "github.com/pinggu/pinggu/web/webtest"
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/api"
+)
+
+// Record kinds of the enforcement module.
+const (
+	recOrder recordKind = iota + 100
+	recProblem
+	recAnswer
+	recOrderEvidence
+	recExtension
+	recEscalation
+	recBadRecord
+	recCampaign
+	recInspection
+	recDossier
+)
+
+// tScopedFile: a file every signed-in role may ask for, holding only the
+// records in its scope (the board as PDF, whose text is not searched).
+const tScopedFile tenancyKind = 100
+
+func init() {
+	rec := func(f func(e *Enforcement) (int64, string)) func(ta *tenancyApp) []ledgerRecord {
+		return func(ta *tenancyApp) []ledgerRecord {
+			if ta.EnfA == nil {
+				return nil
+			}
+			idB, nameB := f(ta.EnfB)
+			idA, nameA := f(ta.EnfA)
+			return []ledgerRecord{{idB, ta.OrgB.ID, ta.OrgB.Province, nameB}, {idA, ta.OrgA.ID, ta.OrgA.Province, nameA}}
+		}
+	}
+	tenancyRecords[recOrder] = rec(func(e *Enforcement) (int64, string) { return e.Order.ID, e.Order.Title })
+	tenancyRecords[recProblem] = rec(func(e *Enforcement) (int64, string) { return e.Problem.ID, e.Problem.Description })
+	tenancyRecords[recAnswer] = rec(func(e *Enforcement) (int64, string) { return e.Answer.ID, e.Answer.Report })
+	tenancyRecords[recOrderEvidence] = rec(func(e *Enforcement) (int64, string) { return e.Evidence.ID, e.Evidence.Filename })
+	tenancyRecords[recExtension] = rec(func(e *Enforcement) (int64, string) { return e.Extension.ID, e.Extension.Reason })
+	tenancyRecords[recEscalation] = rec(func(e *Enforcement) (int64, string) { return e.Escalation, e.Order.Title })
+	tenancyRecords[recBadRecord] = rec(func(e *Enforcement) (int64, string) { return e.BadRecord.ID, e.BadRecord.Facts })
+	tenancyRecords[recInspection] = rec(func(e *Enforcement) (int64, string) { return e.Inspection.ID, e.Inspection.Inspector })
+	tenancyRecords[recDossier] = rec(func(e *Enforcement) (int64, string) { return e.Dossier.ID, e.Dossier.Licence })
+	// A campaign belongs to no enterprise: a bureau sees its province's,
+	// an enterprise none (its inspection records are what it sees).
+	tenancyRecords[recCampaign] = func(ta *tenancyApp) []ledgerRecord {
+		if ta.EnfA == nil {
+			return nil
+		}
+		return []ledgerRecord{{ta.EnfB.Campaign.ID, 0, ta.OrgB.Province, ta.EnfB.Campaign.Title}, {ta.EnfA.Campaign.ID, 0, ta.OrgA.Province, ta.EnfA.Campaign.Title}}
+	}
+
+	due := time.Now().AddDate(0, 0, 20).Format(time.RFC3339)
+	addTenancyRoutes(map[string]tenancyCase{
+		"GET /api/orders": {kind: tList, record: recOrder},
+		"POST /api/orders": {kind: tCreate, body: func(a *App) any {
+			return map[string]any{"org_id": a.OrgB.ID, "title": "越权整改", "problems": []map[string]any{{"description": "越权", "requirement": "越权", "due_at": due}}}
+		}},
+		"POST /api/orders/from-assessment":       {kind: tCreate, body: func(a *App) any { return map[string]any{"assessment_id": a.AsmB.ID, "due_at": due} }},
+		"GET /api/orders/{id}":                   {kind: tRecord, record: recOrder},
+		"POST /api/orders/{id}/issue":            {kind: tRecord, record: recOrder},
+		"POST /api/orders/{id}/revoke":           {kind: tRecord, record: recOrder, body: func(*App) any { return map[string]any{"reason": "越权撤销"} }},
+		"POST /api/orders/{id}/extensions":       {kind: tRecord, record: recOrder, body: func(*App) any { return map[string]any{"reason": "越权", "requested_due": due} }},
+		"GET /api/orders/{id}/notice.pdf":        {kind: tRecord, record: recOrder},
+		"GET /api/orders/{id}/notice.xlsx":       {kind: tRecord, record: recOrder},
+		"POST /api/order-problems/{id}/answers":  {kind: tRecord, record: recProblem, body: func(*App) any { return map[string]any{"report": "越权答复"} }},
+		"POST /api/order-answers/{id}/verify":    {kind: tRecord, record: recAnswer, body: func(*App) any { return map[string]any{"decision": "accepted"} }},
+		"POST /api/order-answers/{id}/recheck":   {kind: tRecord, record: recAnswer},
+		"GET /api/order-evidence/{id}":           {kind: tRecord, record: recOrderEvidence},
+		"POST /api/order-extensions/{id}/decide": {kind: tRecord, record: recExtension, body: func(*App) any { return map[string]any{"grant": true, "reason": "越权"} }},
+		"GET /api/escalations":                   {kind: tList, record: recEscalation},
+		"POST /api/escalations/{id}/decide":      {kind: tRecord, record: recEscalation, body: func(*App) any { return map[string]any{"take": true, "note": "越权"} }},
+		"GET /api/doc-prefix":                    {kind: tSelf},
+		"PUT /api/doc-prefix":                    {kind: tSelf},
+		"GET /api/bad-records":                   {kind: tList, record: recBadRecord},
+		"POST /api/bad-records": {kind: tCreate, body: func(a *App) any {
+			return map[string]any{"kind": "penalty", "org_id": a.OrgB.ID, "doc_number": "越权", "facts": "越权", "decided_at": time.Now().AddDate(0, 0, -1).Format(time.RFC3339)}
+		}},
+		"GET /api/bad-records/export.csv":    {kind: tExport, record: recBadRecord},
+		"GET /api/bad-records/export.xlsx":   {kind: tExport, record: recBadRecord},
+		"GET /api/bad-records/{id}":          {kind: tRecord, record: recBadRecord},
+		"POST /api/bad-records/{id}/actions": {kind: tRecord, record: recBadRecord, body: func(*App) any { return map[string]any{"action": "revoke", "reason": "越权"} }},
+		"GET /api/campaigns":                 {kind: tList, record: recCampaign},
+		"POST /api/campaigns": {kind: tCreate, body: func(a *App) any {
+			return map[string]any{"kind": "daily", "title": "越权督查", "org_id": a.OrgB.ID, "starts_on": due, "ends_on": due, "inspectors": []string{"越权"}}
+		}},
+		"GET /api/checklist":                           {kind: tShared},
+		"GET /api/campaigns/{id}":                      {kind: tRecord, record: recCampaign},
+		"POST /api/campaigns/{id}/close":               {kind: tRecord, record: recCampaign},
+		"POST /api/campaigns/{id}/special-assessments": {kind: tRecord, record: recCampaign, body: func(*App) any { return map[string]any{"category": "search", "due_at": due} }},
+		"GET /api/inspections":                         {kind: tList, record: recInspection},
+		"POST /api/inspections": {kind: tCreate, body: func(a *App) any {
+			return map[string]any{"campaign_id": a.EnfB.Campaign.ID, "org_id": a.OrgB.ID, "inspector": "越权", "inspected_on": due}
+		}},
+		"GET /api/inspections/{id}":          {kind: tRecord, record: recInspection},
+		"POST /api/inspections/{id}/order":   {kind: tRecord, record: recInspection, body: func(*App) any { return map[string]any{"due_at": due} }},
+		"POST /api/annual/open":              {kind: tCreate, body: func(a *App) any { return map[string]any{"province": a.OrgB.Province, "year": time.Now().Year()} }},
+		"GET /api/annual/board":              {kind: tList, record: recDossier},
+		"GET /api/annual/board.csv":          {kind: tExport, record: recDossier},
+		"GET /api/annual/board.xlsx":         {kind: tExport, record: recDossier},
+		"GET /api/annual/board.pdf":          {kind: tScopedFile},
+		"GET /api/dossiers/{id}":             {kind: tRecord, record: recDossier},
+		"POST /api/dossiers/{id}/assemble":   {kind: tRecord, record: recDossier},
+		"POST /api/dossiers/{id}/decide":     {kind: tRecord, record: recDossier, body: func(*App) any { return map[string]any{"verdict": "fail", "reason": "越权"} }},
+		"GET /api/dossiers/{id}/report.pdf":  {kind: tRecord, record: recDossier},
+		"GET /api/dossiers/{id}/report.xlsx": {kind: tRecord, record: recDossier},
+	})
+}
+
+// enforcementSnapshot renders the enforcement records whole, as the
+// platform sees them, for the tenancy tests' before-and-after comparison.
+func enforcementSnapshot(ta *tenancyApp, tables map[string]any) {
+	s := ta.Services
+	if !s.HasEnforcement() {
+		return
+	}
+	t, ctx := ta.T, SysCtx()
+	all := pinggu.ListOptions{Limit: pinggu.MaxLimit}
+	orders, _, err := s.Orders.ListOrders(ctx, pinggu.OrderFilter{ListOptions: all})
+	if err != nil {
+		t.Fatalf("snapshot: %v", err)
+	}
+	var full []*pinggu.Order
+	for _, o := range orders {
+		f, err := s.Orders.FindOrder(ctx, o.ID)
+		if err != nil {
+			t.Fatalf("snapshot: %v", err)
+		}
+		full = append(full, f)
+	}
+	tables["orders"] = full
+	bad, _, err1 := s.BadRecords.ListBadRecords(ctx, pinggu.BadRecordFilter{ListOptions: all})
+	camps, _, err2 := s.Campaigns.ListCampaigns(ctx, pinggu.CampaignFilter{ListOptions: all})
+	insp, _, err3 := s.Campaigns.ListInspections(ctx, pinggu.InspectionFilter{ListOptions: all})
+	board, err4 := s.Annual.AnnualBoard(ctx, pinggu.BoardFilter{ListOptions: all})
+	prefix, err5 := s.Orders.DocPrefix(pinggu.WithActor(ctx, ta.actors[UserBureauGD]))
+	for _, err := range []error{err1, err2, err3, err4, err5} {
+		if err != nil {
+			t.Fatalf("snapshot: %v", err)
+		}
+	}
+	tables["bad records"], tables["campaigns"], tables["inspections"], tables["annual board"], tables["document prefix"] = bad, camps, insp, board, prefix
+}
+
+// TestTenancyScopedFiles: every role gets the board as PDF or is refused,
+// and nothing changes.
+func TestTenancyScopedFiles(t *testing.T) {
+	t.Parallel()
+	ta := newTenancyApp(t)
+	n := 0
+	for _, rt := range api.Routes() {
+		if tenancyRoutes[routeKey(rt)].kind != tScopedFile || !ta.Server.APIEnabled(rt) {
+			continue
+		}
+		for _, u := range RoleUsers {
+			before := ta.snapshot()
+			res := ta.clients[u].Do(rt.Method, rt.Pattern, nil)
+			MustStatus(t, res, http.StatusOK, routeKey(rt)+" as "+u)
+			if d := before.diff(ta.snapshot()); d != "" {
+				t.Errorf("%s as %s changed the database:\n%s", routeKey(rt), u, d)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no scoped file route exercised")
+	}
+}
+
+// TestTenancyDocPrefixIsOwn: a bureau sets its own prefix and no other's;
+// roles that issue nothing are refused.
+func TestTenancyDocPrefixIsOwn(t *testing.T) {
+	t.Parallel()
+	ta := newTenancyApp(t)
+	res := ta.clients[UserBureauGD].Do("PUT", "/api/doc-prefix", map[string]any{"prefix": "粤通管网安"})
+	MustStatus(t, res, http.StatusOK, "prefix as the Guangdong bureau")
+	sh := ta.Login(UserBureauSH)
+	var got struct{ Prefix string }
+	res = sh.Do("GET", "/api/doc-prefix", nil)
+	MustStatus(t, res, http.StatusOK, "prefix as Shanghai")
+	if err := json.Unmarshal(res.Body, &got); err != nil || got.Prefix != "沪通管安" {
+		t.Errorf("Shanghai's prefix = %q (%v), want its own default", got.Prefix, err)
+	}
+	for _, u := range []string{UserEntAdminA, UserSupport, UserAuditor} {
+		if res := ta.clients[u].Do("PUT", "/api/doc-prefix", map[string]any{"prefix": "越权"}); res.Status != http.StatusForbidden {
+			t.Errorf("prefix as %s: %d", u, res.Status)
+		}
+	}
+	if !strings.Contains(string(ta.clients[UserBureauGD].Do("GET", "/api/doc-prefix", nil).Body), "粤通管网安") {
+		t.Error("the Guangdong prefix was not kept")
+	}
+}
