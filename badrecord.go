@@ -89,10 +89,10 @@ type BadRecord struct {
 
 // BadRecordEvent is one step in an entry's history.
 type BadRecordEvent struct {
-	Action string    `json:"action"` // appeal, appeal_upheld, revoke, repair_request, repair_granted, repair_refused
-	Reason string    `json:"reason"`
-	By     string    `json:"by"`
-	At     time.Time `json:"at"`
+	Action BadRecordAction `json:"action"`
+	Reason string          `json:"reason"`
+	By     string          `json:"by"`
+	At     time.Time       `json:"at"`
 }
 
 // BadRecordFilter searches the register.

@@ -100,8 +100,9 @@ func (c *conn) findBadRecord(id int64) (*pinggu.BadRecord, error) {
 	b.Events, err = queryAll(c, func(sc rowScanner) (*pinggu.BadRecordEvent, error) {
 		var e pinggu.BadRecordEvent
 		var at tscan
-		err := sc.Scan(&e.Action, &e.Reason, &e.By, &at)
-		e.At = at.T
+		var act string
+		err := sc.Scan(&act, &e.Reason, &e.By, &at)
+		e.Action, e.At = pinggu.BadRecordAction(act), at.T
 		return &e, err
 	}, "SELECT action, reason, by_name, at FROM bad_record_events WHERE bad_record_id = ? ORDER BY id", id)
 	return b, err

@@ -3,6 +3,7 @@ package web_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -199,4 +200,54 @@ func TestTenancyDocPrefixIsOwn(t *testing.T) {
 	if !strings.Contains(string(ta.clients[UserBureauGD].Do("GET", "/api/doc-prefix", nil).Body), "粤通管网安") {
 		t.Error("the Guangdong prefix was not kept")
 	}
+}
+
+// The enforcement module's pages in the cross-tenant test.
+func init() {
+	due := time.Now().AddDate(0, 0, 20).Format("2006-01-02")
+	addUITenancyRoutes(map[string]uiTenancyCase{
+		"GET /orders":     {kind: uiList, record: recOrder, present: true},
+		"GET /orders/new": {kind: uiForm},
+		"POST /orders": {kind: uiCreate, form: func(a *App) url.Values {
+			return url.Values{"org_id": {ID(a.OrgB.ID)}, "title": {"越权整改"}, "description_1": {"越权"}, "requirement_1": {"越权"}, "due_1": {due}}
+		}},
+		"POST /orders/from-assessment": {kind: uiCreate, form: func(a *App) url.Values {
+			return url.Values{"assessment_id": {ID(a.AsmB.ID)}, "due_at": {due}}
+		}},
+		"GET /orders/{id}":                  {kind: uiRecord, record: recOrder},
+		"POST /orders/{id}/issue":           {kind: uiRecord, record: recOrder},
+		"POST /orders/{id}/revoke":          {kind: uiRecord, record: recOrder, form: func(*App) url.Values { return url.Values{"reason": {"越权"}} }},
+		"POST /orders/{id}/extensions":      {kind: uiRecord, record: recOrder, form: func(*App) url.Values { return url.Values{"reason": {"越权"}, "requested_due": {due}} }},
+		"POST /order-problems/{id}/answers": {kind: uiRecord, record: recProblem, form: func(*App) url.Values { return url.Values{"report": {"越权答复"}} }},
+		"POST /order-answers/{id}/verify":   {kind: uiRecord, record: recAnswer, form: func(*App) url.Values { return url.Values{"decision": {"accepted"}} }},
+		"POST /order-answers/{id}/recheck":  {kind: uiRecord, record: recAnswer},
+		"POST /order-extensions/{id}/decide": {kind: uiRecord, record: recExtension, form: func(*App) url.Values {
+			return url.Values{"grant": {"1"}, "reason": {"越权"}}
+		}},
+		"GET /escalations": {kind: uiList, record: recEscalation},
+		"POST /escalations/{id}/decide": {kind: uiRecord, record: recEscalation, form: func(*App) url.Values {
+			return url.Values{"take": {"1"}, "note": {"越权"}}
+		}},
+		"GET /bad-records":      {kind: uiList, record: recBadRecord, present: true},
+		"GET /bad-records/{id}": {kind: uiRecord, record: recBadRecord},
+		"POST /bad-records/{id}/actions": {kind: uiRecord, record: recBadRecord, form: func(*App) url.Values {
+			return url.Values{"action": {"revoke"}, "reason": {"越权"}}
+		}},
+		"GET /campaigns": {kind: uiList, record: recCampaign, present: true},
+		"POST /campaigns": {kind: uiCreate, form: func(a *App) url.Values {
+			return url.Values{"kind": {"daily"}, "title": {"越权督查"}, "org_id": {ID(a.OrgB.ID)}, "starts_on": {due}, "ends_on": {due}, "inspectors": {"越权"}}
+		}},
+		"GET /campaigns/{id}":                      {kind: uiRecord, record: recCampaign},
+		"POST /campaigns/{id}/inspections":         {kind: uiRecord, record: recCampaign},
+		"POST /campaigns/{id}/special-assessments": {kind: uiRecord, record: recCampaign, form: func(*App) url.Values { return url.Values{"category": {"search"}, "due_at": {due}} }},
+		"POST /campaigns/{id}/close":               {kind: uiRecord, record: recCampaign},
+		"GET /inspections/{id}":                    {kind: uiRecord, record: recInspection},
+		"POST /inspections/{id}/order":             {kind: uiRecord, record: recInspection, form: func(*App) url.Values { return url.Values{"due_at": {due}} }},
+		"GET /annual":                              {kind: uiList, record: recDossier, present: true},
+		"POST /annual/open": {kind: uiCreate, form: func(a *App) url.Values {
+			return url.Values{"province": {a.OrgB.Province}, "year": {time.Now().Format("2006")}}
+		}},
+		"GET /annual/dossiers/{id}":         {kind: uiRecord, record: recDossier},
+		"POST /annual/dossiers/{id}/decide": {kind: uiRecord, record: recDossier, form: func(*App) url.Values { return url.Values{"verdict": {"fail"}, "reason": {"越权"}} }},
+	})
 }

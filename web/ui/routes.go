@@ -99,6 +99,38 @@ func Routes() []Route {
 		{Method: "GET", Pattern: "/reminders", Gate: gateLedger, Module: "reminders", Handler: (*Handler).reminderList},
 		{Method: "POST", Pattern: "/reminders/{id}/read", Gate: gateLedger, Module: "reminders", Handler: (*Handler).reminderRead},
 
+		// Enforcement: rectification orders, the escalation ladder, the
+		// register of bad records, inspections and the annual licence inspection.
+		{Method: "GET", Pattern: "/orders", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).orderList},
+		{Method: "GET", Pattern: "/orders/new", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).orderNew},
+		{Method: "POST", Pattern: "/orders", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).orderCreate},
+		{Method: "POST", Pattern: "/orders/from-assessment", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).orderFromAssessment},
+		{Method: "GET", Pattern: "/orders/{id}", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).orderShow},
+		{Method: "POST", Pattern: "/orders/{id}/issue", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).orderIssue},
+		{Method: "POST", Pattern: "/orders/{id}/revoke", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).orderRevoke},
+		{Method: "POST", Pattern: "/orders/{id}/extensions", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).orderExtend},
+		{Method: "POST", Pattern: "/order-problems/{id}/answers", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).problemAnswer},
+		{Method: "POST", Pattern: "/order-answers/{id}/verify", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).answerVerify},
+		{Method: "POST", Pattern: "/order-answers/{id}/recheck", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).answerRecheck},
+		{Method: "POST", Pattern: "/order-extensions/{id}/decide", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).extensionDecide},
+		{Method: "GET", Pattern: "/escalations", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).escalationList},
+		{Method: "POST", Pattern: "/escalations/{id}/decide", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).escalationDecide},
+		{Method: "GET", Pattern: "/bad-records", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).badRecordList},
+		{Method: "GET", Pattern: "/bad-records/{id}", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).badRecordShow},
+		{Method: "POST", Pattern: "/bad-records/{id}/actions", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).badRecordAct},
+		{Method: "GET", Pattern: "/campaigns", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).campaignList},
+		{Method: "POST", Pattern: "/campaigns", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).campaignCreate},
+		{Method: "GET", Pattern: "/campaigns/{id}", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).campaignShow},
+		{Method: "POST", Pattern: "/campaigns/{id}/inspections", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).inspectionRecord},
+		{Method: "POST", Pattern: "/campaigns/{id}/special-assessments", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).campaignSpecial},
+		{Method: "POST", Pattern: "/campaigns/{id}/close", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).campaignClose},
+		{Method: "GET", Pattern: "/inspections/{id}", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).inspectionShow},
+		{Method: "POST", Pattern: "/inspections/{id}/order", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).inspectionOrder},
+		{Method: "GET", Pattern: "/annual", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).annualBoard},
+		{Method: "POST", Pattern: "/annual/open", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).annualOpen},
+		{Method: "GET", Pattern: "/annual/dossiers/{id}", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).dossierShow},
+		{Method: "POST", Pattern: "/annual/dossiers/{id}/decide", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).dossierDecide},
+
 		// Accounts (system administrators).
 		{Method: "GET", Pattern: "/accounts", Gate: gateAccounts, Handler: (*Handler).accountList},
 		{Method: "GET", Pattern: "/accounts/new", Gate: gateAccounts, Handler: (*Handler).accountNew},
@@ -139,6 +171,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.HasAssessments()
 	case "reminders":
 		return s.svc.Reminders != nil
+	case "enforcement":
+		return s.svc.HasEnforcement()
 	}
 	return true
 }
