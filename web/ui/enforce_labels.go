@@ -72,7 +72,9 @@ func (p *page) CheckResultLabel(r pinggu.CheckResult) string {
 }
 
 // VerdictLabel names an annual inspection verdict.
-func (p *page) VerdictLabel(v pinggu.Verdict) string { return pinggu.LabelIn(pinggu.VerdictLabels, v, p.Lang) }
+func (p *page) VerdictLabel(v pinggu.Verdict) string {
+	return pinggu.LabelIn(pinggu.VerdictLabels, v, p.Lang)
+}
 
 // DossierStateLabel names where a dossier stands.
 func (p *page) DossierStateLabel(s pinggu.DossierState) string {
