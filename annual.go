@@ -46,7 +46,7 @@ type DossierFacts struct {
 	AssessmentsDue     int `json:"assessments_due"`     // periodic and special assessments due in the year
 	AssessmentsDone    int `json:"assessments_done"`    // of them accepted
 	AssessmentsOverdue int `json:"assessments_overdue"` // past due and not accepted
-	OrdersIssued       int `json:"orders_issued"`
+	OrdersIssued       int `json:"orders_issued"`       // open at some time of the year
 	OrdersClosed       int `json:"orders_closed"`
 	OrdersOpen         int `json:"orders_open"`    // open and within their deadline
 	OrdersOverdue      int `json:"orders_overdue"` // open past the deadline: unfinished rectification

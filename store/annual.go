@@ -134,8 +134,8 @@ func (c *conn) assembleDossiers(year int, cond string, args ...any) (int, error)
 			sum(CASE WHEN state = 'overdue' AND EXISTS (SELECT 1 FROM order_problems p WHERE p.order_id = orders.id AND p.state = 'open'
 				AND NOT EXISTS (SELECT 1 FROM order_answers a WHERE a.problem_id = p.id)) THEN 1 ELSE 0 END),
 			sum(fail_recommended)
-			FROM orders WHERE issued_at >= ? AND issued_at < ? AND state <> 'revoked' AND org_id IN (` + sel + `) GROUP BY org_id`,
-			append([]any{tval(from), tval(to)}, selArgs...),
+			FROM orders WHERE issued_at < ? AND (closed_at IS NULL OR closed_at >= ?) AND state <> 'revoked' AND org_id IN (` + sel + `) GROUP BY org_id`,
+			append([]any{tval(to), tval(from)}, selArgs...),
 			func(f *pinggu.DossierFacts, n []int) {
 				f.OrdersIssued, f.OrdersClosed, f.OrdersOpen, f.OrdersOverdue, f.OrdersRefused, f.FailRecommendations = n[0], n[1], n[2], n[3], n[4], n[5]
 			}},
@@ -220,12 +220,14 @@ func (c *conn) assembleDossiers(year int, cond string, args ...any) (int, error)
 }
 
 // dossierLinks lists the records a dossier drew on, for the officer to walk
-// back: the year's orders, bad records and inspections of the enterprise.
+// back: the orders open at some time of the year (an order carried over
+// from last year still counts), and the year's bad records and
+// inspections of the enterprise.
 func (c *conn) dossierLinks(d *pinggu.Dossier) ([]pinggu.Ref, error) {
 	from, to := yearBounds(d.Year)
 	var out []pinggu.Ref
 	for _, q := range []struct{ kind, sql string }{
-		{pinggu.RefOrder, "SELECT id FROM orders WHERE org_id = ? AND issued_at >= ? AND issued_at < ? ORDER BY id"},
+		{pinggu.RefOrder, "SELECT id FROM orders WHERE org_id = ? AND (closed_at IS NULL OR closed_at >= ?) AND issued_at < ? ORDER BY id"},
 		{pinggu.RefBadRecord, "SELECT id FROM bad_records WHERE org_id = ? AND decided_at >= ? AND decided_at < ? ORDER BY id"},
 		{pinggu.RefInspection, "SELECT id FROM inspections WHERE org_id = ? AND inspected_on >= ? AND inspected_on < ? ORDER BY id"},
 	} {

@@ -67,6 +67,10 @@ func loadDemo(ctx context.Context, env *cliEnv, db *store.DB, scaleName string) 
 				return err
 			}
 			fmt.Fprintf(env.stderr, "%d assessments in every state added\n", n)
+			if n, err = seedDemoEnforcement(ctx, db, d); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stderr, "%d rectification orders, their escalation, the register, inspections and the annual boards added\n", n)
 		}
 		fmt.Fprintf(env.stderr, "loaded in %s\n", time.Since(start).Round(time.Millisecond))
 	case pinggu.ECONFLICT:
@@ -94,4 +98,12 @@ func seedDemoAssessments(ctx context.Context, db *store.DB, d *pinggu.Dataset) (
 	orig := db.Now
 	defer func() { db.Now = orig }()
 	return demo.SeedAssessments(systemCtx(ctx), db, d, time.Now(), func(t time.Time) { db.Now = func() time.Time { return t } })
+}
+
+// seedDemoEnforcement adds the demo's enforcement with back-dated history,
+// then puts the store back on the real clock.
+func seedDemoEnforcement(ctx context.Context, db *store.DB, d *pinggu.Dataset) (int, error) {
+	orig := db.Now
+	defer func() { db.Now = orig }()
+	return demo.SeedEnforcement(systemCtx(ctx), db, d, time.Now(), func(t time.Time) { db.Now = func() time.Time { return t } })
 }
