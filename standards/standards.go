@@ -145,6 +145,7 @@ var Categories = []Code{
 	{"cloud", "云服务", "Cloud service"},
 	{"iot", "物联网", "Internet of things"},
 	{"gen_ai", "生成式人工智能", "Generative AI"},
+	{"internet_plus", "“互联网+”融合业务", "\"Internet Plus\" converged service"},
 	{"other", "其他", "Other"},
 }
 

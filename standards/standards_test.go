@@ -26,6 +26,7 @@ var specific = map[string]int{
 	"gen_ai":               30,
 	"iot":                  20,
 	"cloud":                20,
+	"internet_plus":        20,
 }
 
 func shipped(t *testing.T) *Library {
