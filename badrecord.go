@@ -158,3 +158,11 @@ type BadRecordService interface {
 	// ActOnBadRecord appeals, revokes or repairs an entry with a reason.
 	ActOnBadRecord(ctx context.Context, id int64, act BadRecordAction, reason string) (*BadRecord, error)
 }
+
+// EnforcementDataset is enforcement records in bulk, for benchmarks at
+// scale: orders with their problems and escalation steps, and register
+// entries. The store loads it as the platform, in one transaction.
+type EnforcementDataset struct {
+	Orders     []*Order
+	BadRecords []*BadRecord
+}

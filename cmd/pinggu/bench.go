@@ -33,7 +33,7 @@ import (
 )
 
 func init() {
-	register("bench", "measure loading and querying a large ledger (bench ledger)", cmdBench)
+	register("bench", "measure loading and querying a large ledger (bench ledger) and enforcement at scale (bench enforcement)", cmdBench)
 }
 
 // Targets the ledger must meet at the large scale.
@@ -44,14 +44,16 @@ const (
 )
 
 func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
-	fs := newFlagSet(env, "bench", "bench ledger [flags]")
+	fs := newFlagSet(env, "bench", "bench ledger|enforcement [flags]")
 	scaleName := fs.String("scale", "large", "dataset size: large (100,000 enterprises, 1,000,000 services), medium (10,000 and 100,000) or demo")
 	pgURL := fs.String("postgres", os.Getenv("PINGGU_BENCH_POSTGRES_URL"), "also benchmark PostgreSQL on the server at this URL (env PINGGU_BENCH_POSTGRES_URL)")
 	pgDB := fs.String("postgres-db", "pinggu_bench", "the database on that server to drop, recreate and load; never the URL's own")
 	queries := fs.Int("queries", 200, "requests per query kind")
 	seed := fs.Int64("seed", 1, "seed of the generated dataset and of the queries")
 	keep := fs.Bool("keep", false, "keep the loaded databases afterwards, to look into slow queries")
-	if len(args) == 0 || args[0] != "ledger" {
+	orders := fs.Int("orders", 200_000, "enforcement: rectification orders to load")
+	badRecords := fs.Int("bad-records", 50_000, "enforcement: register entries to load")
+	if len(args) == 0 || (args[0] != "ledger" && args[0] != "enforcement") {
 		fs.Usage()
 		return 2
 	}
@@ -80,7 +82,13 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	var runErr error
 	errs := 0
 	for _, b := range dbs {
-		r, err := runLedgerBench(ctx, env.stderr, b, scale, *seed, *queries)
+		var r *benchResult
+		var err error
+		if args[0] == "enforcement" {
+			r, err = runEnforcementBench(ctx, env.stderr, b, scale, *seed, *queries, *orders, *badRecords)
+		} else {
+			r, err = runLedgerBench(ctx, env.stderr, b, scale, *seed, *queries)
+		}
 		if err != nil {
 			runErr = fmt.Errorf("%s: %w", b.name, err)
 			break
@@ -91,7 +99,7 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 		}
 	}
 	if len(results) > 0 {
-		printBenchTable(env.stdout, scale, *queries, results)
+		printBenchTable(env.stdout, args[0], scale, *queries, results)
 	}
 	switch {
 	case runErr != nil:
@@ -187,23 +195,49 @@ type benchResult struct {
 	rows  int
 	load  time.Duration
 	kinds []*benchKind
+	// phases are timed steps after the load (the enforcement bench's
+	// bulk load, annual dossiers and daily job), each with its target.
+	phases []benchPhase
+}
+
+// benchPhase is one timed step and its target.
+type benchPhase struct {
+	label  string
+	dur    time.Duration
+	target time.Duration
 }
 
 // runLedgerBench generates the dataset, loads it, serves it over real HTTP
 // and times the ledger queries officers run most.
 func runLedgerBench(ctx context.Context, log io.Writer, b benchDB, scale demo.Scale, seed int64, n int) (*benchResult, error) {
-	fmt.Fprintf(log, "[%s] generating the %s dataset…\n", b.name, scale.Name)
 	d := demo.Generate(scale, seed)
 	pools := newBenchPools(d, rand.New(rand.NewPCG(uint64(seed), 2)))
-	res := &benchResult{db: b.name, rows: len(d.Organisations) + len(d.Licences) + len(d.Services) + len(d.Users)}
-	db, cleanup, err := b.open(ctx)
+	db, res, cleanup, err := loadBenchLedger(ctx, log, b, scale, d)
 	if err != nil {
 		return nil, err
 	}
 	defer cleanup()
+	d = nil
+	runtime.GC() // the dataset is in the database now; give its memory back before measuring
 
-	fmt.Fprintf(log, "[%s] loading %d organisations, %d licences, %d services, %d users…\n",
-		b.name, len(d.Organisations), len(d.Licences), len(d.Services), len(d.Users))
+	lb, stop, err := startLedgerBench(ctx, db, pools, seed)
+	if err != nil {
+		return nil, err
+	}
+	defer stop()
+	return res, lb.measure(ctx, log, b.name, n, res)
+}
+
+// loadBenchLedger opens the database and loads the generated ledger into
+// it, timing the load.
+func loadBenchLedger(ctx context.Context, log io.Writer, b benchDB, scale demo.Scale, d *pinggu.Dataset) (*store.DB, *benchResult, func(), error) {
+	res := &benchResult{db: b.name, rows: len(d.Organisations) + len(d.Licences) + len(d.Services) + len(d.Users)}
+	db, cleanup, err := b.open(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	fmt.Fprintf(log, "[%s] loading the %s dataset: %d organisations, %d licences, %d services, %d users…\n",
+		b.name, scale.Name, len(d.Organisations), len(d.Licences), len(d.Services), len(d.Users))
 	start := time.Now()
 	lastPct, lastAt := -1, start
 	err = db.LoadDataset(pinggu.WithActor(ctx, pinggu.SystemActor), d, func(done, total int) {
@@ -218,28 +252,26 @@ func runLedgerBench(ctx context.Context, log io.Writer, b benchDB, scale demo.Sc
 	})
 	res.load = time.Since(start)
 	if err != nil {
-		return nil, fmt.Errorf("load: %w", err)
+		cleanup()
+		return nil, nil, nil, fmt.Errorf("load: %w", err)
 	}
 	fmt.Fprintf(log, "[%s] loaded in %s\n", b.name, res.load.Round(100*time.Millisecond))
-	d = nil
-	runtime.GC() // the dataset is in the database now; give its memory back before measuring
+	return db, res, cleanup, nil
+}
 
-	lb, stop, err := startLedgerBench(ctx, db, pools, seed)
-	if err != nil {
-		return nil, err
-	}
-	defer stop()
-	fmt.Fprintf(log, "[%s] running %d requests of each of %d query kinds…\n", b.name, n, len(lb.kinds))
+// measure sends n requests of each query kind and keeps the latencies in res.
+func (lb *ledgerBench) measure(ctx context.Context, log io.Writer, name string, n int, res *benchResult) error {
+	fmt.Fprintf(log, "[%s] running %d requests of each of %d query kinds…\n", name, n, len(lb.kinds))
 	for range n {
 		for _, k := range lb.kinds {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 			dur, err := k.run(ctx)
 			if err != nil {
 				k.errors++
 				if k.errors == 1 {
-					fmt.Fprintf(log, "[%s] %s: %v\n", b.name, k.label, err)
+					fmt.Fprintf(log, "[%s] %s: %v\n", name, k.label, err)
 				}
 				continue
 			}
@@ -249,10 +281,10 @@ func runLedgerBench(ctx context.Context, log io.Writer, b benchDB, scale demo.Sc
 	res.kinds = lb.kinds
 	for _, k := range lb.kinds {
 		if q, err := url.QueryUnescape(k.slowest); err == nil {
-			fmt.Fprintf(log, "[%s] slowest %s: %s  GET %s\n", b.name, k.label, benchMS(k.slowestTime), q)
+			fmt.Fprintf(log, "[%s] slowest %s: %s  GET %s\n", name, k.label, benchMS(k.slowestTime), q)
 		}
 	}
-	return res, nil
+	return nil
 }
 
 // ledgerBench is a running server with logged-in clients and the query kinds
@@ -300,32 +332,47 @@ func (k *benchKind) run(ctx context.Context) (time.Duration, error) {
 // then uses an API token, as a script would) and a Guangdong bureau officer
 // (with a browser session), and sets up the query kinds.
 func startLedgerBench(ctx context.Context, db *store.DB, pools *benchPools, seed int64) (*ledgerBench, func(), error) {
+	lb, ministry, bureau, stop, err := startBenchServer(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	lb.ledgerKinds(ministry, bureau, pools, seed)
+	return lb, stop, nil
+}
+
+// startBenchServer serves db on 127.0.0.1 and logs in a ministry officer
+// (who then uses an API token, as a script would) and a Guangdong bureau
+// officer (with a browser session).
+func startBenchServer(ctx context.Context, db *store.DB) (lb *ledgerBench, ministry, bureau *benchClient, stop func(), err error) {
 	srv, err := web.NewServer(web.Options{Services: db.Services(),
 		Health: db.Ping, Logger: slog.New(slog.DiscardHandler), Version: "bench"})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
-	stop := func() { hs.Close() }
-	lb := &ledgerBench{base: "http://" + ln.Addr().String()}
-
-	ministry, err := lb.login(ctx, "ministry")
+	stop = func() { hs.Close() }
+	lb = &ledgerBench{base: "http://" + ln.Addr().String()}
+	ministry, err = lb.login(ctx, "ministry")
 	if err == nil {
 		err = ministry.useToken(ctx)
 	}
-	var bureau *benchClient
 	if err == nil {
 		bureau, err = lb.login(ctx, "gd-bureau")
 	}
 	if err != nil {
 		stop()
-		return nil, nil, err
+		return nil, nil, nil, nil, err
 	}
+	return lb, ministry, bureau, stop, nil
+}
+
+// ledgerKinds sets up the ledger's query kinds.
+func (lb *ledgerBench) ledgerKinds(ministry, bureau *benchClient, pools *benchPools, seed int64) {
 	rng := rand.New(rand.NewPCG(uint64(seed), 3))
 	for _, who := range []struct {
 		label  string
@@ -350,7 +397,6 @@ func startLedgerBench(ctx context.Context, db *store.DB, pools *benchPools, seed
 			}},
 		)
 	}
-	return lb, stop, nil
 }
 
 // serviceFilterPath is a filtered, sorted page of the service list: a random
@@ -492,9 +538,9 @@ func benchFragment(rng *rand.Rand, pool []string, lo, hi int) string {
 
 // printBenchTable prints the figures of every database side by side, with
 // the targets and whether each was met.
-func printBenchTable(w io.Writer, scale demo.Scale, n int, results []*benchResult) {
-	fmt.Fprintf(w, "\nLedger benchmark, scale %s, %d requests per query kind (targets: load < %s, p95 < %s)\n\n",
-		scale.Name, n, benchLoadTarget, benchQueryTarget)
+func printBenchTable(w io.Writer, what string, scale demo.Scale, n int, results []*benchResult) {
+	fmt.Fprintf(w, "\n%s benchmark, scale %s, %d requests per query kind (targets: load < %s, p95 < %s)\n\n",
+		strings.ToUpper(what[:1])+what[1:], scale.Name, n, benchLoadTarget, benchQueryTarget)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	head := []string{""}
 	sub := []string{"query"}
@@ -509,6 +555,14 @@ func printBenchTable(w io.Writer, scale demo.Scale, n int, results []*benchResul
 		row = append(row, r.load.Round(100*time.Millisecond).String(), fmt.Sprintf("%.0f rows/s", rate), strconv.Itoa(r.rows)+" rows", benchVerdict(r.load < benchLoadTarget, 0))
 	}
 	fmt.Fprintln(tw, strings.Join(row, "\t"))
+	for i, ph := range results[0].phases {
+		row := []string{ph.label}
+		for _, r := range results {
+			p := r.phases[i]
+			row = append(row, p.dur.Round(10*time.Millisecond).String(), "", "", benchVerdict(p.dur < p.target, 0)+" (< "+p.target.String()+")")
+		}
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
 	fmt.Fprintln(tw, strings.Join(sub, "\t"))
 	for i, k := range results[0].kinds {
 		row := []string{k.label}

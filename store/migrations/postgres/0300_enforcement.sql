@@ -225,9 +225,9 @@ CREATE TABLE dossiers (
 	decided_at TIMESTAMPTZ,
 	UNIQUE (licence_id, year)
 );
-CREATE INDEX dossiers_board ON dossiers(province, year, state, proposed, id);
+CREATE INDEX dossiers_board ON dossiers(province, year, state, verdict, proposed, id);
 CREATE INDEX dossiers_board_verdict ON dossiers(province, year, verdict, id);
-CREATE INDEX dossiers_year ON dossiers(year, province);
+CREATE INDEX dossiers_year ON dossiers(year, province, state, verdict, proposed);
 CREATE INDEX dossiers_org ON dossiers(org_id, year);
 
 -- The verdict written back to the licence.
