@@ -42,7 +42,7 @@ func TestRunnerDeliversNotices(t *testing.T) {
 		sys := pinggu.WithActor(context.Background(), pinggu.SystemActor)
 		n := &pinggu.Notice{Kind: "patrol.warning_raised", Subject: pinggu.Ref{Kind: "patrol_warning", ID: 9},
 			OrgID: svc.OrgID, Province: "440000", Title: "粤信即时通信官网疑似被植入赌博推广内容",
-			Message: "巡查发现贵单位网站存在涉赌推广内容，请于24小时内处置并反馈。",
+			Message:    "巡查发现贵单位网站存在涉赌推广内容，请于24小时内处置并反馈。",
 			Recipients: []pinggu.Recipient{pinggu.EnterpriseOf(svc.OrgID)}}
 		if err := db.Notify(sys, n); err != nil {
 			t.Fatal(err)
