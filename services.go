@@ -22,6 +22,9 @@ type Services struct {
 	BadRecords BadRecordService
 	Campaigns  CampaignService
 	Annual     AnnualService
+	// Notices is each person's inbox of the notices every module writes;
+	// left out while nil.
+	Notices NoticeService
 }
 
 // Ready reports whether the services every surface needs are set.

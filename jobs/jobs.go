@@ -39,6 +39,14 @@ type Store interface {
 	MarkReminderDelivered(ctx context.Context, id int64, channel string) error
 	// RunDeadlines marks overdue orders and proposes escalation steps.
 	RunDeadlines(ctx context.Context) (*pinggu.DeadlineRun, error)
+	// DispatchNotices hands queued notices to enqueue within the store's
+	// transaction.
+	DispatchNotices(ctx context.Context, enqueue func(tx *sql.Tx, ns []*pinggu.Notice) error) (int, error)
+	// NoticeForDelivery loads a notice and the contact e-mails of the
+	// organisations it reaches.
+	NoticeForDelivery(ctx context.Context, id int64) (*pinggu.Notice, []string, error)
+	// MarkNoticeDelivered records a channel that carried a notice out.
+	MarkNoticeDelivered(ctx context.Context, id int64, channel string) error
 }
 
 // driver picks River's driver for the store's database. Both work on
@@ -131,6 +139,8 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 	river.AddWorker(workers, &reviewReminderWorker{store: s, channels: o.channels(), log: o.Logger})
 	river.AddWorker(workers, &orderDeadlineWorker{store: s, log: o.Logger})
 	river.AddWorker(workers, &deliverWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
+	river.AddWorker(workers, &noticeDispatchWorker{store: s, channels: o.channels()})
+	river.AddWorker(workers, &deliverNoticeWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
 	client, err := river.NewClient(d, &river.Config{
 		Logger:  o.Logger.With("component", "jobs"),
 		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: o.Workers}},
@@ -145,6 +155,9 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 			river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
 				func() (river.JobArgs, *river.InsertOpts) { return OrderDeadlineArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "order_deadline"}),
+			river.NewPeriodicJob(river.PeriodicInterval(noticeDispatchInterval),
+				func() (river.JobArgs, *river.InsertOpts) { return NoticeDispatchArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "notice_dispatch"}),
 		},
 	})
 	if err != nil {

@@ -424,3 +424,18 @@ func (db *DB) AnnualBoard(ctx context.Context, f pinggu.BoardFilter) (*pinggu.Bo
 	b.Items, err = queryAll(c, scanDossier, "SELECT "+dossierCols+" FROM "+dossierFrom+w.sql()+" ORDER BY d.id LIMIT ? OFFSET ?", append(w.args, opt.Limit, opt.Offset)...)
 	return b, err
 }
+
+// dropLicenceDossiers removes the undecided annual dossiers of a licence
+// being deleted (they are assembled from the record and can be again); a
+// licence with a decided verdict is kept, as the verdict is a decision.
+func (c *conn) dropLicenceDossiers(licenceID int64) error {
+	var decided int
+	if err := c.queryRow("SELECT count(*) FROM dossiers WHERE licence_id = ? AND state <> 'open'", licenceID).Scan(&decided); err != nil {
+		return err
+	}
+	if decided > 0 {
+		return pinggu.Errorf(pinggu.ECONFLICT, "该许可证已有年检结论，不能删除")
+	}
+	_, err := c.exec("DELETE FROM dossiers WHERE licence_id = ?", licenceID)
+	return err
+}

@@ -122,6 +122,9 @@ func (db *DB) DeleteLicence(ctx context.Context, id int64) error {
 		if !c.actor.May(pinggu.ActLedgerWrite) {
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权删除许可证")
 		}
+		if err := c.dropLicenceDossiers(id); err != nil {
+			return err
+		}
 		if _, err := c.exec("DELETE FROM licences WHERE id = ?", id); err != nil {
 			return err
 		}

@@ -256,11 +256,38 @@ func TestOrderWholeLife(t *testing.T) {
 		if err != nil || lic.AnnualVerdict != pinggu.VerdictFail || lic.AnnualYear != 2026 {
 			t.Fatalf("licence written back: %+v %v", lic, err)
 		}
+		code(t, db.DeleteLicence(sys, w.licence.ID), pinggu.ECONFLICT) // its verdict is a decision on record
 		_, err = db.DecideDossier(as(w.bureau), d.ID, pinggu.DossierDecision{Verdict: pinggu.VerdictConditional})
 		code(t, err, pinggu.EINVALID) // an override needs its reason
 		over, err := db.DecideDossier(as(w.bureau), d.ID, pinggu.DossierDecision{Verdict: pinggu.VerdictConditional, Reason: "企业已缴纳罚款并完成整改，经复查属实"})
 		if err != nil || over.State != pinggu.DossierOverride || over.OverrideReason == "" {
 			t.Fatalf("override: %+v %v", over, err)
+		}
+		// Every step was notified: the enterprise's inbox holds each kind,
+		// Shanghai's none of them.
+		kinds := func(a *pinggu.Actor) map[string]int {
+			ns, _, err := db.ListNotices(as(a), pinggu.NoticeFilter{ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := map[string]int{}
+			for _, n := range ns {
+				m[n.Kind]++
+			}
+			return m
+		}
+		got := kinds(w.ent)
+		for _, k := range []string{pinggu.NoticeOrderIssued, pinggu.NoticeOrderVerified, pinggu.NoticeOrderExtension, pinggu.NoticeOrderOverdue,
+			pinggu.NoticeEscalationTaken, pinggu.NoticeBadRecord, pinggu.NoticeAnnualDecided} {
+			if got[k] == 0 {
+				t.Errorf("the enterprise was not notified of %s: %v", k, got)
+			}
+		}
+		if got := kinds(w.bureau); got[pinggu.NoticeOrderAnswered] != 2 || got[pinggu.NoticeEscalationPropos] != 5 {
+			t.Errorf("the bureau's notices: %v", got)
+		}
+		if got := kinds(w.sh); len(got) != 0 {
+			t.Errorf("Shanghai was notified of Guangdong's order: %v", got)
 		}
 		verifyOK(t, db)
 	})

@@ -16,7 +16,7 @@ import (
 
 // Record kinds of the enforcement module.
 const (
-	recOrder recordKind = iota + 100
+	recOrder recordKind = iota + 300
 	recProblem
 	recAnswer
 	recOrderEvidence
@@ -30,7 +30,7 @@ const (
 
 // tScopedFile: a file every signed-in role may ask for, holding only the
 // records in its scope (the board as PDF, whose text is not searched).
-const tScopedFile tenancyKind = 100
+const tScopedFile tenancyKind = 300
 
 func init() {
 	rec := func(f func(e *Enforcement) (int64, string)) func(ta *tenancyApp) []ledgerRecord {
@@ -40,7 +40,7 @@ func init() {
 			}
 			idB, nameB := f(ta.EnfB)
 			idA, nameA := f(ta.EnfA)
-			return []ledgerRecord{{idB, ta.OrgB.ID, ta.OrgB.Province, nameB}, {idA, ta.OrgA.ID, ta.OrgA.Province, nameA}}
+			return []ledgerRecord{{id: idB, orgID: ta.OrgB.ID, province: ta.OrgB.Province, name: nameB}, {id: idA, orgID: ta.OrgA.ID, province: ta.OrgA.Province, name: nameA}}
 		}
 	}
 	tenancyRecords[recOrder] = rec(func(e *Enforcement) (int64, string) { return e.Order.ID, e.Order.Title })
@@ -52,13 +52,20 @@ func init() {
 	tenancyRecords[recBadRecord] = rec(func(e *Enforcement) (int64, string) { return e.BadRecord.ID, e.BadRecord.Facts })
 	tenancyRecords[recInspection] = rec(func(e *Enforcement) (int64, string) { return e.Inspection.ID, e.Inspection.Inspector })
 	tenancyRecords[recDossier] = rec(func(e *Enforcement) (int64, string) { return e.Dossier.ID, e.Dossier.Licence })
-	// A campaign belongs to no enterprise: a bureau sees its province's,
-	// an enterprise none (its inspection records are what it sees).
+	// A campaign belongs to no enterprise: the regulators of its province
+	// and the support institutions see it, an enterprise none (its
+	// inspection records are what it sees).
 	tenancyRecords[recCampaign] = func(ta *tenancyApp) []ledgerRecord {
 		if ta.EnfA == nil {
 			return nil
 		}
-		return []ledgerRecord{{ta.EnfB.Campaign.ID, 0, ta.OrgB.Province, ta.EnfB.Campaign.Title}, {ta.EnfA.Campaign.ID, 0, ta.OrgA.Province, ta.EnfA.Campaign.Title}}
+		rec := func(c *pinggu.Campaign) ledgerRecord {
+			return ledgerRecord{id: c.ID, province: c.Province, name: c.Title, sees: func(a *pinggu.Actor) bool {
+				j, ok := a.CampaignScope()
+				return ok && (j.National || c.Province == "" || j.Province == c.Province)
+			}}
+		}
+		return []ledgerRecord{rec(ta.EnfB.Campaign), rec(ta.EnfA.Campaign)}
 	}
 
 	due := time.Now().AddDate(0, 0, 20).Format(time.RFC3339)

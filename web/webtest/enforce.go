@@ -92,6 +92,18 @@ func seedEnforcement(ctx context.Context, db *store.DB, fx *Fixtures) error {
 		e.Dossier = b.Items[0]
 		*t.into = e
 	}
+	// The notices these records wrote are the store's to test; the fixture
+	// keeps the inbox to the one test notice of each tenant (seedNotices),
+	// which the inbox's tests count on.
+	for _, table := range []string{"notice_deliveries", "notice_outbox", "notice_reads", "notice_recipients", "notices"} {
+		col := "notice_id"
+		if table == "notices" {
+			col = "id"
+		}
+		if _, err := db.SQL().ExecContext(ctx, "DELETE FROM "+table+" WHERE "+col+" IN (SELECT id FROM notices WHERE kind LIKE 'order.%' OR kind LIKE 'bad_record.%' OR kind LIKE 'annual.%')"); err != nil {
+			return fmt.Errorf("clear enforcement notices: %w", err)
+		}
+	}
 	return nil
 }
 
