@@ -36,24 +36,8 @@ func TestRunnerPurgesExpiredSessions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	done, cancel := r.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed)
-	defer cancel()
 	// Other periodic jobs also run on start; wait for the purge.
-	timeout := time.After(30 * time.Second)
-	for purged := false; !purged; {
-		select {
-		case ev := <-done:
-			if ev.Job.Kind != (SessionPurgeArgs{}).Kind() {
-				continue
-			}
-			if ev.Kind != river.EventKindJobCompleted {
-				t.Fatalf("session purge: %s", ev.Kind)
-			}
-			purged = true
-		case <-timeout:
-			t.Fatal("the session purge did not run after start")
-		}
-	}
+	waitForJob(t, r, SessionPurgeArgs{}.Kind())
 	if err := r.Stop(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -64,5 +48,28 @@ func TestRunnerPurgesExpiredSessions(t *testing.T) {
 	// second purge finds nothing to delete.
 	if n, err := db.PurgeExpiredSessions(context.Background()); err != nil || n != 0 {
 		t.Errorf("after the job, purge finds %d sessions (err %v), want 0", n, err)
+	}
+}
+
+// waitForJob waits until the started runner has completed a job of kind,
+// failing the test if it fails or does not run within half a minute.
+func waitForJob(t *testing.T, r *Runner, kind string) {
+	t.Helper()
+	done, cancel := r.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed)
+	defer cancel()
+	timeout := time.After(30 * time.Second)
+	for {
+		select {
+		case ev := <-done:
+			if ev.Job.Kind != kind {
+				continue
+			}
+			if ev.Kind != river.EventKindJobCompleted {
+				t.Fatalf("%s: %s", kind, ev.Kind)
+			}
+			return
+		case <-timeout:
+			t.Fatalf("the %s job did not run after start", kind)
+		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/store"
 	"github.com/pinggu/pinggu/store/storetest"
-	"github.com/riverqueue/river"
 )
 
 // A started runner works the daily deadline pass on its own: an order
@@ -42,23 +41,7 @@ func TestRunnerRunsOrderDeadlines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		done, cancel := r.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed)
-		defer cancel()
-		timeout := time.After(30 * time.Second)
-		for ran := false; !ran; {
-			select {
-			case ev := <-done:
-				if ev.Job.Kind != (OrderDeadlineArgs{}).Kind() {
-					continue
-				}
-				if ev.Kind != river.EventKindJobCompleted {
-					t.Fatalf("order deadline job: %s", ev.Kind)
-				}
-				ran = true
-			case <-timeout:
-				t.Fatal("the deadline job did not run after start")
-			}
-		}
+		waitForJob(t, r, OrderDeadlineArgs{}.Kind())
 		if err := r.Stop(context.Background()); err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
@@ -76,26 +75,11 @@ func AssessmentsXLSX(w io.Writer, list []*pinggu.Assessment, lang string) error 
 // UTF-8 byte-order mark so Excel reads the Chinese right, CRLF lines, and
 // cells that could run as formulas made inert with SafeCell.
 func AssessmentsCSV(w io.Writer, list []*pinggu.Assessment, lang string) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
+	tb := &Table{Header: listHeader(lang), Rows: make([][]any, len(list))}
+	for i, a := range list {
+		tb.Rows[i] = listRow(a, lang)
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.Write(listHeader(lang)); err != nil {
-		return err
-	}
-	for _, a := range list {
-		row := listRow(a, lang)
-		rec := make([]string, len(row))
-		for i, v := range row {
-			rec[i] = SafeCell(csvString(v))
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
+	return tb.WriteCSV(w)
 }
 
 func csvString(v any) string {
