@@ -366,35 +366,46 @@ func (db *DB) AnnualBoard(ctx context.Context, f pinggu.BoardFilter) (*pinggu.Bo
 	if f.Province != "" {
 		base.add("d.province = ?", f.Province)
 	}
-	rows, err := c.query("SELECT d.state, d.verdict, d.proposed, count(*) FROM dossiers d"+base.sql()+" GROUP BY d.state, d.verdict, d.proposed", base.args...)
+	// One pass over a covering index gives the totals and, nationally,
+	// each province's progress.
+	rows, err := c.query("SELECT d.province, d.state, d.verdict, d.proposed, count(*) FROM dossiers d"+base.sql()+
+		" GROUP BY d.province, d.state, d.verdict, d.proposed ORDER BY d.province", base.args...)
 	if err != nil {
 		return nil, err
 	}
+	byProvince := map[string]*pinggu.BoardProvinceRow{}
 	for rows.Next() {
-		var state, verdict, proposed string
+		var province, state, verdict, proposed string
 		var n int
-		if err := rows.Scan(&state, &verdict, &proposed, &n); err != nil {
+		if err := rows.Scan(&province, &state, &verdict, &proposed, &n); err != nil {
 			rows.Close()
 			return nil, err
 		}
+		p := byProvince[province]
+		if p == nil {
+			p = &pinggu.BoardProvinceRow{Province: province}
+			byProvince[province] = p
+			b.Provinces = append(b.Provinces, p)
+		}
 		b.Licences += n
+		p.Licences += n
 		if pinggu.DossierState(state) == pinggu.DossierOpen {
 			b.Proposed[pinggu.Verdict(proposed)] += n
-		} else {
-			b.Decided += n
-			b.ByVerdict[pinggu.Verdict(verdict)] += n
+			continue
+		}
+		b.Decided += n
+		p.Decided += n
+		b.ByVerdict[pinggu.Verdict(verdict)] += n
+		if pinggu.Verdict(verdict) == pinggu.VerdictFail {
+			p.Failed += n
 		}
 	}
 	rows.Close()
-	if f.Province == "" {
-		b.Provinces, err = queryAll(c, func(sc rowScanner) (*pinggu.BoardProvinceRow, error) {
-			var r pinggu.BoardProvinceRow
-			return &r, sc.Scan(&r.Province, &r.Licences, &r.Decided, &r.Failed)
-		}, "SELECT d.province, count(*), sum(CASE WHEN d.state <> 'open' THEN 1 ELSE 0 END), sum(CASE WHEN d.verdict = 'fail' THEN 1 ELSE 0 END) FROM dossiers d"+
-			base.sql()+" GROUP BY d.province ORDER BY d.province", base.args...)
-		if err != nil {
-			return nil, err
-		}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if f.Province != "" {
+		b.Provinces = nil
 	}
 	w := base
 	w.args = append([]any(nil), base.args...)
@@ -408,7 +419,8 @@ func (db *DB) AnnualBoard(ctx context.Context, f pinggu.BoardFilter) (*pinggu.Bo
 		w.add("d.verdict = ?", string(f.Verdict))
 	}
 	if f.Proposed != "" {
-		w.add("d.state = 'open' AND d.proposed = ?", string(f.Proposed))
+		// An open dossier has no verdict; saying so lets the index page it.
+		w.add("d.state = 'open' AND d.verdict = '' AND d.proposed = ?", string(f.Proposed))
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		like := "%" + likeEscape(q) + "%"

@@ -203,29 +203,45 @@ func (db *DB) RunDeadlines(ctx context.Context) (*pinggu.DeadlineRun, error) {
 	run := &pinggu.DeadlineRun{}
 	err := db.inTx(ctx, func(c *conn) error {
 		today := startOfDayCST(c.now)
-		// Orders whose earliest open deadline was before today.
-		late, err := queryAll(c, scanIDProvince, "SELECT id, org_id, org_name, province, doc_number FROM orders WHERE state IN (?, ?) AND due_at < ?",
-			string(pinggu.OrderIssued), string(pinggu.OrderAnswered), tval(today))
+		// An open order's due_at is the earliest deadline of a problem not
+		// yet accepted (refreshOrder keeps it so), so an order due before
+		// today is overdue: one statement marks them all.
+		late, err := queryAll(c, scanIDProvince, `UPDATE orders SET state = ?, updated_at = ? WHERE state IN (?, ?) AND due_at < ?
+			RETURNING id, org_id, org_name, province, doc_number`,
+			string(pinggu.OrderOverdue), tval(c.now), string(pinggu.OrderIssued), string(pinggu.OrderAnswered), tval(today))
 		if err != nil {
 			return err
 		}
+		digest := map[string]*[2]int{} // by province: newly overdue, proposed
 		for _, o := range late {
-			if _, err := c.refreshOrder(o.id); err != nil {
-				return err
-			}
 			run.Overdue++
+			if digest[o.province] == nil {
+				digest[o.province] = &[2]int{}
+			}
+			digest[o.province][0]++
+			// The enterprise hears of each of its orders; the bureau gets
+			// the day's digest below rather than one notice per order.
 			if err := c.notify(&pinggu.Notice{Kind: pinggu.NoticeOrderOverdue, Subject: pinggu.Ref{Kind: pinggu.RefOrder, ID: o.id}, Link: orderLink(o.id),
 				OrgID: o.orgID, Province: o.province, Title: "整改逾期 " + o.doc, DedupKey: fmt.Sprintf("order.overdue:%d:%s", o.id, today.Format("2006-01-02")),
-				Message:    fmt.Sprintf("整改通知（%s）规定的整改期限已届满，%s尚未完成整改。", o.doc, o.name),
-				Recipients: []pinggu.Recipient{pinggu.EnterpriseOf(o.orgID), pinggu.RegulatorsOf(o.province)}}); err != nil {
+				Message:    fmt.Sprintf("整改通知（%s）规定的整改期限已届满，%s尚未完成整改，请立即整改并报送整改情况。", o.doc, o.name),
+				Recipients: []pinggu.Recipient{pinggu.EnterpriseOf(o.orgID)}}); err != nil {
 				return err
 			}
 		}
-		n, err := c.proposeEscalations()
+		proposed, err := c.proposeEscalations()
 		if err != nil {
 			return err
 		}
-		run.Proposed = n
+		for prov, n := range proposed {
+			run.Proposed += n
+			if digest[prov] == nil {
+				digest[prov] = &[2]int{}
+			}
+			digest[prov][1] += n
+		}
+		if err := c.notifyDigests(digest, today); err != nil {
+			return err
+		}
 		if run.Dossiers, err = c.refreshDossiers(c.now.In(pinggu.ChinaTime).Year()); err != nil {
 			return err
 		}
@@ -233,6 +249,23 @@ func (db *DB) RunDeadlines(ctx context.Context) (*pinggu.DeadlineRun, error) {
 			detail: fmt.Sprintf("整改期限日检：新增逾期%d件，建议升级措施%d项，更新年检档案%d份", run.Overdue, run.Proposed, run.Dossiers), after: run})
 	})
 	return run, err
+}
+
+// notifyDigests tells each province's regulators, once per run, how many
+// orders fell overdue and how many steps wait for their decision.
+func (c *conn) notifyDigests(digest map[string]*[2]int, today time.Time) error {
+	for prov, d := range digest {
+		if d[0] == 0 && d[1] == 0 {
+			continue
+		}
+		if err := c.notify(&pinggu.Notice{Kind: pinggu.NoticeEscalationPropos, Link: "/escalations?state=proposed", Province: prov,
+			Title:      fmt.Sprintf("%s整改期限日检", today.Format("2006年1月2日")),
+			Message:    fmt.Sprintf("今日新增逾期未整改的整改通知%d份，系统提出升级措施建议%d项，请逐项审核决定。", d[0], d[1]),
+			Recipients: []pinggu.Recipient{pinggu.RegulatorsOf(prov)}}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // startOfDayCST is the start of now's day in China Standard Time.
@@ -256,7 +289,7 @@ func scanIDProvince(sc rowScanner) (orderHead, error) {
 // proposeEscalations runs the ladder over every overdue order, reading
 // what it needs in three grouped queries rather than per order, so the
 // job's time grows with the number of overdue orders, not their history.
-func (c *conn) proposeEscalations() (int, error) {
+func (c *conn) proposeEscalations() (map[string]int, error) {
 	type facts struct {
 		head                             orderHead
 		due                              time.Time
@@ -269,14 +302,14 @@ func (c *conn) proposeEscalations() (int, error) {
 	var ids []int64
 	rows, err := c.query("SELECT id, org_id, org_name, province, doc_number, due_at, level FROM orders WHERE state = ?", string(pinggu.OrderOverdue))
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	for rows.Next() {
 		f := &facts{}
 		var due tscan
 		if err := rows.Scan(&f.head.id, &f.head.orgID, &f.head.name, &f.head.province, &f.head.doc, &due, &f.level); err != nil {
 			rows.Close()
-			return 0, err
+			return nil, err
 		}
 		f.due = due.T
 		byID[f.head.id] = f
@@ -284,7 +317,7 @@ func (c *conn) proposeEscalations() (int, error) {
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil || len(ids) == 0 {
-		return 0, err
+		return map[string]int{}, err
 	}
 	overdue := "SELECT id FROM orders WHERE state = '" + string(pinggu.OrderOverdue) + "'"
 	rows, err = c.query(`SELECT p.order_id, count(*),
@@ -292,14 +325,14 @@ func (c *conn) proposeEscalations() (int, error) {
 		sum(CASE WHEN p.severity = 'high' THEN 1 ELSE 0 END)
 		FROM order_problems p WHERE p.state <> 'accepted' AND p.order_id IN (` + overdue + `) GROUP BY p.order_id`)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	for rows.Next() {
 		var id int64
 		var open, unanswered, high int
 		if err := rows.Scan(&id, &open, &unanswered, &high); err != nil {
 			rows.Close()
-			return 0, err
+			return nil, err
 		}
 		if f := byID[id]; f != nil {
 			f.open, f.unanswered, f.high = open, unanswered, high
@@ -308,14 +341,14 @@ func (c *conn) proposeEscalations() (int, error) {
 	rows.Close()
 	rows, err = c.query(`SELECT order_id, count(*) FROM order_answers WHERE verdict = 'rejected' AND order_id IN (` + overdue + `) GROUP BY order_id`)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	for rows.Next() {
 		var id int64
 		var n int
 		if err := rows.Scan(&id, &n); err != nil {
 			rows.Close()
-			return 0, err
+			return nil, err
 		}
 		if f := byID[id]; f != nil {
 			f.rejected = n
@@ -325,7 +358,7 @@ func (c *conn) proposeEscalations() (int, error) {
 	rows, err = c.query(`SELECT order_id, sum(CASE WHEN state = 'proposed' THEN 1 ELSE 0 END), max(decided_at) FROM escalations
 		WHERE order_id IN (` + overdue + `) GROUP BY order_id`)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	for rows.Next() {
 		var id int64
@@ -333,14 +366,15 @@ func (c *conn) proposeEscalations() (int, error) {
 		var last tscan
 		if err := rows.Scan(&id, &pending, &last); err != nil {
 			rows.Close()
-			return 0, err
+			return nil, err
 		}
 		if f := byID[id]; f != nil {
 			f.pending, f.last = pending > 0, last.Ptr()
 		}
 	}
 	rows.Close()
-	n := 0
+	var rowsOut [][]any
+	byProvince := map[string]int{}
 	for _, id := range ids {
 		f := byID[id]
 		p, ok := pinggu.NextEscalation(pinggu.LadderInput{State: pinggu.OrderOverdue, DueAt: f.due, Now: c.now, Taken: pinggu.EscalationStep(f.level),
@@ -348,18 +382,11 @@ func (c *conn) proposeEscalations() (int, error) {
 		if !ok {
 			continue
 		}
-		var eid int64
-		if err := c.queryRow("INSERT INTO escalations (order_id, step, state, reasons, proposed_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-			id, string(p.Step), string(pinggu.EscalationProposed), jsonText(p.Reasons), tval(c.now)).Scan(&eid); err != nil {
-			return 0, fmt.Errorf("store: propose escalation: %w", err)
-		}
-		if err := c.notify(&pinggu.Notice{Kind: pinggu.NoticeEscalationPropos, Subject: pinggu.Ref{Kind: pinggu.RefOrder, ID: id}, Link: orderLink(id),
-			OrgID: f.head.orgID, Province: f.head.province, Title: "建议" + pinggu.StepLabels[p.Step].Zh + " " + f.head.doc,
-			Message:    fmt.Sprintf("%s逾期未完成整改通知（%s）要求的整改，系统建议采取%s措施，请决定。%s", f.head.name, f.head.doc, pinggu.StepLabels[p.Step].Zh, strings.Join(p.Reasons, "")),
-			Recipients: []pinggu.Recipient{pinggu.RegulatorsOf(f.head.province)}}); err != nil {
-			return 0, err
-		}
-		n++
+		rowsOut = append(rowsOut, []any{id, string(p.Step), string(pinggu.EscalationProposed), jsonText(p.Reasons), tval(c.now)})
+		byProvince[f.head.province]++
 	}
-	return n, nil
+	if err := c.insertRows("escalations", []string{"order_id", "step", "state", "reasons", "proposed_at"}, rowsOut); err != nil {
+		return nil, fmt.Errorf("store: propose escalations: %w", err)
+	}
+	return byProvince, nil
 }

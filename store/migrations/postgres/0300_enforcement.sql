@@ -43,7 +43,9 @@ CREATE TABLE orders (
 	updated_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX orders_org ON orders(org_id, created_at, id);
-CREATE INDEX orders_province_state ON orders(province, state, due_at, id);
+-- Lists are newest first; the daily job looks for open orders by due date.
+CREATE INDEX orders_province_state ON orders(province, state, created_at, id);
+CREATE INDEX orders_state_created ON orders(state, created_at, id);
 CREATE INDEX orders_state_due ON orders(state, due_at, id);
 CREATE INDEX orders_province_created ON orders(province, created_at, id);
 CREATE INDEX orders_created ON orders(created_at, id);
@@ -225,9 +227,15 @@ CREATE TABLE dossiers (
 	decided_at TIMESTAMPTZ,
 	UNIQUE (licence_id, year)
 );
+-- The board reads its counts from one covering index per scope (a province,
+-- or the nation by province) and pages in id order with each filter.
 CREATE INDEX dossiers_board ON dossiers(province, year, state, verdict, proposed, id);
 CREATE INDEX dossiers_board_verdict ON dossiers(province, year, verdict, id);
-CREATE INDEX dossiers_year ON dossiers(year, province, state, verdict, proposed);
+CREATE INDEX dossiers_board_page ON dossiers(province, year, id);
+CREATE INDEX dossiers_year_counts ON dossiers(year, province, state, verdict, proposed);
+CREATE INDEX dossiers_year_state ON dossiers(year, state, verdict, proposed, id);
+CREATE INDEX dossiers_year_verdict ON dossiers(year, verdict, id);
+CREATE INDEX dossiers_year_page ON dossiers(year, id);
 CREATE INDEX dossiers_org ON dossiers(org_id, year);
 
 -- The verdict written back to the licence.
