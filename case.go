@@ -131,10 +131,10 @@ type Case struct {
 	// SubjectOrgID and SubjectServiceID name the enterprise and service the
 	// case is about, if any; the names are kept as text so a partner given
 	// the subject reads them without seeing the ledger.
-	SubjectOrgID       int64  `json:"subject_org_id,omitempty"`
-	SubjectOrgName     string `json:"subject_org_name,omitempty"`
-	SubjectServiceID   int64  `json:"subject_service_id,omitempty"`
-	SubjectServiceName string `json:"subject_service_name,omitempty"`
+	SubjectOrgID       int64     `json:"subject_org_id,omitempty"`
+	SubjectOrgName     string    `json:"subject_org_name,omitempty"`
+	SubjectServiceID   int64     `json:"subject_service_id,omitempty"`
+	SubjectServiceName string    `json:"subject_service_name,omitempty"`
 	State              CaseState `json:"state"`
 	// FromOrgID is the partner department a case was received from; 0 for
 	// one the regulator opened.

@@ -266,22 +266,22 @@ func (t *TaskRequest) Check() error {
 // acknowledgement, to containment and to closure, each from declaration;
 // nil for a step not reached.
 type ResponseTimes struct {
-	IncidentID  int64            `json:"incident_id"`
-	Title       string           `json:"title"`
-	Level       IncidentLevel    `json:"level"`
-	Category    IncidentCategory `json:"category"`
-	Province    string           `json:"province"`
-	Drill       bool             `json:"drill"`
-	DeclaredAt  time.Time        `json:"declared_at"`
-	ToAck       *time.Duration   `json:"to_acknowledge_ns,omitempty"`
-	ToAllAck    *time.Duration   `json:"to_all_acknowledged_ns,omitempty"`
-	ToContain   *time.Duration   `json:"to_contain_ns,omitempty"`
-	ToClose     *time.Duration   `json:"to_close_ns,omitempty"`
-	Parties     int              `json:"parties"`
-	AckOnTime   int              `json:"acknowledged_on_time"`
-	TasksDone   int              `json:"tasks_done"`
-	TasksLate   int              `json:"tasks_late"`
-	TasksTotal  int              `json:"tasks"`
+	IncidentID int64            `json:"incident_id"`
+	Title      string           `json:"title"`
+	Level      IncidentLevel    `json:"level"`
+	Category   IncidentCategory `json:"category"`
+	Province   string           `json:"province"`
+	Drill      bool             `json:"drill"`
+	DeclaredAt time.Time        `json:"declared_at"`
+	ToAck      *time.Duration   `json:"to_acknowledge_ns,omitempty"`
+	ToAllAck   *time.Duration   `json:"to_all_acknowledged_ns,omitempty"`
+	ToContain  *time.Duration   `json:"to_contain_ns,omitempty"`
+	ToClose    *time.Duration   `json:"to_close_ns,omitempty"`
+	Parties    int              `json:"parties"`
+	AckOnTime  int              `json:"acknowledged_on_time"`
+	TasksDone  int              `json:"tasks_done"`
+	TasksLate  int              `json:"tasks_late"`
+	TasksTotal int              `json:"tasks"`
 }
 
 // IncidentResponseTimes computes an incident's response figures at now

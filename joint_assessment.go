@@ -27,18 +27,18 @@ var SignOpinions = []SignOpinion{OpinionAgree, OpinionReservation, OpinionDisagr
 
 // AssessmentPartner is a partner department taking part in an assessment.
 type AssessmentPartner struct {
-	ID           int64       `json:"id"`
-	AssessmentID int64       `json:"assessment_id"`
-	PartnerOrgID int64       `json:"partner_org_id"`
-	PartnerName  string      `json:"partner_name"`
-	Message      string      `json:"message,omitempty"`
-	InvitedBy    string      `json:"invited_by"`
-	InvitedAt    time.Time   `json:"invited_at"`
-	Opinion      SignOpinion `json:"opinion,omitempty"`
-	SignComment  string      `json:"sign_comment,omitempty"`
-	SignedBy     string      `json:"signed_by,omitempty"`
-	SignedAt     *time.Time  `json:"signed_at,omitempty"`
-	WithdrawnAt  *time.Time  `json:"withdrawn_at,omitempty"`
+	ID           int64             `json:"id"`
+	AssessmentID int64             `json:"assessment_id"`
+	PartnerOrgID int64             `json:"partner_org_id"`
+	PartnerName  string            `json:"partner_name"`
+	Message      string            `json:"message,omitempty"`
+	InvitedBy    string            `json:"invited_by"`
+	InvitedAt    time.Time         `json:"invited_at"`
+	Opinion      SignOpinion       `json:"opinion,omitempty"`
+	SignComment  string            `json:"sign_comment,omitempty"`
+	SignedBy     string            `json:"signed_by,omitempty"`
+	SignedAt     *time.Time        `json:"signed_at,omitempty"`
+	WithdrawnAt  *time.Time        `json:"withdrawn_at,omitempty"`
 	Comments     []*PartnerComment `json:"comments,omitempty"`
 }
 

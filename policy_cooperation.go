@@ -90,10 +90,12 @@ func init() {
 		ActCaseReply:  caseReply,
 		ActCaseClose:  caseRegulator("仅案件所属监管部门可结案", true),
 
-		ActJointInvite:   jointInvite,
-		ActJointWithdraw: func(a *Actor, t Subject) error { return supervisesOr(a, t.Province, "仅评估所属监管部门可调整联合评估") },
-		ActJointComment:  jointPartner("评估意见"),
-		ActJointSignOff:  jointPartner("会签"),
+		ActJointInvite: jointInvite,
+		ActJointWithdraw: func(a *Actor, t Subject) error {
+			return supervisesOr(a, t.Province, "仅评估所属监管部门可调整联合评估")
+		},
+		ActJointComment: jointPartner("评估意见"),
+		ActJointSignOff: jointPartner("会签"),
 
 		ActJointUnitView: func(a *Actor, _ Subject) error {
 			if a.Party() == "" {

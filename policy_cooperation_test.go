@@ -17,7 +17,9 @@ func init() {
 		}
 		return t
 	}
-	level := func(prov string, l IncidentLevel) Subject { return Subject{Province: prov, Kind: string(rune('0' + l))} }
+	level := func(prov string, l IncidentLevel) Subject {
+		return Subject{Province: prov, Kind: string(rune('0' + l))}
+	}
 	party := func(p Party, org int64, prov string, st IncidentState, to string) Subject {
 		return Subject{Kind: string(p), OrgID: org, Province: prov, State: string(st), To: to}
 	}
