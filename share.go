@@ -54,3 +54,13 @@ func (a *Actor) CaseScope() Scope {
 func (j Jurisdiction) SameLevel(partnerProvince string) bool {
 	return j.National || (j.Province != "" && j.Province == partnerProvince)
 }
+
+// MemberOrgIDs lists the organisations whose membership of a joint-unit
+// mechanism lets the actor see that mechanism's meetings, tasks and
+// messages: the organisation it acts for, for every party of the regime.
+func (a *Actor) MemberOrgIDs() []int64 {
+	if a.Party() == "" {
+		return nil
+	}
+	return a.OrgIDs
+}
