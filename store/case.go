@@ -186,6 +186,11 @@ func (c *conn) ownShares(caseID int64) ([]*pinggu.CaseShare, error) {
 // case whole by a share of its own.
 func (db *DB) CreateCase(ctx context.Context, x *pinggu.Case) error {
 	return db.inTx(ctx, func(c *conn) error {
+		// The enterprise and service named must exist for the caller
+		// before anything else is said about the case.
+		if err := c.setCaseSubject(x); err != nil {
+			return err
+		}
 		if err := pinggu.Authorize(c.actor, pinggu.ActCaseCreate, pinggu.Subject{Province: x.Province}); err != nil {
 			return err
 		}
@@ -203,9 +208,6 @@ func (db *DB) CreateCase(ctx context.Context, x *pinggu.Case) error {
 					Fields: []pinggu.FieldError{{Field: "province", Message: "协作部门只能向本省通信管理局或部里移送线索"}}}
 			}
 			x.FromOrgID, x.FromOrgName = from.ID, from.Name
-		}
-		if err := c.setCaseSubject(x); err != nil {
-			return err
 		}
 		x.State, x.CreatedBy, x.CreatedAt, x.UpdatedAt, x.ClosedAt, x.ClosingNote = pinggu.CaseOpen, c.actor.Username, c.now, c.now, nil, ""
 		if err := c.queryRow(`INSERT INTO cases (title, category, summary, province, subject_org_id, subject_org_name, subject_service_id,
@@ -247,14 +249,14 @@ func (c *conn) setCaseSubject(x *pinggu.Case) error {
 	if x.SubjectServiceID != 0 {
 		s, err := c.findService(x.SubjectServiceID)
 		if err != nil {
-			return invalidRef("subject_service_id", "涉事业务不存在")
+			return err
 		}
 		x.SubjectServiceName, x.SubjectOrgID = s.Name, s.OrgID
 	}
 	if x.SubjectOrgID != 0 {
 		o, err := c.findOrg(x.SubjectOrgID)
 		if err != nil {
-			return invalidRef("subject_org_id", "涉事企业不存在")
+			return err
 		}
 		x.SubjectOrgName = o.Name
 	}

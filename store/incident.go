@@ -249,6 +249,16 @@ func drillTitle(x *pinggu.Incident, title string) string {
 // institutions; each with a deadline to acknowledge by the level.
 func (db *DB) DeclareIncident(ctx context.Context, x *pinggu.Incident) error {
 	return db.inTx(ctx, func(c *conn) error {
+		// The services named must exist for the caller before anything else
+		// is said about the incident.
+		svcs := make([]*pinggu.Service, len(x.ServiceIDs))
+		for i, id := range x.ServiceIDs {
+			s, err := c.findService(id)
+			if err != nil {
+				return err
+			}
+			svcs[i] = s
+		}
 		if err := pinggu.Authorize(c.actor, pinggu.ActIncidentDeclare, pinggu.IncidentSubject(x)); err != nil {
 			return err
 		}
@@ -270,11 +280,7 @@ func (db *DB) DeclareIncident(ctx context.Context, x *pinggu.Incident) error {
 		x.Services = nil
 		enterprises := map[int64]bool{}
 		var parties []*pinggu.IncidentParty
-		for i, id := range x.ServiceIDs {
-			s, err := c.findService(id)
-			if err != nil {
-				return invalidRef(fmt.Sprintf("service_ids[%d]", i), "受影响业务不存在")
-			}
+		for _, s := range svcs {
 			x.Services = append(x.Services, pinggu.ServiceRef{ID: s.ID, Name: s.Name, OrgID: s.OrgID})
 			if !slices.Contains(x.AffectedProvinces, s.Province) {
 				x.AffectedProvinces = append(x.AffectedProvinces, s.Province)
@@ -493,7 +499,7 @@ func (db *DB) AddIncidentTask(ctx context.Context, id int64, req pinggu.TaskRequ
 		due := t.DueAt
 		if err := c.notify(&pinggu.Notice{Kind: pinggu.NoticeIncidentTask, Subject: pinggu.Ref{Kind: "incident", ID: id}, Link: incidentLink(id),
 			Province: x.Province, DueAt: &due, Title: drillTitle(x, "应急处置任务："+t.Title),
-			Message: drillTitle(x, fmt.Sprintf("“%s”应急处置任务：%s。请于%d小时内完成并反馈。%s", x.Title, t.Title, t.Hours, t.Detail)),
+			Message:    drillTitle(x, fmt.Sprintf("“%s”应急处置任务：%s。请于%d小时内完成并反馈。%s", x.Title, t.Title, t.Hours, t.Detail)),
 			Recipients: []pinggu.Recipient{p.Recipient}}); err != nil {
 			return err
 		}

@@ -51,6 +51,29 @@ func jointLevel(w *where, col, level string) {
 	}
 }
 
+// seesMechanism answers not found for a mechanism the caller neither keeps
+// nor belongs to, so another jurisdiction's mechanism does not exist for it.
+func (c *conn) seesMechanism(province string) error {
+	if j, ok := c.actor.Jurisdiction(); ok && j.Covers(province) {
+		return nil
+	}
+	if orgs := c.actor.MemberOrgIDs(); len(orgs) > 0 {
+		args := []any{province}
+		for _, id := range orgs {
+			args = append(args, id)
+		}
+		var n int
+		if err := c.queryRow("SELECT count(*) FROM joint_members jm WHERE jm.province = ? AND jm.org_id IN ("+placeholders(len(orgs))+
+			") AND jm.joined_on <= ? AND (jm.left_on IS NULL OR jm.left_on > ?)", append(args, tval(c.now), tval(c.now))...).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+	}
+	return notFound("联席单位机制")
+}
+
 const memberCols = `m.id, m.province, m.org_id, m.org_name, m.kind, m.contact_name, m.contact_phone, m.contact_email, m.joined_on, m.left_on, m.note`
 
 func scanMember(sc rowScanner) (*pinggu.JointMember, error) {
@@ -92,15 +115,18 @@ func (c *conn) findMember(id int64) (*pinggu.JointMember, error) {
 // AddMember records a unit's membership of a mechanism the caller keeps.
 func (db *DB) AddMember(ctx context.Context, m *pinggu.JointMember) error {
 	return db.inTx(ctx, func(c *conn) error {
+		if err := c.seesMechanism(m.Province); err != nil {
+			return err
+		}
 		if err := pinggu.Authorize(c.actor, pinggu.ActJointUnitManage, pinggu.Subject{Province: m.Province}); err != nil {
 			return err
 		}
 		if err := m.Check(); err != nil {
 			return err
 		}
-		o, err := c.findOrgAny(m.OrgID)
+		o, err := c.findOrg(m.OrgID)
 		if err != nil {
-			return invalidRef("org_id", "成员单位不存在")
+			return err
 		}
 		var n int
 		if err := c.queryRow("SELECT count(*) FROM joint_members WHERE province = ? AND org_id = ? AND left_on IS NULL", m.Province, m.OrgID).Scan(&n); err != nil {
@@ -192,6 +218,9 @@ func (db *DB) FindMeeting(ctx context.Context, id int64) (*pinggu.JointMeeting, 
 // CreateMeeting schedules a meeting of a mechanism the caller keeps.
 func (db *DB) CreateMeeting(ctx context.Context, m *pinggu.JointMeeting) error {
 	return db.inTx(ctx, func(c *conn) error {
+		if err := c.seesMechanism(m.Province); err != nil {
+			return err
+		}
 		if err := pinggu.Authorize(c.actor, pinggu.ActJointUnitManage, pinggu.Subject{Province: m.Province}); err != nil {
 			return err
 		}
@@ -362,6 +391,9 @@ func (db *DB) ListMessages(ctx context.Context, f pinggu.JointFilter) ([]*pinggu
 // of the mechanism through the inbox, in one transaction.
 func (db *DB) SendMessage(ctx context.Context, m *pinggu.JointMessage) error {
 	return db.inTx(ctx, func(c *conn) error {
+		if err := c.seesMechanism(m.Province); err != nil {
+			return err
+		}
 		if err := pinggu.Authorize(c.actor, pinggu.ActJointUnitManage, pinggu.Subject{Province: m.Province}); err != nil {
 			return err
 		}
