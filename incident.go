@@ -266,7 +266,7 @@ func (t *TaskRequest) Check() error {
 // acknowledgement, to containment and to closure, each from declaration;
 // nil for a step not reached.
 type ResponseTimes struct {
-	IncidentID int64            `json:"incident_id"`
+	IncidentID int64            `json:"id"`
 	Title      string           `json:"title"`
 	Level      IncidentLevel    `json:"level"`
 	Category   IncidentCategory `json:"category"`
