@@ -94,15 +94,15 @@ func TestPartnerSeesExactlyWhatWasShared(t *testing.T) {
 	}
 	MustStatus(t, partner.Do("GET", "/api/case-evidence/"+ID(evGiven.ID), nil), http.StatusOK, "download the file given")
 	for path, what := range map[string]string{
-		"/api/case-evidence/" + ID(evWithheld.ID):   "the file withheld",
-		"/api/case-evidence/" + ID(a.CaseEvB.ID):    "a file of a revoked share",
-		"/api/cases/" + ID(a.CaseB.ID):              "a case whose share was revoked",
-		"/api/services/" + ID(a.SvcA.ID):            "the case's service",
-		"/api/organisations/" + ID(a.OrgA.ID):       "the case's enterprise",
-		"/api/assessments/" + ID(a.AsmA.ID):         "the assessment the item names",
-		"/api/evidence/" + ID(a.EvA.ID):             "the assessment's evidence",
-		"/api/incidents/" + ID(a.IncA.ID):           "an incident it was not notified of",
-		"/api/joint/meetings/" + ID(a.MeetingA.ID):  "a mechanism it is not a member of",
+		"/api/case-evidence/" + ID(evWithheld.ID):  "the file withheld",
+		"/api/case-evidence/" + ID(a.CaseEvB.ID):   "a file of a revoked share",
+		"/api/cases/" + ID(a.CaseB.ID):             "a case whose share was revoked",
+		"/api/services/" + ID(a.SvcA.ID):           "the case's service",
+		"/api/organisations/" + ID(a.OrgA.ID):      "the case's enterprise",
+		"/api/assessments/" + ID(a.AsmA.ID):        "the assessment the item names",
+		"/api/evidence/" + ID(a.EvA.ID):            "the assessment's evidence",
+		"/api/incidents/" + ID(a.IncA.ID):          "an incident it was not notified of",
+		"/api/joint/meetings/" + ID(a.MeetingA.ID): "a mechanism it is not a member of",
 	} {
 		if res := partner.Do("GET", path, nil); res.Status != http.StatusNotFound {
 			t.Errorf("partner GET %s (%s): status %d, want 404", path, what, res.Status)
