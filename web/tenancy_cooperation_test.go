@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"net/url"
 	"slices"
 
 	. "github.com/pinggu/pinggu/web/webtest"
@@ -231,5 +232,78 @@ func init() {
 		"POST /api/incident-tasks/{id}/done": {kind: tRecord, record: recIncidentTask, body: text},
 		"POST /api/incidents/{id}/contain":   {kind: tRecord, record: recIncident, body: text},
 		"POST /api/incidents/{id}/close":     {kind: tRecord, record: recIncident, body: text},
+	})
+}
+
+// The pages of cross-department work in the cross-tenant test.
+func init() {
+	v := func(kv ...string) func(*App) url.Values {
+		return func(*App) url.Values {
+			out := url.Values{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				out.Add(kv[i], kv[i+1])
+			}
+			return out
+		}
+	}
+	addUITenancyRoutes(map[string]uiTenancyCase{
+		"GET /cases":     {kind: uiList, record: recCase, present: true},
+		"GET /cases/new": {kind: uiForm},
+		"POST /cases": {kind: uiCreate, form: func(a *App) url.Values {
+			return url.Values{"title": {"越权案件"}, "category": {"fraud"}, "province": {a.OrgB.Province}}
+		}},
+		"GET /cases/{id}":           {kind: uiRecord, record: recCase},
+		"POST /cases/{id}/items":    {kind: uiRecord, record: recCase, form: v("ref_kind", "service", "ref_id", "1")},
+		"POST /cases/{id}/evidence": {kind: uiRecord, record: recCase},
+		"GET /case-evidence/{id}":   {kind: uiRecord, record: recCaseEvidence},
+		"POST /cases/{id}/shares":   {kind: uiRecord, record: recCase, form: v("partner_org_id", "5", "field", "summary")},
+		"POST /case-shares/{id}/supplement": {kind: uiRecord, record: recCaseShare, form: func(a *App) url.Values {
+			return url.Values{"case_id": {ID(a.CaseB.ID)}, "field": {"subject"}}
+		}},
+		"POST /case-shares/{id}/revoke": {kind: uiRecord, record: recCaseShare, form: func(a *App) url.Values {
+			return url.Values{"case_id": {ID(a.CaseB.ID)}, "reason": {"越权撤回"}}
+		}},
+		"POST /cases/{id}/reply": {kind: uiRecord, record: recCase, form: v("reply", "accept")},
+		"POST /cases/{id}/close": {kind: uiRecord, record: recCase, form: v("note", "越权结案")},
+		"GET /incidents":         {kind: uiList, record: recIncident, present: true},
+		"GET /incidents/new":     {kind: uiForm},
+		"POST /incidents": {kind: uiCreate, form: func(a *App) url.Values {
+			return url.Values{"title": {"越权事件"}, "level": {"4"}, "category": {"fraud"}, "province": {a.OrgB.Province}, "service_id": {ID(a.SvcB.ID)}}
+		}},
+		"GET /incidents/{id}":              {kind: uiRecord, record: recIncident},
+		"GET /incidents/{id}/report.pdf":   {kind: uiRecord, record: recIncident},
+		"POST /incidents/{id}/acknowledge": {kind: uiRecord, record: recIncident},
+		"POST /incidents/{id}/respond":     {kind: uiRecord, record: recIncident, form: v("text", "越权反馈")},
+		"POST /incidents/{id}/tasks":       {kind: uiRecord, record: recIncident, form: v("party_id", "1", "title", "越权任务", "hours", "2")},
+		"POST /incident-tasks/{id}/done": {kind: uiRecord, record: recIncidentTask, form: func(a *App) url.Values {
+			return url.Values{"incident_id": {ID(a.IncB.ID)}, "note": {"越权办结"}}
+		}},
+		"POST /incidents/{id}/contain": {kind: uiRecord, record: recIncident},
+		"POST /incidents/{id}/close":   {kind: uiRecord, record: recIncident, form: v("text", "越权结束")},
+		"GET /joint":                   {kind: uiList, record: recMeeting, present: true},
+		"POST /joint/members": {kind: uiCreate, form: func(a *App) url.Values {
+			return url.Values{"province": {a.OrgB.Province}, "org_id": {ID(a.OrgB.ID)}, "kind": {"enterprise"}, "contact_name": {"越权"}, "joined_on": {"2026-01-01"}}
+		}},
+		"POST /joint/members/{id}/end": {kind: uiRecord, record: recJointMember, form: v("left_on", "2026-06-01")},
+		"POST /joint/meetings": {kind: uiCreate, form: func(a *App) url.Values {
+			return url.Values{"province": {a.OrgB.Province}, "title": {"越权会议"}, "held_at": {"2026-06-01T10:00"}}
+		}},
+		"GET /joint/meetings/{id}":          {kind: uiRecord, record: recMeeting},
+		"POST /joint/meetings/{id}/minutes": {kind: uiRecord, record: recMeeting, form: v("minutes", "越权纪要")},
+		"POST /joint/meetings/{id}/tasks":   {kind: uiRecord, record: recMeeting, form: v("member_id", "1", "title", "越权任务", "due_on", "2027-01-01")},
+		"POST /joint/tasks/{id}/done": {kind: uiRecord, record: recJointTask, form: func(a *App) url.Values {
+			return url.Values{"meeting_id": {ID(a.MeetingB.ID)}, "note": {"越权办结"}}
+		}},
+		"POST /joint/messages": {kind: uiCreate, form: func(a *App) url.Values {
+			return url.Values{"province": {a.OrgB.Province}, "kind": {"risk"}, "title": {"越权信息"}, "body": {"越权"}}
+		}},
+		"GET /joint/messages/{id}":                {kind: uiRecord, record: recMessage},
+		"GET /assessments/{id}/joint":             {kind: uiRecord, record: recAssessment},
+		"POST /assessments/{id}/partners":         {kind: uiRecord, record: recAssessment, form: v("partner_org_id", "5")},
+		"POST /assessments/{id}/partner-comments": {kind: uiRecord, record: recAssessment},
+		"POST /assessments/{id}/sign-off":         {kind: uiRecord, record: recAssessment, form: v("opinion", "agree")},
+		"POST /assessment-partners/{id}/withdraw": {kind: uiRecord, record: recParticipation, form: func(a *App) url.Values {
+			return url.Values{"assessment_id": {ID(a.AsmB.ID)}}
+		}},
 	})
 }

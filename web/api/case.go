@@ -2,9 +2,7 @@ package api
 
 import (
 	"io"
-	"mime"
 	"net/http"
-	"strconv"
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/web/httpx"
@@ -121,27 +119,11 @@ func (s *Handler) caseEvidenceGet(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	defer rc.Close()
-	SendAttachment(w, ev.ContentType, ev.Filename, ev.SHA256, ev.Size)
+	httpx.SendAttachment(w, ev.ContentType, ev.Filename, ev.SHA256, ev.Size)
 	if _, err := io.Copy(w, rc); err != nil {
 		s.logger.Warn("send case file", "id", id, "err", err)
 	}
 	return nil
-}
-
-// SendAttachment writes the headers of a downloaded file: an attachment
-// that browsers neither sniff nor run, with its SHA-256.
-func SendAttachment(w http.ResponseWriter, contentType, filename, sum string, size int64) {
-	if contentType == "" {
-		contentType = "application/octet-stream"
-	}
-	h := w.Header()
-	h.Set("Content-Type", contentType)
-	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": filename}))
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("X-Content-SHA256", sum)
-	h.Set("Content-Length", strconv.FormatInt(size, 10))
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
 }
 
 // caseShare refers a case to a partner department.

@@ -19,7 +19,7 @@ func (s *Handler) evidenceGet(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer rc.Close()
-	SendAttachment(w, ev.ContentType, ev.Filename, ev.SHA256, ev.Size)
+	httpx.SendAttachment(w, ev.ContentType, ev.Filename, ev.SHA256, ev.Size)
 	if _, err := io.Copy(w, rc); err != nil {
 		s.logger.Warn("send evidence", "id", id, "err", err)
 	}
