@@ -96,7 +96,6 @@ func (g *gen) core() {
 		g.byName[n] = o
 	}
 
-
 	// Third-party assessment bodies (第三方评估机构), fictional.
 	for _, tp := range []struct{ name, prov, slug string }{
 		{"北京安评信息安全测评中心有限公司", "110000", "anping"},
