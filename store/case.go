@@ -209,7 +209,7 @@ func (db *DB) CreateCase(ctx context.Context, x *pinggu.Case) error {
 			}
 			x.FromOrgID, x.FromOrgName = from.ID, from.Name
 		}
-		x.State, x.CreatedBy, x.CreatedAt, x.UpdatedAt, x.ClosedAt, x.ClosingNote = pinggu.CaseOpen, c.actor.Username, c.now, c.now, nil, ""
+		x.State, x.CreatedBy, x.CreatedAt, x.UpdatedAt, x.ClosedAt, x.ClosingNote = pinggu.CaseOpen, actorName(c.actor), c.now, c.now, nil, ""
 		if err := c.queryRow(`INSERT INTO cases (title, category, summary, province, subject_org_id, subject_org_name, subject_service_id,
 			subject_service_name, state, from_org_id, from_org_name, created_by, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
