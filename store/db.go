@@ -37,6 +37,9 @@ type DB struct {
 	log     *slog.Logger
 	dsnNote string
 
+	w              *writer    // commits mutations in groups
+	wstmts, rstmts *stmtCache // SQLite's prepared statements, per pool
+
 	// Now is the clock; tests replace it to expire sessions and lock-outs.
 	Now func() time.Time
 }
@@ -77,6 +80,7 @@ func Open(ctx context.Context, c Config) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	db.w = newWriter(db)
 	if err := db.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -110,6 +114,7 @@ func (db *DB) openSQLite(dir string) error {
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	db.write, db.read, db.d = w, r, dialect{name: "sqlite"}
+	db.wstmts, db.rstmts = newStmtCache(w, 500, true), newStmtCache(r, 500, false)
 	db.dsnNote = path
 	return nil
 }
@@ -126,8 +131,14 @@ func (db *DB) openPostgres(url string) error {
 	return nil
 }
 
-// Close closes the pools.
+// Close finishes the group of writes being committed, answers those still
+// queued with an error, and closes the pools.
 func (db *DB) Close() error {
+	if db.w != nil {
+		db.w.stop()
+	}
+	db.wstmts.close()
+	db.rstmts.close()
 	var err error
 	if db.read != nil && db.read != db.write {
 		err = db.read.Close()

@@ -21,22 +21,58 @@ type querier interface {
 // Store methods compose small helpers that take one.
 type conn struct {
 	q     querier
+	tx    *sql.Tx // the transaction q is, if it is one (the writer's group)
 	db    *DB
 	ctx   context.Context
 	actor *pinggu.Actor
 	now   time.Time
 }
 
+// stmt returns the cached prepared statement of query for this conn's pool
+// (SQLite only), or nil to run the text directly.
+func (c *conn) stmt(query string) (*stmtCache, *cachedStmt, *sql.Stmt) {
+	var sc *stmtCache
+	switch {
+	case c.tx != nil:
+		sc = c.db.wstmts
+	case c.q == c.db.read:
+		sc = c.db.rstmts
+	}
+	cs := sc.get(c.ctx, query)
+	if cs == nil {
+		return nil, nil, nil
+	}
+	if c.tx != nil {
+		return sc, cs, c.tx.StmtContext(c.ctx, cs.stmt)
+	}
+	return sc, cs, cs.stmt
+}
+
 func (c *conn) exec(query string, args ...any) (sql.Result, error) {
-	return c.q.ExecContext(c.ctx, c.db.d.rebind(query), args...)
+	query = c.db.d.rebind(query)
+	if sc, cs, st := c.stmt(query); st != nil {
+		defer sc.put(cs)
+		return st.ExecContext(c.ctx, args...)
+	}
+	return c.q.ExecContext(c.ctx, query, args...)
 }
 
 func (c *conn) query(query string, args ...any) (*sql.Rows, error) {
-	return c.q.QueryContext(c.ctx, c.db.d.rebind(query), args...)
+	query = c.db.d.rebind(query)
+	if sc, cs, st := c.stmt(query); st != nil {
+		defer sc.put(cs)
+		return st.QueryContext(c.ctx, args...)
+	}
+	return c.q.QueryContext(c.ctx, query, args...)
 }
 
 func (c *conn) queryRow(query string, args ...any) *sql.Row {
-	return c.q.QueryRowContext(c.ctx, c.db.d.rebind(query), args...)
+	query = c.db.d.rebind(query)
+	if sc, cs, st := c.stmt(query); st != nil {
+		defer sc.put(cs)
+		return st.QueryRowContext(c.ctx, args...)
+	}
+	return c.q.QueryRowContext(c.ctx, query, args...)
 }
 
 // rowScanner is a row to read: *sql.Row or *sql.Rows.
@@ -68,8 +104,15 @@ func (db *DB) reader(ctx context.Context) *conn {
 }
 
 // inTx runs fn in one write transaction: a mutation and its audit entry
-// commit together or not at all.
+// commit together or not at all. It goes through the writer, which commits
+// the mutations queued at the same time together (see writer.go).
 func (db *DB) inTx(ctx context.Context, fn func(c *conn) error) error {
+	return db.w.do(ctx, fn)
+}
+
+// inOwnTx runs fn in a transaction of its own, beside the writer: for the
+// migrations, which create the tables the writer's groups lock.
+func (db *DB) inOwnTx(ctx context.Context, fn func(c *conn) error) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
