@@ -24,40 +24,145 @@ func (c *conn) audit(ch change) error {
 	return c.auditAs(c.actor, ch)
 }
 
-// auditAs appends an entry for an explicit actor (logins have none in ctx).
-// Appends are serialised on the audit_head row: PostgreSQL locks it FOR
-// UPDATE; SQLite has one writer.
+// auditAs writes the entry of a change by an explicit actor (logins have
+// none in ctx) in c's transaction. On SQLite it is chained at once: the
+// writer runs one mutation at a time. On PostgreSQL it waits in
+// audit_pending for the sealer (audit_seal.go), so that concurrent
+// transactions do not queue on the chain's head until each commits.
 func (c *conn) auditAs(a *pinggu.Actor, ch change) error {
-	lock := ""
+	e := c.entry(a, ch)
 	if c.db.d.pg() {
-		lock = " FOR UPDATE"
+		c.sealAfter = true
+		_, err := c.exec(`INSERT INTO audit_pending (at, actor_id, actor_name, actor_role, action, object_type, object_id, detail, before_digest, after_digest, remote_addr, alg)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			tval(e.At), e.ActorID, e.ActorName, string(e.ActorRole), e.Action, e.ObjectType, e.ObjectID, e.Detail, e.Before, e.After, e.RemoteAddr, e.Alg)
+		if err != nil {
+			return fmt.Errorf("store: audit append: %w", err)
+		}
+		return nil
 	}
-	var seq int64
-	var prev string
-	if err := c.queryRow("SELECT seq, hash FROM audit_head WHERE id = 1"+lock).Scan(&seq, &prev); err != nil {
-		return fmt.Errorf("store: audit head: %w", err)
+	head, err := c.auditHead()
+	if err != nil {
+		return err
 	}
+	return c.chain(head, []*pinggu.AuditEntry{e})
+}
+
+// entry is the audit entry of ch by a, not yet chained. The client address
+// is the change's own, or else the one the web layer put in the context.
+func (c *conn) entry(a *pinggu.Actor, ch change) *pinggu.AuditEntry {
 	e := &pinggu.AuditEntry{
-		Seq: seq + 1, At: c.now, Action: ch.action, ObjectType: ch.objectType, ObjectID: ch.objectID,
+		At: c.now, Action: ch.action, ObjectType: ch.objectType, ObjectID: ch.objectID,
 		Detail: ch.detail, Before: pinggu.Digest(ch.before), After: pinggu.Digest(ch.after),
-		RemoteAddr: ch.remoteAddr, Alg: c.db.alg, PrevHash: prev,
+		RemoteAddr: ch.remoteAddr, Alg: c.db.alg,
+	}
+	if e.RemoteAddr == "" {
+		e.RemoteAddr = pinggu.ClientAddrFrom(c.ctx)
 	}
 	if a != nil {
 		e.ActorID, e.ActorName, e.ActorRole = a.UserID, a.Username, a.Role
 	} else {
 		e.ActorName = "anonymous"
 	}
-	e.Hash = e.ComputeHash()
-	if _, err := c.exec(`INSERT INTO audit_log (seq, at, actor_id, actor_name, actor_role, action, object_type, object_id, detail, before_digest, after_digest, remote_addr, alg, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.Seq, tval(e.At), e.ActorID, e.ActorName, string(e.ActorRole), e.Action, e.ObjectType, e.ObjectID,
-		e.Detail, e.Before, e.After, e.RemoteAddr, e.Alg, e.PrevHash, e.Hash); err != nil {
-		return fmt.Errorf("store: audit append: %w", err)
+	return e
+}
+
+// auditPos is a place in the chain: the last entry's number and hash.
+type auditPos struct {
+	seq  int64
+	hash string
+}
+
+// auditHead reads the chain's head, locking it on PostgreSQL until the
+// transaction ends.
+func (c *conn) auditHead() (auditPos, error) {
+	lock := ""
+	if c.db.d.pg() {
+		lock = " FOR UPDATE"
 	}
-	if _, err := c.exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", e.Seq, e.Hash); err != nil {
+	var h auditPos
+	if err := c.queryRow("SELECT seq, hash FROM audit_head WHERE id = 1"+lock).Scan(&h.seq, &h.hash); err != nil {
+		return h, fmt.Errorf("store: audit head: %w", err)
+	}
+	return h, nil
+}
+
+// chain numbers and links entries after head, writes them and moves the
+// head. A row already at a number the chain is about to take can only be a
+// forgery (the head moves in the same transaction as every genuine append),
+// so instead of failing every write from then on — a UNIQUE violation — the
+// rows beyond the head are quarantined and the chain goes on after a record
+// of the finding.
+func (c *conn) chain(head auditPos, entries []*pinggu.AuditEntry) error {
+	for _, e := range entries {
+		e.Seq, e.PrevHash = head.seq+1, head.hash
+		e.Hash = e.ComputeHash()
+		ok, err := c.insertEntry(e)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			if head, err = c.quarantineBeyond(head); err != nil {
+				return err
+			}
+			e.Seq, e.PrevHash = head.seq+1, head.hash
+			e.Hash = e.ComputeHash()
+			if ok, err = c.insertEntry(e); err != nil {
+				return err
+			} else if !ok {
+				return fmt.Errorf("store: audit append: entry %d is taken after quarantine", e.Seq)
+			}
+		}
+		head = auditPos{e.Seq, e.Hash}
+	}
+	if _, err := c.exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", head.seq, head.hash); err != nil {
 		return fmt.Errorf("store: audit head: %w", err)
 	}
 	return nil
+}
+
+// insertEntry writes a chained entry; false means its number is taken.
+func (c *conn) insertEntry(e *pinggu.AuditEntry) (bool, error) {
+	res, err := c.exec(`INSERT INTO audit_log (`+auditCols+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING`,
+		e.Seq, tval(e.At), e.ActorID, e.ActorName, string(e.ActorRole), e.Action, e.ObjectType, e.ObjectID,
+		e.Detail, e.Before, e.After, e.RemoteAddr, e.Alg, e.PrevHash, e.Hash)
+	if err != nil {
+		return false, fmt.Errorf("store: audit append: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// quarantineBeyond moves every row numbered after head out of the log into
+// audit_quarantine, appends an entry saying so, and returns the new head.
+// It returns head unchanged when there is none.
+func (c *conn) quarantineBeyond(head auditPos) (auditPos, error) {
+	forged, err := queryAll(c, scanAudit, "SELECT "+auditCols+" FROM audit_log WHERE seq > ? ORDER BY seq", head.seq)
+	if err != nil || len(forged) == 0 {
+		return head, err
+	}
+	if _, err := c.exec("INSERT INTO audit_quarantine ("+auditCols+", quarantined_at, head_seq) SELECT "+auditCols+", ?, ? FROM audit_log WHERE seq > ?",
+		tval(c.now), head.seq, head.seq); err != nil {
+		return head, fmt.Errorf("store: audit quarantine: %w", err)
+	}
+	if _, err := c.exec("DELETE FROM audit_log WHERE seq > ?", head.seq); err != nil {
+		return head, fmt.Errorf("store: audit quarantine: %w", err)
+	}
+	first, last := forged[0], forged[len(forged)-1]
+	c.db.log.Error("audit log: rows beyond the chain's head quarantined; someone wrote the database directly",
+		"head", head.seq, "count", len(forged), "first_seq", first.Seq, "last_seq", last.Seq, "first_hash", first.Hash)
+	e := c.entry(pinggu.SystemActor, change{action: "audit.quarantine", objectType: "audit_log", objectID: first.Seq,
+		detail: fmt.Sprintf("审计链头（第%d条）之后发现%d条非经系统写入的记录（第%d至%d条），已移入隔离表（%d rows beyond the head quarantined, first hash %s）",
+			head.seq, len(forged), first.Seq, last.Seq, len(forged), first.Hash)})
+	e.Seq, e.PrevHash = head.seq+1, head.hash
+	e.Hash = e.ComputeHash()
+	if ok, err := c.insertEntry(e); err != nil {
+		return head, err
+	} else if !ok {
+		return head, fmt.Errorf("store: audit quarantine: entry %d still taken", e.Seq)
+	}
+	return auditPos{e.Seq, e.Hash}, nil
 }
 
 const auditCols = "seq, at, actor_id, actor_name, actor_role, action, object_type, object_id, detail, before_digest, after_digest, remote_addr, alg, prev_hash, hash"
@@ -79,6 +184,10 @@ func (db *DB) ListAudit(ctx context.Context, f pinggu.AuditFilter) ([]*pinggu.Au
 	c := db.reader(ctx)
 	if !c.actor.CanReadAudit() {
 		return nil, 0, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看审计日志")
+	}
+	// Entries that committed but wait for the sealer are shown too.
+	if err := db.seal(ctx); err != nil {
+		return nil, 0, err
 	}
 	opt := f.ListOptions.Normalize()
 	var w where
@@ -121,6 +230,9 @@ func (db *DB) VerifyAudit(ctx context.Context) (*pinggu.AuditReport, error) {
 	c := db.reader(ctx)
 	if !c.actor.CanReadAudit() {
 		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看审计日志")
+	}
+	if err := db.seal(ctx); err != nil {
+		return nil, err
 	}
 	rep := &pinggu.AuditReport{}
 	var prevSeq int64

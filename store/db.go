@@ -37,7 +37,8 @@ type DB struct {
 	log     *slog.Logger
 	dsnNote string
 
-	w              *writer    // commits mutations in groups
+	w              *writer    // SQLite: commits mutations in groups
+	sealer         *sealer    // PostgreSQL: chains pending audit entries
 	wstmts, rstmts *stmtCache // SQLite's prepared statements, per pool
 
 	// Now is the clock; tests replace it to expire sessions and lock-outs.
@@ -80,10 +81,15 @@ func Open(ctx context.Context, c Config) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
-	db.w = newWriter(db)
+	if !db.d.pg() {
+		db.w = newWriter(db)
+	}
 	if err := db.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if db.d.pg() {
+		db.sealer = newSealer(db)
 	}
 	return db, nil
 }
@@ -125,7 +131,7 @@ func (db *DB) openPostgres(url string) error {
 		return err
 	}
 	p.SetMaxOpenConns(20)
-	p.SetMaxIdleConns(10)
+	p.SetMaxIdleConns(20)
 	p.SetConnMaxIdleTime(5 * time.Minute)
 	db.write, db.read, db.d = p, p, dialect{name: "postgres"}
 	return nil
@@ -136,6 +142,9 @@ func (db *DB) openPostgres(url string) error {
 func (db *DB) Close() error {
 	if db.w != nil {
 		db.w.stop()
+	}
+	if db.sealer != nil {
+		db.sealer.stop()
 	}
 	db.wstmts.close()
 	db.rstmts.close()

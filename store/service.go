@@ -223,12 +223,35 @@ func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
 				return err
 			}
 		}
-		if _, err := c.exec(`UPDATE services SET org_id = ?, province = ?, name = ?, category = ?, tags = ?, provinces = ?, description = ?, targets = ?, updated_at = ? WHERE id = ?`,
-			s.OrgID, owner.province, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), s.Description, jsonText(s.Targets), tval(c.now), s.ID); err != nil {
-			return fmt.Errorf("store: update service: %w", err)
+		// Only the columns that change are written: SQLite rewrites the
+		// entry of every index on a column in the SET list, and services
+		// have fifteen, so a description edit rewrote them all.
+		set := columnChanges{}
+		set.add("org_id", old.OrgID, s.OrgID)
+		set.add("province", old.Province, owner.province)
+		set.add("name", old.Name, s.Name)
+		set.add("category", string(old.Category), string(s.Category))
+		set.add("tags", jsonText(old.Tags), jsonText(s.Tags))
+		set.add("provinces", jsonText(old.Provinces), jsonText(s.Provinces))
+		set.add("description", old.Description, s.Description)
+		set.add("targets", jsonText(old.Targets), jsonText(s.Targets))
+		if len(set.cols) > 0 {
+			set.add("updated_at", nil, tval(c.now))
+			if _, err := c.exec("UPDATE services SET "+set.sql()+" WHERE id = ?", append(set.args, s.ID)...); err != nil {
+				return fmt.Errorf("store: update service: %w", err)
+			}
 		}
-		if err := c.refreshServices("s.id = ?", s.ID); err != nil {
-			return err
+		// The search document holds the names, owner, province and
+		// category; the review due date follows the category.
+		if set.has("org_id", "name", "category") {
+			if err := c.reindexServices("s.id = ?", s.ID); err != nil {
+				return err
+			}
+		}
+		if set.has("category") {
+			if err := c.refreshReviewDue("s.id = ?", s.ID); err != nil {
+				return err
+			}
 		}
 		saved, err := c.findServiceAny(s.ID)
 		if err != nil {

@@ -20,12 +20,15 @@ type querier interface {
 // conn runs dialect-neutral queries on a pool, a transaction or a connection.
 // Store methods compose small helpers that take one.
 type conn struct {
-	q     querier
-	tx    *sql.Tx // the transaction q is, if it is one (the writer's group)
-	db    *DB
-	ctx   context.Context
-	actor *pinggu.Actor
-	now   time.Time
+	q  querier
+	tx *sql.Tx // the transaction q is, if it is one (the writer's group)
+	db *DB
+	// sealAfter says an audit entry waits in audit_pending (PostgreSQL):
+	// the sealer is nudged after the commit.
+	sealAfter bool
+	ctx       context.Context
+	actor     *pinggu.Actor
+	now       time.Time
 }
 
 // stmt returns the cached prepared statement of query for this conn's pool
@@ -104,26 +107,34 @@ func (db *DB) reader(ctx context.Context) *conn {
 }
 
 // inTx runs fn in one write transaction: a mutation and its audit entry
-// commit together or not at all. It goes through the writer, which commits
-// the mutations queued at the same time together (see writer.go).
+// commit together or not at all. On SQLite it goes through the writer,
+// which commits the mutations queued at the same time together (see
+// writer.go); on PostgreSQL transactions run side by side and their audit
+// entries are chained by the sealer (audit_seal.go).
 func (db *DB) inTx(ctx context.Context, fn func(c *conn) error) error {
+	if db.w == nil {
+		return db.inOwnTx(ctx, fn)
+	}
 	return db.w.do(ctx, fn)
 }
 
-// inOwnTx runs fn in a transaction of its own, beside the writer: for the
-// migrations, which create the tables the writer's groups lock.
+// inOwnTx runs fn in a transaction of its own, outside the writer: every
+// PostgreSQL mutation, and the migrations.
 func (db *DB) inOwnTx(ctx context.Context, fn func(c *conn) error) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	c := &conn{q: tx, db: db, ctx: ctx, actor: pinggu.ActorFrom(ctx), now: db.now()}
+	c := &conn{q: tx, tx: tx, db: db, ctx: ctx, actor: pinggu.ActorFrom(ctx), now: db.now()}
 	if err := fn(c); err != nil {
 		_ = tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
+	}
+	if c.sealAfter && db.sealer != nil {
+		db.sealer.poke()
 	}
 	return nil
 }

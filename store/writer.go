@@ -12,12 +12,10 @@ import (
 
 // The writer commits the store's mutations in groups.
 //
-// Every mutation appends to the audit hash chain, so mutations are serial
-// by nature: SQLite has one writer, and on PostgreSQL the chain's head row
-// is locked until commit. A commit is the expensive part (SQLite writes
-// every dirty page to the WAL; PostgreSQL waits for its WAL flush while
-// holding the head), so one commit per mutation caps writes at a few
-// hundred a second. The writer instead runs the mutations that queued while
+// SQLite has one writer, and every mutation appends to the audit hash
+// chain, so mutations are serial by nature. A commit is the expensive part (SQLite writes
+// every dirty page to the WAL), so one commit per mutation capped writes at
+// about six hundred a second. The writer instead runs the mutations that queued while
 // the previous group committed, one after the other, each inside its own
 // SAVEPOINT, and commits them together: a mutation that fails is rolled
 // back to its savepoint alone, and no caller hears "done" before the commit
@@ -25,9 +23,10 @@ import (
 // unit with its audit entry; a group is only several of them made durable
 // at once (group commit, as databases do with their own logs).
 //
-// On PostgreSQL each web node has its own writer; a group locks the audit
-// head first, so groups of different nodes take turns instead of
-// deadlocking over rows one locked before the head and another after.
+// PostgreSQL has no writer: its transactions run side by side, each over a
+// round trip per statement, and a serial writer would add those round trips
+// up; its audit entries are chained afterwards by the sealer instead
+// (audit_seal.go).
 type writer struct {
 	db   *DB
 	reqs chan *writeReq
@@ -139,13 +138,6 @@ func (w *writer) commit(group []*writeReq) {
 		return
 	}
 	ctx := context.Background()
-	if db.d.pg() {
-		if _, err := tx.ExecContext(ctx, "SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE"); err != nil {
-			tx.Rollback()
-			failAll(fmt.Errorf("store: audit head: %w", err))
-			return
-		}
-	}
 	single := len(group) == 1
 	ran := 0
 	for i, r := range group {
