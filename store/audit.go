@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/pinggu/pinggu"
 )
@@ -224,9 +225,25 @@ func (db *DB) ListAudit(ctx context.Context, f pinggu.AuditFilter) ([]*pinggu.Au
 // auditBatch bounds the memory of verification whatever the log's length.
 const auditBatch = 2000
 
-// VerifyAudit walks the chain in seq order, in batches, and reports the first
-// break, and whether the head row agrees with the last entry.
+// VerifyAudit walks the chain in seq order, in batches, and reports the
+// first break, and whether the rows end where the head row says.
 func (db *DB) VerifyAudit(ctx context.Context) (*pinggu.AuditReport, error) {
+	return db.verifyAudit(ctx, nil)
+}
+
+// VerifyAuditAgainst is VerifyAudit that also holds the rows to a signed
+// checkpoint (its signature checked by the caller, who holds the key): the
+// entry it names must be there with the hash it signed. That finds what the
+// rows alone cannot — a log cut short or emptied together with its head row,
+// or rewritten with every later hash recomputed.
+func (db *DB) VerifyAuditAgainst(ctx context.Context, cp *pinggu.AuditCheckpoint) (*pinggu.AuditReport, error) {
+	if cp == nil {
+		return nil, pinggu.Errorf(pinggu.EINVALID, "检查点为空")
+	}
+	return db.verifyAudit(ctx, cp)
+}
+
+func (db *DB) verifyAudit(ctx context.Context, cp *pinggu.AuditCheckpoint) (*pinggu.AuditReport, error) {
 	c := db.reader(ctx)
 	if !c.actor.CanReadAudit() {
 		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看审计日志")
@@ -234,10 +251,11 @@ func (db *DB) VerifyAudit(ctx context.Context) (*pinggu.AuditReport, error) {
 	if err := db.seal(ctx); err != nil {
 		return nil, err
 	}
-	rep := &pinggu.AuditReport{}
+	rep := &pinggu.AuditReport{Checkpoint: cp}
 	var prevSeq int64
 	prevHash := ""
 	after := int64(-1 << 62)
+	cpFound := cp == nil || cp.Seq == 0
 	for {
 		batch, err := queryAll(c, scanAudit, "SELECT "+auditCols+" FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?", after, auditBatch)
 		if err != nil {
@@ -250,6 +268,20 @@ func (db *DB) VerifyAudit(ctx context.Context) (*pinggu.AuditReport, error) {
 			rep.Problem = p
 			return rep, nil
 		}
+		if !cpFound {
+			for _, e := range batch {
+				if e.Seq != cp.Seq {
+					continue
+				}
+				cpFound = true
+				if !strings.EqualFold(e.Hash, cp.Head) {
+					rep.Problem = &pinggu.AuditProblem{Seq: cp.Seq, Kind: "altered", Message: fmt.Sprintf(
+						"第%d条记录的哈希与%s签署的检查点不符：该条及之前的记录被改写，其后的哈希被重新计算（entries up to the checkpoint rewritten）",
+						cp.Seq, cp.At.In(pinggu.ChinaTime).Format("2006-01-02 15:04"))}
+					return rep, nil
+				}
+			}
+		}
 		rep.Entries += int64(len(batch))
 		last := batch[len(batch)-1]
 		prevSeq, prevHash, after = last.Seq, last.Hash, last.Seq
@@ -258,18 +290,63 @@ func (db *DB) VerifyAudit(ctx context.Context) (*pinggu.AuditReport, error) {
 			return nil, err
 		}
 	}
-	// Entries removed from the end leave the head ahead of the log.
-	var headSeq int64
+	if !cpFound {
+		rep.Problem = &pinggu.AuditProblem{Seq: prevSeq + 1, Kind: "removed", Message: fmt.Sprintf(
+			"日志止于第%d条，而检查点已签至第%d条：记录被截断或删除（log cut short: the checkpoint covers entry %d）", prevSeq, cp.Seq, cp.Seq)}
+		return rep, nil
+	}
 	var headHash string
-	if err := c.queryRow("SELECT seq, hash FROM audit_head WHERE id = 1").Scan(&headSeq, &headHash); err != nil {
+	if err := c.queryRow("SELECT seq, hash FROM audit_head WHERE id = 1").Scan(&rep.HeadSeq, &headHash); err != nil {
 		return nil, err
 	}
-	if headSeq > prevSeq {
+	switch {
+	case rep.HeadSeq > prevSeq:
+		// Entries removed from the end leave the head ahead of the log.
 		rep.Problem = &pinggu.AuditProblem{Seq: prevSeq + 1, Kind: "removed", Message: fmt.Sprintf("第%d条及其后的记录已被删除（entries removed from the end）", prevSeq+1)}
-	} else if headSeq == prevSeq && headHash != prevHash {
+	case rep.HeadSeq == prevSeq && headHash != prevHash:
 		rep.Problem = &pinggu.AuditProblem{Seq: prevSeq, Kind: "altered", Message: "最后一条记录与链头不符，已被篡改（last entry altered）"}
+	case rep.HeadSeq < prevSeq:
+		// Every genuine append moves the head in its transaction: a row
+		// beyond it was written into the database directly.
+		rep.Problem = &pinggu.AuditProblem{Seq: rep.HeadSeq + 1, Kind: "inserted", Message: fmt.Sprintf(
+			"链头止于第%d条，其后的第%d至%d条记录非经系统写入，为伪造追加（entries appended beyond the head）", rep.HeadSeq, rep.HeadSeq+1, prevSeq)}
+	}
+	if rep.Problem != nil {
+		return rep, nil
+	}
+	var first int64
+	var at tscan
+	if err := c.queryRow("SELECT count(*), COALESCE(min(seq), 0), min(quarantined_at) FROM audit_quarantine").Scan(&rep.Quarantined, &first, &at); err != nil {
+		return nil, err
+	}
+	if rep.Quarantined > 0 {
+		rep.Problem = &pinggu.AuditProblem{Seq: first, Kind: "inserted", Message: fmt.Sprintf(
+			"曾在链头之后发现%d条伪造记录（首条为第%d条），已于%s移入隔离表，链中有记录（forged entries found beyond the head and quarantined; see action audit.quarantine）",
+			rep.Quarantined, first, at.T.In(pinggu.ChinaTime).Format("2006-01-02 15:04:05"))}
 	}
 	return rep, nil
+}
+
+// AuditCheckpoint returns the chain's head as a checkpoint to sign: the
+// number and hash of the last entry, after sealing what is pending.
+func (db *DB) AuditCheckpoint(ctx context.Context) (*pinggu.AuditCheckpoint, error) {
+	c := db.reader(ctx)
+	if !c.actor.CanReadAudit() {
+		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看审计日志")
+	}
+	if err := db.seal(ctx); err != nil {
+		return nil, err
+	}
+	cp := &pinggu.AuditCheckpoint{Version: pinggu.CheckpointVersion, At: c.now, Alg: db.alg}
+	if err := c.queryRow("SELECT seq, hash FROM audit_head WHERE id = 1").Scan(&cp.Seq, &cp.Head); err != nil {
+		return nil, err
+	}
+	if cp.Seq > 0 {
+		if err := c.queryRow("SELECT alg FROM audit_log WHERE seq = ?", cp.Seq).Scan(&cp.Alg); err != nil {
+			return nil, noRows(err, "审计链头记录")
+		}
+	}
+	return cp, nil
 }
 
 // count counts the rows of from matching w, stopping at TotalCap+1 so broad
