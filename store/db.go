@@ -26,6 +26,10 @@ type Config struct {
 	DatabaseURL string // postgres://… selects PostgreSQL; empty means SQLite in DataDir
 	AuditHash   string // pinggu.HashSHA256 (default) or pinggu.HashSM3
 	Logger      *slog.Logger
+	// MustExist refuses to create a database: commands that only read
+	// (verify, list, export) must not leave an empty one behind a typo in
+	// the path.
+	MustExist bool
 }
 
 // DB is the store: it implements every service interface of the domain.
@@ -72,6 +76,12 @@ func Open(ctx context.Context, c Config) (*DB, error) {
 	} else if c.DatabaseURL != "" {
 		return nil, pinggu.Errorf(pinggu.EINVALID, "database URL must start with postgres://")
 	} else {
+		if c.MustExist {
+			path := filepath.Join(c.DataDir, "pinggu.db")
+			if _, serr := os.Stat(path); serr != nil {
+				return nil, pinggu.Errorf(pinggu.ENOTFOUND, "没有数据库：%s 不存在（no database at %s; give --data the directory that holds pinggu.db）", path, path)
+			}
+		}
 		err = db.openSQLite(c.DataDir)
 	}
 	if err != nil {
@@ -80,6 +90,13 @@ func Open(ctx context.Context, c Config) (*DB, error) {
 	if err := db.firstPing(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if c.MustExist && db.d.pg() {
+		var one int
+		if err := db.read.QueryRowContext(ctx, "SELECT 1 FROM schema_migrations LIMIT 1").Scan(&one); err != nil {
+			db.Close()
+			return nil, pinggu.Errorf(pinggu.ENOTFOUND, "该PostgreSQL数据库中没有pinggu的数据（no pinggu database at this URL; run pinggu migrate first）")
+		}
 	}
 	if !db.d.pg() {
 		db.w = newWriter(db)

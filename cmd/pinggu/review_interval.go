@@ -34,7 +34,7 @@ func cmdReviewInterval(ctx context.Context, env *cliEnv, args []string) int {
 	if err != nil {
 		return fail(env, "review-interval", err)
 	}
-	db, err := df.open(ctx, log)
+	db, err := df.openExisting(ctx, log)
 	if err != nil {
 		return fail(env, "review-interval", err)
 	}

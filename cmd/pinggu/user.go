@@ -64,7 +64,13 @@ func cmdUser(ctx context.Context, env *cliEnv, args []string) int {
 	if err != nil {
 		return fail(env, "user", err)
 	}
-	db, err := df.open(ctx, log)
+	// Adding the first account may create the database; the others need
+	// accounts to be there.
+	open := df.openExisting
+	if sub == "add" {
+		open = df.open
+	}
+	db, err := open(ctx, log)
 	if err != nil {
 		return fail(env, "user", err)
 	}
