@@ -9,10 +9,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net"
 	"sync"
 	"time"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ratelimit"
 )
 
 // touchEvery limits how often a session's or token's last use is written,
@@ -21,16 +23,35 @@ const touchEvery = time.Minute
 
 func badLogin() error { return pinggu.Errorf(pinggu.EUNAUTHORIZED, "用户名或密码错误") }
 
+func lockedLogin() error {
+	return pinggu.Errorf(pinggu.ELOCKED, "登录失败次数过多，账号已锁定，请%d分钟后再试或联系管理员", int(pinggu.LockoutDuration/time.Minute))
+}
+
 var (
 	dummyOnce sync.Once
 	dummyHash string
 )
 
-// spendHash checks a password against a throw-away hash so an unknown
-// username costs as much time as a known one.
-func spendHash(pw string) {
+// spendHash checks a password against a throw-away hash of the same
+// parameters, so that an unknown username costs what a known one does.
+func spendHash(ctx context.Context, pw string) error {
 	dummyOnce.Do(func() { dummyHash, _ = pinggu.HashPassword("pinggu-dummy-Password1") })
-	pinggu.CheckPassword(dummyHash, pw)
+	_, err := pinggu.CheckPasswordContext(ctx, dummyHash, pw)
+	return err
+}
+
+// clientKey is the part of a client address a login waits its turn by: the
+// host, without the port that changes with every connection.
+func clientKey(remoteAddr string) string {
+	if host, _, err := net.SplitHostPort(remoteAddr); err == nil {
+		return host
+	}
+	return remoteAddr
+}
+
+// errLoginBusy answers a client with too many logins waiting already.
+func errLoginBusy() error {
+	return pinggu.Errorf(pinggu.ETOOMANY, "登录请求过多，请稍后再试")
 }
 
 func newSecret() string {
@@ -55,59 +76,83 @@ type loginUser struct {
 
 // Login checks a password, counts failures toward lock-out and opens a
 // session. Failures are audited and committed although the call fails.
+//
+// An unknown username is answered exactly as a known one with a wrong
+// password: a dummy hash costs the same time, and its failures are counted
+// (in login_failures) and lock it out after the same number, so neither the
+// answers nor their timing tell which usernames exist. A locked name, known
+// or not, is refused without hashing. Hashes wait their turn in a gate that
+// serves client addresses in rotation (see ratelimit.Fair): a flood from
+// one address queues behind itself.
 func (db *DB) Login(ctx context.Context, username, password, remoteAddr string) (string, *pinggu.Actor, error) {
+	name := normUsername(username)
 	r := db.reader(ctx)
 	var lu loginUser
-	err := r.queryRow("SELECT id, password_hash, disabled, locked_until FROM users WHERE username = ?", normUsername(username)).
+	err := r.queryRow("SELECT id, password_hash, disabled, locked_until FROM users WHERE username = ?", name).
 		Scan(&lu.id, &lu.hash, &lu.disabled, &lu.lockedUntil)
+	known := err == nil
 	if errors.Is(err, sql.ErrNoRows) {
-		spendHash(password)
-		err := db.inTx(ctx, func(c *conn) error {
-			return c.auditAs(nil, change{action: "auth.login_failed", objectType: "user", detail: "unknown username " + truncate(username, 64), remoteAddr: remoteAddr})
-		})
-		if err != nil {
-			return "", nil, err
+		err = r.queryRow("SELECT locked_until FROM login_failures WHERE username = ?", name).Scan(&lu.lockedUntil)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = nil
 		}
-		return "", nil, badLogin()
-	} else if err != nil {
+	}
+	if err != nil {
 		return "", nil, err
 	}
-	now := db.now()
-	if lu.lockedUntil.Valid && lu.lockedUntil.T.After(now) {
+	if lu.lockedUntil.Valid && lu.lockedUntil.T.After(r.now) {
 		if err := db.inTx(ctx, func(c *conn) error {
-			a, err := c.actorFor(lu.id)
+			a, err := c.loginActor(known, lu.id)
 			if err != nil {
 				return err
 			}
-			return c.auditAs(a, change{action: "auth.login_locked", objectType: "user", objectID: lu.id, detail: "account locked", remoteAddr: remoteAddr})
+			return c.auditAs(a, change{action: "auth.login_locked", objectType: "user", objectID: lu.id, detail: "account locked " + truncate(username, 64), remoteAddr: remoteAddr})
 		}); err != nil {
 			return "", nil, err
 		}
-		return "", nil, pinggu.Errorf(pinggu.ELOCKED, "登录失败次数过多，账号已锁定，请%d分钟后再试或联系管理员", int(pinggu.LockoutDuration/time.Minute))
+		return "", nil, lockedLogin()
 	}
-	ok := pinggu.CheckPassword(lu.hash, password)
+
+	release, err := db.loginGate.Acquire(ctx, clientKey(remoteAddr))
+	if errors.Is(err, ratelimit.ErrBusy) {
+		return "", nil, errLoginBusy()
+	} else if err != nil {
+		return "", nil, err
+	}
+	ok := false
+	if known {
+		ok, err = pinggu.CheckPasswordContext(ctx, lu.hash, password)
+	} else {
+		err = spendHash(ctx, password)
+	}
+	release()
+	if err != nil {
+		return "", nil, err
+	}
+
 	var token string
 	var actor *pinggu.Actor
 	var result error
 	err = db.inTx(ctx, func(c *conn) error {
-		a, err := c.actorFor(lu.id)
+		a, err := c.loginActor(known, lu.id)
 		if err != nil {
 			return err
 		}
 		if !ok {
-			var n int
-			if err := c.queryRow("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins", lu.id).Scan(&n); err != nil {
+			n, err := c.countFailure(known, lu.id, name)
+			if err != nil {
 				return err
 			}
 			if n >= pinggu.MaxFailedLogins {
-				if _, err := c.exec("UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?", tval(c.now.Add(pinggu.LockoutDuration)), lu.id); err != nil {
-					return err
-				}
-				result = pinggu.Errorf(pinggu.ELOCKED, "登录失败次数过多，账号已锁定，请%d分钟后再试或联系管理员", int(pinggu.LockoutDuration/time.Minute))
-				return c.auditAs(a, change{action: "auth.lockout", objectType: "user", objectID: lu.id, detail: fmt.Sprintf("%d failed logins", n), remoteAddr: remoteAddr})
+				result = lockedLogin()
+				return c.auditAs(a, change{action: "auth.lockout", objectType: "user", objectID: lu.id, detail: fmt.Sprintf("%d failed logins %s", n, truncate(username, 64)), remoteAddr: remoteAddr})
 			}
 			result = badLogin()
-			return c.auditAs(a, change{action: "auth.login_failed", objectType: "user", objectID: lu.id, detail: "wrong password", remoteAddr: remoteAddr})
+			detail := "wrong password"
+			if !known {
+				detail = "unknown username " + truncate(username, 64)
+			}
+			return c.auditAs(a, change{action: "auth.login_failed", objectType: "user", objectID: lu.id, detail: detail, remoteAddr: remoteAddr})
 		}
 		if lu.disabled {
 			result = pinggu.Errorf(pinggu.EUNAUTHORIZED, "账号已停用")
@@ -131,6 +176,41 @@ func (db *DB) Login(ctx context.Context, username, password, remoteAddr string) 
 		return "", nil, result
 	}
 	return token, actor, nil
+}
+
+// loginActor is who a login attempt's audit entry names: the account, or
+// nobody for an unknown username.
+func (c *conn) loginActor(known bool, id int64) (*pinggu.Actor, error) {
+	if !known {
+		return nil, nil
+	}
+	return c.actorFor(id)
+}
+
+// countFailure adds a failed login to the account, or to the unknown name,
+// locks it when the failures reach the limit, and returns their number.
+func (c *conn) countFailure(known bool, id int64, name string) (int, error) {
+	var n int
+	if known {
+		if err := c.queryRow("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins", id).Scan(&n); err != nil {
+			return 0, err
+		}
+	} else {
+		if err := c.queryRow(`INSERT INTO login_failures (username, failed_logins, updated_at) VALUES (?, 1, ?)
+			ON CONFLICT (username) DO UPDATE SET failed_logins = login_failures.failed_logins + 1, updated_at = excluded.updated_at
+			RETURNING failed_logins`, name, tval(c.now)).Scan(&n); err != nil {
+			return 0, err
+		}
+	}
+	if n < pinggu.MaxFailedLogins {
+		return n, nil
+	}
+	table, key, arg := "users", "id", any(id)
+	if !known {
+		table, key, arg = "login_failures", "username", name
+	}
+	_, err := c.exec("UPDATE "+table+" SET failed_logins = 0, locked_until = ? WHERE "+key+" = ?", tval(c.now.Add(pinggu.LockoutDuration)), arg)
+	return n, err
 }
 
 // actorFor builds the actor of an account, resolving its organisation's

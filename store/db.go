@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ratelimit"
 )
 
 // Config says which database to open and how.
@@ -43,6 +45,7 @@ type DB struct {
 
 	w              *writer    // SQLite: commits mutations in groups
 	sealer         *sealer    // PostgreSQL: chains pending audit entries
+	loginGate      *ratelimit.Fair
 	wstmts, rstmts *stmtCache // SQLite's prepared statements, per pool
 
 	// Now is the clock; tests replace it to expire sessions and lock-outs.
@@ -60,7 +63,11 @@ var (
 
 // Open opens the database described by c and applies pending migrations.
 func Open(ctx context.Context, c Config) (*DB, error) {
-	db := &DB{alg: c.AuditHash, log: c.Logger, Now: time.Now}
+	db := &DB{alg: c.AuditHash, log: c.Logger, Now: time.Now,
+		// As many hashes at once as the cores compute; up to 256 logins of
+		// one address and 10,000 addresses wait their turn, the rest are
+		// told to try later.
+		loginGate: ratelimit.NewFair(runtime.GOMAXPROCS(0), 256, 10000)}
 	if db.alg == "" {
 		db.alg = pinggu.HashSHA256
 	}
