@@ -43,8 +43,8 @@ type DB struct {
 	log     *slog.Logger
 	dsnNote string
 
-	w              *writer    // SQLite: commits mutations in groups
-	sealer         *sealer    // PostgreSQL: chains pending audit entries
+	w              *writer // SQLite: commits mutations in groups
+	sealer         *sealer // PostgreSQL: chains pending audit entries
 	loginGate      *ratelimit.Fair
 	wstmts, rstmts *stmtCache // SQLite's prepared statements, per pool
 
