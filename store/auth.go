@@ -257,7 +257,11 @@ func (db *DB) ActorBySession(ctx context.Context, sessionToken string) (*pinggu.
 			return nil, err
 		}
 	}
-	return r.actorFor(userID)
+	a, err := r.actorFor(userID)
+	if a != nil {
+		a.SessionID = id
+	}
+	return a, err
 }
 
 // Logout ends a session.
@@ -394,5 +398,9 @@ func (db *DB) ActorByToken(ctx context.Context, secret string) (*pinggu.Actor, e
 			return nil, err
 		}
 	}
-	return r.actorFor(userID)
+	a, err := r.actorFor(userID)
+	if a != nil {
+		a.TokenID = id
+	}
+	return a, err
 }

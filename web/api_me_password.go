@@ -15,7 +15,7 @@ func (s *Server) apiMePassword(w http.ResponseWriter, r *http.Request) {
 		s.writeProblem(w, r, err)
 		return
 	}
-	if err := s.opts.Users.ChangePassword(r.Context(), req.OldPassword, req.NewPassword); err != nil {
+	if _, err := s.opts.Users.ChangePassword(r.Context(), req.OldPassword, req.NewPassword); err != nil {
 		s.writeProblem(w, r, err)
 		return
 	}

@@ -18,7 +18,7 @@ func (s *Server) apiUserPassword(w http.ResponseWriter, r *http.Request) {
 		err = s.decodeJSON(w, r, &req)
 	}
 	if err == nil {
-		err = s.opts.Users.ResetPassword(r.Context(), id, req.Password)
+		_, err = s.opts.Users.ResetPassword(r.Context(), id, req.Password)
 	}
 	if err != nil {
 		s.writeProblem(w, r, err)

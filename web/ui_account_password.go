@@ -20,7 +20,7 @@ func (s *Server) uiAccountPassword(w http.ResponseWriter, r *http.Request) {
 		s.uiError(w, r, err)
 		return
 	}
-	err = s.opts.Users.ResetPassword(r.Context(), id, r.PostFormValue("password"))
+	_, err = s.opts.Users.ResetPassword(r.Context(), id, r.PostFormValue("password"))
 	if err == nil {
 		s.redirectFlash(w, r, "/accounts/"+strconv.FormatInt(id, 10)+"/edit", "flash.password_reset")
 		return

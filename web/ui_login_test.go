@@ -85,7 +85,7 @@ func TestUILogoutEndsTheSession(t *testing.T) {
 func TestUIMustChangePassword(t *testing.T) {
 	t.Parallel()
 	a := newApp(t)
-	if err := a.db.ResetPassword(sysCtx(), a.users[uBureauGD].ID, "Reset-Pass-2026"); err != nil {
+	if _, err := a.db.ResetPassword(sysCtx(), a.users[uBureauGD].ID, "Reset-Pass-2026"); err != nil {
 		t.Fatal(err)
 	}
 	c := a.anon()

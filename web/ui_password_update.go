@@ -17,7 +17,7 @@ func (s *Server) uiPasswordUpdate(w http.ResponseWriter, r *http.Request) {
 		p.Form.Error = p.T("err.form", 1)
 	}
 	if err == nil && p.Form.Error == "" {
-		err = s.opts.Users.ChangePassword(r.Context(), old, pw)
+		_, err = s.opts.Users.ChangePassword(r.Context(), old, pw)
 	}
 	switch {
 	case err == nil && p.Form.Error == "":
