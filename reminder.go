@@ -40,7 +40,8 @@ type Reminder struct {
 	DueAt       time.Time    `json:"due_at"`
 	Message     string       `json:"message"`
 	CreatedAt   time.Time    `json:"created_at"`
-	ReadAt      *time.Time   `json:"read_at,omitempty"`
+	// ReadAt is when the caller marked it read; each user has their own.
+	ReadAt *time.Time `json:"read_at,omitempty"`
 	// Delivered lists the channels (ChannelWebhook, ChannelEmail) that
 	// have carried the reminder out.
 	Delivered []string `json:"delivered,omitempty"`
@@ -59,9 +60,24 @@ func ReminderMessage(k ReminderKind, serviceName string, due time.Time) string {
 // ChinaTime is the zone dates are shown in (UTC+8, no daylight saving).
 var ChinaTime = time.FixedZone("CST", 8*3600)
 
+// MayMarkReminderRead reports whether the actor may mark reminders it sees
+// as read: those who act on them — regulators and the enterprise's own
+// people. A support analyst reads the ledger only; the platform itself has
+// no reading of its own.
+func MayMarkReminderRead(a *Actor) bool {
+	if a == nil || a.UserID == 0 {
+		return false
+	}
+	switch a.Role {
+	case RoleMinistry, RoleBureau, RoleEntAdmin, RoleEntAssess:
+		return true
+	}
+	return false
+}
+
 // ReminderFilter narrows a list of reminders.
 type ReminderFilter struct {
-	Unread bool         `json:"unread,omitempty"` // only those not yet read
+	Unread bool         `json:"unread,omitempty"` // only those the caller has not read
 	Kind   ReminderKind `json:"kind,omitempty"`
 	ListOptions
 }
@@ -72,7 +88,8 @@ type ReminderService interface {
 	// ListReminders returns a page of reminders in scope, newest first,
 	// and the total.
 	ListReminders(ctx context.Context, f ReminderFilter) ([]*Reminder, int, error)
-	// MarkReminderRead records that the reminder was read; ENOTFOUND
-	// outside the caller's scope.
+	// MarkReminderRead records that the caller read the reminder;
+	// ENOTFOUND outside the caller's scope, EFORBIDDEN for a role that
+	// may not (MayMarkReminderRead).
 	MarkReminderRead(ctx context.Context, id int64) error
 }
