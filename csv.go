@@ -149,10 +149,31 @@ func blankRecord(rec []string) bool {
 	return true
 }
 
-// err reports every problem found, in line order.
-func (t *csvTable) err() error {
-	sort.SliceStable(t.v.Fields, func(i, j int) bool { return t.v.Fields[i].Line < t.v.Fields[j].Line })
-	return t.v.Err("CSV文件有误")
+// headerErr reports every problem found if the header has one: without
+// the right columns no row can be read. Problems of rows go with the rows
+// to the import (eachProblem), which names them with its own checks.
+func (t *csvTable) headerErr() error {
+	for _, f := range t.v.Fields {
+		if f.Line == 1 {
+			sort.SliceStable(t.v.Fields, func(i, j int) bool { return t.v.Fields[i].Line < t.v.Fields[j].Line })
+			return t.v.Err("CSV文件有误")
+		}
+	}
+	return nil
+}
+
+// eachProblem hands every row problem to add, saying whether its row could
+// not be read at all (a wrong number of cells); it returns nil, as the
+// problems now travel with the rows.
+func (t *csvTable) eachProblem(add func(line int, unreadable bool, p FieldError)) error {
+	read := map[int]bool{}
+	for _, l := range t.lines {
+		read[l] = true
+	}
+	for _, f := range t.v.Fields {
+		add(f.Line, !read[f.Line], f)
+	}
+	return nil
 }
 
 // get returns the trimmed cell of column en in row i, "" when the file has
@@ -245,10 +266,20 @@ func ParseOrganisationsCSV(r io.Reader) ([]OrganisationImportRow, error) {
 		}
 		out = append(out, OrganisationImportRow{Line: t.lines[i], Org: o, Parent: t.get(i, "parent")})
 	}
-	if err := t.err(); err != nil {
+	if err := t.headerErr(); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return out, t.eachProblem(func(line int, unreadable bool, p FieldError) {
+		if unreadable {
+			out = append(out, OrganisationImportRow{Line: line, Unreadable: true, Problems: []FieldError{p}})
+			return
+		}
+		for i := range out {
+			if out[i].Line == line {
+				out[i].Problems = append(out[i].Problems, p)
+			}
+		}
+	})
 }
 
 func at(list []string, i int) string {
@@ -283,10 +314,20 @@ func ParseServicesCSV(r io.Reader) ([]ServiceImportRow, error) {
 		}
 		out = append(out, ServiceImportRow{Line: t.lines[i], Service: s, Owner: t.get(i, "owner")})
 	}
-	if err := t.err(); err != nil {
+	if err := t.headerErr(); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return out, t.eachProblem(func(line int, unreadable bool, p FieldError) {
+		if unreadable {
+			out = append(out, ServiceImportRow{Line: line, Unreadable: true, Problems: []FieldError{p}})
+			return
+		}
+		for i := range out {
+			if out[i].Line == line {
+				out[i].Problems = append(out[i].Problems, p)
+			}
+		}
+	})
 }
 
 func parseTarget(v string) Target {
