@@ -75,4 +75,3 @@ func TestImportNamesEveryBadRowInOnePass(t *testing.T) {
 		}
 	})
 }
-
