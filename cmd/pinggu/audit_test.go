@@ -31,7 +31,7 @@ func TestReadingCommandsRefuseAMissingDatabase(t *testing.T) {
 		{"audit", "verify", "--data", missing}, {"audit", "list", "--data", missing}, {"audit", "checkpoint", "--data", missing},
 		{"export", "services", "--data", missing}, {"export", "organisations", "--data", missing},
 		{"user", "list", "--data", missing}, {"user", "unlock", "--data", missing, "someone"},
-		{"review-interval", "--data", missing},
+		{"review-interval", "--data", missing}, // showing; setting may come first
 	} {
 		code, _, stderr := run(t, args...)
 		if code != 1 || !strings.Contains(stderr, filepath.Join(missing, "pinggu.db")) {
