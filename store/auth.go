@@ -218,28 +218,44 @@ func (c *conn) countFailure(known bool, id int64, name string) (int, error) {
 func (c *conn) actorFor(userID int64) (*pinggu.Actor, error) {
 	a := &pinggu.Actor{}
 	var role string
-	err := c.queryRow("SELECT id, username, name, role, COALESCE(org_id, 0), province, locale, must_change_password FROM users WHERE id = ?", userID).
-		Scan(&a.UserID, &a.Username, &a.Name, &role, &a.OrgID, &a.Province, &a.Locale, &a.MustChangePassword)
+	err := c.queryRow("SELECT "+actorCols+" FROM users u WHERE u.id = ?", userID).Scan(actorTargets(a, &role)...)
 	if err != nil {
 		return nil, noRows(err, "用户")
 	}
+	return a, c.completeActor(a, role)
+}
+
+// actorCols are the account's columns an actor is made of (users u).
+const actorCols = "u.id, u.username, u.name, u.role, COALESCE(u.org_id, 0), u.province, u.locale, u.must_change_password"
+
+// actorTargets lists where actorCols are read into.
+func actorTargets(a *pinggu.Actor, role *string) []any {
+	return []any{&a.UserID, &a.Username, &a.Name, role, &a.OrgID, &a.Province, &a.Locale, &a.MustChangePassword}
+}
+
+// completeActor sets the role and resolves the organisation's subtree.
+func (c *conn) completeActor(a *pinggu.Actor, role string) error {
 	a.Role = pinggu.Role(role)
 	if a.OrgID != 0 {
+		var err error
 		if a.OrgIDs, err = c.descendants(a.OrgID); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return a, nil
+	return nil
 }
 
 // ActorBySession resolves a session token, extending its idle timer.
 func (db *DB) ActorBySession(ctx context.Context, sessionToken string) (*pinggu.Actor, error) {
 	r := db.reader(ctx)
-	var id, userID int64
+	a := &pinggu.Actor{}
+	var role string
 	var disabled bool
 	var seen, expires tscan
-	err := r.queryRow("SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
-		secretHash(sessionToken)).Scan(&id, &userID, &seen, &expires, &disabled)
+	// The account comes with the session in one query: every request
+	// makes it, and on PostgreSQL each query is a round trip.
+	err := r.queryRow("SELECT s.id, s.last_seen_at, s.expires_at, u.disabled, "+actorCols+" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+		secretHash(sessionToken)).Scan(append([]any{&a.SessionID, &seen, &expires, &disabled}, actorTargets(a, &role)...)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pinggu.Errorf(pinggu.EUNAUTHORIZED, "会话无效或已过期，请重新登录")
 	} else if err != nil {
@@ -251,17 +267,16 @@ func (db *DB) ActorBySession(ctx context.Context, sessionToken string) (*pinggu.
 	}
 	if now.Sub(seen.T) >= touchEvery {
 		if err := db.inTx(ctx, func(c *conn) error {
-			_, err := c.exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", tval(c.now), id)
+			_, err := c.exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", tval(c.now), a.SessionID)
 			return err
 		}); err != nil {
 			return nil, err
 		}
 	}
-	a, err := r.actorFor(userID)
-	if a != nil {
-		a.SessionID = id
+	if err := r.completeActor(a, role); err != nil {
+		return nil, err
 	}
-	return a, err
+	return a, nil
 }
 
 // Logout ends a session.
@@ -375,11 +390,12 @@ func (db *DB) RevokeToken(ctx context.Context, id int64) error {
 // ActorByToken resolves an API token secret.
 func (db *DB) ActorByToken(ctx context.Context, secret string) (*pinggu.Actor, error) {
 	r := db.reader(ctx)
-	var id, userID int64
+	a := &pinggu.Actor{}
+	var role string
 	var disabled bool
 	var exp, used, revoked tscan
-	err := r.queryRow("SELECT t.id, t.user_id, t.expires_at, t.last_used_at, t.revoked_at, u.disabled FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
-		secretHash(secret)).Scan(&id, &userID, &exp, &used, &revoked, &disabled)
+	err := r.queryRow("SELECT t.id, t.expires_at, t.last_used_at, t.revoked_at, u.disabled, "+actorCols+" FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
+		secretHash(secret)).Scan(append([]any{&a.TokenID, &exp, &used, &revoked, &disabled}, actorTargets(a, &role)...)...)
 	invalid := pinggu.Errorf(pinggu.EUNAUTHORIZED, "访问令牌无效、已过期或已撤销")
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, invalid
@@ -392,15 +408,14 @@ func (db *DB) ActorByToken(ctx context.Context, secret string) (*pinggu.Actor, e
 	}
 	if !used.Valid || now.Sub(used.T) >= touchEvery {
 		if err := db.inTx(ctx, func(c *conn) error {
-			_, err := c.exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", tval(c.now), id)
+			_, err := c.exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", tval(c.now), a.TokenID)
 			return err
 		}); err != nil {
 			return nil, err
 		}
 	}
-	a, err := r.actorFor(userID)
-	if a != nil {
-		a.TokenID = id
+	if err := r.completeActor(a, role); err != nil {
+		return nil, err
 	}
-	return a, err
+	return a, nil
 }

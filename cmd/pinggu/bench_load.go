@@ -44,7 +44,7 @@ func cmdBenchLoad(ctx context.Context, env *cliEnv, args []string) int {
 	clients := fs.String("clients", "50,200", "concurrent clients of each phase, comma-separated")
 	pgURL := fs.String("postgres", os.Getenv("PINGGU_BENCH_POSTGRES_URL"), "also load PostgreSQL with two web nodes on the server at this URL (env PINGGU_BENCH_POSTGRES_URL)")
 	pgDB := fs.String("postgres-db", "pinggu_load", "the database on that server to drop, recreate and load; never the URL's own")
-	target := fs.String("url", "", "load this running server (loopback only) instead of starting servers")
+	target := fs.String("url", "", "load this running server instead of starting servers; several web nodes of one database comma-separated (loopback only)")
 	user := fs.String("user", "gd-bureau", "with --url: the account whose session does the work (a bureau officer, so writes are scoped)")
 	pass := fs.String("password", demo.DemoPassword, "with --url: its password")
 	floodFor := fs.Duration("flood", 10*time.Second, "how long the login flood runs (0 skips it)")
@@ -73,12 +73,15 @@ func cmdBenchLoad(ctx context.Context, env *cliEnv, args []string) int {
 
 	var targets []func(context.Context) (*loadTarget, error)
 	if *target != "" {
-		if !loopbackURL(*target) {
-			return fail(env, "bench load", errors.New("--url: only a server on 127.0.0.1, ::1 or localhost"))
+		var bases []string
+		for _, u := range strings.Split(*target, ",") {
+			if !loopbackURL(u) {
+				return fail(env, "bench load", fmt.Errorf("--url: %q is not a server on 127.0.0.1, ::1 or localhost", u))
+			}
+			bases = append(bases, strings.TrimRight(u, "/"))
 		}
-		u := strings.TrimRight(*target, "/")
 		targets = append(targets, func(context.Context) (*loadTarget, error) {
-			return &loadTarget{name: "server", bases: []string{u}, stop: func() {}}, nil
+			return &loadTarget{name: "server", bases: bases, stop: func() {}}, nil
 		})
 	} else {
 		exe, err := os.Executable()
