@@ -12,12 +12,36 @@ const svcCols = `s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provi
 
 const svcFrom = "services s JOIN organisations o ON o.id = s.org_id"
 
+// svcRowCols are svcCols without the owner's name: the service's own row,
+// unqualified, as SQLite's RETURNING wants them.
+const svcRowCols = `id, org_id, province, name, category, tags, provinces, status, description, targets,
+	launched_at, created_at, updated_at`
+
 func scanService(sc interface{ Scan(...any) error }) (*pinggu.Service, error) {
+	return scanServiceInto(sc, nil)
+}
+
+// scanServiceRow reads svcRowCols, the owner's name given.
+func scanServiceRow(sc interface{ Scan(...any) error }, ownerName string) (*pinggu.Service, error) {
+	s, err := scanServiceInto(sc, &ownerName)
+	if s != nil {
+		s.OrgName = ownerName
+	}
+	return s, err
+}
+
+// scanServiceInto reads svcCols, or svcRowCols when the owner's name is
+// known already.
+func scanServiceInto(sc interface{ Scan(...any) error }, ownerName *string) (*pinggu.Service, error) {
 	var s pinggu.Service
 	var cat, status, tags, provs, targets string
 	var launched, created, updated tscan
-	if err := sc.Scan(&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &tags, &provs, &status, &s.Description, &targets,
-		&launched, &created, &updated, &s.OrgName); err != nil {
+	dst := []any{&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &tags, &provs, &status, &s.Description, &targets,
+		&launched, &created, &updated}
+	if ownerName == nil {
+		dst = append(dst, &s.OrgName)
+	}
+	if err := sc.Scan(dst...); err != nil {
 		return nil, err
 	}
 	s.Category, s.Status = pinggu.Category(cat), pinggu.ServiceStatus(status)
@@ -235,9 +259,13 @@ func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
 		set.add("provinces", jsonText(old.Provinces), jsonText(s.Provinces))
 		set.add("description", old.Description, s.Description)
 		set.add("targets", jsonText(old.Targets), jsonText(s.Targets))
+		saved := old
 		if len(set.cols) > 0 {
 			set.add("updated_at", nil, tval(c.now))
-			if _, err := c.exec("UPDATE services SET "+set.sql()+" WHERE id = ?", append(set.args, s.ID)...); err != nil {
+			// The saved record comes back with the update (the owner's name
+			// is known): one statement, not two.
+			row := c.queryRow("UPDATE services SET "+set.sql()+" WHERE id = ? RETURNING "+svcRowCols, append(set.args, s.ID)...)
+			if saved, err = scanServiceRow(row, owner.name); err != nil {
 				return fmt.Errorf("store: update service: %w", err)
 			}
 		}
@@ -252,10 +280,6 @@ func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
 			if err := c.refreshReviewDue("s.id = ?", s.ID); err != nil {
 				return err
 			}
-		}
-		saved, err := c.findServiceAny(s.ID)
-		if err != nil {
-			return err
 		}
 		*s = *saved
 		return c.audit(change{action: "service.update", objectType: "service", objectID: s.ID, detail: s.Name, before: old, after: s})
