@@ -95,6 +95,9 @@ func (c *conn) auditHead() (auditPos, error) {
 // rows beyond the head are quarantined and the chain goes on after a record
 // of the finding.
 func (c *conn) chain(head auditPos, entries []*pinggu.AuditEntry) error {
+	if len(entries) > 1 {
+		return c.chainMany(head, entries)
+	}
 	for _, e := range entries {
 		e.Seq, e.PrevHash = head.seq+1, head.hash
 		e.Hash = e.ComputeHash()
@@ -115,6 +118,40 @@ func (c *conn) chain(head auditPos, entries []*pinggu.AuditEntry) error {
 			}
 		}
 		head = auditPos{e.Seq, e.Hash}
+	}
+	if _, err := c.exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", head.seq, head.hash); err != nil {
+		return fmt.Errorf("store: audit head: %w", err)
+	}
+	return nil
+}
+
+// chainMany is chain for the sealer's batches: many rows a statement. The
+// sealer has quarantined any row beyond the head under the head's lock, so
+// a number found taken now means a forger is writing as it seals: the
+// batch fails, and the next seal quarantines first.
+func (c *conn) chainMany(head auditPos, entries []*pinggu.AuditEntry) error {
+	const perStatement = 100 // 15 columns each, well under the parameter limits
+	for start := 0; start < len(entries); start += perStatement {
+		chunk := entries[start:min(start+perStatement, len(entries))]
+		args := make([]any, 0, len(chunk)*15)
+		values := make([]string, len(chunk))
+		for i, e := range chunk {
+			e.Seq, e.PrevHash = head.seq+1, head.hash
+			e.Hash = e.ComputeHash()
+			head = auditPos{e.Seq, e.Hash}
+			values[i] = "(" + placeholders(15) + ")"
+			args = append(args, e.Seq, tval(e.At), e.ActorID, e.ActorName, string(e.ActorRole), e.Action, e.ObjectType, e.ObjectID,
+				e.Detail, e.Before, e.After, e.RemoteAddr, e.Alg, e.PrevHash, e.Hash)
+		}
+		res, err := c.exec("INSERT INTO audit_log ("+auditCols+") VALUES "+strings.Join(values, ", ")+" ON CONFLICT (seq) DO NOTHING", args...)
+		if err != nil {
+			return fmt.Errorf("store: audit append: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n != int64(len(chunk)) {
+			return fmt.Errorf("store: audit append: entries %d to %d are partly taken; someone is writing the log directly", chunk[0].Seq, chunk[len(chunk)-1].Seq)
+		}
 	}
 	if _, err := c.exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", head.seq, head.hash); err != nil {
 		return fmt.Errorf("store: audit head: %w", err)
