@@ -233,10 +233,12 @@ func actorTargets(a *pinggu.Actor, role *string) []any {
 	return []any{&a.UserID, &a.Username, &a.Name, role, &a.OrgID, &a.Province, &a.Locale, &a.MustChangePassword}
 }
 
-// completeActor sets the role and resolves the organisation's subtree.
+// completeActor sets the role and resolves the organisation's subtree for
+// the roles it bounds: a regulator's organisation does not scope what it
+// sees, and the query is a round trip on every request.
 func (c *conn) completeActor(a *pinggu.Actor, role string) error {
 	a.Role = pinggu.Role(role)
-	if a.OrgID != 0 {
+	if a.OrgID != 0 && a.Role.NeedsOrganisation() {
 		var err error
 		if a.OrgIDs, err = c.descendants(a.OrgID); err != nil {
 			return err
