@@ -151,7 +151,7 @@ func blankRecord(rec []string) bool {
 
 // headerErr reports every problem found if the header has one: without
 // the right columns no row can be read. Problems of rows go with the rows
-// to the import (eachProblem), which names them with its own checks.
+// to the import (withRowProblems), which names them with its own checks.
 func (t *csvTable) headerErr() error {
 	for _, f := range t.v.Fields {
 		if f.Line == 1 {
@@ -162,18 +162,24 @@ func (t *csvTable) headerErr() error {
 	return nil
 }
 
-// eachProblem hands every row problem to add, saying whether its row could
-// not be read at all (a wrong number of cells); it returns nil, as the
-// problems now travel with the rows.
-func (t *csvTable) eachProblem(add func(line int, unreadable bool, p FieldError)) error {
-	read := map[int]bool{}
-	for _, l := range t.lines {
-		read[l] = true
+// withRowProblems hands each problem the reader found in a row to that
+// row, and makes an unreadable row for a line that could not be read (a
+// wrong number of cells), so that the import names them all with its own.
+func withRowProblems[R any](t *csvTable, rows []R, problemsOf func(*R) (int, *[]FieldError), unreadable func(line int, p FieldError) R) []R {
+	byLine := map[int]*[]FieldError{}
+	for i := range rows {
+		line, ps := problemsOf(&rows[i])
+		byLine[line] = ps
 	}
+	var extra []R // appended last: byLine points into rows
 	for _, f := range t.v.Fields {
-		add(f.Line, !read[f.Line], f)
+		if ps, ok := byLine[f.Line]; ok {
+			*ps = append(*ps, f)
+		} else {
+			extra = append(extra, unreadable(f.Line, f))
+		}
 	}
-	return nil
+	return append(rows, extra...)
 }
 
 // get returns the trimmed cell of column en in row i, "" when the file has
@@ -269,17 +275,10 @@ func ParseOrganisationsCSV(r io.Reader) ([]OrganisationImportRow, error) {
 	if err := t.headerErr(); err != nil {
 		return nil, err
 	}
-	return out, t.eachProblem(func(line int, unreadable bool, p FieldError) {
-		if unreadable {
-			out = append(out, OrganisationImportRow{Line: line, Unreadable: true, Problems: []FieldError{p}})
-			return
-		}
-		for i := range out {
-			if out[i].Line == line {
-				out[i].Problems = append(out[i].Problems, p)
-			}
-		}
-	})
+	return withRowProblems(t, out, func(r *OrganisationImportRow) (int, *[]FieldError) { return r.Line, &r.Problems },
+		func(line int, p FieldError) OrganisationImportRow {
+			return OrganisationImportRow{Line: line, Unreadable: true, Problems: []FieldError{p}}
+		}), nil
 }
 
 func at(list []string, i int) string {
@@ -317,17 +316,10 @@ func ParseServicesCSV(r io.Reader) ([]ServiceImportRow, error) {
 	if err := t.headerErr(); err != nil {
 		return nil, err
 	}
-	return out, t.eachProblem(func(line int, unreadable bool, p FieldError) {
-		if unreadable {
-			out = append(out, ServiceImportRow{Line: line, Unreadable: true, Problems: []FieldError{p}})
-			return
-		}
-		for i := range out {
-			if out[i].Line == line {
-				out[i].Problems = append(out[i].Problems, p)
-			}
-		}
-	})
+	return withRowProblems(t, out, func(r *ServiceImportRow) (int, *[]FieldError) { return r.Line, &r.Problems },
+		func(line int, p FieldError) ServiceImportRow {
+			return ServiceImportRow{Line: line, Unreadable: true, Problems: []FieldError{p}}
+		}), nil
 }
 
 func parseTarget(v string) Target {
