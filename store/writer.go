@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sync"
 
 	"github.com/pinggu/pinggu"
@@ -196,6 +197,7 @@ func (w *writer) commit(group []*writeReq) {
 func safeRun(fn func(*conn) error, c *conn) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
+			c.db.log.Error("store: panic in a mutation", "panic", p, "stack", string(debug.Stack()))
 			err = fmt.Errorf("store: panic in a mutation: %v", p)
 		}
 	}()
