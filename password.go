@@ -20,11 +20,14 @@ const (
 	argonKeyLen  = 32
 )
 
-// hashSlots bounds the argon2id computations running at once to the cores.
-// Each takes 64 MiB: fifty logins at once took 5.4 GB and starved every
-// other request of CPU, and they finish no sooner for running together on
-// two cores. Waiting callers hold no memory.
-var hashSlots = make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
+// HashSlots is how many argon2id computations run at once: one per core,
+// at most four. Each takes 64 MiB: fifty logins at once took 5.4 GB and
+// starved every other request of CPU, and they finish no sooner for running
+// together. Four bound the memory to 256 MiB on any machine and still hash
+// some forty logins a second. Waiting callers hold no memory.
+var HashSlots = min(max(runtime.GOMAXPROCS(0), 1), 4)
+
+var hashSlots = make(chan struct{}, HashSlots)
 
 // withHashSlot runs fn in a hash slot, waiting for one until ctx ends.
 func withHashSlot(ctx context.Context, fn func()) error {

@@ -11,7 +11,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -64,10 +63,10 @@ var (
 // Open opens the database described by c and applies pending migrations.
 func Open(ctx context.Context, c Config) (*DB, error) {
 	db := &DB{alg: c.AuditHash, log: c.Logger, Now: time.Now,
-		// As many hashes at once as the cores compute; up to 256 logins of
-		// one address and 10,000 addresses wait their turn, the rest are
-		// told to try later.
-		loginGate: ratelimit.NewFair(runtime.GOMAXPROCS(0), 256, 10000)}
+		// As many hashes at once as the hash slots allow; up to 256
+		// logins of one address and 10,000 addresses wait their turn, the
+		// rest are told to try later.
+		loginGate: ratelimit.NewFair(pinggu.HashSlots, 256, 10000)}
 	if db.alg == "" {
 		db.alg = pinggu.HashSHA256
 	}
