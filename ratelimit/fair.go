@@ -14,12 +14,15 @@ var ErrBusy = errors.New("ratelimit: too many waiting")
 // Fair lets at most n callers at once do something expensive (an argon2id
 // hash of 64 MiB) and, when more wait, serves the waiting keys in turn: the
 // next slot goes to the next key in a round, not to the next caller in one
-// queue. Fifty concurrent logins from one address thus wait behind one
-// another, while a login from another address waits for one slot at most.
-// Waiting costs a parked goroutine, not memory for the work.
+// queue. One key never holds every slot (with two slots or more): the last
+// is kept for a key that holds none, so a login from another address starts
+// its hash at once, however many one address has sent. Waiting costs a
+// parked goroutine, not memory for the work.
 type Fair struct {
 	mu        sync.Mutex
 	free      int
+	perKey    int                   // slots one key may hold: all but one
+	inflight  map[string]int        // slots held, per key
 	queues    map[string]*list.List // of *waiter, per key, oldest first
 	ring      []string              // keys with waiters, in turn
 	next      int
@@ -35,18 +38,24 @@ type waiter struct {
 // NewFair returns a gate of n slots, letting each key have up to maxPerKey
 // callers waiting and up to maxKeys keys waiting at once.
 func NewFair(n, maxPerKey, maxKeys int) *Fair {
-	return &Fair{free: max(n, 1), queues: map[string]*list.List{}, maxPerKey: max(maxPerKey, 1), maxKeys: max(maxKeys, 1)}
+	n = max(n, 1)
+	return &Fair{free: n, perKey: max(n-1, 1), inflight: map[string]int{}, queues: map[string]*list.List{},
+		maxPerKey: max(maxPerKey, 1), maxKeys: max(maxKeys, 1)}
 }
 
 // Acquire waits for a slot for key and returns the function that gives it
 // back. It fails with ErrBusy at once when key may not wait, or with ctx's
 // error when ctx ends first.
 func (f *Fair) Acquire(ctx context.Context, key string) (func(), error) {
+	release := func() { f.release(key) }
 	f.mu.Lock()
-	if f.free > 0 && len(f.ring) == 0 {
+	// A free slot with keys waiting means they are all at their share:
+	// this key may take it if it is not.
+	if f.free > 0 && f.inflight[key] < f.perKey {
 		f.free--
+		f.inflight[key]++
 		f.mu.Unlock()
-		return f.release, nil
+		return release, nil
 	}
 	q := f.queues[key]
 	if q == nil {
@@ -68,13 +77,13 @@ func (f *Fair) Acquire(ctx context.Context, key string) (func(), error) {
 
 	select {
 	case <-w.ready:
-		return f.release, nil
+		return release, nil
 	case <-ctx.Done():
 		f.mu.Lock()
 		if w.granted {
 			// The slot came as ctx ended: pass it on.
 			f.mu.Unlock()
-			f.release()
+			release()
 		} else {
 			q.Remove(el)
 			if q.Len() == 0 {
@@ -86,27 +95,36 @@ func (f *Fair) Acquire(ctx context.Context, key string) (func(), error) {
 	}
 }
 
-// release hands the slot to the next key in turn, or frees it.
-func (f *Fair) release() {
+// release gives back key's slot and hands it to the next key in turn that
+// is below its share, or frees it.
+func (f *Fair) release(key string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if len(f.ring) == 0 {
-		f.free++
+	if f.inflight[key]--; f.inflight[key] <= 0 {
+		delete(f.inflight, key)
+	}
+	for range len(f.ring) {
+		if f.next >= len(f.ring) {
+			f.next = 0
+		}
+		k := f.ring[f.next]
+		if f.inflight[k] >= f.perKey {
+			f.next++
+			continue
+		}
+		q := f.queues[k]
+		w := q.Remove(q.Front()).(*waiter)
+		if q.Len() == 0 {
+			f.dropKey(k) // the ring closes up: next now names the following key
+		} else {
+			f.next++
+		}
+		f.inflight[k]++
+		w.granted = true
+		close(w.ready)
 		return
 	}
-	if f.next >= len(f.ring) {
-		f.next = 0
-	}
-	key := f.ring[f.next]
-	q := f.queues[key]
-	w := q.Remove(q.Front()).(*waiter)
-	if q.Len() == 0 {
-		f.dropKey(key) // the ring closes up: next now names the following key
-	} else {
-		f.next++
-	}
-	w.granted = true
-	close(w.ready)
+	f.free++
 }
 
 // dropKey forgets a key with no one waiting; f.mu is held.

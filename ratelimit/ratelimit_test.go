@@ -123,3 +123,41 @@ func TestFairBoundsWaitingAndHonoursCancel(t *testing.T) {
 		t.Fatalf("%d waiting after release", n)
 	}
 }
+
+// With two slots, one key holds one at most: the other is there at once
+// for a key that holds none.
+func TestFairKeepsASlotForOtherKeys(t *testing.T) {
+	f := NewFair(2, 10, 10)
+	ctx := context.Background()
+	first, err := f.Acquire(ctx, "flood")
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := make(chan func(), 1)
+	go func() {
+		r, err := f.Acquire(ctx, "flood")
+		if err != nil {
+			t.Error(err)
+		}
+		second <- r
+	}()
+	waitQueuedN(t, f, 1)
+	user, err := f.Acquire(ctx, "user")
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-second:
+		t.Fatal("the flood took the slot kept for others")
+	default:
+	}
+	user() // the kept slot comes back; the flood is still at its share
+	if n := f.Waiting(); n != 1 {
+		t.Fatalf("the flood took its second slot (%d waiting)", n)
+	}
+	first()
+	(<-second)()
+	if n := f.Waiting(); n != 0 {
+		t.Fatalf("%d still waiting", n)
+	}
+}
