@@ -36,8 +36,12 @@ func withHashSlot(ctx context.Context, fn func()) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	defer func() { <-hashSlots }()
 	fn()
+	<-hashSlots
+	// The hash's 64 MiB is garbage now. Collected at once, the space is
+	// reused by the next hash; left to the collector's pace, the heap
+	// would grow to twice its size with hashes in it before it looked.
+	runtime.GC()
 	return nil
 }
 

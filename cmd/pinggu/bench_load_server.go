@@ -129,15 +129,38 @@ func tail(path string) string {
 	return s
 }
 
-// startSQLiteTarget runs one `pinggu serve --demo` on a new SQLite database,
-// workers included, as an installation on one machine runs.
+// loadDemoData runs `pinggu demo` with args and waits for it: the servers
+// then start on a loaded database, as they do in service, and their memory
+// is not the loader's.
+func loadDemoData(ctx context.Context, exe, logPath string, args ...string) error {
+	lf, err := os.Create(logPath)
+	if err != nil {
+		return err
+	}
+	defer lf.Close()
+	cmd := exec.CommandContext(ctx, exe, append([]string{"demo", "--log-level", "warn"}, args...)...)
+	cmd.Env = append(os.Environ(), "PINGGU_RUN_AS_CLI=1")
+	cmd.Stdout, cmd.Stderr = lf, lf
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("pinggu demo: %v: %s", err, tail(logPath))
+	}
+	return nil
+}
+
+// startSQLiteTarget loads the demo into a new SQLite database and runs one
+// `pinggu serve` on it, workers included, as an installation on one
+// machine runs.
 func startSQLiteTarget(ctx context.Context, log io.Writer, exe string) (*loadTarget, error) {
 	dir, err := os.MkdirTemp("", "pinggu-load-")
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(log, "[SQLite] starting serve --demo in %s…\n", dir)
-	n, err := startNode(ctx, exe, dir+"/serve.log", "--demo", "--data", dir+"/data")
+	fmt.Fprintf(log, "[SQLite] loading the demo and starting serve in %s…\n", dir)
+	err = loadDemoData(ctx, exe, dir+"/demo.log", "--data", dir+"/data")
+	var n *benchNode
+	if err == nil {
+		n, err = startNode(ctx, exe, dir+"/serve.log", "--data", dir+"/data")
+	}
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("SQLite: %w", err)
@@ -148,8 +171,8 @@ func startSQLiteTarget(ctx context.Context, log io.Writer, exe string) (*loadTar
 	}}, nil
 }
 
-// startPostgresTarget recreates the bench database and runs two web nodes
-// on it (`serve --no-worker`), the first loading the demo.
+// startPostgresTarget recreates the bench database, loads the demo and
+// runs two web nodes on it (`serve --no-worker`).
 func startPostgresTarget(ctx context.Context, log io.Writer, exe, raw, name string) (*loadTarget, error) {
 	dbURL, err := recreateBenchDB(ctx, raw, name, true)
 	if err != nil {
@@ -167,7 +190,11 @@ func startPostgresTarget(ctx context.Context, log io.Writer, exe, raw, name stri
 		os.RemoveAll(dir)
 		recreateBenchDB(context.Background(), raw, name, false)
 	}
-	a, err := startNode(ctx, exe, dir+"/serve-a.log", "--demo", "--no-worker", "--database-url", dbURL, "--data", dir+"/a")
+	if err := loadDemoData(ctx, exe, dir+"/demo.log", "--database-url", dbURL, "--data", dir+"/demo"); err != nil {
+		cleanup()
+		return nil, fmt.Errorf("PostgreSQL: %w", err)
+	}
+	a, err := startNode(ctx, exe, dir+"/serve-a.log", "--no-worker", "--database-url", dbURL, "--data", dir+"/a")
 	if err != nil {
 		cleanup()
 		return nil, fmt.Errorf("PostgreSQL node 1: %w", err)
