@@ -60,21 +60,6 @@ func ReminderMessage(k ReminderKind, serviceName string, due time.Time) string {
 // ChinaTime is the zone dates are shown in (UTC+8, no daylight saving).
 var ChinaTime = time.FixedZone("CST", 8*3600)
 
-// MayMarkReminderRead reports whether the actor may mark reminders it sees
-// as read: those who act on them — regulators and the enterprise's own
-// people. A support analyst reads the ledger only; the platform itself has
-// no reading of its own.
-func MayMarkReminderRead(a *Actor) bool {
-	if a == nil || a.UserID == 0 {
-		return false
-	}
-	switch a.Role {
-	case RoleMinistry, RoleBureau, RoleEntAdmin, RoleEntAssess:
-		return true
-	}
-	return false
-}
-
 // ReminderFilter narrows a list of reminders.
 type ReminderFilter struct {
 	Unread bool         `json:"unread,omitempty"` // only those the caller has not read
@@ -90,6 +75,6 @@ type ReminderService interface {
 	ListReminders(ctx context.Context, f ReminderFilter) ([]*Reminder, int, error)
 	// MarkReminderRead records that the caller read the reminder;
 	// ENOTFOUND outside the caller's scope, EFORBIDDEN for a role that
-	// may not (MayMarkReminderRead).
+	// may not (ActReminderMarkRead).
 	MarkReminderRead(ctx context.Context, id int64) error
 }

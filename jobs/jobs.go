@@ -39,6 +39,14 @@ type Store interface {
 	MarkReminderDelivered(ctx context.Context, id int64, channel string) error
 	// AuditCheckpoint returns the audit chain's head, unsigned.
 	AuditCheckpoint(ctx context.Context) (*pinggu.AuditCheckpoint, error)
+	// DispatchNotices hands queued notices to enqueue within the store's
+	// transaction.
+	DispatchNotices(ctx context.Context, enqueue func(tx *sql.Tx, ns []*pinggu.Notice) error) (int, error)
+	// NoticeForDelivery loads a notice and the contact e-mails of the
+	// organisations it reaches.
+	NoticeForDelivery(ctx context.Context, id int64) (*pinggu.Notice, []string, error)
+	// MarkNoticeDelivered records a channel that carried a notice out.
+	MarkNoticeDelivered(ctx context.Context, id int64, channel string) error
 }
 
 // driver picks River's driver for the store's database. Both work on
@@ -132,6 +140,8 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 	river.AddWorker(workers, &sessionPurgeWorker{store: s, log: o.Logger})
 	river.AddWorker(workers, &reviewReminderWorker{store: s, channels: o.channels(), log: o.Logger})
 	river.AddWorker(workers, &deliverWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
+	river.AddWorker(workers, &noticeDispatchWorker{store: s, channels: o.channels()})
+	river.AddWorker(workers, &deliverNoticeWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
 	periodic := []*river.PeriodicJob{
 		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) { return SessionPurgeArgs{}, nil },
@@ -139,6 +149,9 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 		river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) { return ReviewReminderArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true, ID: "review_reminder"}),
+		river.NewPeriodicJob(river.PeriodicInterval(noticeDispatchInterval),
+			func() (river.JobArgs, *river.InsertOpts) { return NoticeDispatchArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "notice_dispatch"}),
 	}
 	// Every process registers the worker, so a job queued by a process
 	// with the key is worked wherever; only those configured schedule it.

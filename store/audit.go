@@ -220,7 +220,7 @@ func scanAudit(sc interface{ Scan(...any) error }) (*pinggu.AuditEntry, error) {
 // ListAudit lists entries, newest first, for auditors.
 func (db *DB) ListAudit(ctx context.Context, f pinggu.AuditFilter) ([]*pinggu.AuditEntry, int, error) {
 	c := db.reader(ctx)
-	if !c.actor.CanReadAudit() {
+	if !c.actor.May(pinggu.ActAuditRead) {
 		return nil, 0, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看审计日志")
 	}
 	// Entries that committed but wait for the sealer are shown too.
@@ -282,7 +282,7 @@ func (db *DB) VerifyAuditAgainst(ctx context.Context, cp *pinggu.AuditCheckpoint
 
 func (db *DB) verifyAudit(ctx context.Context, cp *pinggu.AuditCheckpoint) (*pinggu.AuditReport, error) {
 	c := db.reader(ctx)
-	if !c.actor.CanReadAudit() {
+	if !c.actor.May(pinggu.ActAuditRead) {
 		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看审计日志")
 	}
 	if err := db.seal(ctx); err != nil {
@@ -368,7 +368,7 @@ func (db *DB) verifyAudit(ctx context.Context, cp *pinggu.AuditCheckpoint) (*pin
 // number and hash of the last entry, after sealing what is pending.
 func (db *DB) AuditCheckpoint(ctx context.Context) (*pinggu.AuditCheckpoint, error) {
 	c := db.reader(ctx)
-	if !c.actor.CanReadAudit() {
+	if !c.actor.May(pinggu.ActAuditRead) {
 		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看审计日志")
 	}
 	if err := db.seal(ctx); err != nil {
@@ -390,6 +390,7 @@ func (db *DB) AuditCheckpoint(ctx context.Context) (*pinggu.AuditCheckpoint, err
 // filters over large tables stay fast; a result above TotalCap means "more".
 func (c *conn) count(from string, w where) (int, error) {
 	var n int
-	err := c.queryRow("SELECT count(*) FROM (SELECT 1 FROM "+from+w.sql()+" LIMIT ?) t", append(append([]any{}, w.args...), pinggu.TotalCap+1)...).Scan(&n)
+	st := cappedCount(from, w)
+	err := c.queryRow(st.SQL, st.Args...).Scan(&n)
 	return n, err
 }

@@ -66,7 +66,7 @@ func (db *DB) AddEvidence(ctx context.Context, id int64, key pinggu.ItemKey, fil
 	}
 	var out *pinggu.Evidence
 	err = db.inTx(ctx, func(c *conn) error {
-		a, err := c.editable(id)
+		a, err := c.editable(id, pinggu.ActAssessmentAnswer)
 		if err != nil {
 			return err
 		}
@@ -138,7 +138,7 @@ func (db *DB) DeleteEvidence(ctx context.Context, evidenceID int64) error {
 		if err != nil {
 			return err
 		}
-		if _, err := c.editable(e.AssessmentID); err != nil {
+		if _, err := c.editable(e.AssessmentID, pinggu.ActAssessmentAnswer); err != nil {
 			return err
 		}
 		if _, err := c.exec("DELETE FROM evidence WHERE id = ?", evidenceID); err != nil {

@@ -59,7 +59,7 @@ func (c *conn) usccTaken(code string) (bool, error) {
 func (db *DB) ImportOrganisations(ctx context.Context, rows []pinggu.OrganisationImportRow) (int, error) {
 	err := db.inTx(ctx, func(c *conn) error {
 		a := c.actor
-		if !a.CanWriteLedger() {
+		if !a.May(pinggu.ActLedgerWrite) {
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记单位")
 		}
 		if len(rows) == 0 {
@@ -81,7 +81,7 @@ func (db *DB) ImportOrganisations(ctx context.Context, rows []pinggu.Organisatio
 			}
 			o.Normalize()
 			o.Validate(&v, r.Line)
-			if o.Kind.Valid() && !a.CanCreateOrganisationKind(o.Kind) {
+			if o.Kind.Valid() && !pinggu.Allowed(a, pinggu.ActOrganisationCreate, pinggu.Subject{Kind: string(o.Kind)}) {
 				v.Add(r.Line, "kind", "无权登记该类型的单位")
 			}
 			if sc.Kind == pinggu.ScopeProvince && o.Province != sc.Province {
@@ -159,7 +159,7 @@ func (db *DB) ImportOrganisations(ctx context.Context, rows []pinggu.Organisatio
 // code or exact name among organisations in scope.
 func (db *DB) ImportServices(ctx context.Context, rows []pinggu.ServiceImportRow) (int, error) {
 	err := db.inTx(ctx, func(c *conn) error {
-		if !c.actor.CanWriteServices() {
+		if !c.actor.May(pinggu.ActServiceWrite) {
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记业务")
 		}
 		if len(rows) == 0 {

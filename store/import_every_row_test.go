@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 	"github.com/pinggu/pinggu/store"
 	"github.com/pinggu/pinggu/store/storetest"
 )
@@ -38,7 +39,7 @@ func TestImportNamesEveryBadRowInOnePass(t *testing.T) {
 			"多列,甲公司,即时通信,拟上线,广东,,多余\n" + // 8 wrong number of cells
 			"怪省,甲公司,即时通信,拟上线,火星,\n" + // 9 bad province
 			"怪址," + a.USCC + ",即时通信,拟上线,广东,ftp://x\n" // 10 bad target
-		rows, err := pinggu.ParseServicesCSV(strings.NewReader(services))
+		rows, err := ledgercsv.ParseServices(strings.NewReader(services))
 		if err != nil {
 			t.Fatalf("the rows' problems stopped the reader: %v", err)
 		}
@@ -61,7 +62,7 @@ func TestImportNamesEveryBadRowInOnePass(t *testing.T) {
 			"," + "互联网企业," + uscc(9005, "440000") + ",广东,,否\n" + // 8 no name
 			"重码,互联网企业," + a.USCC + ",广东,,否\n" + // 9 credit code taken
 			"怪省份,互联网企业," + uscc(9006, "440000") + ",火星,,否\n" // 10 bad province
-		orows, err := pinggu.ParseOrganisationsCSV(strings.NewReader(orgs))
+		orows, err := ledgercsv.ParseOrganisations(strings.NewReader(orgs))
 		if err != nil {
 			t.Fatalf("the rows' problems stopped the reader: %v", err)
 		}

@@ -165,8 +165,8 @@ func (db *DB) MarkReminderRead(ctx context.Context, id int64) error {
 		if err := c.queryRow("SELECT 1 FROM reminders"+w.sql(), w.args...).Scan(&one); err != nil {
 			return noRows(err, "提醒")
 		}
-		if !pinggu.MayMarkReminderRead(c.actor) {
-			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权标记提醒为已读")
+		if err := pinggu.Authorize(c.actor, pinggu.ActReminderMarkRead, pinggu.Subject{}); err != nil {
+			return err
 		}
 		res, err := c.exec("INSERT INTO reminder_reads (reminder_id, user_id, read_at) VALUES (?, ?, ?) ON CONFLICT (user_id, reminder_id) DO NOTHING", id, c.actor.UserID, tval(c.now))
 		if err != nil {

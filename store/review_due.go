@@ -13,8 +13,8 @@ import (
 // Regulators at the ministry set it.
 func (db *DB) SetReviewInterval(ctx context.Context, category pinggu.Category, months int) error {
 	return db.inTx(ctx, func(c *conn) error {
-		if c.actor == nil || (c.actor.Role != pinggu.RoleMinistry && c.actor.Role != pinggu.RoleSystem) {
-			return pinggu.Errorf(pinggu.EFORBIDDEN, "仅部级监管人员可设置定期核查周期")
+		if err := pinggu.Authorize(c.actor, pinggu.ActReviewIntervalSet, pinggu.Subject{}); err != nil {
+			return err
 		}
 		if !category.Valid() {
 			return &pinggu.Error{Code: pinggu.EINVALID, Message: "业务类别不存在", Fields: []pinggu.FieldError{{Field: "category", Message: fmt.Sprintf("业务类别“%s”不存在", category)}}}

@@ -54,13 +54,14 @@ func scopeTokens(a *pinggu.Actor) (groups [][]string, none bool) {
 // enterprise.
 func assessmentScopePred(a *pinggu.Actor, orgCol, provCol, assessorCol string) (string, []any) {
 	p, args := scopePred(a, orgCol, provCol)
-	if a == nil || a.Role != pinggu.RoleThirdParty || len(a.OrgIDs) == 0 {
+	engaged := a.EngagedOrgIDs()
+	if len(engaged) == 0 {
 		return p, args
 	}
-	for _, id := range a.OrgIDs {
+	for _, id := range engaged {
 		args = append(args, id)
 	}
-	return "(" + p + ") OR " + assessorCol + " IN (" + placeholders(len(a.OrgIDs)) + ")", args
+	return "(" + p + ") OR " + assessorCol + " IN (" + placeholders(len(engaged)) + ")", args
 }
 
 // where collects the conditions of a query and their arguments.

@@ -66,89 +66,22 @@ func (db *DB) FindService(ctx context.Context, id int64) (*pinggu.Service, error
 	return db.reader(ctx).findService(id)
 }
 
-var svcSorts = map[string]string{
-	"name": "s.name", "created_at": "s.created_at", "updated_at": "s.updated_at", "status": "s.status",
-	"category": "s.category", "province": "s.province", "id": "s.id",
-}
-
-// serviceWhere turns a service filter into the conditions of a query in
-// the actor's scope and, when it searches, the index match of its text
-// query with the scope's and filters' tokens. none says the actor sees no
-// service at all.
-func (c *conn) serviceWhere(f pinggu.ServiceFilter) (w where, match string, none bool) {
-	w.scope(c.actor, "s.org_id", "s.province")
-	if f.OrgID != 0 {
-		w.add("s.org_id = ?", f.OrgID)
-	}
-	if f.Category != "" {
-		w.add("s.category = ?", string(f.Category))
-	}
-	if f.Province != "" {
-		w.add("s.province = ?", f.Province)
-	}
-	if f.Status != "" {
-		w.add("s.status = ?", string(f.Status))
-	}
-	q := c.db.d.searchQuery(f.Query)
-	if q == "" {
-		return w, "", false
-	}
-	groups, none := scopeTokens(c.actor)
-	if f.OrgID != 0 {
-		groups = append(groups, []string{idToken(tokOwner, f.OrgID)})
-	}
-	for _, t := range [][2]string{{tokCategory, string(f.Category)}, {tokProvince, f.Province}, {tokStatus, string(f.Status)}} {
-		if t[1] != "" {
-			groups = append(groups, []string{filterToken(t[0], t[1])})
-		}
-	}
-	return w, c.db.d.matchQuery(q, groups), none
-}
-
-// ListServices lists services in the actor's scope. The text query matches
-// the service's name or its owner's name.
+// ListServices lists services in the actor's scope (serviceQuery writes
+// the SQL).
 func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*pinggu.Service, int, error) {
 	c := db.reader(ctx)
-	opt := f.ListOptions.Normalize()
-	w, match, none := c.serviceWhere(f)
-	if none {
-		return []*pinggu.Service{}, 0, nil
-	}
-	if match != "" {
-		// The service's search document holds its owner's name too, so
-		// "service or organisation name" is one index lookup.
-		return searchList(c, "services", "s", svcCols, " JOIN organisations o ON o.id = s.org_id", w, match,
-			orderBy(svcSorts, opt, "name", "s.id", ""), opt, scanService)
-	}
-	if !db.d.pg() {
-		c.statusHint(f, &w)
-	}
-	from := "services s"
-	total, err := c.count(from, w)
-	if err != nil {
-		return nil, 0, err
-	}
-	fence := ""
-	if !db.d.pg() {
-		if from, fence, err = c.servicePlan(f, opt, total); err != nil {
-			return nil, 0, err
-		}
-	}
-	from += " JOIN organisations o ON o.id = s.org_id"
-	out, err := queryAll(c, scanService, "SELECT "+svcCols+" FROM "+from+w.sql()+orderBy(svcSorts, opt, "name", "s.id", fence)+" LIMIT ? OFFSET ?",
-		append(w.args, opt.Limit, opt.Offset)...)
-	return out, total, err
+	return runList(c, c.serviceQuery(f).list(), f.ListOptions.Normalize(), scanService)
 }
 
 // ExportServices returns every service the filter selects, in ID order:
 // an export holds all matches of a search, not the SearchCap a list shows.
 func (db *DB) ExportServices(ctx context.Context, f pinggu.ServiceFilter) ([]*pinggu.Service, error) {
 	c := db.reader(ctx)
-	w, match, none := c.serviceWhere(f)
+	st, none := c.serviceQuery(f).export()
 	if none {
 		return []*pinggu.Service{}, nil
 	}
-	return exportList(c, "services", "s", svcCols, svcFrom, w, match, scanService)
+	return queryAll(c, scanService, st.SQL, st.Args...)
 }
 
 // ownerInScope checks that the service's owner is an organisation the actor
@@ -169,7 +102,7 @@ func (c *conn) ownerInScope(orgID int64) (orgRef, error) {
 }
 
 func (c *conn) checkServiceInput(s *pinggu.Service) error {
-	if !c.actor.CanWriteServices() {
+	if !c.actor.May(pinggu.ActServiceWrite) {
 		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记或修改业务")
 	}
 	s.Normalize()

@@ -29,7 +29,7 @@ func scanUser(sc interface{ Scan(...any) error }) (*pinggu.User, error) {
 // findUser loads an account the actor may see: administrators see every
 // account, everyone else only their own.
 func (c *conn) findUser(id int64) (*pinggu.User, error) {
-	if c.actor == nil || (!c.actor.CanManageUsers() && c.actor.UserID != id) {
+	if c.actor == nil || (!c.actor.May(pinggu.ActUserManage) && c.actor.UserID != id) {
 		return nil, notFound("用户")
 	}
 	u, err := scanUser(c.queryRow("SELECT "+userCols+" FROM "+userFrom+" WHERE u.id = ?", id))
@@ -55,7 +55,7 @@ func (db *DB) ListUsers(ctx context.Context, f pinggu.UserFilter) ([]*pinggu.Use
 	switch {
 	case c.actor == nil:
 		w.add("1 = 0")
-	case !c.actor.CanManageUsers():
+	case !c.actor.May(pinggu.ActUserManage):
 		w.add("u.id = ?", c.actor.UserID)
 	}
 	if f.Role != "" {
@@ -96,7 +96,7 @@ func (c *conn) checkUser(u *pinggu.User) error {
 // The password is hashed before the transaction: argon2id is slow on
 // purpose and must not hold SQLite's single writer.
 func (db *DB) CreateUser(ctx context.Context, u *pinggu.User, password string) error {
-	if !pinggu.ActorFrom(ctx).CanManageUsers() {
+	if !pinggu.ActorFrom(ctx).May(pinggu.ActUserManage) {
 		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权管理用户")
 	}
 	if err := pinggu.ValidatePassword(password); err != nil {
@@ -139,7 +139,7 @@ func (db *DB) UpdateUser(ctx context.Context, u *pinggu.User) error {
 		if err != nil {
 			return err
 		}
-		if !c.actor.CanManageUsers() {
+		if !c.actor.May(pinggu.ActUserManage) {
 			u.Username, u.Role, u.OrgID, u.Province, u.Disabled = old.Username, old.Role, old.OrgID, old.Province, old.Disabled
 		}
 		if err := c.checkUser(u); err != nil {
@@ -176,7 +176,7 @@ func (db *DB) ResetPassword(ctx context.Context, id int64, password string) (pin
 		return ended, err
 	}
 	err = db.inTx(ctx, func(c *conn) error {
-		if !c.actor.CanManageUsers() {
+		if !c.actor.May(pinggu.ActUserManage) {
 			if _, err := c.findUser(id); err != nil {
 				return err
 			}
@@ -244,7 +244,7 @@ func (db *DB) UnlockUser(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		if !c.actor.CanManageUsers() {
+		if !c.actor.May(pinggu.ActUserManage) {
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权解锁用户")
 		}
 		if _, err := c.exec("UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?", tval(c.now), id); err != nil {

@@ -319,7 +319,7 @@ func (k *benchKind) run(ctx context.Context) (time.Duration, error) {
 // then uses an API token, as a script would) and a Guangdong bureau officer
 // (with a browser session), and sets up the query kinds.
 func startLedgerBench(ctx context.Context, db *store.DB, pools *benchPools, seed int64) (*ledgerBench, func(), error) {
-	srv, err := web.NewServer(web.Options{Organisations: db, Licences: db, Services: db, Users: db, Audit: db,
+	srv, err := web.NewServer(web.Options{Services: db.Services(),
 		Health: db.Ping, Logger: slog.New(slog.DiscardHandler), Version: "bench"})
 	if err != nil {
 		return nil, nil, err

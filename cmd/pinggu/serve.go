@@ -124,14 +124,7 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 // webOptions wires the store's services into the web server.
 func webOptions(db *store.DB, log *slog.Logger, secure bool) web.Options {
 	return web.Options{
-		Organisations: db,
-		Licences:      db,
-		Services:      db,
-		Users:         db,
-		Audit:         db,
-		Assessments:   db,
-		Standards:     db,
-		Reminders:     db,
+		Services:      db.Services(),
 		Health:        db.Ping,
 		Logger:        log,
 		SecureCookies: secure,
