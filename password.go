@@ -41,7 +41,8 @@ func withHashSlot(ctx context.Context, fn func()) error {
 	// The hash's 64 MiB is garbage now. Collected at once, the space is
 	// reused by the next hash; left to the collector's pace, the heap
 	// would grow to twice its size with hashes in it before it looked.
-	runtime.GC()
+	// The caller does not wait for the collection.
+	go runtime.GC()
 	return nil
 }
 
