@@ -1,8 +1,8 @@
 package api
 
 import (
+	"io"
 	"net/http"
-	"strconv"
 
 	"github.com/pinggu/pinggu/web/httpx"
 )
@@ -19,8 +19,8 @@ func (s *Handler) evidenceGet(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer rc.Close()
-	w.Header().Set("Content-Length", strconv.FormatInt(ev.Size, 10))
-	if err := httpx.ServeEvidence(w, ev.Filename, ev.ContentType, ev.SHA256, rc); err != nil {
+	httpx.SendAttachment(w, ev.ContentType, ev.Filename, ev.SHA256, ev.Size)
+	if _, err := io.Copy(w, rc); err != nil {
 		s.logger.Warn("send evidence", "id", id, "err", err)
 	}
 	return nil

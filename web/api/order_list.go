@@ -1,6 +1,7 @@
 package api
 
 import (
+	"io"
 	"net/http"
 	"time"
 
@@ -88,11 +89,6 @@ func (s *Handler) orderIssue(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.writeJSON(w, http.StatusOK, o)
 	return nil
-}
-
-// reasonRequest carries a reason.
-type reasonRequest struct {
-	Reason string `json:"reason"`
 }
 
 // orderRevoke withdraws an order with a reason.
@@ -223,7 +219,8 @@ func (s *Handler) orderEvidenceGet(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	defer rc.Close()
-	if err := httpx.ServeEvidence(w, e.Filename, e.ContentType, e.SHA256, rc); err != nil {
+	httpx.SendAttachment(w, e.ContentType, e.Filename, e.SHA256, e.Size)
+	if _, err := io.Copy(w, rc); err != nil {
 		s.logger.Warn("send evidence", "id", id, "err", err)
 	}
 	return nil

@@ -84,9 +84,9 @@ func (p *page) DossierStateLabel(s pinggu.DossierState) string {
 // RefKindLabel names the kind of a linked record.
 func (p *page) RefKindLabel(k string) string { return pinggu.LabelIn(pinggu.RefKindLabels, k, p.Lang) }
 
-// RefHref is the page of a linked record when the viewer can open it, or ""
-// (the page then shows the reference as text).
-func (p *page) RefHref(r pinggu.Ref) string {
+// RecordHref is the page of a linked record when the viewer can open it,
+// or "" (the page then shows the reference as text).
+func (p *page) RecordHref(r pinggu.Ref) string {
 	if r.ID == 0 {
 		return ""
 	}
@@ -96,6 +96,10 @@ func (p *page) RefHref(r pinggu.Ref) string {
 		return "/orders/" + id
 	case pinggu.RefAssessment:
 		return "/assessments/" + id
+	case "service":
+		return "/services/" + id
+	case "organisation":
+		return "/organisations/" + id
 	case pinggu.RefInspection:
 		return "/inspections/" + id
 	case pinggu.RefBadRecord:
@@ -108,6 +112,15 @@ func (p *page) RefHref(r pinggu.Ref) string {
 		}
 	}
 	return ""
+}
+
+// enforcementRefOptions are the enforcement records a case can gather.
+func enforcementRefOptions(p *page) []option {
+	var out []option
+	for _, k := range []string{pinggu.RefOrder, pinggu.RefOrderProblem, pinggu.RefInspection, pinggu.RefBadRecord} {
+		out = append(out, option{k, p.RefKindLabel(k)})
+	}
+	return out
 }
 
 // RefText is a linked record as text: its kind and number.
@@ -150,15 +163,6 @@ func (p *page) Stamp(t any) string {
 
 // Lines joins reasons one per line.
 func (p *page) Lines(ss []string) string { return strings.Join(ss, "\n") }
-
-// labelOptions turns an enumeration into select options.
-func labelOptions[K ~string](lang string, vals []K, labels map[K]pinggu.Label) []option {
-	out := make([]option, len(vals))
-	for i, v := range vals {
-		out[i] = option{string(v), pinggu.LabelIn(labels, v, lang)}
-	}
-	return out
-}
 
 // parseDay reads a yyyy-mm-dd field as that day in China Standard Time.
 func parseDay(s string) (time.Time, bool) {

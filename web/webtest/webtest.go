@@ -67,6 +67,9 @@ type App struct {
 	EnfA, EnfB *Enforcement
 	// A notice to each tenant's enterprise and its province's bureau.
 	NoticeA, NoticeB *pinggu.Notice
+	// Cross-department work: cases, incidents, joint assessments and the
+	// joint-unit mechanism.
+	Coop
 
 	Users    map[string]*pinggu.User // by username
 	Sessions map[string]string       // session token by username, opened at seeding
@@ -129,7 +132,7 @@ func NewAppWith(t testing.TB, adjust func(*web.Options)) *App {
 		OrgA: fx.OrgA, OrgASub: fx.OrgASub, OrgB: fx.OrgB, OrgThird: fx.OrgThird, OrgPartner: fx.OrgPartner,
 		LicA: fx.LicA, LicB: fx.LicB, SvcA: fx.SvcA, SvcB: fx.SvcB, Users: fx.Users, Sessions: fx.Sessions,
 		AsmA: fx.AsmA, AsmB: fx.AsmB, EvA: fx.EvA, EvB: fx.EvB, RemA: fx.RemA, RemB: fx.RemB,
-		NoticeA: fx.NoticeA, NoticeB: fx.NoticeB, EnfA: fx.EnfA, EnfB: fx.EnfB}
+		NoticeA: fx.NoticeA, NoticeB: fx.NoticeB, EnfA: fx.EnfA, EnfB: fx.EnfB, Coop: fx.Coop}
 	a.HTTP = NewTestHTTPServer(t, s)
 	return a
 }
@@ -159,6 +162,7 @@ type Fixtures struct {
 	RemA, RemB                                *pinggu.Reminder
 	EnfA, EnfB                                *Enforcement
 	NoticeA, NoticeB                          *pinggu.Notice
+	Coop                                      Coop
 	Users                                     map[string]*pinggu.User
 	Sessions                                  map[string]string
 }
@@ -280,6 +284,9 @@ func seed(db *store.DB) (*Fixtures, error) {
 		return nil, err
 	}
 	if err := seedNotices(ctx, db, fx); err != nil {
+		return nil, err
+	}
+	if err := seedCooperation(ctx, db, fx); err != nil {
 		return nil, err
 	}
 	for _, u := range []*pinggu.User{

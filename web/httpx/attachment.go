@@ -1,15 +1,14 @@
 package httpx
 
 import (
-	"io"
 	"mime"
 	"net/http"
+	"strconv"
 )
 
-// ServeEvidence sends a stored evidence file as a download that the
-// browser never renders in the platform's origin (attachment, nosniff,
-// sandboxed), with its SHA-256 for checking.
-func ServeEvidence(w http.ResponseWriter, filename, contentType, sha256 string, r io.Reader) error {
+// SendAttachment writes the headers of a downloaded file: an attachment
+// that browsers neither sniff nor run, with its SHA-256.
+func SendAttachment(w http.ResponseWriter, contentType, filename, sum string, size int64) {
 	if contentType == "" {
 		contentType = "application/octet-stream"
 	}
@@ -17,9 +16,8 @@ func ServeEvidence(w http.ResponseWriter, filename, contentType, sha256 string, 
 	h.Set("Content-Type", contentType)
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": filename}))
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("X-Content-SHA256", sha256)
+	h.Set("X-Content-SHA256", sum)
+	h.Set("Content-Length", strconv.FormatInt(size, 10))
 	h.Set("Cache-Control", "private, no-store")
 	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	_, err := io.Copy(w, r)
-	return err
 }
