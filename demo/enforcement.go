@@ -32,6 +32,9 @@ type enfSeeder struct {
 	orders   int
 	// recordNext marks the next order as an order to rectify for the register.
 	recordNext bool
+	// late is the demo enterprise's overdue order, whose first proposed
+	// step the bureau declines.
+	late *pinggu.Order
 }
 
 // at moves the clock to daysAgo at 9 + hour o'clock, China Standard Time.
@@ -119,6 +122,7 @@ func SeedEnforcement(ctx context.Context, st EnforcementStore, d *pinggu.Dataset
 		func() error { return s.dailyVisit(ent) },
 		func() error { return s.register(ent, gd[2], bj) },
 		func() error { return s.findingsOrder(ent) },
+		func() error { return s.declineFirst() },
 		func() error { return s.annual(gd[1], bj) },
 	}
 	for i, step := range steps {
@@ -206,6 +210,10 @@ func (s *enfSeeder) ordersOfYunfan(ent *pinggu.Organisation, svc *pinggu.Service
 	if _, err := s.answer(o, 3, s.ent); err != nil {
 		return err
 	}
+	s.at(2, 0)
+	if _, err := s.st.RequestExtension(s.ent, o.ID, pinggu.ExtensionInput{Reason: "涉诈处置系统需与集团平台对接，申请延期至测试完成", RequestedDue: s.day(-45)}); err != nil {
+		return err
+	}
 	// Overdue: one answer rejected, the deadline passed; the job proposes a reminder.
 	o, err = s.order(ent, svc, 40, 30, "用户个人信息保护问题整改", false, [3]string{"隐私政策未明示第三方共享清单", "在隐私政策中逐项列明第三方共享清单", pinggu.SeverityMedium})
 	if err != nil {
@@ -219,6 +227,17 @@ func (s *enfSeeder) ordersOfYunfan(ent *pinggu.Organisation, svc *pinggu.Service
 	if _, err := s.st.VerifyAnswer(s.bureau, as[0].ID, pinggu.VerifyInput{Decision: pinggu.AnswerRejected, Reason: "共享清单未覆盖全部SDK，请补充"}); err != nil {
 		return err
 	}
+	// The enterprise asks for more time; the bureau refuses.
+	s.at(13, 0)
+	x, err = s.st.RequestExtension(s.ent, o.ID, pinggu.ExtensionInput{Reason: "第三方SDK厂商配合较慢，申请延期十日", RequestedDue: s.day(0)})
+	if err != nil {
+		return err
+	}
+	s.at(12, 0)
+	if _, err := s.st.DecideExtension(s.bureau, x.ID, pinggu.DecisionInput{Grant: false, Reason: "补充共享清单不需外部配合，不予延期"}); err != nil {
+		return err
+	}
+	s.late = o
 	// Revoked.
 	o, err = s.order(ent, svc, 20, 30, "重复下达的整改通知", false, logs)
 	if err != nil {
@@ -448,6 +467,28 @@ func (s *enfSeeder) findingsOrder(ent *pinggu.Organisation) error {
 		}
 	}
 	return nil
+}
+
+// declineFirst runs the deadline pass the day after the demo enterprise's
+// order fell overdue; the bureau declines the proposed reminder because
+// the enterprise has sent more material, and today's pass proposes it again.
+func (s *enfSeeder) declineFirst() error {
+	s.at(9, 0)
+	if _, err := s.st.RunDeadlines(s.ctx); err != nil {
+		return err
+	}
+	o, err := s.st.FindOrder(s.bureau, s.late.ID)
+	if err != nil {
+		return err
+	}
+	for _, e := range o.Escalations {
+		if e.State == pinggu.EscalationProposed {
+			s.at(9, 2)
+			_, err := s.st.DecideEscalation(s.bureau, e.ID, pinggu.EscalationDecision{Note: "企业已补充报送第三方共享清单，待核验后再定是否催办"})
+			return err
+		}
+	}
+	return fmt.Errorf("the deadline pass proposed nothing for %s", o.DocNumber)
 }
 
 // annual runs today's deadline pass and opens this year's annual

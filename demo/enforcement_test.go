@@ -47,6 +47,30 @@ func TestSeedEnforcementCoversEveryState(t *testing.T) {
 	if !failed {
 		t.Error("no order escalated to the recommendation to fail")
 	}
+	// Every state of an extension and of a proposed step is on show.
+	exts, steps := map[pinggu.ExtensionState]bool{}, map[pinggu.EscalationState]bool{}
+	for _, o := range orders {
+		full, err := db.FindOrder(ctx, o.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range full.Extensions {
+			exts[x.State] = true
+		}
+		for _, e := range full.Escalations {
+			steps[e.State] = true
+		}
+	}
+	for _, st := range []pinggu.ExtensionState{pinggu.ExtensionPending, pinggu.ExtensionGranted, pinggu.ExtensionRefused} {
+		if !exts[st] {
+			t.Errorf("no extension %s", st)
+		}
+	}
+	for _, st := range []pinggu.EscalationState{pinggu.EscalationProposed, pinggu.EscalationTaken, pinggu.EscalationDeclined} {
+		if !steps[st] {
+			t.Errorf("no escalation step %s", st)
+		}
+	}
 	bad, _, err := db.ListBadRecords(ctx, pinggu.BadRecordFilter{ListOptions: pinggu.ListOptions{Limit: 100}})
 	if err != nil {
 		t.Fatal(err)
