@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"time"
@@ -157,17 +158,7 @@ func (s *Handler) badRecordAct(w http.ResponseWriter, r *http.Request) error {
 
 // campaignList lists the campaigns the caller sees.
 func (s *Handler) campaignList(w http.ResponseWriter, r *http.Request) error {
-	var f pinggu.CampaignFilter
-	if err := httpx.DecodeQuery(r.URL.Query(), &f); err != nil {
-		return err
-	}
-	f.ListOptions = f.ListOptions.Normalize()
-	items, total, err := s.svc.Campaigns.ListCampaigns(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	s.writeJSON(w, http.StatusOK, newList(items, total, f.ListOptions))
-	return nil
+	return serveList(s, w, r, func(f *pinggu.CampaignFilter) *pinggu.ListOptions { return &f.ListOptions }, s.svc.Campaigns.ListCampaigns)
 }
 
 // campaignCreate opens a campaign.
@@ -259,17 +250,7 @@ func (s *Handler) checklistGet(w http.ResponseWriter, r *http.Request) error {
 
 // inspectionList lists inspection records in scope.
 func (s *Handler) inspectionList(w http.ResponseWriter, r *http.Request) error {
-	var f pinggu.InspectionFilter
-	if err := httpx.DecodeQuery(r.URL.Query(), &f); err != nil {
-		return err
-	}
-	f.ListOptions = f.ListOptions.Normalize()
-	items, total, err := s.svc.Campaigns.ListInspections(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	s.writeJSON(w, http.StatusOK, newList(items, total, f.ListOptions))
-	return nil
+	return serveList(s, w, r, func(f *pinggu.InspectionFilter) *pinggu.ListOptions { return &f.ListOptions }, s.svc.Campaigns.ListInspections)
 }
 
 // inspectionCreate records one enterprise's results in a campaign.
@@ -490,4 +471,22 @@ func dossierReport(format string) func(*Handler, http.ResponseWriter, *http.Requ
 		}
 		return err
 	}
+}
+
+// serveList answers a plain list request: the filter F from the query,
+// its list options (reached through opts) normalised, and one page of list.
+func serveList[F any, T any](s *Handler, w http.ResponseWriter, r *http.Request, opts func(*F) *pinggu.ListOptions,
+	list func(context.Context, F) ([]T, int, error)) error {
+	var f F
+	if err := httpx.DecodeQuery(r.URL.Query(), &f); err != nil {
+		return err
+	}
+	o := opts(&f)
+	*o = o.Normalize()
+	items, total, err := list(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	s.writeJSON(w, http.StatusOK, newList(items, total, *o))
+	return nil
 }

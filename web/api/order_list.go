@@ -12,17 +12,7 @@ import (
 // orderList lists the rectification orders in the caller's scope: a
 // bureau's orders, or an enterprise's inbox.
 func (s *Handler) orderList(w http.ResponseWriter, r *http.Request) error {
-	var f pinggu.OrderFilter
-	if err := httpx.DecodeQuery(r.URL.Query(), &f); err != nil {
-		return err
-	}
-	f.ListOptions = f.ListOptions.Normalize()
-	items, total, err := s.svc.Orders.ListOrders(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	s.writeJSON(w, http.StatusOK, newList(items, total, f.ListOptions))
-	return nil
+	return serveList(s, w, r, func(f *pinggu.OrderFilter) *pinggu.ListOptions { return &f.ListOptions }, s.svc.Orders.ListOrders)
 }
 
 // orderCreate drafts an order with its problems.
