@@ -5,16 +5,16 @@
 -- count; args [9 10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1)) LIMIT $2) t;
 -- page (count 500); args [9 20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1)) ORDER BY l.valid_to, l.id LIMIT $2 OFFSET $3;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1)) ORDER BY l.valid_to, l.id LIMIT $2 OFFSET $3;
 
 -- expiring in a province
 -- count; args [9 440000 2026-03-01T08:00:00.000000Z 2026-02-28T08:00:00.000000Z 2026-05-30T08:00:00.000000Z 10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1)) AND (o.province = $2) AND (l.valid_from <= $3 AND l.valid_to > $4 AND l.valid_to <= $5) LIMIT $6) t;
 -- page (count 500); args [9 440000 2026-03-01T08:00:00.000000Z 2026-02-28T08:00:00.000000Z 2026-05-30T08:00:00.000000Z 20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1)) AND (o.province = $2) AND (l.valid_from <= $3 AND l.valid_to > $4 AND l.valid_to <= $5) ORDER BY l.valid_to, l.id LIMIT $6 OFFSET $7;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1)) AND (o.province = $2) AND (l.valid_from <= $3 AND l.valid_to > $4 AND l.valid_to <= $5) ORDER BY l.valid_to, l.id LIMIT $6 OFFSET $7;
 
 -- by number or holder
 -- count; args [9 %科技% ('科技') 10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1)) AND (lower(l.number) LIKE $2 OR l.org_id IN (SELECT id FROM organisations WHERE search @@ $3::tsquery)) LIMIT $4) t;
 -- page (count 500); args [9 %科技% ('科技') 20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1)) AND (lower(l.number) LIKE $2 OR l.org_id IN (SELECT id FROM organisations WHERE search @@ $3::tsquery)) ORDER BY l.valid_to, l.id LIMIT $4 OFFSET $5;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN ($1)) AND (lower(l.number) LIKE $2 OR l.org_id IN (SELECT id FROM organisations WHERE search @@ $3::tsquery)) ORDER BY l.valid_to, l.id LIMIT $4 OFFSET $5;

@@ -5,16 +5,16 @@
 -- count; args [9 10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN (?)) LIMIT ?) t;
 -- page (count 500); args [9 20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN (?)) ORDER BY l.valid_to, l.id LIMIT ? OFFSET ?;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN (?)) ORDER BY l.valid_to, l.id LIMIT ? OFFSET ?;
 
 -- expiring in a province
 -- count; args [9 440000 2026-03-01T08:00:00.000000Z 2026-02-28T08:00:00.000000Z 2026-05-30T08:00:00.000000Z 10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN (?)) AND (o.province = ?) AND (l.valid_from <= ? AND l.valid_to > ? AND l.valid_to <= ?) LIMIT ?) t;
 -- page (count 500); args [9 440000 2026-03-01T08:00:00.000000Z 2026-02-28T08:00:00.000000Z 2026-05-30T08:00:00.000000Z 20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN (?)) AND (o.province = ?) AND (l.valid_from <= ? AND l.valid_to > ? AND l.valid_to <= ?) ORDER BY l.valid_to, l.id LIMIT ? OFFSET ?;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN (?)) AND (o.province = ?) AND (l.valid_from <= ? AND l.valid_to > ? AND l.valid_to <= ?) ORDER BY l.valid_to, l.id LIMIT ? OFFSET ?;
 
 -- by number or holder
 -- count; args [9 %科技% "科技" 10001]
 SELECT count(*) FROM (SELECT 1 FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN (?)) AND (lower(l.number) LIKE ? OR l.org_id IN (SELECT rowid FROM organisations_fts WHERE organisations_fts MATCH ?)) LIMIT ?) t;
 -- page (count 500); args [9 %科技% "科技" 20 0]
-SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN (?)) AND (lower(l.number) LIKE ? OR l.org_id IN (SELECT rowid FROM organisations_fts WHERE organisations_fts MATCH ?)) ORDER BY l.valid_to, l.id LIMIT ? OFFSET ?;
+SELECT l.id, l.org_id, l.number, l.categories, l.issuer, l.valid_from, l.valid_to, l.created_at, l.updated_at, o.name, o.province, COALESCE(l.annual_year, 0), l.annual_verdict FROM licences l JOIN organisations o ON o.id = l.org_id WHERE (l.org_id IN (?)) AND (lower(l.number) LIKE ? OR l.org_id IN (SELECT rowid FROM organisations_fts WHERE organisations_fts MATCH ?)) ORDER BY l.valid_to, l.id LIMIT ? OFFSET ?;
