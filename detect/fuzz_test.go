@@ -8,7 +8,13 @@ import (
 // checkResult asserts what every result must hold, whatever the input.
 func checkResult(t *testing.T, data []byte, res *Result) {
 	t.Helper()
-	if res.Score < 0 || res.Score > 100 || (res.Verdict != Risky && res.Verdict != Clean) {
+	want := Clean
+	if res.Score >= RiskyScore {
+		want = Risky
+	} else if res.Score >= SuspiciousScore {
+		want = Suspicious
+	}
+	if res.Score < 0 || res.Score > 100 || res.Verdict != want {
 		t.Fatalf("verdict %q score %d", res.Verdict, res.Score)
 	}
 	for _, f := range res.Findings {
@@ -17,6 +23,22 @@ func checkResult(t *testing.T, data []byte, res *Result) {
 		}
 		if string(data[f.Start:f.End]) != f.Text {
 			t.Fatalf("finding text %q != input[%d:%d] %q", f.Text, f.Start, f.End, data[f.Start:f.End])
+		}
+	}
+	for i, c := range res.Contacts {
+		if c.Start < 0 || c.Start >= c.End || c.End > int64(len(data)) || string(data[c.Start:c.End]) != c.Text {
+			t.Fatalf("contact %+v does not slice the input of %d bytes", c, len(data))
+		}
+		if c.Value == "" || c.Kind == "" || c.Location == "" {
+			t.Fatalf("contact %+v lacks kind, value or location", c)
+		}
+		if i > 0 && c.Start < res.Contacts[i-1].End {
+			t.Fatalf("contacts overlap or are out of order: %+v after %+v", c, res.Contacts[i-1])
+		}
+	}
+	for _, f := range res.Findings {
+		if (f.Context == "warning") != (f.Reason == ReasonGoverned || f.Reason == ReasonPassage) || f.Reason == "" {
+			t.Fatalf("finding %+v: context and reason disagree", f)
 		}
 	}
 	for _, s := range res.Signals {

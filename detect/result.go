@@ -2,11 +2,10 @@ package detect
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"io"
 	"slices"
-	"sort"
+	"strings"
 )
 
 // Finding is one harmful term found in the input.
@@ -21,9 +20,17 @@ type Finding struct {
 	End          int64    `json:"end"`      // input[start:end] == text
 	Location     string   `json:"location"` // text, title, meta, body, hidden, link, script, attribute
 	Obfuscations []string `json:"obfuscations"`
-	Context      string   `json:"context"`           // "warning" when the text around warns or enforces; "" otherwise
-	Normalized   string   `json:"normalized"`        // the canonical form the automaton matched
-	Markers      []string `json:"markers,omitempty"` // the words that set the context
+	// Context is "warning" when the text speaks about the term in a warning
+	// or enforcement voice (such findings do not count towards the score),
+	// "" otherwise.
+	Context    string `json:"context"`
+	Normalized string `json:"normalized"` // the canonical form of the term the match stands for
+	// Reason says in one phrase why the context is what it is; Markers are
+	// the warning words that govern the term (also when promotion evidence
+	// outweighs them), Evidence the promotion evidence around it.
+	Reason   string   `json:"reason"`
+	Markers  []string `json:"markers,omitempty"`
+	Evidence []string `json:"evidence,omitempty"`
 
 	rule, pat int32 // indexes into the matcher, for scoring without maps
 }
@@ -39,30 +46,28 @@ type Signal struct {
 
 // Result is the verdict on one input.
 type Result struct {
-	Verdict  string    `json:"verdict"` // "risky" or "clean"
+	Verdict  string    `json:"verdict"` // "risky", "suspicious" or "clean"
 	Score    int       `json:"score"`   // 0–100
 	HTML     bool      `json:"html"`
 	Bytes    int64     `json:"bytes"`
 	Findings []Finding `json:"findings"`
 	Signals  []Signal  `json:"signals"`
+	Contacts []Contact `json:"contacts"`
 }
 
 // Verdicts.
 const (
-	Risky = "risky"
-	Clean = "clean"
+	Risky      = "risky"      // score of RiskyScore or more
+	Suspicious = "suspicious" // something counted, below RiskyScore
+	Clean      = "clean"      // nothing, or only a weak page signal
 )
 
-// riskyScore is the score from which an input is risky: one high-severity
-// term, or two medium ones, or a medium one with a page signal.
-const riskyScore = 40
-
+// Scores at which verdicts begin: one high-severity term, two medium ones
+// or a medium one with a page signal is risky; one low-severity term or a
+// redirect is suspicious.
 const (
-	ctxBefore = 300 // bytes before a term searched for context words
-	ctxAfter  = 150
-	// readyMargin keeps a streamed match pending until any longer match of
-	// the same rule that contains it has been seen too.
-	readyMargin = 1024
+	RiskyScore      = 40
+	SuspiciousScore = 15
 )
 
 // Options tune one scan.
@@ -96,8 +101,19 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 		}
 	}
 	res := &Result{HTML: isHTML, Bytes: int64(len(data)), Findings: []Finding{}, Signals: []Signal{}}
-	r := resolver{m: m, data: data, pg: pg}
-	res.Findings = r.resolve(st.matches, nil)
+	contacts := findContacts(data)
+	if pg != nil {
+		contacts = pg.keepContacts(contacts)
+	} else {
+		for i := range contacts {
+			contacts[i].Location = "text"
+		}
+	}
+	res.Contacts = contacts
+	r := resolver{m: m, data: data, pg: pg, contacts: contacts}
+	if f := r.resolve(st.matches, 1<<62); f != nil {
+		res.Findings = f
+	}
 	if pg != nil {
 		res.Signals = pg.signals(res.Findings)
 	}
@@ -143,9 +159,10 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 	}
 	st := &scanState{m: m}
 	rs := resolver{m: m}
-	res := &Result{Findings: []Finding{}, Signals: []Signal{}}
+	cs := &contactScanner{t: contactTable()}
+	res := &Result{Findings: []Finding{}, Signals: []Signal{}, Contacts: []Contact{}}
 	var bufBase, pos int64 // offset of buf[0]; offset scanned up to
-	var kept []rawMatch
+	var cpos int64         // offset the contact scan got to
 	for {
 		final := false
 		for !final && len(buf) < cap(buf) {
@@ -161,11 +178,28 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 			}
 		}
 		pos = bufBase + int64(st.run(buf, int(pos-bufBase), bufBase, final))
-		st.matches = append(kept, st.matches...)
 		rs.data, rs.base = buf, bufBase
+		// Contact handles, short of the end unless it is the end, so
+		// none is cut; kept while decisions may still need them.
+		limit := len(buf)
+		if !final {
+			limit -= contactLookahead
+		}
+		if from := int(cpos - bufBase); from < limit {
+			cs.buf, cs.base, cs.out = buf, bufBase, cs.out[:0]
+			cpos = bufBase + int64(cs.scan(from, limit))
+			for _, c := range cs.out {
+				c.Location = "text"
+				res.Contacts = append(res.Contacts, c)
+				rs.contacts = append(rs.contacts, c)
+			}
+		}
+		drop := 0
+		for drop < len(rs.contacts) && rs.contacts[drop].End+2*contextReach+readyMargin < pos {
+			drop++
+		}
+		rs.contacts = rs.contacts[drop:]
 		res.Findings = append(res.Findings, rs.resolveUpTo(st, pos, final)...)
-		kept = st.matches
-		st.matches = nil
 		if final {
 			break
 		}
@@ -209,212 +243,6 @@ func LooksLikeHTML(data []byte) bool {
 	return false
 }
 
-type resolver struct {
-	m    *Matcher
-	data []byte
-	base int64 // offset of data[0]
-	pg   *page
-}
-
-// resolveUpTo turns the term matches that can no longer gain context
-// (they end well before pos) into findings and keeps the rest, plus the
-// context words still within reach, in st.matches.
-func (r *resolver) resolveUpTo(st *scanState, pos int64, final bool) []Finding {
-	if final {
-		return r.resolve(st.matches, nil)
-	}
-	var ready, keep []rawMatch
-	for _, mt := range st.matches {
-		k := r.m.patterns[mt.pat].kind
-		switch {
-		case k == kindTerm && mt.end+ctxAfter+readyMargin < pos:
-			ready = append(ready, mt)
-		case k == kindTerm || mt.end+2*ctxBefore+maxTag >= pos:
-			keep = append(keep, mt)
-		}
-	}
-	ctx := make([]rawMatch, 0, len(keep))
-	for _, mt := range keep {
-		if r.m.patterns[mt.pat].kind != kindTerm {
-			ctx = append(ctx, mt)
-		}
-	}
-	st.matches = keep
-	return r.resolve(ready, ctx)
-}
-
-// resolve turns raw matches into findings: it drops matches that run into
-// neighbouring ASCII words and matches cancelled by an exclude term, and
-// marks the context. extra holds more context and exclude matches.
-func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
-	m := r.m
-	var terms, others []rawMatch
-	for _, mt := range matches {
-		if m.patterns[mt.pat].kind == kindTerm {
-			terms = append(terms, mt)
-		} else {
-			others = append(others, mt)
-		}
-	}
-	others = append(others, extra...)
-	slices.SortFunc(others, func(a, b rawMatch) int { return cmp.Compare(a.start, b.start) })
-	slices.SortStableFunc(terms, func(a, b rawMatch) int {
-		if a.start != b.start {
-			return cmp.Compare(a.start, b.start)
-		}
-		return cmp.Compare(b.end, a.end)
-	})
-	// Location-wide counts, for texts whose warning voice is spread thin.
-	// A page has a handful of locations and a text one, so a short list
-	// does better than a map.
-	type locCount struct {
-		loc         string
-		warn, promo int
-	}
-	var locs []locCount
-	countAt := func(loc string) *locCount {
-		for i := range locs {
-			if locs[i].loc == loc {
-				return &locs[i]
-			}
-		}
-		locs = append(locs, locCount{loc: loc})
-		return &locs[len(locs)-1]
-	}
-	otherLoc := make([]string, len(others))
-	for i, o := range others {
-		switch m.patterns[o.pat].kind {
-		case kindWarning:
-			otherLoc[i] = r.location(o.start)
-			countAt(otherLoc[i]).warn++
-		case kindPromo:
-			otherLoc[i] = r.location(o.start)
-			countAt(otherLoc[i]).promo++
-		}
-	}
-	out := make([]Finding, 0, len(terms))
-	type key struct {
-		rule       int32
-		start, end int64
-	}
-	type ruleEnd struct {
-		rule int32
-		end  int64
-	}
-	var lastEnd []ruleEnd // per rule, the end of its last finding
-	endOf := func(rule int32) (int64, bool) {
-		for _, e := range lastEnd {
-			if e.rule == rule {
-				return e.end, true
-			}
-		}
-		return 0, false
-	}
-	for _, t := range terms {
-		p := &m.patterns[t.pat]
-		if t.start < r.base || t.end > r.base+int64(len(r.data)) {
-			continue // cut off from a stream window; cannot happen for bounded terms
-		}
-		// ASCII terms stand alone; a pinyin spelling may touch digits
-		// (baijiale888.com) but not letters.
-		adj := isASCIIAlnum
-		if p.asciiEnd&4 != 0 {
-			adj = isASCIILetter
-		}
-		if p.asciiEnd&1 != 0 && t.start > r.base && adj(r.data[t.start-r.base-1]) {
-			continue
-		}
-		if p.asciiEnd&2 != 0 && t.end < r.base+int64(len(r.data)) && adj(r.data[t.end-r.base]) {
-			continue
-		}
-		// A shorter match of the same rule inside a longer one adds nothing.
-		if e, ok := endOf(p.rule); ok && t.end <= e {
-			continue
-		}
-		loc := r.location(t.start)
-		excluded := false
-		warn, promo := 0, 0
-		var markers []string
-		lo := sort.Search(len(others), func(i int) bool { return others[i].start >= t.start-ctxBefore-maxTag })
-		for k, o := range others[lo:] {
-			if o.start > t.end+ctxAfter {
-				break
-			}
-			op := &m.patterns[o.pat]
-			switch op.kind {
-			case kindExclude:
-				if op.rule == p.rule && o.start < t.end && t.start < o.end {
-					excluded = true
-				}
-			case kindWarning, kindPromo:
-				if o.end < t.start-ctxBefore || otherLoc[lo+k] != loc {
-					continue
-				}
-				if op.kind == kindPromo && o.start < t.end && t.start < o.end {
-					continue // the term itself, not its surroundings
-				}
-				if op.kind == kindWarning {
-					warn++
-					if len(markers) < 5 && !contains(markers, op.term) {
-						markers = append(markers, op.term)
-					}
-				} else {
-					promo++
-				}
-			}
-		}
-		if excluded {
-			continue
-		}
-		if i := slices.IndexFunc(lastEnd, func(e ruleEnd) bool { return e.rule == p.rule }); i >= 0 {
-			lastEnd[i].end = t.end
-		} else {
-			lastEnd = append(lastEnd, ruleEnd{p.rule, t.end})
-		}
-		ctx := ""
-		lc := countAt(loc)
-		if warn > promo || lc.warn >= 3 && lc.warn > 2*lc.promo {
-			ctx = "warning"
-		} else {
-			markers = nil
-		}
-		rule := &m.rules[p.rule]
-		sev := rule.Severity
-		if sev == "" {
-			sev = "medium"
-		}
-		out = append(out, Finding{
-			Category: rule.Category, Rule: rule.ID, Pack: rule.pack, Severity: sev, Term: p.term,
-			Text: string(r.data[t.start-r.base : t.end-r.base]), Start: t.start, End: t.end,
-			Location: loc, Obfuscations: t.flags.Names(), Context: ctx,
-			Normalized: p.norm, Markers: markers, rule: p.rule, pat: t.pat,
-		})
-	}
-	return out
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
-
-func isASCIIAlnum(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
-}
-
-func (r *resolver) location(off int64) string {
-	if r.pg == nil {
-		return "text"
-	}
-	return r.pg.locationAt(off)
-}
-
 // signalWeight is what each page signal adds to the score.
 var signalWeight = map[string]int{
 	"seo-hijack":          45,
@@ -431,25 +259,29 @@ var signalWeight = map[string]int{
 // score adds up the findings outside warning context, one weight per rule
 // plus a little for each further distinct term, and the page signals.
 func (m *Matcher) score(res *Result) {
-	type key struct{ rule, pat int32 }
+	type key struct {
+		rule int32
+		term string
+	}
 	keys := make([]key, 0, len(res.Findings))
 	for _, f := range res.Findings {
 		if f.Context != "warning" {
-			keys = append(keys, key{f.rule, f.pat})
+			keys = append(keys, key{f.rule, m.patterns[f.pat].norm})
 		}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if a.rule != b.rule {
 			return int(a.rule) - int(b.rule)
 		}
-		return int(a.pat) - int(b.pat)
+		return strings.Compare(a.term, b.term)
 	})
 	total := 0
 	for i := 0; i < len(keys); {
-		// One rule: its weight, then +5 per further distinct term, up to +20.
+		// One rule: its weight, then +5 per further distinct term (its
+		// variants are the same term), up to +20.
 		j, terms := i, 0
 		for ; j < len(keys) && keys[j].rule == keys[i].rule; j++ {
-			if j == i || m.patterns[keys[j].pat].term != m.patterns[keys[j-1].pat].term {
+			if j == i || keys[j].term != keys[j-1].term {
 				terms++
 			}
 		}
@@ -467,8 +299,12 @@ func (m *Matcher) score(res *Result) {
 		total = 100
 	}
 	res.Score = total
-	res.Verdict = Clean
-	if total >= riskyScore {
+	switch {
+	case total >= RiskyScore:
 		res.Verdict = Risky
+	case total >= SuspiciousScore:
+		res.Verdict = Suspicious
+	default:
+		res.Verdict = Clean
 	}
 }

@@ -30,6 +30,7 @@ type rawMatch struct {
 	pat        int32
 	start, end int64
 	flags      Obfuscation
+	done       bool // a streamed term already reported; kept as a neighbour
 }
 
 // scanState is the state of one scan: where the automaton is, the recent
@@ -293,9 +294,7 @@ func (st *scanState) report(o int32, end int64) {
 				fl |= Obfuscation(p.join)
 			}
 		}
-		if m.patterns[pi].spelled {
-			fl |= ObfSpelling
-		}
+		fl |= m.patterns[pi].flags
 		st.matches = append(st.matches, rawMatch{pat: pi, start: st.ring[first&(ringSize-1)].start, end: end, flags: fl})
 	}
 }

@@ -1,0 +1,617 @@
+package detect
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// How far context reaches, in bytes of input.
+const (
+	sentWindow   = 256  // each way, to find the ends of a term's sentence
+	cueReach     = 48   // between a governing word and the term it governs
+	promoReach   = 300  // each way, for contact handles as promotion evidence
+	passageReach = 1024 // each way, for the voice of the passage around a term
+	// readyMargin keeps a streamed match pending until any longer match of
+	// the same rule that contains it has been seen too.
+	readyMargin = 1024
+	// contextReach is how far a decision may look from a term's ends: its
+	// passage, and the sentences of the terms in it.
+	contextReach = passageReach + sentWindow
+)
+
+// Reasons a finding's context is what it is.
+const (
+	ReasonGoverned   = "a warning word governs the term"
+	ReasonPassage    = "the passage around it speaks of such terms in a warning voice, with no promotion evidence"
+	ReasonOutweighed = "a warning word governs the term, but promotion evidence outweighs it"
+	ReasonRun        = "several distinct harmful terms in a row: promotion, not discussion"
+	ReasonGeneric    = "only generic words nearby, which do not govern the term"
+	ReasonNone       = "no warning word governs the term"
+)
+
+type resolver struct {
+	m        *Matcher
+	data     []byte
+	base     int64 // offset of data[0]
+	pg       *page
+	contacts []Contact // sorted by start, in data's reach
+
+	// Scratch space reused by each call of a stream, which would otherwise
+	// allocate in proportion to its length.
+	terms []*rawMatch
+	cues  []rawMatch
+	cands []candidate
+}
+
+// candidate is a term match on its way to a finding, with what its
+// sentence says about it.
+type candidate struct {
+	mt        *rawMatch
+	loc       string
+	sS, sE    int64 // its sentence
+	governed  bool
+	markers   []string
+	generic   []string
+	promo     int // promotion evidence in its sentence and reach
+	evidence  []string
+	run       bool
+	analysed  bool
+	emittable bool
+}
+
+// resolveUpTo turns the term matches that can no longer gain context
+// (their passage is scanned) into findings, and keeps in st.matches what
+// later decisions may still need.
+func (r *resolver) resolveUpTo(st *scanState, pos int64, final bool) []Finding {
+	ready := pos - contextReach - readyMargin
+	if final {
+		ready = 1 << 62
+	}
+	out := r.resolve(st.matches, ready)
+	if final {
+		return out
+	}
+	keep := st.matches[:0]
+	for _, mt := range st.matches {
+		if mt.end+2*contextReach+readyMargin+maxTag >= pos {
+			keep = append(keep, mt)
+		}
+	}
+	st.matches = keep
+	return out
+}
+
+// resolve turns raw matches into findings for the terms that end before
+// ready and are not done yet, marking them done: it drops matches that
+// run into neighbouring ASCII words and matches cancelled by an exclude
+// term, and decides each one's context. The other matches serve as
+// neighbours.
+func (r *resolver) resolve(matches []rawMatch, ready int64) []Finding {
+	m := r.m
+	terms := r.terms[:0]
+	emittable := false
+	for i := range matches {
+		mt := &matches[i]
+		if m.patterns[mt.pat].kind == kindTerm {
+			terms = append(terms, mt)
+			emittable = emittable || !mt.done && mt.end < ready
+		}
+	}
+	r.terms = terms
+	if !emittable {
+		return nil
+	}
+	cues := r.cues[:0]
+	for i := range matches {
+		mt := &matches[i]
+		if p := &m.patterns[mt.pat]; p.kind != kindTerm && r.inWindow(mt) && !r.touchesWord(p, mt) {
+			cues = append(cues, *mt)
+		}
+	}
+	r.cues = cues
+	slices.SortFunc(cues, func(a, b rawMatch) int { return cmp.Compare(a.start, b.start) })
+	slices.SortStableFunc(terms, func(a, b *rawMatch) int {
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
+		}
+		return cmp.Compare(b.end, a.end)
+	})
+	type ruleEnd struct {
+		rule int32
+		end  int64
+	}
+	var lastEnd []ruleEnd // per rule, the end of its last kept match
+	cands := r.cands[:0]
+	for _, t := range terms {
+		p := &m.patterns[t.pat]
+		if !r.inWindow(t) || r.touchesWord(p, t) {
+			continue
+		}
+		// A shorter match of the same rule inside a longer one adds nothing.
+		li := slices.IndexFunc(lastEnd, func(e ruleEnd) bool { return e.rule == p.rule })
+		if li >= 0 && t.end <= lastEnd[li].end {
+			continue
+		}
+		if r.excluded(p, t, cues) {
+			continue
+		}
+		if li >= 0 {
+			lastEnd[li].end = t.end
+		} else {
+			lastEnd = append(lastEnd, ruleEnd{p.rule, t.end})
+		}
+		cands = append(cands, candidate{mt: t, loc: r.location(t.start), emittable: !t.done && t.end < ready})
+	}
+	r.markRuns(cands)
+	r.cands = cands
+	out := make([]Finding, 0, len(cands))
+	for i := range cands {
+		c := &cands[i]
+		if !c.emittable {
+			continue
+		}
+		c.mt.done = true
+		r.analyse(c, cues)
+		ctx, reason := "", ReasonNone
+		switch {
+		case c.run:
+			reason = ReasonRun
+		case c.governed && c.promo == 0:
+			ctx, reason = "warning", ReasonGoverned
+		case c.governed:
+			reason = ReasonOutweighed
+		case c.promo == 0 && r.passageVoice(cands, i, cues):
+			ctx, reason = "warning", ReasonPassage
+		case len(c.generic) > 0:
+			reason = ReasonGeneric
+		}
+		t := c.mt
+		p := &m.patterns[t.pat]
+		rule := &m.rules[p.rule]
+		sev := rule.Severity
+		if sev == "" {
+			sev = "medium"
+		}
+		markers := c.markers
+		if reason == ReasonGeneric {
+			markers = c.generic
+		}
+		out = append(out, Finding{
+			Category: rule.Category, Rule: rule.ID, Pack: rule.pack, Severity: sev, Term: p.term,
+			Text: string(r.data[t.start-r.base : t.end-r.base]), Start: t.start, End: t.end,
+			Location: c.loc, Obfuscations: t.flags.Names(), Context: ctx,
+			Normalized: p.norm, Reason: reason, Markers: markers, Evidence: c.evidence, rule: p.rule, pat: t.pat,
+		})
+	}
+	return out
+}
+
+// inWindow reports whether a match lies within the bytes at hand (a
+// stream keeps only a window of them).
+func (r *resolver) inWindow(mt *rawMatch) bool {
+	return mt.start >= r.base && mt.end <= r.base+int64(len(r.data))
+}
+
+// touchesWord reports a match that runs into a neighbouring ASCII word: an
+// ASCII term stands alone; a pinyin spelling may touch digits
+// (baijiale888.com) but not letters.
+func (r *resolver) touchesWord(p *pattern, t *rawMatch) bool {
+	adj := isASCIIAlnum
+	if p.asciiEnd&4 != 0 {
+		adj = isASCIILetter
+	}
+	if p.asciiEnd&1 != 0 && t.start > r.base && adj(r.data[t.start-r.base-1]) {
+		return true
+	}
+	return p.asciiEnd&2 != 0 && t.end < r.base+int64(len(r.data)) && adj(r.data[t.end-r.base])
+}
+
+// excluded reports a match cancelled by an exclude term of its rule.
+func (r *resolver) excluded(p *pattern, t *rawMatch, cues []rawMatch) bool {
+	lo := sort.Search(len(cues), func(i int) bool { return cues[i].start >= t.start-maxTermBytes })
+	for _, o := range cues[lo:] {
+		if o.start >= t.end {
+			break
+		}
+		op := &r.m.patterns[o.pat]
+		if op.kind == kindExclude && op.rule == p.rule && o.end > t.start {
+			return true
+		}
+	}
+	return false
+}
+
+// maxTermBytes bounds the bytes a match spans (characters, gaps, tags),
+// for searching back from a term to matches that may overlap it.
+const maxTermBytes = maxTermSymbols*(4+maxGap) + maxTag
+
+// markRuns marks terms that stand in a row with two or more other
+// distinct terms, nothing but spaces or symbols between them
+// (澳门赌场百家乐真人荷官, 百家乐 龙虎斗 骰宝): keyword stuffing, which is
+// promotion. Lists in a warning are written with 、 and quotes, which
+// break a row, and name two terms together at most (利用改号软件冒充公检法).
+// A term inside another (色情 in 淫秽色情) goes with the one around it.
+func (r *resolver) markRuns(cands []candidate) {
+	var outer []int // candidates not inside an earlier one
+	end := int64(-1)
+	for i := range cands {
+		if cands[i].mt.end <= end {
+			continue
+		}
+		if cands[i].mt.start >= end {
+			outer = append(outer, i)
+		}
+		end = max(end, cands[i].mt.end)
+	}
+	inRun := make([]bool, len(cands))
+	for i := 0; i < len(outer); {
+		j := i
+		for j+1 < len(outer) && r.tightGap(cands[outer[j]].mt.end, cands[outer[j+1]].mt.start) {
+			j++
+		}
+		var norms []string
+		for k := i; k <= j; k++ {
+			if n := r.m.patterns[cands[outer[k]].mt.pat].norm; !contains(norms, n) {
+				norms = append(norms, n)
+			}
+		}
+		if len(norms) >= 3 {
+			for k := i; k <= j; k++ {
+				inRun[outer[k]] = true
+			}
+		}
+		i = j + 1
+	}
+	// Terms inside a marked one, or overlapping it, are in the row too.
+	for i := range cands {
+		if inRun[i] {
+			cands[i].run = true
+			for k := i + 1; k < len(cands) && cands[k].mt.start < cands[i].mt.end; k++ {
+				cands[k].run = true
+			}
+		}
+	}
+}
+
+// tightGap reports whether the bytes between two terms are only spaces,
+// symbols and emoji.
+func (r *resolver) tightGap(from, to int64) bool {
+	if to-from > 12 || from < r.base || to > r.base+int64(len(r.data)) {
+		return false
+	}
+	gap := r.data[from-r.base : to-r.base]
+	for len(gap) > 0 {
+		c, w := utf8.DecodeRune(gap)
+		switch c {
+		case '、', '，', ',', '“', '”', '"', '\'', '‘', '’', '「', '」', '《', '》', '(', ')', '（', '）', '：', ':', '。', '\n':
+			return false
+		}
+		if isAlnumRune(c) || c >= 0x3400 && c <= 0x9FFF {
+			return false
+		}
+		gap = gap[w:]
+	}
+	return true
+}
+
+// Runes that end a sentence, or a clause within one.
+func isSentenceEnd(c rune, markup bool) bool {
+	switch c {
+	case '。', '！', '？', '!', '?', '；', ';', '\n', '\r', '｡', '…':
+		return true
+	case '<', '>':
+		return markup
+	}
+	return false
+}
+
+func isClauseEnd(c rune) bool {
+	switch c {
+	case '，', ',', '：', ':', '﹐', '︰':
+		return true
+	}
+	return false
+}
+
+// sentence finds the sentence around [start, end).
+func (r *resolver) sentence(start, end int64) (int64, int64) {
+	markup := r.pg != nil
+	lo := max(start-sentWindow, r.base)
+	s := start
+	for s > lo {
+		c, w := utf8.DecodeLastRune(r.data[lo-r.base : s-r.base])
+		if isSentenceEnd(c, markup) {
+			break
+		}
+		s -= int64(max(w, 1))
+	}
+	hi := min(end+sentWindow, r.base+int64(len(r.data)))
+	e := end
+	for e < hi {
+		c, w := utf8.DecodeRune(r.data[e-r.base : hi-r.base])
+		if isSentenceEnd(c, markup) {
+			break
+		}
+		e += int64(max(w, 1))
+	}
+	return s, e
+}
+
+// clauseMarkBetween returns the position of the first clause mark in
+// [from, to), or -1, and whether it is a colon.
+func (r *resolver) clauseMarkBetween(from, to int64) (int64, bool) {
+	for i := from; i < to; {
+		c, w := utf8.DecodeRune(r.data[i-r.base : to-r.base])
+		if isClauseEnd(c) {
+			return i, c == '：' || c == ':' || c == '︰'
+		}
+		i += int64(max(w, 1))
+	}
+	return -1, false
+}
+
+// negations stand between a term and a word that would describe it and
+// turn the description away: 百家乐不是骗局, 绝无风险, 谨防诈骗. A single
+// negating character counts only right before the word: 不违法, 零风险.
+var (
+	negations = [][]byte{[]byte("不是"), []byte("不会"), []byte("不属"), []byte("不存在"), []byte("不涉"), []byte("没有"),
+		[]byte("并非"), []byte("绝非"), []byte("绝无"), []byte("毫无"), []byte("拒绝"), []byte("杜绝"), []byte("远离"),
+		[]byte("谨防"), []byte("防止"), []byte("严防"), []byte("防范"), []byte("不用"), []byte("不怕"), []byte("告别")}
+	negators = "不无没非零勿免别"
+)
+
+// negated reports a negation in gap, the bytes between a term and a word
+// that would describe it.
+func negated(gap []byte) bool {
+	for _, n := range negations {
+		if bytes.Contains(gap, n) {
+			return true
+		}
+	}
+	c, _ := utf8.DecodeLastRune(gap)
+	return strings.ContainsRune(negators, c)
+}
+
+// analyse reads a candidate's sentence: the warning words that govern the
+// term, the generic ones, and the promotion evidence.
+func (r *resolver) analyse(c *candidate, cues []rawMatch) {
+	if c.analysed {
+		return
+	}
+	c.analysed = true
+	t := c.mt
+	c.sS, c.sE = r.sentence(t.start, t.end)
+	c.markers, c.governed = r.governs(t.start, t.end, c.sS, c.sE, cues, &c.generic)
+	// Promotion words in the sentence, unless a warning word governs them
+	// (以“注册送彩金”为诱饵 cites an offer; it does not make one).
+	lo := sort.Search(len(cues), func(i int) bool { return cues[i].start >= c.sS })
+	for _, o := range cues[lo:] {
+		if o.start >= c.sE {
+			break
+		}
+		op := &r.m.patterns[o.pat]
+		if op.kind != kindCue || op.cue != cuePromo || o.start < t.end && t.start < o.end {
+			continue
+		}
+		if _, gov := r.governs(o.start, o.end, c.sS, c.sE, cues, nil); gov {
+			continue
+		}
+		c.promo++
+		if len(c.evidence) < 6 && !contains(c.evidence, op.norm) {
+			c.evidence = append(c.evidence, op.norm)
+		}
+	}
+	// Contact handles and links near it.
+	for _, h := range r.contactsNear(t.start-promoReach, t.end+promoReach) {
+		if h.Location != c.loc || r.officialContact(h) {
+			continue
+		}
+		c.promo++
+		if ev := h.Kind + " " + h.Value; len(c.evidence) < 6 && !contains(c.evidence, ev) {
+			c.evidence = append(c.evidence, ev)
+		}
+	}
+	if c.run {
+		c.evidence = append(c.evidence, "terms in a row")
+	}
+}
+
+// contactsNear returns the contacts that start in [from, to).
+func (r *resolver) contactsNear(from, to int64) []Contact {
+	lo := sort.Search(len(r.contacts), func(i int) bool { return r.contacts[i].Start >= from })
+	hi := lo
+	for hi < len(r.contacts) && r.contacts[hi].Start < to {
+		hi++
+	}
+	return r.contacts[lo:hi]
+}
+
+// officialContact reports a handle given for reporting or by the police
+// (举报电话, 报警, 反诈专线): a warning's, not a promotion's.
+func (r *resolver) officialContact(h Contact) bool {
+	if h.official {
+		return true
+	}
+	from := max(h.Start-36, r.base)
+	if from >= h.Start || h.Start > r.base+int64(len(r.data)) {
+		return false
+	}
+	before := r.data[from-r.base : h.Start-r.base]
+	for _, w := range []string{"举报", "报警", "反诈", "公安", "警方", "110", "12321", "96110"} {
+		if bytes.Contains(before, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// governs finds the warning words that govern [ts, te) in the sentence
+// [sS, sE): a word before it in its clause (or before a colon that opens
+// the rest of the sentence), a word after it in its clause with no
+// negation between, or an authority anywhere before it in the sentence.
+// Generic words seen in the sentence are added to generic, if not nil.
+func (r *resolver) governs(ts, te, sS, sE int64, cues []rawMatch, generic *[]string) ([]string, bool) {
+	var markers []string
+	lo := sort.Search(len(cues), func(i int) bool { return cues[i].start >= sS })
+	for k := lo; k < len(cues) && cues[k].start < sE; k++ {
+		o := &cues[k]
+		op := &r.m.patterns[o.pat]
+		if op.kind != kindCue || o.start < te && ts < o.end {
+			continue
+		}
+		ok := false
+		switch op.cue {
+		case cueGeneric:
+			if generic != nil && len(*generic) < 5 && !contains(*generic, op.norm) {
+				*generic = append(*generic, op.norm)
+			}
+		case cueVoice:
+			ok = o.end <= ts
+		}
+		if (op.cue == cueBefore || op.cue == cueBoth) && o.end <= ts {
+			ok = r.governsAfter(o, ts, cues, k)
+		}
+		if !ok && (op.cue == cueAfter || op.cue == cueBoth) && o.start >= te {
+			ok = r.describes(te, o, cues, k)
+		}
+		if ok && !contains(markers, op.norm) && len(markers) < 5 {
+			markers = append(markers, op.norm)
+		}
+	}
+	return markers, len(markers) > 0
+}
+
+// governsAfter reports whether a warning word before a term governs it:
+// in the same clause, close, with no other object between (远离诈骗选择
+// 百家乐 governs 诈骗, not 百家乐); or ending its clause with a colon.
+func (r *resolver) governsAfter(o *rawMatch, ts int64, cues []rawMatch, k int) bool {
+	if mark, colon := r.clauseMarkBetween(o.end, ts); mark >= 0 {
+		return colon
+	}
+	if ts-o.end > cueReach {
+		return false
+	}
+	for _, x := range cues[k+1:] {
+		if x.start >= ts {
+			break
+		}
+		if x.start < o.end {
+			continue
+		}
+		switch r.m.patterns[x.pat].cue {
+		case cueAfter, cueBoth:
+			return false
+		}
+	}
+	return true
+}
+
+// describes reports whether a word after a term says what the term is:
+// in the same clause, close, with no negation or other warning word
+// between (百家乐谨防诈骗: 谨防 governs 诈骗, which says nothing of 百家乐).
+func (r *resolver) describes(te int64, o *rawMatch, cues []rawMatch, k int) bool {
+	if o.start-te > cueReach {
+		return false
+	}
+	if mark, _ := r.clauseMarkBetween(te, o.start); mark >= 0 {
+		return false
+	}
+	if negated(r.data[te-r.base : o.start-r.base]) {
+		return false
+	}
+	for j := k - 1; j >= 0 && cues[j].start >= te; j-- {
+		switch r.m.patterns[cues[j].pat].cue {
+		case cueBefore, cueBoth:
+			if cues[j].end <= o.start {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// passageVoice decides a term that no word governs by the passage around
+// it: warnings name many terms, not each in a governed clause. The
+// passage speaks in a warning voice when, in the same location, other
+// terms are governed (two, or one with an authority speaking) and nothing
+// promotes: no contact handle, no call to action, no terms in a row.
+func (r *resolver) passageVoice(cands []candidate, i int, cues []rawMatch) bool {
+	c := &cands[i]
+	from, to := c.mt.start-passageReach, c.mt.end+passageReach
+	governed := 0
+	for j := range cands {
+		n := &cands[j]
+		if n.mt.end < from || n.loc != c.loc {
+			continue
+		}
+		if n.mt.start > to {
+			break
+		}
+		if j == i {
+			continue
+		}
+		if n.run {
+			return false
+		}
+		r.analyse(n, cues)
+		if n.promo > 0 {
+			return false
+		}
+		if n.governed {
+			governed++
+		}
+	}
+	if governed == 0 {
+		return false
+	}
+	for _, h := range r.contactsNear(from, to) {
+		if h.Location == c.loc && !r.officialContact(h) {
+			return false
+		}
+	}
+	voice := false
+	lo := sort.Search(len(cues), func(k int) bool { return cues[k].start >= from })
+	for k := lo; k < len(cues) && cues[k].start < to; k++ {
+		o := &cues[k]
+		op := &r.m.patterns[o.pat]
+		if op.kind != kindCue || r.location(o.start) != c.loc {
+			continue
+		}
+		switch op.cue {
+		case cueVoice:
+			voice = true
+		case cuePromo:
+			sS, sE := r.sentence(o.start, o.end)
+			if _, gov := r.governs(o.start, o.end, sS, sE, cues, nil); !gov {
+				return false
+			}
+		}
+	}
+	return governed >= 2 || voice
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+func isASCIIAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+func (r *resolver) location(off int64) string {
+	if r.pg == nil {
+		return "text"
+	}
+	return r.pg.locationAt(off)
+}
