@@ -420,7 +420,8 @@ func (cs *contactScanner) idToken(i int) (string, Obfuscation, int) {
 		}
 		if d, ok := digitValue(c); ok {
 			// A Chinese numeral continues an id only among digits.
-			if c > 0x7f && !(c >= '0' && c <= '9') && (len(id) == 0 || id[len(id)-1] < '0' || id[len(id)-1] > '9') && !cs.numeralRun(i) {
+			if c > 0x7f && !(c >= '0' && c <= '9') && (len(id) == 0 || id[len(id)-1] < '0' || id[len(id)-1] > '9') &&
+				!cs.numeralRun(i, 5-2*min(len(id), 1)) {
 				break
 			}
 			id = append(id, d)
@@ -450,11 +451,11 @@ func (cs *contactScanner) idToken(i int) (string, Obfuscation, int) {
 	return string(id), flags, end
 }
 
-// numeralRun reports whether at least five digits, Chinese numerals
+// numeralRun reports whether at least n digits, Chinese numerals
 // included, follow at i: 一三八… is a number, 一个 is not.
-func (cs *contactScanner) numeralRun(i int) bool {
-	digits, _, _ := cs.digitRun(i, 5)
-	return len(digits) >= 5
+func (cs *contactScanner) numeralRun(i, n int) bool {
+	digits, _, _ := cs.digitRun(i, n)
+	return len(digits) >= n
 }
 
 func numeralFlag(c rune) Obfuscation {

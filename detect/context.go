@@ -56,7 +56,8 @@ type candidate struct {
 	governed  bool
 	markers   []string
 	generic   []string
-	promo     int // promotion evidence in its sentence and reach
+	promo     int  // promotion evidence in its sentence, and contacts in reach
+	promoted  bool // promotion evidence in reach, for the score
 	evidence  []string
 	run       bool
 	analysed  bool
@@ -185,6 +186,7 @@ func (r *resolver) resolve(matches []rawMatch, ready int64) []Finding {
 			Text: string(r.data[t.start-r.base : t.end-r.base]), Start: t.start, End: t.end,
 			Location: c.loc, Obfuscations: t.flags.Names(), Context: ctx,
 			Normalized: p.norm, Reason: reason, Markers: markers, Evidence: c.evidence, rule: p.rule, pat: t.pat,
+			promoted: c.promoted,
 		})
 	}
 	return out
@@ -360,8 +362,9 @@ func (r *resolver) clauseMarkBetween(from, to int64) (int64, bool) {
 var (
 	negations = [][]byte{[]byte("不是"), []byte("不会"), []byte("不属"), []byte("不存在"), []byte("不涉"), []byte("没有"),
 		[]byte("并非"), []byte("绝非"), []byte("绝无"), []byte("毫无"), []byte("拒绝"), []byte("杜绝"), []byte("远离"),
-		[]byte("谨防"), []byte("防止"), []byte("严防"), []byte("防范"), []byte("不用"), []byte("不怕"), []byte("告别")}
-	negators = "不无没非零勿免别"
+		[]byte("谨防"), []byte("防止"), []byte("严防"), []byte("防范"), []byte("不用"), []byte("不怕"), []byte("告别"),
+		[]byte("警惕"), []byte("提防"), []byte("小心"), []byte("当心"), []byte("打击"), []byte("举报")}
+	negators = "不无没非零勿免别防反"
 )
 
 // negated reports a negation in gap, the bytes between a term and a word
@@ -405,12 +408,28 @@ func (r *resolver) analyse(c *candidate, cues []rawMatch) {
 			c.evidence = append(c.evidence, op.norm)
 		}
 	}
+	c.promoted = c.promo > 0
+	// Calls to action in the sentences around (名额有限。立即下载。) make
+	// it a promotion for the score, not for the context.
+	lo = sort.Search(len(cues), func(i int) bool { return cues[i].start >= t.start-promoReach })
+	for k := lo; k < len(cues) && cues[k].start < t.end+promoReach && !c.promoted; k++ {
+		o := &cues[k]
+		if op := &r.m.patterns[o.pat]; op.kind != kindCue || op.cue != cuePromo || o.start >= c.sS && o.start < c.sE ||
+			r.location(o.start) != c.loc {
+			continue
+		}
+		sS, sE := r.sentence(o.start, o.end)
+		if _, gov := r.governs(o.start, o.end, sS, sE, cues, nil); !gov {
+			c.promoted = true
+		}
+	}
 	// Contact handles and links near it.
 	for _, h := range r.contactsNear(t.start-promoReach, t.end+promoReach) {
 		if h.Location != c.loc || r.officialContact(h) {
 			continue
 		}
 		c.promo++
+		c.promoted = true
 		if ev := h.Kind + " " + h.Value; len(c.evidence) < 6 && !contains(c.evidence, ev) {
 			c.evidence = append(c.evidence, ev)
 		}
@@ -469,14 +488,14 @@ func (r *resolver) governs(ts, te, sS, sE int64, cues []rawMatch, generic *[]str
 			if generic != nil && len(*generic) < 5 && !contains(*generic, op.norm) {
 				*generic = append(*generic, op.norm)
 			}
-		case cueVoice:
+		case cueVoice, cueHeader, cueActor:
 			ok = o.end <= ts
 		}
 		if (op.cue == cueBefore || op.cue == cueBoth) && o.end <= ts {
 			ok = r.governsAfter(o, ts, cues, k)
 		}
-		if !ok && (op.cue == cueAfter || op.cue == cueBoth) && o.start >= te {
-			ok = r.describes(te, o, cues, k)
+		if !ok && (op.cue == cueAfter || op.cue == cueBoth || op.cue == cueActor) && o.start >= te {
+			ok = r.describes(te, o)
 		}
 		if ok && !contains(markers, op.norm) && len(markers) < 5 {
 			markers = append(markers, op.norm)
@@ -499,8 +518,8 @@ func (r *resolver) governsAfter(o *rawMatch, ts int64, cues []rawMatch, k int) b
 		if x.start >= ts {
 			break
 		}
-		if x.start < o.end {
-			continue
+		if x.start < o.end || x.end > ts {
+			continue // part of the warning word, or of the term
 		}
 		switch r.m.patterns[x.pat].cue {
 		case cueAfter, cueBoth:
@@ -511,34 +530,31 @@ func (r *resolver) governsAfter(o *rawMatch, ts int64, cues []rawMatch, k int) b
 }
 
 // describes reports whether a word after a term says what the term is:
-// in the same clause, close, with no negation or other warning word
-// between (百家乐谨防诈骗: 谨防 governs 诈骗, which says nothing of 百家乐).
-func (r *resolver) describes(te int64, o *rawMatch, cues []rawMatch, k int) bool {
+// in the same clause, close, with no negation or warning verb between
+// (百家乐谨防诈骗: 谨防 governs 诈骗, which says nothing of 百家乐).
+func (r *resolver) describes(te int64, o *rawMatch) bool {
 	if o.start-te > cueReach {
 		return false
 	}
+	// The same clause, or the start of the next one: 暴恐音视频宣扬极端
+	// 思想，危害极大.
 	if mark, _ := r.clauseMarkBetween(te, o.start); mark >= 0 {
-		return false
+		if next, _ := r.clauseMarkBetween(mark+1, o.start); next >= 0 || o.start-mark > 9 {
+			return false
+		}
 	}
 	if negated(r.data[te-r.base : o.start-r.base]) {
 		return false
-	}
-	for j := k - 1; j >= 0 && cues[j].start >= te; j-- {
-		switch r.m.patterns[cues[j].pat].cue {
-		case cueBefore, cueBoth:
-			if cues[j].end <= o.start {
-				return false
-			}
-		}
 	}
 	return true
 }
 
 // passageVoice decides a term that no word governs by the passage around
 // it: warnings name many terms, not each in a governed clause. The
-// passage speaks in a warning voice when, in the same location, other
-// terms are governed (two, or one with an authority speaking) and nothing
-// promotes: no contact handle, no call to action, no terms in a row.
+// passage speaks in a warning voice when, in the same location, nothing
+// promotes (no contact handle, no call to action, no terms in a row) and
+// a warning genre opens it (典型案例, 警方提醒) or other terms are governed
+// (two, or one with an authority speaking).
 func (r *resolver) passageVoice(cands []candidate, i int, cues []rawMatch) bool {
 	c := &cands[i]
 	from, to := c.mt.start-passageReach, c.mt.end+passageReach
@@ -565,15 +581,12 @@ func (r *resolver) passageVoice(cands []candidate, i int, cues []rawMatch) bool 
 			governed++
 		}
 	}
-	if governed == 0 {
-		return false
-	}
 	for _, h := range r.contactsNear(from, to) {
 		if h.Location == c.loc && !r.officialContact(h) {
 			return false
 		}
 	}
-	voice := false
+	voice, header := false, false
 	lo := sort.Search(len(cues), func(k int) bool { return cues[k].start >= from })
 	for k := lo; k < len(cues) && cues[k].start < to; k++ {
 		o := &cues[k]
@@ -584,14 +597,30 @@ func (r *resolver) passageVoice(cands []candidate, i int, cues []rawMatch) bool 
 		switch op.cue {
 		case cueVoice:
 			voice = true
+		case cueHeader:
+			header = true
 		case cuePromo:
+			if r.overlapsTerm(cands, o) {
+				continue // the term itself (高价收 in 高价收购银行卡)
+			}
 			sS, sE := r.sentence(o.start, o.end)
 			if _, gov := r.governs(o.start, o.end, sS, sE, cues, nil); !gov {
 				return false
 			}
 		}
 	}
-	return governed >= 2 || voice
+	return header || governed >= 2 || governed >= 1 && voice
+}
+
+// overlapsTerm reports whether a match overlaps a candidate's term.
+func (r *resolver) overlapsTerm(cands []candidate, o *rawMatch) bool {
+	i := sort.Search(len(cands), func(i int) bool { return cands[i].mt.start >= o.end })
+	for j := i - 1; j >= 0 && cands[j].mt.start > o.start-maxTermBytes; j-- {
+		if cands[j].mt.end > o.start {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(s []string, v string) bool {

@@ -33,6 +33,7 @@ type Finding struct {
 	Evidence []string `json:"evidence,omitempty"`
 
 	rule, pat int32 // indexes into the matcher, for scoring without maps
+	promoted  bool  // promotion evidence stands near it
 }
 
 // Signal is a page-level sign of abuse, such as hidden links or a redirect.
@@ -256,6 +257,9 @@ var signalWeight = map[string]int{
 	"traditional-mix":     10,
 }
 
+// promotionWeight is what promotion evidence beside counted findings adds.
+const promotionWeight = 10
+
 // score adds up the findings outside warning context, one weight per rule
 // plus a little for each further distinct term, and the page signals.
 func (m *Matcher) score(res *Result) {
@@ -264,9 +268,11 @@ func (m *Matcher) score(res *Result) {
 		term string
 	}
 	keys := make([]key, 0, len(res.Findings))
+	promoted := false
 	for _, f := range res.Findings {
 		if f.Context != "warning" {
 			keys = append(keys, key{f.rule, m.patterns[f.pat].norm})
+			promoted = promoted || f.promoted
 		}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
@@ -287,6 +293,11 @@ func (m *Matcher) score(res *Result) {
 		}
 		total += m.rules[keys[i].rule].weight + 5*min(terms-1, 4)
 		i = j
+	}
+	// A harmful term with a way to reach the seller (a contact handle, a
+	// call to action) is a promotion, not a mention.
+	if promoted {
+		total += promotionWeight
 	}
 	seen := map[string]int{}
 	for _, s := range res.Signals {
