@@ -400,7 +400,7 @@ func (r *resolver) analyse(c *candidate, cues []rawMatch) {
 		if op.kind != kindCue || op.cue != cuePromo || o.start < t.end && t.start < o.end {
 			continue
 		}
-		if _, gov := r.governs(o.start, o.end, c.sS, c.sE, cues, nil); gov {
+		if _, gov := r.governs(o.start, o.end, c.sS, c.sE, cues, nil); gov || r.reported(o.start) || r.quoted(o.start) {
 			continue
 		}
 		c.promo++
@@ -438,6 +438,45 @@ func (r *resolver) analyse(c *candidate, cues []rawMatch) {
 		c.evidence = append(c.evidence, "terms in a row")
 	}
 }
+
+// reportVerbs, shortly before a call to action, report what someone was
+// made to do (让孩子扫码, 要求下载): the warning's words, not the offer.
+var reportVerbs = [][]byte{[]byte("让"), []byte("要求"), []byte("诱导"), []byte("诱骗"), []byte("引诱"), []byte("骗"), []byte("逼")}
+
+// reported reports a call to action at off that follows a report verb in
+// its clause.
+func (r *resolver) reported(off int64) bool {
+	from := max(off-15, r.base)
+	before := r.data[from-r.base : off-r.base]
+	if i := bytes.LastIndexAny(before, "，,：:。！？；"); i >= 0 {
+		before = before[i+1:]
+	}
+	for _, v := range reportVerbs {
+		if bytes.Contains(before, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoted reports an offer inside quotation marks (“贷款不看征信，当天
+// 到账？”): a warning citing spam. Spam does not quote its own offers; its
+// contact handles count wherever they stand.
+func (r *resolver) quoted(off int64) bool {
+	from := max(off-90, r.base)
+	before := r.data[from-r.base : off-r.base]
+	open := max(bytes.LastIndex(before, []byte("“")), bytes.LastIndex(before, []byte("「")), bytes.LastIndex(before, []byte("『")))
+	if open < 0 {
+		return false
+	}
+	closing := max(bytes.LastIndex(before, []byte("”")), bytes.LastIndex(before, []byte("」")), bytes.LastIndex(before, []byte("』")))
+	return closing < open && bytes.IndexByte(before[open:], '\n') < 0
+}
+
+// enforcement are warning words that report an authority's action; in a
+// passage they stand for its voice.
+var enforcement = map[string]bool{"破获": true, "侦破": true, "捣毁": true, "抓获": true, "查处": true, "查获": true, "打掉": true,
+	"判处": true, "立案": true, "缴获": true, "取缔": true}
 
 // contactsNear returns the contacts that start in [from, to).
 func (r *resolver) contactsNear(from, to int64) []Contact {
@@ -597,11 +636,13 @@ func (r *resolver) passageVoice(cands []candidate, i int, cues []rawMatch) bool 
 		switch op.cue {
 		case cueVoice:
 			voice = true
+		case cueBefore:
+			voice = voice || enforcement[op.norm]
 		case cueHeader:
 			header = true
 		case cuePromo:
-			if r.overlapsTerm(cands, o) {
-				continue // the term itself (高价收 in 高价收购银行卡)
+			if r.overlapsTerm(cands, o) || r.reported(o.start) || r.quoted(o.start) {
+				continue // the term itself (高价收 in 高价收购银行卡), or cited
 			}
 			sS, sE := r.sentence(o.start, o.end)
 			if _, gov := r.governs(o.start, o.end, sS, sE, cues, nil); !gov {

@@ -103,3 +103,34 @@ func TestCorpusIsVaried(t *testing.T) {
 		t.Errorf("want the original and six variants, got %d: %v", len(vs), where)
 	}
 }
+
+// TestHeldOutCorpus measures texts written after the rules were tuned,
+// in styles the generator does not use, with the same variants.
+func TestHeldOutCorpus(t *testing.T) {
+	m := builtinMatcher(t)
+	promos := corpus(t, "heldout_promotions.txt")
+	warnings := corpus(t, "heldout_warnings.txt")
+	total, caught := 0, 0
+	for i, p := range promos {
+		for _, v := range gen.Variants(gen.Text{Body: p}, uint64(i)) {
+			total++
+			if res := m.Scan([]byte(v.Body)); res.Verdict == Risky {
+				caught++
+			} else {
+				t.Logf("missed held-out promotion (%s %s, %s %d): %s\n    %s", v.Insert, v.Where, res.Verdict, res.Score, v.Body, describeCtx(res))
+			}
+		}
+	}
+	fp := 0
+	for _, w := range warnings {
+		if res := m.Scan([]byte(w)); res.Verdict == Risky {
+			fp++
+			t.Logf("held-out warning called risky (%d): %s\n    %s", res.Score, w, describeCtx(res))
+		}
+	}
+	recall, fpRate := float64(caught)/float64(total), float64(fp)/float64(len(warnings))
+	t.Logf("held out: %d promotions in %d variants, recall %.4f; %d warnings, %d risky (%.4f)", len(promos), total, recall, len(warnings), fp, fpRate)
+	if recall < wantRecall || fpRate > maxFPRate {
+		t.Errorf("held-out recall %.4f (want >= %.2f), false positives %.4f (want <= %.2f)", recall, wantRecall, fpRate, maxFPRate)
+	}
+}

@@ -86,6 +86,17 @@ func (g *gen) slot(name string) string {
 		return strings.ToUpper(digits(g.rng, 2, "abcdefghjkmnpqrstuvwxyz")) + digits(g.rng, 4, "0123456789")
 	case "city":
 		return g.pick(cities)
+	case "@signs":
+		// Three different signs, as a list of features is written.
+		pool := g.pools[g.topic+"-sign"]
+		idx := g.rng.Perm(len(pool))
+		var parts []string
+		for k, lead := range []string{"一是", "二是", "三是"} {
+			if k < len(idx) {
+				parts = append(parts, lead+g.fill(pool[idx[k]]))
+			}
+		}
+		return strings.Join(parts, "；")
 	}
 	if strings.HasPrefix(name, "@") {
 		name = g.topic + "-" + name[1:]

@@ -27,10 +27,10 @@ var warningPools = map[string][]string{
 		"{regulator}通报：经监测发现，部分单位存在为“{@term}”等{@thing}提供服务的问题。{req}相关单位须于{n}个工作日内完成整改。",
 	},
 	"warning-tips": {
-		"{org}提示：识别{@name}的三个特征。一是{@sign}；二是{@sign}；三是{@sign}。{advice}",
+		"{org}提示：识别{@name}的几个特征。{@signs}。{advice}",
 		"防骗小课堂：{@scheme}{@harm}记住“三不”：不轻信、不转账、不透露。",
 		"{org}风险提示：{@scheme}{@harm}",
-		"{org}温馨提示：凡是{@claim}的，都是诈骗！{advice}",
+		"{org}温馨提示：凡是{@claim}的，都涉嫌违法犯罪！{advice}",
 	},
 	"warning-news": {
 		"据{media}报道，{city}警方日前捣毁一个{@den}，现场查获{@items}。{@scheme}",
