@@ -178,8 +178,10 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 						term = x
 					}
 				}
+				// Initials are a token of their own: no letter or digit
+				// may touch them (ssc2 is not 时时彩).
 				for _, in := range initials(rs) {
-					addRunes([]rune(in), ri, kindTerm, term, string(rs), ObfInitials, true)
+					addRunes([]rune(in), ri, kindTerm, term, string(rs), ObfInitials, false)
 				}
 			}
 		}

@@ -598,13 +598,15 @@ func (r *resolver) passageVoice(cands []candidate, i int, cues []rawMatch) bool 
 	c := &cands[i]
 	from, to := c.mt.start-passageReach, c.mt.end+passageReach
 	governed := 0
-	for j := range cands {
+	// Candidates are sorted by start; none spans more than maxTermBytes.
+	lo0 := sort.Search(len(cands), func(j int) bool { return cands[j].mt.start >= from-maxTermBytes })
+	for j := lo0; j < len(cands); j++ {
 		n := &cands[j]
-		if n.mt.end < from || n.loc != c.loc {
-			continue
-		}
 		if n.mt.start > to {
 			break
+		}
+		if n.mt.end < from || n.loc != c.loc {
+			continue
 		}
 		if j == i {
 			continue

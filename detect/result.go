@@ -195,12 +195,12 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 				rs.contacts = append(rs.contacts, c)
 			}
 		}
+		res.Findings = append(res.Findings, rs.resolveUpTo(st, pos, final)...)
 		drop := 0
 		for drop < len(rs.contacts) && rs.contacts[drop].End+2*contextReach+readyMargin < pos {
 			drop++
 		}
 		rs.contacts = rs.contacts[drop:]
-		res.Findings = append(res.Findings, rs.resolveUpTo(st, pos, final)...)
 		if final {
 			break
 		}

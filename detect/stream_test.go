@@ -33,7 +33,9 @@ func (c *choppyReader) Read(p []byte) (int, error) {
 func longText(size int, seed uint64) []byte {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	filler := []string{"今天天气很好，我们一起去公园散步。", "这家餐厅的菜味道不错，价格也公道。", "周末学校组织学生参观科技馆。", "Shipping update: parcel 42 left the depot.\n"}
-	spam := []string{"澳門新葡京 真 人 荷 官", "百(bǎi)家(jiā)乐(lè)在线", "出售ｋ粉", "刷\u200b单\u200b返\u200b利", "收 购 银 行 卡"}
+	spam := []string{"澳門新葡京 真 人 荷 官", "百(bǎi)家(jiā)乐(lè)在线", "出售ｋ粉", "刷\u200b单\u200b返\u200b利", "收 购 银 行 卡",
+		"六合采加微信 kf８８９９", "bjl官网 www点xpj88点com", "客服电话 一三八 一二三四 五六七八", "警方提醒：网络赌博害人害己。",
+		"典型案例：张某沉迷百家乐。"}
 	var b bytes.Buffer
 	for b.Len() < size {
 		if rng.IntN(20) == 0 {
@@ -56,6 +58,12 @@ func TestScanReaderMatchesScan(t *testing.T) {
 	}
 	if len(want.Findings) < 100 {
 		t.Fatalf("test text has only %d findings", len(want.Findings))
+	}
+	if len(want.Contacts) < 50 {
+		t.Fatalf("test text has only %d contacts", len(want.Contacts))
+	}
+	if !reflect.DeepEqual(got.Contacts, want.Contacts) {
+		t.Errorf("streamed contacts differ: %d, in memory %d", len(got.Contacts), len(want.Contacts))
 	}
 	if !reflect.DeepEqual(got.Findings, want.Findings) {
 		t.Errorf("streamed scan differs: %d findings, in memory %d", len(got.Findings), len(want.Findings))

@@ -378,13 +378,41 @@ func sylRune(p string) rune {
 // keep symbols of their own, so a variant must name them); every other
 // character of that syllable is the syllable's rune.
 func homophoneVariants(rs []rune, termChars map[string][]rune) [][]rune {
-	alts := make([][]rune, len(rs))
-	sylAlts := make([][]rune, len(rs))
+	var out [][]rune
+	add := func(v []rune) bool {
+		if len(out) >= maxHomophone {
+			return false
+		}
+		out = append(out, v)
+		return true
+	}
+	with := func(i int, a rune) []rune {
+		v := append([]rune(nil), rs...)
+		v[i] = a
+		return v
+	}
+	// Every position with a character no term uses, the common case; the
+	// bound falls on the rarer swaps below, never on these.
 	for i, r := range rs {
 		for _, p := range readings(r) {
-			s := sylRune(p)
-			alts[i] = append(alts[i], s)
-			sylAlts[i] = append(sylAlts[i], s)
+			add(with(i, sylRune(p)))
+		}
+	}
+	if len(rs) >= 5 {
+		for i := range rs {
+			for j := i + 1; j < len(rs); j++ {
+				v := with(i, sylRune(readings(rs[i])[0]))
+				v[j] = sylRune(readings(rs[j])[0])
+				if !add(v) {
+					return out
+				}
+			}
+		}
+	}
+	// Characters that other terms use, a position at a time in turn.
+	alts := make([][]rune, len(rs))
+	for i, r := range rs {
+		for _, p := range readings(r) {
 			for _, t := range termChars[p] {
 				if t != r && !containsRune(alts[i], t) {
 					alts[i] = append(alts[i], t)
@@ -392,35 +420,20 @@ func homophoneVariants(rs []rune, termChars map[string][]rune) [][]rune {
 			}
 		}
 	}
-	var out [][]rune
-	for i := range rs {
-		for _, a := range alts[i] {
-			if len(out) >= maxHomophone {
-				return out
-			}
-			v := append([]rune(nil), rs...)
-			v[i] = a
-			out = append(out, v)
-		}
-	}
-	if len(rs) < 5 {
-		return out
-	}
-	for i := range rs {
-		for j := i + 1; j < len(rs); j++ {
-			for _, a := range sylAlts[i][:1] {
-				for _, b := range sylAlts[j][:1] {
-					if len(out) >= maxHomophone {
-						return out
-					}
-					v := append([]rune(nil), rs...)
-					v[i], v[j] = a, b
-					out = append(out, v)
+	for k := 0; ; k++ {
+		more := false
+		for i := range rs {
+			if k < len(alts[i]) {
+				more = true
+				if !add(with(i, alts[i][k])) {
+					return out
 				}
 			}
 		}
+		if !more {
+			return out
+		}
 	}
-	return out
 }
 
 func containsRune(s []rune, r rune) bool {
