@@ -60,7 +60,7 @@ var cueList = []struct {
 	words  []string
 	strict bool
 }{
-	{ContactWeChat, []string{"加微信", "微信号", "微信", "加微", "薇信", "威信", "徽信", "维信", "v信", "vx", "wx", "weixin", "wechat",
+	{ContactWeChat, []string{"加微信", "加薇信", "加威信", "加v信", "加vx", "加wx", "微信号", "微信", "加微", "薇信", "威信", "徽信", "维信", "v信", "vx", "wx", "weixin", "wechat",
 		"加v", "+v", "➕v", "加薇", "加威", "微x", "薇x", "卫星号"}, false},
 	{ContactWeChat, []string{"微", "薇", "威", "v"}, true},
 	{ContactQQ, []string{"qq", "扣扣", "企鹅", "球球", "加q", "q号", "抠抠", "蔻蔻"}, false},

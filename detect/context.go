@@ -392,14 +392,16 @@ func (r *resolver) analyse(c *candidate, cues []rawMatch) {
 	// Promotion words in the sentence, unless a warning word governs them
 	// (以“注册送彩金”为诱饵 cites an offer; it does not make one).
 	lo := sort.Search(len(cues), func(i int) bool { return cues[i].start >= c.sS })
+	lastEnd := int64(-1)
 	for _, o := range cues[lo:] {
 		if o.start >= c.sE {
 			break
 		}
 		op := &r.m.patterns[o.pat]
-		if op.kind != kindCue || op.cue != cuePromo || o.start < t.end && t.start < o.end {
-			continue
+		if op.kind != kindCue || op.cue != cuePromo || o.start < t.end && t.start < o.end || o.start < lastEnd {
+			continue // not an offer, the term itself, or the same words as the last
 		}
+		lastEnd = o.end
 		if _, gov := r.governs(o.start, o.end, c.sS, c.sE, cues, nil); gov || r.reported(o.start) || r.quoted(o.start) {
 			continue
 		}

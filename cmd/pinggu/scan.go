@@ -1,14 +1,17 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,17 +43,41 @@ type scanOutput struct {
 	Error string `json:"error,omitempty"`
 }
 
+const scanUsage = `Usage: pinggu scan [flags] INPUT...
+       pinggu scan [flags] --text TEXT...
+
+Scans each INPUT for harmful information (gambling, pornography, fraud, number
+spoofing, card trading, drugs, terror, weapons, SEO spam) and prints its verdict
+(clean, suspicious or risky, with a score of 0-100), the terms found, page
+signals and the contact handles it carries (QQ, WeChat, phone, Telegram, URLs,
+invitation codes).
+
+INPUT is the name of a file, an http:// or https:// URL (the page is fetched),
+or - for standard input. HTML is recognised by content. To scan words typed on
+the command line, give --text: each argument is then the text itself, as in
+  pinggu scan --text 百家乐在线
+
+Exit status: 0 when every input was scanned; 1 when an input or a rule pack
+could not be read; 2 for bad usage; 3 with --fail-on when an input's verdict
+was at or above the level given (an unreadable input still gives 1).
+
+Flags:`
+
+// verdictRank orders verdicts for --fail-on.
+var verdictRank = map[string]int{detect.Clean: 0, detect.Suspicious: 1, detect.Risky: 2}
+
 func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	format := fs.String("format", "text", "output format: text, json or jsonl")
+	format := fs.String("format", "text", "output format: text, json (one array) or jsonl (a line per input)")
 	var rules rulesFlag
-	fs.Var(&rules, "rules", "add a YAML rule pack (repeatable)")
+	fs.Var(&rules, "rules", "add a YAML rule pack `FILE` (repeatable)")
 	noBuiltin := fs.Bool("no-builtin", false, "leave the built-in rule packs out")
-	explain := fs.Bool("explain", false, "show each finding's normalised form and why it matched")
+	explain := fs.Bool("explain", false, "show for each finding its normalised form, how it matched and why it is or is not warning context")
+	asText := fs.Bool("text", false, "the arguments are texts to scan, not file names or URLs")
+	failOn := fs.String("fail-on", "", "exit with status 3 when an input's verdict is `LEVEL` or worse: risky or suspicious")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "Usage: pinggu scan [--format text|json|jsonl] [--rules FILE]... [--no-builtin] [--explain] INPUT...")
-		fmt.Fprintln(env.stderr, "INPUT is a file, an http(s) URL, or - for standard input. HTML is recognised by content.")
+		fmt.Fprintln(env.stderr, scanUsage)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -62,6 +89,15 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 	if *format != "text" && *format != "json" && *format != "jsonl" {
 		fmt.Fprintf(env.stderr, "pinggu scan: unknown format %q (text, json or jsonl)\n", *format)
 		return 2
+	}
+	threshold := -1
+	if *failOn != "" {
+		r, ok := verdictRank[*failOn]
+		if !ok || r == 0 {
+			fmt.Fprintf(env.stderr, "pinggu scan: --fail-on %q: want risky or suspicious\n", *failOn)
+			return 2
+		}
+		threshold = r
 	}
 	inputs := fs.Args()
 	if len(inputs) == 0 {
@@ -100,25 +136,36 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 	}
 
 	var all []scanOutput
-	enc := json.NewEncoder(env.stdout)
+	out := bufio.NewWriterSize(env.stdout, 64<<10)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	stdinUsed := false
+	failed := false
 	for _, in := range inputs {
-		res, err := scanInput(ctx, m, in, env.stdin, &stdinUsed)
-		out := scanOutput{Input: in, Result: res}
+		var res *detect.Result
+		var err error
+		if *asText {
+			res = m.ScanWith([]byte(in), detect.Options{Markup: -1})
+		} else {
+			res, err = scanInput(ctx, m, in, env.stdin, &stdinUsed)
+		}
+		o := scanOutput{Input: in, Result: res}
 		if err != nil {
 			fmt.Fprintf(env.stderr, "pinggu scan: %s: %v\n", in, err)
 			status = 1
-			out.Error = err.Error()
+			o.Error = err.Error()
+		} else if threshold > 0 && verdictRank[res.Verdict] >= threshold {
+			failed = true
 		}
 		switch *format {
 		case "jsonl":
-			enc.Encode(out)
+			enc.Encode(o)
 		case "json":
-			all = append(all, out)
+			all = append(all, o)
 		default:
 			if err == nil {
-				printText(env.stdout, in, res, *explain)
+				printText(out, in, res, *explain)
 			}
 		}
 	}
@@ -128,6 +175,9 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 		}
 		enc.SetIndent("", "  ")
 		enc.Encode(all)
+	}
+	if status == 0 && failed {
+		return 3
 	}
 	return status
 }
@@ -150,6 +200,9 @@ func scanInput(ctx context.Context, m *detect.Matcher, in string, stdin io.Reade
 		return m.ScanWith(data, detect.Options{PageURL: in}), nil
 	}
 	f, err := os.Open(in)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no such file (to scan these words themselves, use --text)")
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -200,26 +253,48 @@ func printText(w io.Writer, in string, res *detect.Result, explain bool) {
 		fmt.Fprintf(w, "  %s %s %q at %d-%d in %s: %q%s%s\n", f.Category, f.Rule, f.Term, f.Start, f.End, f.Location, f.Text, obf, ctx)
 		if explain {
 			fmt.Fprintf(w, "      normalised: %s (pack %s, severity %s)\n", f.Normalized, f.Pack, f.Severity)
-			fmt.Fprintf(w, "      why: %s\n", why(f))
+			fmt.Fprintf(w, "      matched: %s\n", howMatched(f))
+			fmt.Fprintf(w, "      context: %s\n", whyContext(f))
 		}
 	}
 	for _, s := range res.Signals {
 		fmt.Fprintf(w, "  signal %s in %s: %s\n", s.Kind, s.Location, s.Detail)
 	}
+	for _, c := range res.Contacts {
+		extra := ""
+		if c.Cue != "" {
+			extra = " after " + strconv.Quote(c.Cue)
+		}
+		if len(c.Obfuscations) > 0 {
+			extra += " via " + strings.Join(c.Obfuscations, "+")
+		}
+		fmt.Fprintf(w, "  contact %s %s at %d-%d in %s: %q%s\n", c.Kind, c.Value, c.Start, c.End, c.Location, c.Text, extra)
+	}
 }
 
-// why says in words how a finding matched and how its context was judged.
-func why(f detect.Finding) string {
-	var parts []string
+// howMatched says in words how a finding's text spells its term.
+func howMatched(f detect.Finding) string {
 	if len(f.Obfuscations) == 0 {
-		parts = append(parts, "the text spells the term directly")
-	} else {
-		parts = append(parts, "the text spells the term once "+strings.Join(f.Obfuscations, ", ")+" tricks are undone")
+		return "the text spells the term directly"
 	}
+	return "the text spells the term once " + strings.Join(f.Obfuscations, ", ") + " tricks are undone"
+}
+
+// whyContext says why a finding is, or is not, warning context, and so
+// whether it counts towards the verdict.
+func whyContext(f detect.Finding) string {
+	var b strings.Builder
 	if f.Context == "warning" {
-		parts = append(parts, "nearby words ("+strings.Join(f.Markers, "、")+") show a warning or enforcement voice, so it does not count towards the verdict")
+		b.WriteString("warning, not counted: ")
 	} else {
-		parts = append(parts, "no warning or enforcement voice around it, so it counts towards the verdict")
+		b.WriteString("counted: ")
 	}
-	return strings.Join(parts, "; ")
+	b.WriteString(f.Reason)
+	if len(f.Markers) > 0 {
+		b.WriteString(" (" + strings.Join(f.Markers, "、") + ")")
+	}
+	if len(f.Evidence) > 0 {
+		b.WriteString("; promotion evidence: " + strings.Join(f.Evidence, ", "))
+	}
+	return b.String()
 }
