@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -26,8 +27,35 @@ type Contact struct {
 	// digits, 点 for a dot).
 	Obfuscations []string `json:"obfuscations"`
 
-	official bool // a reporting line or a government site: not promotion evidence
+	official bool // a reporting line: not promotion evidence
 }
+
+// reporting reports whether the bytes before a handle name a reporting
+// line. Most handles have no digit or Han character of those words before
+// them, which one pass over the bytes tells.
+func reporting(before []byte) bool {
+	maybe := false
+	for _, b := range before {
+		if b == '1' || b == '9' || b == 0xE4 || b == 0xE5 || b == 0xE8 {
+			maybe = true // 1 9 and the lead bytes of 举报反公警
+			break
+		}
+	}
+	if !maybe {
+		return false
+	}
+	for _, w := range reportingWords {
+		if bytes.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingWords before a handle mark a reporting line or the police's
+// (举报电话, 报警, 反诈专线): a warning's, not a promotion's.
+var reportingWords = [][]byte{[]byte("举报"), []byte("报警"), []byte("反诈"), []byte("公安"), []byte("警方"), []byte("110"),
+	[]byte("12321"), []byte("96110")}
 
 // Contact kinds.
 const (
@@ -89,6 +117,9 @@ func init() {
 // officialHost reports government and national reporting sites, which
 // warnings cite: they are not a promotion's handles and are not reported.
 func officialHost(h string) bool {
+	if !strings.HasSuffix(h, ".cn") && !strings.HasSuffix(h, ".gov") {
+		return false
+	}
 	for _, s := range []string{".gov.cn", ".gov", "12377.cn", "12321.cn", "cyberpolice.cn", "12315.cn", "12389.cn"} {
 		if h == strings.TrimPrefix(s, ".") || strings.HasSuffix(h, s) || h == "www."+s {
 			return true
@@ -98,8 +129,11 @@ func officialHost(h string) bool {
 }
 
 type contactTables struct {
-	cues  map[rune][]contactCue // by first rune, longest first
-	start [0x10000 / 64]uint64  // BMP runes that may begin a handle or a cue
+	cues map[rune][]contactCue // by first rune, longest first
+	// cueAt says, for a BMP rune, whether cues begin with it: a table
+	// lookup is cheaper than the map on the common path.
+	cueAt [0x10000 / 64]uint64
+	start [0x10000 / 64]uint64 // BMP runes that may begin a handle or a cue
 }
 
 var (
@@ -119,6 +153,9 @@ func contactTable() *contactTables {
 			for _, w := range g.words {
 				rs := []rune(strings.ToLower(w))
 				t.cues[rs[0]] = append(t.cues[rs[0]], contactCue{word: rs, kind: g.kind, strict: g.strict})
+				if rs[0] < 0x10000 {
+					t.cueAt[rs[0]>>6] |= 1 << (rs[0] & 63)
+				}
 			}
 		}
 		for k, list := range t.cues {
@@ -148,14 +185,29 @@ func contactTable() *contactTables {
 // digitValue reads a canonical rune as a digit: ASCII digits and the
 // Chinese numerals (after folding, 壹 and ❶ are among them), 幺 as 1.
 func digitValue(c rune) (byte, bool) {
-	switch {
-	case c >= '0' && c <= '9':
+	switch c {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		return byte(c), true
-	case c == '幺':
+	case '零':
+		return '0', true
+	case '一', '幺':
 		return '1', true
-	}
-	if d, ok := hanDigit[c]; ok {
-		return byte(d), true
+	case '二':
+		return '2', true
+	case '三':
+		return '3', true
+	case '四':
+		return '4', true
+	case '五':
+		return '5', true
+	case '六':
+		return '6', true
+	case '七':
+		return '7', true
+	case '八':
+		return '8', true
+	case '九':
+		return '9', true
 	}
 	return 0, false
 }
@@ -163,10 +215,12 @@ func digitValue(c rune) (byte, bool) {
 // contactScanner finds handles in a buffer whose byte 0 is at offset base
 // of the input.
 type contactScanner struct {
-	t    *contactTables
-	buf  []byte
-	base int64
-	out  []Contact
+	t      *contactTables
+	d      *runeData
+	intern map[string]string // values seen, so a repeated handle shares its string
+	buf    []byte
+	base   int64
+	out    []Contact
 }
 
 // at decodes the canonical rune at i with the tricks that fold it.
@@ -181,6 +235,10 @@ func (cs *contactScanner) at(i int) (c rune, k Obfuscation, w int) {
 			return c + 'a' - 'A', ObfCase, 1
 		}
 		return c, 0, 1
+	}
+	if c0 := b[i]; c0 >= 0xE0 && c0 < 0xF0 && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
+		r := rune(c0&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+		return cs.d.canon[r], Obfuscation(cs.d.kind[r]), 3
 	}
 	r, w := utf8.DecodeRune(b[i:])
 	c, k = canonical(r)
@@ -203,41 +261,72 @@ func isAlnumRune(c rune) bool {
 
 // scan looks for handles starting in buf[from:to]; handles may run past to
 // (up to maxContactSpan). It returns where the next call should start.
+// Most text is Han characters that begin nothing, passed over with one
+// bit test; an ASCII word gets one attempt, at its start.
 func (cs *contactScanner) scan(from, to int) int {
 	t := cs.t
 	b := cs.buf
 	i := from
 	for i < to {
 		c0 := b[i]
-		var r rune
-		w := 1
-		switch {
-		case c0 < 0x80:
-			r = rune(c0)
-			if !(c0 >= 'a' && c0 <= 'z' || c0 >= 'A' && c0 <= 'Z' || c0 >= '0' && c0 <= '9' || c0 == '+' || c0 == '@') {
+		if c0 < 0x80 {
+			if !isASCIIAlnum(c0) && c0 != '+' && c0 != '@' {
 				i++
 				continue
 			}
-		case c0 >= 0xE0 && c0 < 0xF0 && i+2 < len(b):
-			r = rune(c0&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
-			w = 3
-			if t.start[r>>6]&(1<<(r&63)) == 0 {
-				i += 3
+			if c0 >= '0' && c0 <= '9' {
+				// A plain number between spaces or Han characters is
+				// only a number unless it has a phone's length.
+				j := i + 1
+				for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+					j++
+				}
+				spaced := j+1 < len(b) && b[j] == ' ' && b[j+1] >= '0' && b[j+1] <= '9' // 186 0755 9931
+				if n := j - i; (n < 10 || n > 13) && !spaced && (j == len(b) || b[j] == ' ' || b[j] >= 0xE4 && b[j] <= 0xE9) &&
+					(i == 0 || b[i-1] == ' ' || b[i-1] >= 0x80) {
+					i = j
+					continue
+				}
+			}
+			if end := cs.try(i); end > i {
+				i = end
 				continue
 			}
-		default:
+			i++
+			for i < len(b) && (isASCIIAlnum(b[i]) || b[i] == '_') {
+				i++
+			}
+			continue
+		}
+		var r rune
+		w := 3
+		if c0 >= 0xE0 && c0 < 0xF0 && i+2 < len(b) {
+			r = rune(c0&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+		} else {
 			r, w = utf8.DecodeRune(b[i:])
-			if r < 0x10000 || r == utf8.RuneError {
-				if r == utf8.RuneError || t.start[r>>6]&(1<<(r&63)) == 0 {
-					i += w
-					continue
-				}
-			} else if c, _ := canonical(r); !isAlnumRune(c) {
-				if _, ok := digitValue(c); !ok {
-					i += w
-					continue
+			if r == utf8.RuneError {
+				i += w
+				continue
+			}
+		}
+		if r < 0x10000 {
+			if t.start[r>>6]&(1<<(r&63)) == 0 {
+				i += w
+				continue
+			}
+			// A numeral (not a cue) begins a number only with a digit
+			// right after: most are words (一个, 十分).
+			if c := cs.d.canon[r]; c >= 0x80 && t.cueAt[c>>6]&(1<<(c&63)) == 0 {
+				if n, _, _ := cs.at(i + w); n >= 0x80 || n < '0' || n > '9' {
+					if _, ok := digitValue(n); !ok {
+						i += w
+						continue
+					}
 				}
 			}
+		} else if c, _ := canonical(r); !isAlnumRune(c) {
+			i += w
+			continue
 		}
 		if end := cs.try(i); end > i {
 			i = end
@@ -251,10 +340,27 @@ func (cs *contactScanner) scan(from, to int) int {
 // try parses a handle, or the cue of one, at i and returns where the
 // scan goes on: past the handle, past the word that was no handle, or i.
 func (cs *contactScanner) try(i int) int {
-	c, _, _ := cs.at(i)
-	prev := cs.prevRune(i)
+	c, _, w := cs.at(i)
+	var cues []contactCue
+	if c >= 0x10000 || cs.t.cueAt[c>>6]&(1<<(c&63)) != 0 {
+		cues = cs.t.cues[c]
+	}
+	if c >= 0x80 && cues == nil {
+		// A numeral that may begin a number: most Chinese numerals are
+		// words (一个, 十分), so a number needs a second digit right after.
+		n, _, _ := cs.at(i + w)
+		if _, ok := digitValue(n); !ok {
+			return i
+		}
+	}
+	var prev rune
+	if i > 0 && cs.buf[i-1] < 0x80 {
+		prev = rune(cs.buf[i-1])
+	} else {
+		prev = cs.prevRune(i)
+	}
 	wordStart := !isAlnumRune(prev) && prev != '.' && prev != '-' && prev != '_' && prev != '/'
-	if cues := cs.t.cues[c]; cues != nil {
+	if cues != nil {
 		for _, cue := range cues {
 			end, ok := cs.matchRunes(i, cue.word)
 			if !ok {
@@ -284,7 +390,7 @@ func (cs *contactScanner) try(i int) int {
 	}
 	// http://, https://, www. and t.me/ start links; otherwise a word of
 	// letters and digits may be a domain, an e-mail address or a number.
-	if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+	if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' && cs.mayLink(i) {
 		if e := cs.link(i); e > i {
 			return e
 		}
@@ -295,6 +401,27 @@ func (cs *contactScanner) try(i int) int {
 		}
 	}
 	return i
+}
+
+// mayLink reports whether a word of ASCII digits at i could begin a
+// domain or an e-mail address: something other than a space or a Han
+// character follows its digits. Most numbers in text are just numbers.
+func (cs *contactScanner) mayLink(i int) bool {
+	j := i
+	for j < len(cs.buf) && cs.buf[j] >= '0' && cs.buf[j] <= '9' {
+		j++
+	}
+	if j == len(cs.buf) {
+		return false
+	}
+	switch b := cs.buf[j]; {
+	case b >= 'a' && b <= 'z', b >= 'A' && b <= 'Z', b == '.', b == '@', b == '-', b == '_', b == '[', b == '(':
+		return true
+	case b >= 0x80:
+		c, _, _ := cs.at(j)
+		return c == '.' || c == '。' || c == '点' || c == '丶' || c == '·' || c >= 'a' && c <= 'z' || c == '【' || c == '（'
+	}
+	return false
 }
 
 // matchRunes matches canonical runes at i and returns the end.
@@ -465,6 +592,11 @@ func numeralFlag(c rune) Obfuscation {
 	return ObfNumeral
 }
 
+// isDigitSepByte reports a byte that may begin a separator between digits.
+func isDigitSepByte(b byte) bool {
+	return b >= 0x80 || b == ' ' || b == '-' || b == '.' || b == '_' || b == '*' || b == '/' || b == '~'
+}
+
 func isDigitSep(c rune) bool {
 	switch c {
 	case ' ', '-', '.', '·', '—', '_', '*', '/', '、', '\u3000', '~':
@@ -530,6 +662,15 @@ func phoneValue(ds string, cued bool) (string, bool) {
 
 // bareNumber recognises a phone number standing alone.
 func (cs *contactScanner) bareNumber(i int) int {
+	// Most numbers are plain ASCII digits ending in a space or a Han
+	// character; of those only ten to thirteen digits may be a phone.
+	j := i
+	for j < len(cs.buf) && cs.buf[j] >= '0' && cs.buf[j] <= '9' {
+		j++
+	}
+	if n := j - i; n > 0 && (n < 10 || n > 13) && (j == len(cs.buf) || !isDigitSepByte(cs.buf[j])) {
+		return j
+	}
 	ds, flags, end := cs.digitRun(i, 16)
 	if n, _, _ := cs.at(end); isAlnumRune(n) {
 		return end // part of a longer word
@@ -675,51 +816,62 @@ func (cs *contactScanner) matchASCII(i int, s string) (int, bool) {
 // last label a known top-level domain. Without a scheme, a name needs a
 // letter, two labels and, if disguised, a known ending.
 func (cs *contactScanner) host(i int, scheme bool) (string, Obfuscation, int, bool) {
-	var labels []string
+	var buf [253]byte
+	h := buf[:0]
 	var flags Obfuscation
-	end := i
-	start := i
-	for len(labels) < 8 && i-start < 253 {
-		var lab []byte
-		for len(lab) < 63 {
+	end, start := i, i
+	labels, firstLen, lastStart := 0, 0, 0
+	for labels < 8 && i-start < 200 {
+		n := 0
+		lastStart = len(h)
+		for n < 63 {
 			c, k, w := cs.at(i)
-			if w == 0 || !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && len(lab) > 0) {
+			if w == 0 || !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && n > 0) {
 				break
 			}
-			lab = append(lab, byte(c))
+			h = append(h, byte(c))
 			flags |= k
+			n++
 			i += w
 		}
-		if len(lab) == 0 {
+		if n == 0 {
+			if labels > 0 {
+				h = h[:len(h)-1] // the dot before an empty label
+			}
 			break
 		}
-		labels = append(labels, string(lab))
+		if labels == 0 {
+			firstLen = n
+		}
+		labels++
 		end = i
 		// A dot, or its disguises.
 		dotEnd, disguised := cs.dot(i)
 		if dotEnd == 0 {
 			break
 		}
-		if n, _, _ := cs.at(dotEnd); !(n >= 'a' && n <= 'z' || n >= '0' && n <= '9') {
+		if c, _, _ := cs.at(dotEnd); !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
 			break
 		}
 		if disguised {
 			flags |= ObfSeparator
 		}
+		h = append(h, '.')
 		i = dotEnd
 	}
-	if len(labels) < 2 {
+	if labels < 2 {
 		return "", 0, 0, false
 	}
-	last := labels[len(labels)-1]
-	if !tlds[last] && !(scheme && flags&ObfSeparator == 0) {
+	if !tlds[string(h[lastStart:])] && !(scheme && flags&ObfSeparator == 0) {
 		return "", 0, 0, false
 	}
-	h := strings.Join(labels, ".")
-	if !hasLetter(h) || len(labels[0]) < 2 && labels[0] != "t" {
+	if !bytes.ContainsFunc(h, func(r rune) bool { return r >= 'a' && r <= 'z' }) || firstLen < 2 && string(h[:firstLen]) != "t" {
 		return "", 0, 0, false
 	}
-	return h, flags, end, true
+	if v, ok := cs.intern[string(h)]; ok {
+		return v, flags, end, true
+	}
+	return string(h), flags, end, true
 }
 
 // dot reads a dot or a disguised one at i and returns its end.
@@ -755,17 +907,43 @@ func (cs *contactScanner) dot(i int) (int, bool) {
 
 // emit records a handle at [s, e); [cueStart, cueEnd) is its cue, if any.
 func (cs *contactScanner) emit(kind, value, host string, s, e, cueStart, cueEnd int, flags Obfuscation) {
+	value = cs.interned(value)
+	if host != "" {
+		host = cs.interned(host)
+	}
+	text := value
+	if string(cs.buf[s:e]) != value {
+		text = string(cs.buf[s:e])
+	}
 	c := Contact{Kind: kind, Value: value, Host: host, Start: cs.base + int64(s), End: cs.base + int64(e),
-		Text: string(cs.buf[s:e]), Obfuscations: (flags &^ ObfCase).Names()}
+		Text: text, Obfuscations: (flags &^ ObfCase).Names()}
+	from := s
 	if cueStart >= 0 {
 		c.Cue = string(cs.buf[cueStart:cueEnd])
+		from = cueStart
 	}
+	c.official = reporting(cs.buf[max(from-36, 0):from])
 	cs.out = append(cs.out, c)
+}
+
+// interned returns the string equal to v seen before in this scan, or v.
+func (cs *contactScanner) interned(v string) string {
+	if s, ok := cs.intern[v]; ok {
+		return s
+	}
+	if cs.intern == nil {
+		cs.intern = map[string]string{}
+	}
+	if len(cs.intern) > 4096 {
+		clear(cs.intern)
+	}
+	cs.intern[v] = v
+	return v
 }
 
 // findContacts returns the handles in data (all of it, as Scan does).
 func findContacts(data []byte) []Contact {
-	cs := &contactScanner{t: contactTable(), buf: data}
+	cs := &contactScanner{t: contactTable(), d: sharedTables(), buf: data}
 	cs.scan(0, len(data))
 	return cs.out
 }

@@ -38,13 +38,21 @@ type resolver struct {
 	data     []byte
 	base     int64 // offset of data[0]
 	pg       *page
-	contacts []Contact // sorted by start, in data's reach
+	contacts []Contact            // sorted by start, in data's reach
+	ev       map[[2]string]string // evidenceOf's names, by kind and value
 
 	// Scratch space reused by each call of a stream, which would otherwise
 	// allocate in proportion to its length.
 	terms []*rawMatch
 	cues  []rawMatch
 	cands []candidate
+	// arena holds the evidence lists of one call's findings, which share
+	// it instead of allocating one each; a new one per call, as findings
+	// keep theirs.
+	arena []string
+	// cueStarts are the starts of the context words, sorted, to tell
+	// quickly a term with none near it (most terms of ordinary text).
+	cueStarts []int64
 }
 
 // candidate is a term match on its way to a finding, with what its
@@ -115,6 +123,12 @@ func (r *resolver) resolve(matches []rawMatch, ready int64) []Finding {
 	}
 	r.cues = cues
 	slices.SortFunc(cues, func(a, b rawMatch) int { return cmp.Compare(a.start, b.start) })
+	r.cueStarts = r.cueStarts[:0]
+	for _, o := range cues {
+		if m.patterns[o.pat].kind == kindCue {
+			r.cueStarts = append(r.cueStarts, o.start)
+		}
+	}
 	slices.SortStableFunc(terms, func(a, b *rawMatch) int {
 		if a.start != b.start {
 			return cmp.Compare(a.start, b.start)
@@ -149,6 +163,7 @@ func (r *resolver) resolve(matches []rawMatch, ready int64) []Finding {
 	}
 	r.markRuns(cands)
 	r.cands = cands
+	r.arena = make([]string, 0, len(cands))
 	out := make([]Finding, 0, len(cands))
 	for i := range cands {
 		c := &cands[i]
@@ -319,28 +334,68 @@ func isClauseEnd(c rune) bool {
 	return false
 }
 
-// sentence finds the sentence around [start, end).
+// sentence finds the sentence around [start, end). It reads bytes, not
+// runes: the marks that end a sentence are ASCII or one of a few
+// three-byte sequences, which a lead byte announces.
 func (r *resolver) sentence(start, end int64) (int64, int64) {
 	markup := r.pg != nil
-	lo := max(start-sentWindow, r.base)
-	s := start
-	for s > lo {
-		c, w := utf8.DecodeLastRune(r.data[lo-r.base : s-r.base])
-		if isSentenceEnd(c, markup) {
+	d := r.data
+	lo := int(max(start-sentWindow, r.base) - r.base)
+	i := int(start - r.base)
+	for i > lo {
+		b := d[i-1]
+		if b < 0x80 {
+			if isSentenceByte(b, markup) {
+				break
+			}
+			i--
+			continue
+		}
+		if i-3 >= lo && isSentenceMark(d[i-3:i]) {
 			break
 		}
-		s -= int64(max(w, 1))
+		i--
 	}
-	hi := min(end+sentWindow, r.base+int64(len(r.data)))
-	e := end
-	for e < hi {
-		c, w := utf8.DecodeRune(r.data[e-r.base : hi-r.base])
-		if isSentenceEnd(c, markup) {
+	hi := int(min(end+sentWindow, r.base+int64(len(d))) - r.base)
+	j := int(end - r.base)
+	for j < hi {
+		b := d[j]
+		if b < 0x80 {
+			if isSentenceByte(b, markup) {
+				break
+			}
+			j++
+			continue
+		}
+		if j+3 <= hi && isSentenceMark(d[j:j+3]) {
 			break
 		}
-		e += int64(max(w, 1))
+		j++
 	}
-	return s, e
+	return r.base + int64(i), r.base + int64(j)
+}
+
+func isSentenceByte(b byte, markup bool) bool {
+	switch b {
+	case '!', '?', ';', '\n', '\r':
+		return true
+	case '<', '>':
+		return markup
+	}
+	return false
+}
+
+// isSentenceMark reports 。！？；｡… in their UTF-8 bytes.
+func isSentenceMark(b []byte) bool {
+	switch b[0] {
+	case 0xE3:
+		return b[1] == 0x80 && b[2] == 0x82 // 。
+	case 0xEF:
+		return b[1] == 0xBC && (b[2] == 0x81 || b[2] == 0x9F || b[2] == 0x9B) || b[1] == 0xBD && b[2] == 0xA1 // ！？；｡
+	case 0xE2:
+		return b[1] == 0x80 && b[2] == 0xA6 // …
+	}
+	return false
 }
 
 // clauseMarkBetween returns the position of the first clause mark in
@@ -387,8 +442,30 @@ func (r *resolver) analyse(c *candidate, cues []rawMatch) {
 	}
 	c.analysed = true
 	t := c.mt
-	c.sS, c.sE = r.sentence(t.start, t.end)
-	c.markers, c.governed = r.governs(t.start, t.end, c.sS, c.sE, cues, &c.generic)
+	quiet := !r.cuesIn(t.start-max(sentWindow, promoReach), t.end+max(sentWindow, promoReach))
+	if !quiet {
+		c.sS, c.sE = r.sentence(t.start, t.end)
+		c.markers, c.governed = r.governs(t.start, t.end, c.sS, c.sE, cues, &c.generic)
+	}
+	evStart := len(r.arena)
+	addEvidence := func(ev string) {
+		if len(r.arena)-evStart < 6 && !contains(r.arena[evStart:], ev) {
+			r.arena = append(r.arena, ev)
+		}
+	}
+	defer func() {
+		if n := len(r.arena); n > evStart {
+			c.evidence = r.arena[evStart:n:n]
+		}
+	}()
+	if quiet {
+		// No context word near: only contact handles can say anything.
+		r.contactEvidence(c, addEvidence)
+		if c.run {
+			addEvidence("terms in a row")
+		}
+		return
+	}
 	// Promotion words in the sentence, unless a warning word governs them
 	// (以“注册送彩金”为诱饵 cites an offer; it does not make one).
 	lo := sort.Search(len(cues), func(i int) bool { return cues[i].start >= c.sS })
@@ -406,9 +483,7 @@ func (r *resolver) analyse(c *candidate, cues []rawMatch) {
 			continue
 		}
 		c.promo++
-		if len(c.evidence) < 6 && !contains(c.evidence, op.norm) {
-			c.evidence = append(c.evidence, op.norm)
-		}
+		addEvidence(op.norm)
 	}
 	c.promoted = c.promo > 0
 	// Calls to action in the sentences around (名额有限。立即下载。) make
@@ -425,19 +500,9 @@ func (r *resolver) analyse(c *candidate, cues []rawMatch) {
 			c.promoted = true
 		}
 	}
-	// Contact handles and links near it.
-	for _, h := range r.contactsNear(t.start-promoReach, t.end+promoReach) {
-		if h.Location != c.loc || r.officialContact(h) {
-			continue
-		}
-		c.promo++
-		c.promoted = true
-		if ev := h.Kind + " " + h.Value; len(c.evidence) < 6 && !contains(c.evidence, ev) {
-			c.evidence = append(c.evidence, ev)
-		}
-	}
+	r.contactEvidence(c, addEvidence)
 	if c.run {
-		c.evidence = append(c.evidence, "terms in a row")
+		addEvidence("terms in a row")
 	}
 }
 
@@ -480,33 +545,58 @@ func (r *resolver) quoted(off int64) bool {
 var enforcement = map[string]bool{"破获": true, "侦破": true, "捣毁": true, "抓获": true, "查处": true, "查获": true, "打掉": true,
 	"判处": true, "立案": true, "缴获": true, "取缔": true}
 
-// contactsNear returns the contacts that start in [from, to).
-func (r *resolver) contactsNear(from, to int64) []Contact {
+// contactEvidence counts the contact handles near a candidate's term as
+// promotion evidence, naming them with add.
+func (r *resolver) contactEvidence(c *candidate, add func(string)) {
+	t := c.mt
+	lo, hi := r.contactRange(t.start-promoReach, t.end+promoReach)
+	for k := lo; k < hi; k++ {
+		h := &r.contacts[k]
+		if h.Location != c.loc || h.official {
+			continue
+		}
+		c.promo++
+		c.promoted = true
+		add(r.evidenceOf(k))
+	}
+}
+
+// cuesIn reports whether a context word starts in [from, to].
+func (r *resolver) cuesIn(from, to int64) bool {
+	i := sort.Search(len(r.cueStarts), func(i int) bool { return r.cueStarts[i] >= from })
+	return i < len(r.cueStarts) && r.cueStarts[i] <= to
+}
+
+// contactRange returns the indexes of the contacts that start in [from, to).
+func (r *resolver) contactRange(from, to int64) (int, int) {
 	lo := sort.Search(len(r.contacts), func(i int) bool { return r.contacts[i].Start >= from })
 	hi := lo
 	for hi < len(r.contacts) && r.contacts[hi].Start < to {
 		hi++
 	}
+	return lo, hi
+}
+
+// contactsNear returns the contacts that start in [from, to).
+func (r *resolver) contactsNear(from, to int64) []Contact {
+	lo, hi := r.contactRange(from, to)
 	return r.contacts[lo:hi]
 }
 
-// officialContact reports a handle given for reporting or by the police
-// (举报电话, 报警, 反诈专线): a warning's, not a promotion's.
-func (r *resolver) officialContact(h Contact) bool {
-	if h.official {
-		return true
+// evidenceOf names contact k as promotion evidence, once per handle
+// however many terms stand near it.
+func (r *resolver) evidenceOf(k int) string {
+	h := &r.contacts[k]
+	key := [2]string{h.Kind, h.Value}
+	if ev, ok := r.ev[key]; ok {
+		return ev
 	}
-	from := max(h.Start-36, r.base)
-	if from >= h.Start || h.Start > r.base+int64(len(r.data)) {
-		return false
+	if r.ev == nil {
+		r.ev = map[[2]string]string{}
 	}
-	before := r.data[from-r.base : h.Start-r.base]
-	for _, w := range []string{"举报", "报警", "反诈", "公安", "警方", "110", "12321", "96110"} {
-		if bytes.Contains(before, []byte(w)) {
-			return true
-		}
-	}
-	return false
+	ev := h.Kind + " " + h.Value
+	r.ev[key] = ev
+	return ev
 }
 
 // governs finds the warning words that govern [ts, te) in the sentence
@@ -599,6 +689,9 @@ func (r *resolver) describes(te int64, o *rawMatch) bool {
 func (r *resolver) passageVoice(cands []candidate, i int, cues []rawMatch) bool {
 	c := &cands[i]
 	from, to := c.mt.start-passageReach, c.mt.end+passageReach
+	if !r.cuesIn(from, to) {
+		return false // no warning word, so no governed term and no voice
+	}
 	governed := 0
 	// Candidates are sorted by start; none spans more than maxTermBytes.
 	lo0 := sort.Search(len(cands), func(j int) bool { return cands[j].mt.start >= from-maxTermBytes })
@@ -625,7 +718,7 @@ func (r *resolver) passageVoice(cands []candidate, i int, cues []rawMatch) bool 
 		}
 	}
 	for _, h := range r.contactsNear(from, to) {
-		if h.Location == c.loc && !r.officialContact(h) {
+		if h.Location == c.loc && !h.official {
 			return false
 		}
 	}

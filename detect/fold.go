@@ -2,6 +2,7 @@ package detect
 
 import (
 	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -31,15 +32,16 @@ var obfNames = [...]string{"width", "compat", "case", "traditional", "numeral", 
 	"html-tag", "html-entity", "pinyin-spelling", "pinyin-mixed", "pinyin-initials", "homophone"}
 
 // obfNameSets caches the name list of each combination of tricks seen, so
-// findings share them instead of allocating one each.
-var obfNameSets sync.Map // Obfuscation → []string
+// findings share them instead of allocating one each. Untouched entries
+// cost no memory until used.
+var obfNameSets [1 << len(obfNames)]atomic.Pointer[[]string]
 
 // Names lists the tricks in a stable order, for reports. The slice is
 // shared: copy it before changing it.
 func (o Obfuscation) Names() []string {
 	o &= 1<<len(obfNames) - 1
-	if v, ok := obfNameSets.Load(o); ok {
-		return v.([]string)
+	if v := obfNameSets[o].Load(); v != nil {
+		return *v
 	}
 	names := []string{}
 	for i, n := range obfNames {
@@ -48,7 +50,7 @@ func (o Obfuscation) Names() []string {
 		}
 	}
 	names = names[:len(names):len(names)]
-	obfNameSets.Store(o, names)
+	obfNameSets[o].Store(&names)
 	return names
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Finding is one harmful term found in the input.
@@ -86,7 +87,10 @@ func (m *Matcher) Scan(data []byte) *Result { return m.ScanWith(data, Options{})
 // ScanWith scans one input held in memory.
 func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	isHTML := opt.Markup > 0 || opt.Markup == 0 && LooksLikeHTML(data)
-	st := &scanState{m: m, markup: isHTML}
+	w := workPool.Get().(*work)
+	defer w.put()
+	st := &w.st
+	*st = scanState{m: m, markup: isHTML, matches: st.matches[:0]}
 	st.run(data, 0, 0, true)
 	var pg *page
 	if isHTML {
@@ -102,7 +106,10 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 		}
 	}
 	res := &Result{HTML: isHTML, Bytes: int64(len(data)), Findings: []Finding{}, Signals: []Signal{}}
-	contacts := findContacts(data)
+	cs := &w.cs
+	*cs = contactScanner{t: contactTable(), d: sharedTables(), buf: data, out: cs.out[:0], intern: cs.intern}
+	cs.scan(0, len(data))
+	contacts := cs.out
 	if pg != nil {
 		contacts = pg.keepContacts(contacts)
 	} else {
@@ -110,8 +117,10 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 			contacts[i].Location = "text"
 		}
 	}
-	res.Contacts = contacts
-	r := resolver{m: m, data: data, pg: pg, contacts: contacts}
+	res.Contacts = append(make([]Contact, 0, len(contacts)), contacts...)
+	r := &w.rs
+	*r = resolver{m: m, data: data, pg: pg, contacts: res.Contacts, terms: r.terms[:0], cues: r.cues[:0], cands: r.cands[:0],
+		cueStarts: r.cueStarts[:0], ev: r.ev}
 	if f := r.resolve(st.matches, 1<<62); f != nil {
 		res.Findings = f
 	}
@@ -120,6 +129,33 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	}
 	m.score(res)
 	return res
+}
+
+// work is the scratch space of one scan, kept between scans so that
+// scanning many small inputs does not allocate it each time.
+type work struct {
+	st scanState
+	cs contactScanner
+	rs resolver
+}
+
+var workPool = sync.Pool{New: func() any { return new(work) }}
+
+// put returns the scratch space, dropping what points into the input or
+// into results.
+func (w *work) put() {
+	w.st.m, w.st.buf = nil, nil
+	w.cs.buf = nil
+	clear(w.cs.out)
+	clear(w.cs.intern)
+	clear(w.rs.ev)
+	w.rs = resolver{terms: w.rs.terms[:0], cues: w.rs.cues[:0], cands: w.rs.cands[:0], cueStarts: w.rs.cueStarts[:0], ev: w.rs.ev}
+	clear(w.rs.terms[:cap(w.rs.terms)])
+	clear(w.rs.cands[:cap(w.rs.cands)])
+	if cap(w.st.matches) > 1<<16 {
+		w.st.matches = nil // a huge input's buffer is not worth keeping
+	}
+	workPool.Put(w)
 }
 
 // streamChunk is how much ScanReader reads at a time; streamKeep is how much
@@ -160,7 +196,7 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 	}
 	st := &scanState{m: m}
 	rs := resolver{m: m}
-	cs := &contactScanner{t: contactTable()}
+	cs := &contactScanner{t: contactTable(), d: sharedTables()}
 	res := &Result{Findings: []Finding{}, Signals: []Signal{}, Contacts: []Contact{}}
 	var bufBase, pos int64 // offset of buf[0]; offset scanned up to
 	var cpos int64         // offset the contact scan got to
