@@ -23,7 +23,16 @@ const (
 	symParen
 	symLT
 	symAmp
-	maxSymbols = symAmp - 1
+)
+
+// flagContact marks, in a table entry, a character a contact handle may
+// begin with (a letter or digit, a numeral, the first character of 加微信,
+// QQ, 电话 …), so the scan notes where handles may start in the same pass
+// and the contact parser looks only there. The symbol is the entry less
+// the flag, which limits a rule set to 32,767 distinct characters.
+const (
+	flagContact = 0x8000
+	maxSymbols  = flagContact - 1
 )
 
 // Pattern kinds: what a match of the pattern means.
@@ -295,9 +304,21 @@ func (m *Matcher) buildTable(symOf map[rune]int32) {
 			m.table[r] = classSym(d.class[r])
 		}
 	}
+	// Characters a contact handle may begin with carry the flag, whether
+	// or not a term uses them; separators and markup never do.
+	ct := contactTable()
+	for r := range m.table {
+		if e := m.table[r]; ct.start[r>>6]&(1<<(r&63)) != 0 && (e == 0 || uint32(e) <= m.nsym) {
+			m.table[r] = e | flagContact
+		}
+	}
 	m.supp = map[rune]uint16{}
 	for r, f := range suppFold {
-		if s, ok := symOf[f[0]]; ok {
+		s := symOf[f[0]]
+		if c := f[0]; c >= '0' && c <= '9' || c >= 'a' && c <= 'z' {
+			s |= flagContact // 𝟏 and 𝐚 may begin a handle
+		}
+		if s != 0 {
 			m.supp[r] = uint16(s)
 		}
 	}

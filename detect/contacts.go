@@ -35,10 +35,18 @@ type Contact struct {
 // them, which one pass over the bytes tells.
 func reporting(before []byte) bool {
 	maybe := false
-	for _, b := range before {
-		if b == '1' || b == '9' || b == 0xE4 || b == 0xE5 || b == 0xE8 {
-			maybe = true // 1 9 and the lead bytes of 举报反公警
-			break
+	for j := 0; j < len(before) && !maybe; j++ {
+		switch before[j] {
+		case '1', '9':
+			maybe = true
+		case 0xE4, 0xE5, 0xE6, 0xE8:
+			// The first two bytes of 举 (E4 B8), 反 公 (E5 8F, E5 85), 报
+			// (E6 8A) and 警 (E8 AD).
+			if j+1 < len(before) {
+				n := before[j+1]
+				maybe = before[j] == 0xE4 && n == 0xB8 || before[j] == 0xE5 && (n == 0x8F || n == 0x85) ||
+					before[j] == 0xE6 && n == 0x8A || before[j] == 0xE8 && n == 0xAD
+			}
 		}
 	}
 	if !maybe {
@@ -215,6 +223,7 @@ func digitValue(c rune) (byte, bool) {
 // contactScanner finds handles in a buffer whose byte 0 is at offset base
 // of the input.
 type contactScanner struct {
+	resume int64 // offset before which a handle was already found
 	t      *contactTables
 	d      *runeData
 	intern map[string]string // values seen, so a repeated handle shares its string
@@ -259,82 +268,40 @@ func isAlnumRune(c rune) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// scan looks for handles starting in buf[from:to]; handles may run past to
-// (up to maxContactSpan). It returns where the next call should start.
-// Most text is Han characters that begin nothing, passed over with one
-// bit test; an ASCII word gets one attempt, at its start.
-func (cs *contactScanner) scan(from, to int) int {
-	t := cs.t
+// scanStarts tries the recorded starts (sorted offsets where a handle may
+// begin, from the automaton's pass) below limit, skipping those inside a
+// handle already found, and returns how many it consumed. buf holds the
+// bytes from base on, with room before and after the starts.
+func (cs *contactScanner) scanStarts(starts []int64, limit int64) int {
 	b := cs.buf
-	i := from
-	for i < to {
-		c0 := b[i]
-		if c0 < 0x80 {
-			if !isASCIIAlnum(c0) && c0 != '+' && c0 != '@' {
-				i++
-				continue
-			}
-			if c0 >= '0' && c0 <= '9' {
-				// A plain number between spaces or Han characters is
-				// only a number unless it has a phone's length.
-				j := i + 1
-				for j < len(b) && b[j] >= '0' && b[j] <= '9' {
-					j++
-				}
-				spaced := j+1 < len(b) && b[j] == ' ' && b[j+1] >= '0' && b[j+1] <= '9' // 186 0755 9931
-				if n := j - i; (n < 10 || n > 13) && !spaced && (j == len(b) || b[j] == ' ' || b[j] >= 0xE4 && b[j] <= 0xE9) &&
-					(i == 0 || b[i-1] == ' ' || b[i-1] >= 0x80) {
-					i = j
-					continue
-				}
-			}
-			if end := cs.try(i); end > i {
-				i = end
-				continue
-			}
-			i++
-			for i < len(b) && (isASCIIAlnum(b[i]) || b[i] == '_') {
-				i++
-			}
+	k := 0
+	for ; k < len(starts); k++ {
+		p := starts[k]
+		if p >= limit {
+			break
+		}
+		if p < cs.resume {
 			continue
 		}
-		var r rune
-		w := 3
-		if c0 >= 0xE0 && c0 < 0xF0 && i+2 < len(b) {
-			r = rune(c0&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
-		} else {
-			r, w = utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError {
-				i += w
+		i := int(p - cs.base)
+		if c0 := b[i]; c0 >= '0' && c0 <= '9' {
+			// A plain number between spaces or Han characters is only a
+			// number unless it has a phone's length.
+			j := i + 1
+			for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+				j++
+			}
+			spaced := j+1 < len(b) && b[j] == ' ' && b[j+1] >= '0' && b[j+1] <= '9' // 186 0755 9931
+			if n := j - i; (n < 10 || n > 13) && !spaced && (j == len(b) || b[j] == ' ' || b[j] >= 0xE4 && b[j] <= 0xE9) &&
+				(i == 0 || b[i-1] == ' ' || b[i-1] >= 0x80) {
 				continue
 			}
 		}
-		if r < 0x10000 {
-			if t.start[r>>6]&(1<<(r&63)) == 0 {
-				i += w
-				continue
-			}
-			// A numeral (not a cue) begins a number only with a digit
-			// right after: most are words (一个, 十分).
-			if c := cs.d.canon[r]; c >= 0x80 && t.cueAt[c>>6]&(1<<(c&63)) == 0 {
-				if n, _, _ := cs.at(i + w); n >= 0x80 || n < '0' || n > '9' {
-					if _, ok := digitValue(n); !ok {
-						i += w
-						continue
-					}
-				}
-			}
-		} else if c, _ := canonical(r); !isAlnumRune(c) {
-			i += w
-			continue
+		if e := cs.try(i); e > i {
+			cs.resume = cs.base + int64(e)
 		}
-		if end := cs.try(i); end > i {
-			i = end
-			continue
-		}
-		i += w
 	}
-	return i
+	return k
 }
 
 // try parses a handle, or the cue of one, at i and returns where the
@@ -345,10 +312,10 @@ func (cs *contactScanner) try(i int) int {
 	if c >= 0x10000 || cs.t.cueAt[c>>6]&(1<<(c&63)) != 0 {
 		cues = cs.t.cues[c]
 	}
+	n, _, _ := cs.at(i + w) // the next character, which most cues and numbers need
 	if c >= 0x80 && cues == nil {
 		// A numeral that may begin a number: most Chinese numerals are
 		// words (一个, 十分), so a number needs a second digit right after.
-		n, _, _ := cs.at(i + w)
 		if _, ok := digitValue(n); !ok {
 			return i
 		}
@@ -360,8 +327,22 @@ func (cs *contactScanner) try(i int) int {
 		prev = cs.prevRune(i)
 	}
 	wordStart := !isAlnumRune(prev) && prev != '.' && prev != '-' && prev != '_' && prev != '/'
+	if prev == '+' || prev == '➕' {
+		// +v and ➕v: the plus, a separator to the scan, begins the cue.
+		_, pw := utf8.DecodeLastRune(cs.buf[:i])
+		for _, cue := range cs.t.cues[prev] {
+			if end, ok := cs.matchRunes(i-pw, cue.word); ok {
+				if e := cs.afterCue(i-pw, end, cue, false); e > 0 {
+					return e
+				}
+			}
+		}
+	}
 	if cues != nil {
 		for _, cue := range cues {
+			if len(cue.word) > 1 && cue.word[1] != n {
+				continue // most cues part at their second character
+			}
 			end, ok := cs.matchRunes(i, cue.word)
 			if !ok {
 				continue
@@ -824,6 +805,16 @@ func (cs *contactScanner) host(i int, scheme bool) (string, Obfuscation, int, bo
 	for labels < 8 && i-start < 200 {
 		n := 0
 		lastStart = len(h)
+		// Plain lower-case ASCII, the common case, byte by byte.
+		for n < 63 && i < len(cs.buf) {
+			c := cs.buf[i]
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && n > 0) {
+				break
+			}
+			h = append(h, c)
+			n++
+			i++
+		}
 		for n < 63 {
 			c, k, w := cs.at(i)
 			if w == 0 || !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && n > 0) {
@@ -908,7 +899,9 @@ func (cs *contactScanner) dot(i int) (int, bool) {
 // emit records a handle at [s, e); [cueStart, cueEnd) is its cue, if any.
 func (cs *contactScanner) emit(kind, value, host string, s, e, cueStart, cueEnd int, flags Obfuscation) {
 	value = cs.interned(value)
-	if host != "" {
+	if host == value {
+		host = value
+	} else if host != "" {
 		host = cs.interned(host)
 	}
 	text := value
@@ -939,11 +932,4 @@ func (cs *contactScanner) interned(v string) string {
 	}
 	cs.intern[v] = v
 	return v
-}
-
-// findContacts returns the handles in data (all of it, as Scan does).
-func findContacts(data []byte) []Contact {
-	cs := &contactScanner{t: contactTable(), d: sharedTables(), buf: data}
-	cs.scan(0, len(data))
-	return cs.out
 }

@@ -90,8 +90,9 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	w := workPool.Get().(*work)
 	defer w.put()
 	st := &w.st
-	*st = scanState{m: m, markup: isHTML, matches: st.matches[:0]}
+	*st = scanState{m: m, markup: isHTML, matches: st.matches[:0], noteStarts: true, starts: st.starts[:0]}
 	st.run(data, 0, 0, true)
+	st.noteStarts = false
 	var pg *page
 	if isHTML {
 		pg = analyzePage(data, opt.PageURL)
@@ -108,7 +109,7 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	res := &Result{HTML: isHTML, Bytes: int64(len(data)), Findings: []Finding{}, Signals: []Signal{}}
 	cs := &w.cs
 	*cs = contactScanner{t: contactTable(), d: sharedTables(), buf: data, out: cs.out[:0], intern: cs.intern}
-	cs.scan(0, len(data))
+	cs.scanStarts(st.starts, int64(len(data)))
 	contacts := cs.out
 	if pg != nil {
 		contacts = pg.keepContacts(contacts)
@@ -145,6 +146,9 @@ var workPool = sync.Pool{New: func() any { return new(work) }}
 // into results.
 func (w *work) put() {
 	w.st.m, w.st.buf = nil, nil
+	if cap(w.st.starts) > 1<<16 {
+		w.st.starts = nil
+	}
 	w.cs.buf = nil
 	clear(w.cs.out)
 	clear(w.cs.intern)
@@ -194,12 +198,11 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		}
 		return m.Scan(append(buf, rest...)), nil
 	}
-	st := &scanState{m: m}
+	st := &scanState{m: m, noteStarts: true}
 	rs := resolver{m: m}
 	cs := &contactScanner{t: contactTable(), d: sharedTables()}
 	res := &Result{Findings: []Finding{}, Signals: []Signal{}, Contacts: []Contact{}}
 	var bufBase, pos int64 // offset of buf[0]; offset scanned up to
-	var cpos int64         // offset the contact scan got to
 	for {
 		final := false
 		for !final && len(buf) < cap(buf) {
@@ -218,18 +221,17 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		rs.data, rs.base = buf, bufBase
 		// Contact handles, short of the end unless it is the end, so
 		// none is cut; kept while decisions may still need them.
-		limit := len(buf)
+		limit := bufBase + int64(len(buf))
 		if !final {
 			limit -= contactLookahead
 		}
-		if from := int(cpos - bufBase); from < limit {
-			cs.buf, cs.base, cs.out = buf, bufBase, cs.out[:0]
-			cpos = bufBase + int64(cs.scan(from, limit))
-			for _, c := range cs.out {
-				c.Location = "text"
-				res.Contacts = append(res.Contacts, c)
-				rs.contacts = append(rs.contacts, c)
-			}
+		cs.buf, cs.base, cs.out = buf, bufBase, cs.out[:0]
+		n := cs.scanStarts(st.starts, limit)
+		st.starts = st.starts[:copy(st.starts, st.starts[n:])]
+		for _, c := range cs.out {
+			c.Location = "text"
+			res.Contacts = append(res.Contacts, c)
+			rs.contacts = append(rs.contacts, c)
 		}
 		res.Findings = append(res.Findings, rs.resolveUpTo(st, pos, final)...)
 		drop := 0
@@ -245,8 +247,7 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		if from < bufBase {
 			from = bufBase
 		}
-		n := copy(buf, buf[from-bufBase:])
-		buf = buf[:n]
+		buf = buf[:copy(buf, buf[from-bufBase:])]
 		bufBase = from
 	}
 	res.Bytes = pos

@@ -46,6 +46,12 @@ type scanState struct {
 	matches []rawMatch
 	buf     []byte // the bytes being scanned, to read matched characters back
 	base    int64  // offset of buf[0] in the input
+
+	// noteStarts has the scan record in starts where contact handles may
+	// begin: characters flagged in the table, ASCII ones at the start of a
+	// word only.
+	noteStarts bool
+	starts     []int64
 }
 
 func (st *scanState) reset() {
@@ -94,63 +100,74 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 				sym = uint32(m.lookupSupp(r))
 			}
 		}
-		if sym-1 < nsym {
-			// The common case: a character of some term.
-			var chk int32
-			for {
-				t := da[s].base + int32(sym)
-				if uint32(t) < size {
-					if chk = da[t].check; chk&^hasOut == s {
-						s = t
-						break
-					}
+		if sym-1 >= nsym {
+			// Not a plain symbol: a character flagged as one a contact
+			// handle may begin with (noted, then taken for what it is),
+			// one no term uses, or a separator.
+			if sym >= flagContact && sym < symAmp {
+				sym -= flagContact
+				if st.noteStarts && (b >= 0x80 || i == 0 || !isWordByte(buf[i-1])) {
+					st.starts = append(st.starts, base+int64(i))
 				}
-				if s == 0 {
-					chk = 0
-					break
-				}
-				s = fail[s]
 			}
-			if s == 0 {
-				// No term continues here, so this character can be part
-				// of no later match either: nothing to remember.
+			if sym == 0 {
+				s = 0 // a word character that no term continues with
 				i += w
 				continue
 			}
-			// Only a separator path (special) dirties the junction, so the
-			// common case writes the ring entry and nothing else.
-			var join uint16
-			if dirty {
-				join = st.jn.pend
-				st.jn = junction{}
-				dirty = false
+			if sym-1 >= nsym {
+				if s == 0 && sym >= symParen {
+					i += w // nothing to join at the root
+					continue
+				}
+				// Rare paths: separators inside a possible word, markup, entities.
+				st.s, st.n = s, nc
+				adv, more := st.special(buf, base, i, w, sym, final)
+				s, nc, dirty = st.s, st.n, true
+				if more {
+					return i
+				}
+				i += adv
+				continue
 			}
-			ring[nc&(ringSize-1)] = symPos{base + int64(i), join}
-			nc++
-			if chk < 0 {
-				st.n = nc
-				st.report(m.out[s], base+int64(i+w))
+		}
+		// The common case: a character of some term.
+		var chk int32
+		for {
+			t := da[s].base + int32(sym)
+			if uint32(t) < size {
+				if chk = da[t].check; chk&^hasOut == s {
+					s = t
+					break
+				}
 			}
+			if s == 0 {
+				chk = 0
+				break
+			}
+			s = fail[s]
+		}
+		if s == 0 {
+			// No term continues here, so this character can be part
+			// of no later match either: nothing to remember.
 			i += w
 			continue
 		}
-		if sym == 0 {
-			s = 0 // a word character that no term continues with
-			i += w
-			continue
+		// Only a separator path (special) dirties the junction, so the
+		// common case writes the ring entry and nothing else.
+		var join uint16
+		if dirty {
+			join = st.jn.pend
+			st.jn = junction{}
+			dirty = false
 		}
-		if s == 0 && sym >= symParen {
-			i += w // nothing to join at the root
-			continue
+		ring[nc&(ringSize-1)] = symPos{base + int64(i), join}
+		nc++
+		if chk < 0 {
+			st.n = nc
+			st.report(m.out[s], base+int64(i+w))
 		}
-		// Rare paths: separators inside a possible word, markup, entities.
-		st.s, st.n = s, nc
-		adv, more := st.special(buf, base, i, w, sym, final)
-		s, nc, dirty = st.s, st.n, true
-		if more {
-			return i
-		}
-		i += adv
+		i += w
 	}
 	st.s, st.n = s, nc
 	return i
@@ -168,6 +185,9 @@ func (st *scanState) special(buf []byte, base int64, i, w int, sym uint32, final
 			} else {
 				e = st.m.lookupSupp(r)
 			}
+			if e >= flagContact && e < symAmp {
+				e -= flagContact
+			}
 			st.symbol(uint32(e), base, i, sz)
 			return sz, false
 		}
@@ -182,6 +202,9 @@ func (st *scanState) special(buf []byte, base int64, i, w int, sym uint32, final
 			sz, brk, need := tagAt(buf[i:], final)
 			if need {
 				return 0, true
+			}
+			if sz > 0 && st.noteStarts {
+				st.noteTagStarts(buf[i:i+sz], base+int64(i))
 			}
 			if sz > 0 {
 				if brk {
@@ -221,6 +244,23 @@ func (st *scanState) special(buf []byte, base int64, i, w int, sym uint32, final
 		st.skip(uint16(ObfSeparator), false)
 	}
 	return w, false
+}
+
+// isWordByte reports an ASCII letter, digit or underscore: a handle does
+// not begin after one.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+}
+
+// noteTagStarts records the word starts inside a tag consumed whole in
+// the middle of a word (百<a href="http://x.com">家), which the main loop
+// does not see.
+func (st *scanState) noteTagStarts(tag []byte, at int64) {
+	for j := 1; j < len(tag); j++ {
+		if isWordByte(tag[j]) && tag[j] != '_' && !isWordByte(tag[j-1]) {
+			st.starts = append(st.starts, at+int64(j))
+		}
+	}
 }
 
 // isListSep reports the separators of a keyword list: , ， | 、
