@@ -4,11 +4,15 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"syscall"
 	"time"
 
@@ -32,6 +36,7 @@ func main() {
 	rounds := flag.Int("rounds", 5, "passes over the corpus per contender; the best counts")
 	mix := flag.Float64("common", 0.5, "share of common characters in the terms (higher: text starts terms more often)")
 	compileTerms := flag.Int("compile", 100000, "terms for the compile-time measurement (0 to skip)")
+	fileSize := flag.Int("file", 32<<20, "bytes of the text file for Scan, ScanReader and the CLI (0 to skip)")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the engine's passes to this file")
 	flag.Parse()
 
@@ -118,6 +123,13 @@ func main() {
 		fmt.Printf("%-52s %10.1f %10.1f %10d %.2f\n", c.name, speeds[k], wall[k], counts[k], speeds[k]/fastest)
 	}
 
+	if *fileSize > 0 {
+		if err := fileRun(terms, docs, *fileSize, *rounds); err != nil {
+			fmt.Fprintln(os.Stderr, "detectbench:", err)
+			os.Exit(1)
+		}
+	}
+
 	if *compileTerms > 0 {
 		big := benchdata.Terms(*compileTerms, 3)
 		runtime.GC()
@@ -134,6 +146,121 @@ func main() {
 		fmt.Printf("\ncompile %d terms: %v, %.0f MB allocated, %d automaton cells\n",
 			len(big), d.Round(time.Millisecond), float64(after.TotalAlloc-before.TotalAlloc)/1e6, bm.States())
 	}
+}
+
+// fileRun compares, on one large text file made of the corpus's text
+// documents, the engine in process (Scan on the bytes in memory and
+// ScanReader streaming them) with the pinggu CLI scanning the file
+// (pinggu scan --format jsonl, output discarded), start-up and compiling
+// the rule set included. The CLI is built from this repository.
+func fileRun(terms []string, docs [][]byte, size, rounds int) error {
+	dir, err := os.MkdirTemp("", "detectbench")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	var text bytes.Buffer
+	for text.Len() < size {
+		for _, d := range docs {
+			if !detect.LooksLikeHTML(d) {
+				text.Write(d)
+			}
+		}
+	}
+	data := text.Bytes()
+	file := filepath.Join(dir, "corpus.txt")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		return err
+	}
+	var pack strings.Builder
+	pack.WriteString("name: bench\nversion: \"1\"\nrules:\n")
+	for _, r := range rulesOf(terms) {
+		fmt.Fprintf(&pack, "  - id: %s\n    category: %s\n    severity: %s\n    terms: [%s]\n", r.ID, r.Category, r.Severity, strings.Join(r.Terms, ", "))
+	}
+	rules := filepath.Join(dir, "bench.yaml")
+	if err := os.WriteFile(rules, []byte(pack.String()), 0o644); err != nil {
+		return err
+	}
+	bin := filepath.Join(dir, "pinggu")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/pinggu")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("building the CLI: %v\n%s", err, out)
+	}
+
+	m, err := detect.Compile(&detect.RulePack{Name: "bench", Version: "1", Rules: rulesOf(terms)})
+	if err != nil {
+		return err
+	}
+	type row struct {
+		name      string
+		cpu, wall time.Duration
+		findings  int
+	}
+	best := func(name string, f func() (cpu, wall time.Duration, findings int)) row {
+		r := row{name: name, cpu: 1 << 62, wall: 1 << 62}
+		for range rounds {
+			runtime.GC()
+			c, w, n := f()
+			r.cpu, r.wall, r.findings = min(r.cpu, c), min(r.wall, w), n
+		}
+		return r
+	}
+	inProcess := func(scan func() int) func() (time.Duration, time.Duration, int) {
+		return func() (time.Duration, time.Duration, int) {
+			c0, t0 := cpuTime(), time.Now()
+			n := scan()
+			return cpuTime() - c0, time.Since(t0), n
+		}
+	}
+	rows := []row{
+		best("Scan (file in memory)", inProcess(func() int { return len(m.Scan(data).Findings) })),
+		best("ScanReader (file streamed)", inProcess(func() int {
+			f, err := os.Open(file)
+			if err != nil {
+				return -1
+			}
+			defer f.Close()
+			res, err := m.ScanReader(f)
+			if err != nil {
+				return -1
+			}
+			return len(res.Findings)
+		})),
+		best("pinggu scan --format jsonl FILE (CLI)", func() (time.Duration, time.Duration, int) {
+			cmd := exec.Command(bin, "scan", "--no-builtin", "--rules", rules, "--format", "jsonl", file)
+			var out countWriter
+			cmd.Stdout = &out
+			t0 := time.Now()
+			if err := cmd.Run(); err != nil {
+				return 1 << 62, 1 << 62, -1
+			}
+			wall := time.Since(t0)
+			return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), wall, out.findings
+		}),
+	}
+	fmt.Printf("\none text file of %.1f MiB, %d terms; the CLI's time includes its start-up and compiling the rules\n\n", float64(len(data))/(1<<20), len(terms))
+	fmt.Printf("%-52s %10s %10s %10s %s\n", "engine", "MB/s(cpu)", "MB/s(wall)", "findings", "share of Scan (cpu)")
+	for _, r := range rows {
+		fmt.Printf("%-52s %10.1f %10.1f %10d %.2f\n", r.name, float64(len(data))/r.cpu.Seconds()/1e6, float64(len(data))/r.wall.Seconds()/1e6,
+			r.findings, rows[0].cpu.Seconds()/r.cpu.Seconds())
+	}
+	return nil
+}
+
+// countWriter discards the CLI's output, counting the findings in it
+// (a "rule" key may be split between two writes).
+type countWriter struct {
+	findings int
+	tail     []byte
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	key := []byte(`"rule":`)
+	joined := append(c.tail, p[:min(len(p), len(key)-1)]...)
+	c.findings += bytes.Count(joined, key) + bytes.Count(p, key)
+	c.tail = append(c.tail[:0], p[max(0, len(p)-len(key)+1):]...)
+	return len(p), nil
 }
 
 // cpuTime is the CPU time the process has used, garbage collector

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -135,11 +136,9 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 		return 1
 	}
 
-	var all []scanOutput
 	out := bufio.NewWriterSize(env.stdout, 64<<10)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
+	var line, all []byte // one input's JSON; the json format's array
 	stdinUsed := false
 	failed := false
 	for _, in := range inputs {
@@ -160,9 +159,15 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 		}
 		switch *format {
 		case "jsonl":
-			enc.Encode(o)
+			line = appendScanJSON(line[:0], o)
+			out.Write(append(line, '\n'))
 		case "json":
-			all = append(all, o)
+			if len(all) == 0 {
+				all = append(all, '[')
+			} else {
+				all = append(all, ',')
+			}
+			all = appendScanJSON(all, o)
 		default:
 			if err == nil {
 				printText(out, in, res, *explain)
@@ -170,11 +175,12 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 		}
 	}
 	if *format == "json" {
-		if all == nil {
-			all = []scanOutput{}
+		var indented bytes.Buffer
+		if len(all) == 0 {
+			all = append(all, '[')
 		}
-		enc.SetIndent("", "  ")
-		enc.Encode(all)
+		json.Indent(&indented, append(all, ']'), "", "  ")
+		out.Write(append(indented.Bytes(), '\n'))
 	}
 	if status == 0 && failed {
 		return 3

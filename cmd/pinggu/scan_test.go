@@ -8,9 +8,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pinggu/pinggu/detect"
 )
 
 type scanLine struct {
@@ -351,5 +354,33 @@ func TestHelpForEveryCommand(t *testing.T) {
 	var errb bytes.Buffer
 	if code := runCLI(context.Background(), &cliEnv{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, []string{"help", "nosuch"}); code != 2 || !strings.Contains(errb.String(), "nosuch") {
 		t.Errorf("help of an unknown command: exit %d %q", code, errb.String())
+	}
+}
+
+// TestScanJSONMatchesEncodingJSON: the hand-written JSON of scan results
+// says what encoding/json says, for texts, pages and errors.
+func TestScanJSONMatchesEncodingJSON(t *testing.T) {
+	m, err := detect.Compile(detect.Builtin()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []scanOutput{
+		{Input: "a.txt", Result: m.Scan([]byte("澳门新葡京\"百家乐\"\t加微信 kf8899\n警惕网络赌博。\u2028\x01\xff"))},
+		{Input: "page", Result: m.Scan([]byte(hackedPage))},
+		{Input: "empty", Result: m.Scan(nil)},
+		{Input: "<missing>", Error: "no such file"},
+	} {
+		var want, got any
+		std, _ := json.Marshal(o)
+		if err := json.Unmarshal(std, &want); err != nil {
+			t.Fatal(err)
+		}
+		fast := appendScanJSON(nil, o)
+		if err := json.Unmarshal(fast, &got); err != nil {
+			t.Fatalf("%s: not JSON: %v\n%s", o.Input, err, fast)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: hand-written JSON differs:\n got %s\nwant %s", o.Input, fast, std)
+		}
 	}
 }

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/pinggu/pinggu/detect"
+)
+
+// appendScanJSON writes one input's result as encoding/json would (same
+// fields, same order, HTML left unescaped), by hand: a large input has
+// tens of thousands of findings, and reflection cost as much as the scan.
+// TestScanJSONMatchesEncodingJSON keeps the two in step.
+func appendScanJSON(b []byte, o scanOutput) []byte {
+	b = append(b, `{"input":`...)
+	b = appendJSONString(b, o.Input)
+	if r := o.Result; r != nil {
+		b = append(b, `,"verdict":`...)
+		b = appendJSONString(b, r.Verdict)
+		b = append(b, `,"score":`...)
+		b = strconv.AppendInt(b, int64(r.Score), 10)
+		b = append(b, `,"html":`...)
+		b = strconv.AppendBool(b, r.HTML)
+		b = append(b, `,"bytes":`...)
+		b = strconv.AppendInt(b, r.Bytes, 10)
+		b = append(b, `,"findings":`...)
+		b = appendFindings(b, r.Findings)
+		b = append(b, `,"signals":`...)
+		b = appendSignals(b, r.Signals)
+		b = append(b, `,"contacts":`...)
+		b = appendContacts(b, r.Contacts)
+	}
+	if o.Error != "" {
+		b = append(b, `,"error":`...)
+		b = appendJSONString(b, o.Error)
+	}
+	return append(b, '}')
+}
+
+func appendFindings(b []byte, fs []detect.Finding) []byte {
+	if fs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, f := range fs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"category":`...)
+		b = appendJSONString(b, f.Category)
+		b = append(b, `,"rule":`...)
+		b = appendJSONString(b, f.Rule)
+		b = append(b, `,"pack":`...)
+		b = appendJSONString(b, f.Pack)
+		b = append(b, `,"severity":`...)
+		b = appendJSONString(b, f.Severity)
+		b = append(b, `,"term":`...)
+		b = appendJSONString(b, f.Term)
+		b = append(b, `,"text":`...)
+		b = appendJSONString(b, f.Text)
+		b = append(b, `,"start":`...)
+		b = strconv.AppendInt(b, f.Start, 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, f.End, 10)
+		b = append(b, `,"location":`...)
+		b = appendJSONString(b, f.Location)
+		b = append(b, `,"obfuscations":`...)
+		b = appendStrings(b, f.Obfuscations)
+		b = append(b, `,"context":`...)
+		b = appendJSONString(b, f.Context)
+		b = append(b, `,"normalized":`...)
+		b = appendJSONString(b, f.Normalized)
+		b = append(b, `,"reason":`...)
+		b = appendJSONString(b, f.Reason)
+		if len(f.Markers) > 0 {
+			b = append(b, `,"markers":`...)
+			b = appendStrings(b, f.Markers)
+		}
+		if len(f.Evidence) > 0 {
+			b = append(b, `,"evidence":`...)
+			b = appendStrings(b, f.Evidence)
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+func appendSignals(b []byte, ss []detect.Signal) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"kind":`...)
+		b = appendJSONString(b, s.Kind)
+		b = append(b, `,"location":`...)
+		b = appendJSONString(b, s.Location)
+		b = append(b, `,"detail":`...)
+		b = appendJSONString(b, s.Detail)
+		b = append(b, `,"start":`...)
+		b = strconv.AppendInt(b, s.Start, 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, s.End, 10)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+func appendContacts(b []byte, cs []detect.Contact) []byte {
+	if cs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, c := range cs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"kind":`...)
+		b = appendJSONString(b, c.Kind)
+		b = append(b, `,"value":`...)
+		b = appendJSONString(b, c.Value)
+		if c.Host != "" {
+			b = append(b, `,"host":`...)
+			b = appendJSONString(b, c.Host)
+		}
+		b = append(b, `,"text":`...)
+		b = appendJSONString(b, c.Text)
+		b = append(b, `,"start":`...)
+		b = strconv.AppendInt(b, c.Start, 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, c.End, 10)
+		b = append(b, `,"location":`...)
+		b = appendJSONString(b, c.Location)
+		if c.Cue != "" {
+			b = append(b, `,"cue":`...)
+			b = appendJSONString(b, c.Cue)
+		}
+		b = append(b, `,"obfuscations":`...)
+		b = appendStrings(b, c.Obfuscations)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+func appendStrings(b []byte, ss []string) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString quotes s as encoding/json does with HTML escaping off:
+// quotes, backslashes and control characters escaped, U+2028 and U+2029
+// too, invalid UTF-8 replaced by U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
