@@ -537,16 +537,10 @@ func (cs *contactScanner) idToken(i int) (string, Obfuscation, int) {
 		} else if c >= 'a' && c <= 'z' || c == '_' || c == '-' && len(id) > 0 {
 			id = append(id, byte(c))
 			flags |= k
-		} else if len(id) > 0 && id[len(id)-1] >= '0' && id[len(id)-1] <= '9' && isDigitSep(c) {
-			// One separator between digits, when a digit follows.
-			if n, _, nw := cs.at(i + w); nw > 0 {
-				if _, ok := digitValue(n); ok {
-					flags |= ObfSeparator
-					i += w
-					continue
-				}
-			}
-			break
+		} else if len(id) > 0 && id[len(id)-1] >= '0' && id[len(id)-1] <= '9' && cs.digitSep(i, c, w) {
+			flags |= ObfSeparator
+			i += w
+			continue
 		} else {
 			break
 		}
@@ -576,6 +570,17 @@ func numeralFlag(c rune) Obfuscation {
 // isDigitSepByte reports a byte that may begin a separator between digits.
 func isDigitSepByte(b byte) bool {
 	return b >= 0x80 || b == ' ' || b == '-' || b == '.' || b == '_' || b == '*' || b == '/' || b == '~'
+}
+
+// digitSep reports a separator c (of w bytes at i) between two digits:
+// one may stand there, when a digit follows.
+func (cs *contactScanner) digitSep(i int, c rune, w int) bool {
+	if !isDigitSep(c) {
+		return false
+	}
+	n, _, nw := cs.at(i + w)
+	_, ok := digitValue(n)
+	return nw > 0 && ok
 }
 
 func isDigitSep(c rune) bool {
@@ -608,14 +613,10 @@ func (cs *contactScanner) digitRun(i, max int) (string, Obfuscation, int) {
 			i += w
 			continue
 		}
-		if len(ds) > 0 && isDigitSep(c) {
-			if n, _, nw := cs.at(i + w); nw > 0 {
-				if _, ok := digitValue(n); ok {
-					flags |= ObfSeparator
-					i += w
-					continue
-				}
-			}
+		if len(ds) > 0 && cs.digitSep(i, c, w) {
+			flags |= ObfSeparator
+			i += w
+			continue
 		}
 		break
 	}

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -102,7 +103,7 @@ func TestContactsInPages(t *testing.T) {
 func TestContactsAreEvidence(t *testing.T) {
 	m := builtinMatcher(t)
 	res := m.Scan([]byte("谨防假冒！警惕网络赌博，认准官方客服微信 kf8899。"))
-	if f := found(res, "网络赌博", "网络赌博"); f == nil || f.Context != "" || f.Reason != ReasonOutweighed || !contains(f.Evidence, "wechat kf8899") {
+	if f := found(res, "网络赌博", "网络赌博"); f == nil || f.Context != "" || f.Reason != ReasonOutweighed || !slices.Contains(f.Evidence, "wechat kf8899") {
 		t.Errorf("a WeChat id should outweigh 警惕: %+v", res.Findings)
 	}
 	res = m.Scan([]byte("警惕网络赌博，发现线索请拨打举报电话 0571-87654321。"))

@@ -272,7 +272,7 @@ func (r *resolver) markRuns(cands []candidate) {
 		}
 		var norms []string
 		for k := i; k <= j; k++ {
-			if n := r.m.patterns[cands[outer[k]].mt.pat].norm; !contains(norms, n) {
+			if n := r.m.patterns[cands[outer[k]].mt.pat].norm; !slices.Contains(norms, n) {
 				norms = append(norms, n)
 			}
 		}
@@ -449,7 +449,7 @@ func (r *resolver) analyse(c *candidate, cues []rawMatch) {
 	}
 	evStart := len(r.arena)
 	addEvidence := func(ev string) {
-		if len(r.arena)-evStart < 6 && !contains(r.arena[evStart:], ev) {
+		if len(r.arena)-evStart < 6 && !slices.Contains(r.arena[evStart:], ev) {
 			r.arena = append(r.arena, ev)
 		}
 	}
@@ -616,7 +616,7 @@ func (r *resolver) governs(ts, te, sS, sE int64, cues []rawMatch, generic *[]str
 		ok := false
 		switch op.cue {
 		case cueGeneric:
-			if generic != nil && len(*generic) < 5 && !contains(*generic, op.norm) {
+			if generic != nil && len(*generic) < 5 && !slices.Contains(*generic, op.norm) {
 				*generic = append(*generic, op.norm)
 			}
 		case cueVoice, cueHeader, cueActor:
@@ -628,7 +628,7 @@ func (r *resolver) governs(ts, te, sS, sE int64, cues []rawMatch, generic *[]str
 		if !ok && (op.cue == cueAfter || op.cue == cueBoth || op.cue == cueActor) && o.start >= te {
 			ok = r.describes(te, o)
 		}
-		if ok && !contains(markers, op.norm) && len(markers) < 5 {
+		if ok && !slices.Contains(markers, op.norm) && len(markers) < 5 {
 			markers = append(markers, op.norm)
 		}
 	}
@@ -755,15 +755,6 @@ func (r *resolver) overlapsTerm(cands []candidate, o *rawMatch) bool {
 	i := sort.Search(len(cands), func(i int) bool { return cands[i].mt.start >= o.end })
 	for j := i - 1; j >= 0 && cands[j].mt.start > o.start-maxTermBytes; j-- {
 		if cands[j].mt.end > o.start {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -172,7 +173,7 @@ func TestContextReasons(t *testing.T) {
 			t.Errorf("%q: %s not found: %s", tc.in, tc.term, describe(res))
 			continue
 		}
-		if f.Context != tc.ctx || f.Reason != tc.reason || tc.marker != "" && !contains(f.Markers, tc.marker) {
+		if f.Context != tc.ctx || f.Reason != tc.reason || tc.marker != "" && !slices.Contains(f.Markers, tc.marker) {
 			t.Errorf("%q: %s context %q (%s, %v), want %q (%s, %s)", tc.in, tc.term, f.Context, f.Reason, f.Markers, tc.ctx, tc.reason, tc.marker)
 		}
 	}

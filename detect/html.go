@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -413,7 +414,7 @@ func (pg *page) signals(findings []Finding) []Signal {
 func uniq(s []string, max int) []string {
 	var out []string
 	for _, v := range s {
-		if !contains(out, v) && len(out) < max {
+		if !slices.Contains(out, v) && len(out) < max {
 			out = append(out, v)
 		}
 	}

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -194,7 +195,7 @@ func tricks(m *Matcher) []trick {
 				return string(rs[:i]) + readings(rs[i])[0] + string(rs[i+1:]), true
 			}},
 		{name: "pinyin-initials", obf: "pinyin-initials",
-			applies: func(r Rule, term string) bool { return contains(r.Initials, term) },
+			applies: func(r Rule, term string) bool { return slices.Contains(r.Initials, term) },
 			do: func(t string, k int) (string, bool) {
 				in := initials(normalizeTerm(t))
 				return strings.ToUpper(in[0][:k%2]) + in[0][k%2:], true
@@ -289,7 +290,7 @@ func hasFinding(res *Result, rule, term, text, obf string) bool {
 		// Terms of a rule that sound alike (买/卖银行卡) share one pinyin
 		// spelling and their homophones, which report the first of them.
 		sameTerm := f.Term == term || obf == "pinyin-spelling" || obf == "homophone" || obf == "pinyin-mixed"
-		if f.Rule == rule && sameTerm && f.Text == text && contains(f.Obfuscations, obf) {
+		if f.Rule == rule && sameTerm && f.Text == text && slices.Contains(f.Obfuscations, obf) {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -39,7 +40,7 @@ func readings(r rune) []string {
 	if raw, ok := pinyin.PinyinDict[int(r)]; ok {
 		for _, p := range strings.Split(raw, ",") {
 			p = toneless.Replace(p)
-			if p == "" || !isLowerASCII(p) || containsStr(out, p) {
+			if p == "" || !isLowerASCII(p) || slices.Contains(out, p) {
 				continue
 			}
 			out = append(out, p)
@@ -56,15 +57,6 @@ func isLowerASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-func containsStr(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // allHan reports whether every rune is a Han character with a reading.
@@ -127,7 +119,7 @@ func spellings(rs []rune) []string {
 	}
 	var out []string
 	for _, c := range readingCombos(choices, maxSpellings) {
-		if s := strings.Join(c, ""); !containsStr(out, s) {
+		if s := strings.Join(c, ""); !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
@@ -190,7 +182,7 @@ func initials(rs []rune) []string {
 	for i, r := range rs {
 		var firstLetters []string
 		for _, p := range readings(r) {
-			if l := p[:1]; !containsStr(firstLetters, l) {
+			if l := p[:1]; !slices.Contains(firstLetters, l) {
 				firstLetters = append(firstLetters, l)
 			}
 		}
@@ -198,7 +190,7 @@ func initials(rs []rune) []string {
 	}
 	var out []string
 	for _, c := range readingCombos(choices, maxInitials) {
-		if s := strings.Join(c, ""); !containsStr(out, s) {
+		if s := strings.Join(c, ""); !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
@@ -414,7 +406,7 @@ func homophoneVariants(rs []rune, termChars map[string][]rune) [][]rune {
 	for i, r := range rs {
 		for _, p := range readings(r) {
 			for _, t := range termChars[p] {
-				if t != r && !containsRune(alts[i], t) {
+				if t != r && !slices.Contains(alts[i], t) {
 					alts[i] = append(alts[i], t)
 				}
 			}
@@ -434,13 +426,4 @@ func homophoneVariants(rs []rune, termChars map[string][]rune) [][]rune {
 			return out
 		}
 	}
-}
-
-func containsRune(s []rune, r rune) bool {
-	for _, x := range s {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -42,7 +43,7 @@ func TestHomophonesOfTheIssue(t *testing.T) {
 			t.Errorf("%q: want %s as %q, got %s", tc.in, tc.term, tc.text, describe(res))
 			continue
 		}
-		if want := tc.text != tc.term; contains(f.Obfuscations, "homophone") != want {
+		if want := tc.text != tc.term; slices.Contains(f.Obfuscations, "homophone") != want {
 			t.Errorf("%q: homophone reported %v, want %v (%v)", tc.in, !want, want, f.Obfuscations)
 		}
 	}
@@ -70,7 +71,7 @@ func TestHomophonesKeepOrdinaryTextClean(t *testing.T) {
 	for _, name := range []string{"ordinary.txt", "warning.txt", "heldout_warnings.txt"} {
 		for _, d := range corpus(t, name) {
 			for _, f := range m.Scan([]byte(d)).Findings {
-				if contains(f.Obfuscations, "homophone") {
+				if slices.Contains(f.Obfuscations, "homophone") {
 					t.Errorf("%s: %q read as the homophone of %q in %.30s…", name, f.Text, f.Term, d)
 				}
 			}
@@ -92,7 +93,7 @@ func TestPinyinInitialsAreTokensOfTheirOwn(t *testing.T) {
 		res := m.Scan([]byte(in))
 		got := ""
 		for _, f := range res.Findings {
-			if contains(f.Obfuscations, "pinyin-initials") {
+			if slices.Contains(f.Obfuscations, "pinyin-initials") {
 				got = f.Term
 			}
 		}
@@ -122,7 +123,7 @@ func TestInitialsMustNameATermOfThreeCharacters(t *testing.T) {
 func TestPolyphonesAreSpelledEveryWay(t *testing.T) {
 	m := ruleMatcher(t, Rule{Terms: []string{"百家乐", "收银行卡"}, Pinyin: true})
 	for _, in := range []string{"baijiale", "baijiayue", "shouyinhangka", "shouyinxingka"} {
-		if res := m.Scan([]byte(in)); len(res.Findings) != 1 || !contains(res.Findings[0].Obfuscations, "pinyin-spelling") {
+		if res := m.Scan([]byte(in)); len(res.Findings) != 1 || !slices.Contains(res.Findings[0].Obfuscations, "pinyin-spelling") {
 			t.Errorf("%q: want one pinyin spelling, got %s", in, describe(res))
 		}
 	}
@@ -178,7 +179,7 @@ func TestNumeralsInDisguise(t *testing.T) {
 			t.Errorf("%q: want %s as %q, got %s", tc.in, tc.term, tc.text, describe(res))
 			continue
 		}
-		if want := strings.ContainsAny(tc.text, "6陆一二佰54拾"); contains(f.Obfuscations, "numeral") != want {
+		if want := strings.ContainsAny(tc.text, "6陆一二佰54拾"); slices.Contains(f.Obfuscations, "numeral") != want {
 			t.Errorf("%q: numeral reported %v, want %v", tc.in, !want, want)
 		}
 	}
@@ -189,7 +190,7 @@ func TestMixedPinyinAndHan(t *testing.T) {
 	for _, in := range []string{"bai家le", "百jia乐", "bai jia乐", "Bai家乐", "百家yue"} {
 		res := m.Scan([]byte("玩" + in + "吗"))
 		f := found(res, "百家乐", in)
-		if f == nil || !contains(f.Obfuscations, "pinyin-mixed") {
+		if f == nil || !slices.Contains(f.Obfuscations, "pinyin-mixed") {
 			t.Errorf("%q: want 百家乐 via pinyin-mixed, got %s", in, describe(res))
 		}
 	}
