@@ -53,6 +53,8 @@ type resolver struct {
 	// cueStarts are the starts of the context words, sorted, to tell
 	// quickly a term with none near it (most terms of ordinary text).
 	cueStarts []int64
+	outer     []int  // markRuns' scratch
+	inRun     []bool // markRuns' scratch
 }
 
 // candidate is a term match on its way to a finding, with what its
@@ -163,7 +165,7 @@ func (r *resolver) resolve(matches []rawMatch, ready int64) []Finding {
 	}
 	r.markRuns(cands)
 	r.cands = cands
-	r.arena = make([]string, 0, len(cands))
+	r.arena = nil // findings keep theirs: a new one per call, made when needed
 	out := make([]Finding, 0, len(cands))
 	for i := range cands {
 		c := &cands[i]
@@ -253,7 +255,7 @@ const maxTermBytes = maxTermSymbols*(4+maxGap) + maxTag
 // break a row, and name two terms together at most (利用改号软件冒充公检法).
 // A term inside another (色情 in 淫秽色情) goes with the one around it.
 func (r *resolver) markRuns(cands []candidate) {
-	var outer []int // candidates not inside an earlier one
+	outer := r.outer[:0] // candidates not inside an earlier one
 	end := int64(-1)
 	for i := range cands {
 		if cands[i].mt.end <= end {
@@ -264,7 +266,12 @@ func (r *resolver) markRuns(cands []candidate) {
 		}
 		end = max(end, cands[i].mt.end)
 	}
-	inRun := make([]bool, len(cands))
+	r.outer = outer
+	inRun := r.inRun[:0]
+	for range cands {
+		inRun = append(inRun, false)
+	}
+	r.inRun = inRun
 	for i := 0; i < len(outer); {
 		j := i
 		for j+1 < len(outer) && r.tightGap(cands[outer[j]].mt.end, cands[outer[j+1]].mt.start) {

@@ -121,7 +121,7 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	res.Contacts = append(make([]Contact, 0, len(contacts)), contacts...)
 	r := &w.rs
 	*r = resolver{m: m, data: data, pg: pg, contacts: res.Contacts, terms: r.terms[:0], cues: r.cues[:0], cands: r.cands[:0],
-		cueStarts: r.cueStarts[:0], ev: r.ev}
+		cueStarts: r.cueStarts[:0], ev: r.ev, outer: r.outer[:0], inRun: r.inRun[:0]}
 	if f := r.resolve(st.matches, 1<<62); f != nil {
 		res.Findings = f
 	}
@@ -153,7 +153,8 @@ func (w *work) put() {
 	clear(w.cs.out)
 	clear(w.cs.intern)
 	clear(w.rs.ev)
-	w.rs = resolver{terms: w.rs.terms[:0], cues: w.rs.cues[:0], cands: w.rs.cands[:0], cueStarts: w.rs.cueStarts[:0], ev: w.rs.ev}
+	w.rs = resolver{terms: w.rs.terms[:0], cues: w.rs.cues[:0], cands: w.rs.cands[:0], cueStarts: w.rs.cueStarts[:0], ev: w.rs.ev,
+		outer: w.rs.outer[:0], inRun: w.rs.inRun[:0]}
 	clear(w.rs.terms[:cap(w.rs.terms)])
 	clear(w.rs.cands[:cap(w.rs.cands)])
 	if cap(w.st.matches) > 1<<16 {
@@ -336,12 +337,17 @@ func (m *Matcher) score(res *Result) {
 	if promoted {
 		total += promotionWeight
 	}
-	seen := map[string]int{}
-	for _, s := range res.Signals {
-		if seen[s.Kind] < 2 {
+	// Each kind of signal counts twice at most.
+	for i, s := range res.Signals {
+		seen := 0
+		for _, t := range res.Signals[:i] {
+			if t.Kind == s.Kind {
+				seen++
+			}
+		}
+		if seen < 2 {
 			total += signalWeight[s.Kind]
 		}
-		seen[s.Kind]++
 	}
 	if total > 100 {
 		total = 100
