@@ -202,7 +202,9 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 	st := &scanState{m: m, noteStarts: true}
 	rs := resolver{m: m}
 	cs := &contactScanner{t: contactTable(), d: sharedTables()}
-	res := &Result{Findings: []Finding{}, Signals: []Signal{}, Contacts: []Contact{}}
+	res := &Result{Signals: []Signal{}}
+	var findings pieces[Finding]
+	var contacts pieces[Contact]
 	var bufBase, pos int64 // offset of buf[0]; offset scanned up to
 	for {
 		final := false
@@ -231,10 +233,10 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		st.starts = st.starts[:copy(st.starts, st.starts[n:])]
 		for _, c := range cs.out {
 			c.Location = "text"
-			res.Contacts = append(res.Contacts, c)
+			contacts.add(c)
 			rs.contacts = append(rs.contacts, c)
 		}
-		res.Findings = append(res.Findings, rs.resolveUpTo(st, pos, final)...)
+		findings.add(rs.resolveUpTo(st, pos, final)...)
 		drop := 0
 		for drop < len(rs.contacts) && rs.contacts[drop].End+2*contextReach+readyMargin < pos {
 			drop++
@@ -252,8 +254,43 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		bufBase = from
 	}
 	res.Bytes = pos
+	res.Findings, res.Contacts = findings.all(), contacts.all()
 	m.score(res)
 	return res, nil
+}
+
+// pieces gathers a stream's findings or contacts chunk by chunk and joins
+// them once at the end: growing one slice of a hundred thousand large
+// structs by appending copied it over and over.
+type pieces[T any] struct {
+	parts [][]T
+	n     int
+}
+
+func (p *pieces[T]) add(v ...T) {
+	if len(v) == 0 {
+		return
+	}
+	if len(v) >= 1024 {
+		p.parts = append(p.parts, v) // a chunk's findings, kept as they are
+	} else if k := len(p.parts); k > 0 && len(p.parts[k-1]) < 4096 && cap(p.parts[k-1]) > len(p.parts[k-1]) {
+		p.parts[k-1] = append(p.parts[k-1], v...)
+	} else {
+		p.parts = append(p.parts, append(make([]T, 0, max(len(v), 4096)), v...))
+	}
+	p.n += len(v)
+}
+
+// all returns everything added, in order, in one slice (never nil).
+func (p *pieces[T]) all() []T {
+	if len(p.parts) == 1 {
+		return p.parts[0]
+	}
+	out := make([]T, 0, p.n)
+	for _, part := range p.parts {
+		out = append(out, part...)
+	}
+	return out
 }
 
 // LooksLikeHTML recognises an HTML document by its first bytes.

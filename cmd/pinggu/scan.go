@@ -138,7 +138,7 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 
 	out := bufio.NewWriterSize(env.stdout, 64<<10)
 	defer out.Flush()
-	var line, all []byte // one input's JSON; the json format's array
+	var all []byte // the json format's array
 	stdinUsed := false
 	failed := false
 	for _, in := range inputs {
@@ -159,8 +159,8 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 		}
 		switch *format {
 		case "jsonl":
-			line = appendScanJSON(line[:0], o)
-			out.Write(append(line, '\n'))
+			writeScanJSON(out, o)
+			out.WriteByte('\n')
 		case "json":
 			if len(all) == 0 {
 				all = append(all, '[')

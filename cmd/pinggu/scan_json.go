@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"io"
 	"strconv"
 	"unicode/utf8"
 
@@ -12,6 +14,25 @@ import (
 // tens of thousands of findings, and reflection cost as much as the scan.
 // TestScanJSONMatchesEncodingJSON keeps the two in step.
 func appendScanJSON(b []byte, o scanOutput) []byte {
+	var buf bytes.Buffer
+	buf.Write(b)
+	writeScanJSON(&buf, o)
+	return buf.Bytes()
+}
+
+// jsonFlush is how much JSON writeScanJSON gathers before writing it.
+const jsonFlush = 32 << 10
+
+// writeScanJSON writes one input's result to w a piece at a time, so a
+// result of a hundred thousand findings never stands in memory as text.
+func writeScanJSON(w io.Writer, o scanOutput) {
+	b := make([]byte, 0, jsonFlush+4096)
+	flush := func() {
+		if len(b) >= jsonFlush {
+			w.Write(b)
+			b = b[:0]
+		}
+	}
 	b = append(b, `{"input":`...)
 	b = appendJSONString(b, o.Input)
 	if r := o.Result; r != nil {
@@ -24,65 +45,79 @@ func appendScanJSON(b []byte, o scanOutput) []byte {
 		b = append(b, `,"bytes":`...)
 		b = strconv.AppendInt(b, r.Bytes, 10)
 		b = append(b, `,"findings":`...)
-		b = appendFindings(b, r.Findings)
+		if r.Findings == nil {
+			b = append(b, "null"...)
+		} else {
+			b = append(b, '[')
+			for i := range r.Findings {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = appendFinding(b, &r.Findings[i])
+				flush()
+			}
+			b = append(b, ']')
+		}
 		b = append(b, `,"signals":`...)
 		b = appendSignals(b, r.Signals)
 		b = append(b, `,"contacts":`...)
-		b = appendContacts(b, r.Contacts)
+		if r.Contacts == nil {
+			b = append(b, "null"...)
+		} else {
+			b = append(b, '[')
+			for i := range r.Contacts {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = appendContact(b, &r.Contacts[i])
+				flush()
+			}
+			b = append(b, ']')
+		}
 	}
 	if o.Error != "" {
 		b = append(b, `,"error":`...)
 		b = appendJSONString(b, o.Error)
 	}
-	return append(b, '}')
+	w.Write(append(b, '}'))
 }
 
-func appendFindings(b []byte, fs []detect.Finding) []byte {
-	if fs == nil {
-		return append(b, "null"...)
+func appendFinding(b []byte, f *detect.Finding) []byte {
+	b = append(b, `{"category":`...)
+	b = appendJSONString(b, f.Category)
+	b = append(b, `,"rule":`...)
+	b = appendJSONString(b, f.Rule)
+	b = append(b, `,"pack":`...)
+	b = appendJSONString(b, f.Pack)
+	b = append(b, `,"severity":`...)
+	b = appendJSONString(b, f.Severity)
+	b = append(b, `,"term":`...)
+	b = appendJSONString(b, f.Term)
+	b = append(b, `,"text":`...)
+	b = appendJSONString(b, f.Text)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, f.Start, 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, f.End, 10)
+	b = append(b, `,"location":`...)
+	b = appendJSONString(b, f.Location)
+	b = append(b, `,"obfuscations":`...)
+	b = appendStrings(b, f.Obfuscations)
+	b = append(b, `,"context":`...)
+	b = appendJSONString(b, f.Context)
+	b = append(b, `,"normalized":`...)
+	b = appendJSONString(b, f.Normalized)
+	b = append(b, `,"reason":`...)
+	b = appendJSONString(b, f.Reason)
+	if len(f.Markers) > 0 {
+		b = append(b, `,"markers":`...)
+		b = appendStrings(b, f.Markers)
 	}
-	b = append(b, '[')
-	for i, f := range fs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"category":`...)
-		b = appendJSONString(b, f.Category)
-		b = append(b, `,"rule":`...)
-		b = appendJSONString(b, f.Rule)
-		b = append(b, `,"pack":`...)
-		b = appendJSONString(b, f.Pack)
-		b = append(b, `,"severity":`...)
-		b = appendJSONString(b, f.Severity)
-		b = append(b, `,"term":`...)
-		b = appendJSONString(b, f.Term)
-		b = append(b, `,"text":`...)
-		b = appendJSONString(b, f.Text)
-		b = append(b, `,"start":`...)
-		b = strconv.AppendInt(b, f.Start, 10)
-		b = append(b, `,"end":`...)
-		b = strconv.AppendInt(b, f.End, 10)
-		b = append(b, `,"location":`...)
-		b = appendJSONString(b, f.Location)
-		b = append(b, `,"obfuscations":`...)
-		b = appendStrings(b, f.Obfuscations)
-		b = append(b, `,"context":`...)
-		b = appendJSONString(b, f.Context)
-		b = append(b, `,"normalized":`...)
-		b = appendJSONString(b, f.Normalized)
-		b = append(b, `,"reason":`...)
-		b = appendJSONString(b, f.Reason)
-		if len(f.Markers) > 0 {
-			b = append(b, `,"markers":`...)
-			b = appendStrings(b, f.Markers)
-		}
-		if len(f.Evidence) > 0 {
-			b = append(b, `,"evidence":`...)
-			b = appendStrings(b, f.Evidence)
-		}
-		b = append(b, '}')
+	if len(f.Evidence) > 0 {
+		b = append(b, `,"evidence":`...)
+		b = appendStrings(b, f.Evidence)
 	}
-	return append(b, ']')
+	return append(b, '}')
 }
 
 func appendSignals(b []byte, ss []detect.Signal) []byte {
@@ -109,40 +144,30 @@ func appendSignals(b []byte, ss []detect.Signal) []byte {
 	return append(b, ']')
 }
 
-func appendContacts(b []byte, cs []detect.Contact) []byte {
-	if cs == nil {
-		return append(b, "null"...)
+func appendContact(b []byte, c *detect.Contact) []byte {
+	b = append(b, `{"kind":`...)
+	b = appendJSONString(b, c.Kind)
+	b = append(b, `,"value":`...)
+	b = appendJSONString(b, c.Value)
+	if c.Host != "" {
+		b = append(b, `,"host":`...)
+		b = appendJSONString(b, c.Host)
 	}
-	b = append(b, '[')
-	for i, c := range cs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"kind":`...)
-		b = appendJSONString(b, c.Kind)
-		b = append(b, `,"value":`...)
-		b = appendJSONString(b, c.Value)
-		if c.Host != "" {
-			b = append(b, `,"host":`...)
-			b = appendJSONString(b, c.Host)
-		}
-		b = append(b, `,"text":`...)
-		b = appendJSONString(b, c.Text)
-		b = append(b, `,"start":`...)
-		b = strconv.AppendInt(b, c.Start, 10)
-		b = append(b, `,"end":`...)
-		b = strconv.AppendInt(b, c.End, 10)
-		b = append(b, `,"location":`...)
-		b = appendJSONString(b, c.Location)
-		if c.Cue != "" {
-			b = append(b, `,"cue":`...)
-			b = appendJSONString(b, c.Cue)
-		}
-		b = append(b, `,"obfuscations":`...)
-		b = appendStrings(b, c.Obfuscations)
-		b = append(b, '}')
+	b = append(b, `,"text":`...)
+	b = appendJSONString(b, c.Text)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, c.Start, 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, c.End, 10)
+	b = append(b, `,"location":`...)
+	b = appendJSONString(b, c.Location)
+	if c.Cue != "" {
+		b = append(b, `,"cue":`...)
+		b = appendJSONString(b, c.Cue)
 	}
-	return append(b, ']')
+	b = append(b, `,"obfuscations":`...)
+	b = appendStrings(b, c.Obfuscations)
+	return append(b, '}')
 }
 
 func appendStrings(b []byte, ss []string) []byte {
