@@ -31,34 +31,25 @@ type Contact struct {
 }
 
 // reporting reports whether the bytes before a handle name a reporting
-// line. Most handles have no digit or Han character of those words before
-// them, which one pass over the bytes tells.
+// line, in one pass that compares only where a word's first byte stands.
 func reporting(before []byte) bool {
-	maybe := false
-	for j := 0; j < len(before) && !maybe; j++ {
-		switch before[j] {
-		case '1', '9':
-			maybe = true
-		case 0xE4, 0xE5, 0xE6, 0xE8:
-			// The first two bytes of 举 (E4 B8), 反 公 (E5 8F, E5 85), 报
-			// (E6 8A) and 警 (E8 AD).
-			if j+1 < len(before) {
-				n := before[j+1]
-				maybe = before[j] == 0xE4 && n == 0xB8 || before[j] == 0xE5 && (n == 0x8F || n == 0x85) ||
-					before[j] == 0xE6 && n == 0x8A || before[j] == 0xE8 && n == 0xAD
+	for j, c := range before {
+		for _, w := range reportingByFirst[c] {
+			if bytes.HasPrefix(before[j:], w) {
+				return true
 			}
-		}
-	}
-	if !maybe {
-		return false
-	}
-	for _, w := range reportingWords {
-		if bytes.Contains(before, w) {
-			return true
 		}
 	}
 	return false
 }
+
+// reportingByFirst lists the reporting words by their first byte.
+var reportingByFirst = func() (t [256][][]byte) {
+	for _, w := range reportingWords {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
 
 // reportingWords before a handle mark a reporting line or the police's
 // (举报电话, 报警, 反诈专线): a warning's, not a promotion's.
@@ -110,15 +101,29 @@ var cueList = []struct {
 
 // tlds are the top-level domains a bare domain may end with: those spam
 // uses and the common ones. A name ending otherwise (index.html,
-// jquery.min.js) is not a domain.
-var tlds = map[string]bool{}
+// jquery.min.js) is not a domain. Keys pack the name's bytes into an
+// integer, which the map hashes faster than a string.
+var tlds = map[uint64]bool{}
+
+// tldKey packs a top-level domain of up to eight bytes; longer ones are
+// not in the list.
+func tldKey(b []byte) uint64 {
+	if len(b) > 8 {
+		return 0
+	}
+	var k uint64
+	for _, c := range b {
+		k = k<<8 | uint64(c)
+	}
+	return k
+}
 
 func init() {
 	for _, t := range strings.Fields(`com net org cn cc vip top xyz info me io co tv app bet club site online shop live win asia
 		hk tw mo ph la vn kh mm ws pw bz to gg game fun ltd wang ren link icu cyou buzz work life pro red pub tech store ink run
 		biz mobi name one today world space website fit bid loan men kim art love tk ml ga cf gq su ru uk de jp kr sg my th id us
 		ca au nz fr in im cx lol`) {
-		tlds[t] = true
+		tlds[tldKey([]byte(t))] = true
 	}
 }
 
@@ -854,16 +859,13 @@ func (cs *contactScanner) host(i int, scheme bool) (string, Obfuscation, int, bo
 	if labels < 2 {
 		return "", 0, 0, false
 	}
-	if !tlds[string(h[lastStart:])] && !(scheme && flags&ObfSeparator == 0) {
+	if !tlds[tldKey(h[lastStart:])] && !(scheme && flags&ObfSeparator == 0) {
 		return "", 0, 0, false
 	}
 	if !bytes.ContainsFunc(h, func(r rune) bool { return r >= 'a' && r <= 'z' }) || firstLen < 2 && string(h[:firstLen]) != "t" {
 		return "", 0, 0, false
 	}
-	if v, ok := cs.intern[string(h)]; ok {
-		return v, flags, end, true
-	}
-	return string(h), flags, end, true
+	return cs.internBytes(h), flags, end, true
 }
 
 // dot reads a dot or a disguised one at i and returns its end.
@@ -899,7 +901,9 @@ func (cs *contactScanner) dot(i int) (int, bool) {
 
 // emit records a handle at [s, e); [cueStart, cueEnd) is its cue, if any.
 func (cs *contactScanner) emit(kind, value, host string, s, e, cueStart, cueEnd int, flags Obfuscation) {
-	value = cs.interned(value)
+	if kind != ContactDomain { // a domain's value is its host, interned already
+		value = cs.interned(value)
+	}
 	if host == value {
 		host = value
 	} else if host != "" {
@@ -918,6 +922,15 @@ func (cs *contactScanner) emit(kind, value, host string, s, e, cueStart, cueEnd 
 	}
 	c.official = reporting(cs.buf[max(from-36, 0):from])
 	cs.out = append(cs.out, c)
+}
+
+// internBytes returns the string of b seen before in this scan, or a new
+// one, without allocating when it was seen.
+func (cs *contactScanner) internBytes(b []byte) string {
+	if s, ok := cs.intern[string(b)]; ok {
+		return s
+	}
+	return cs.interned(string(b))
 }
 
 // interned returns the string equal to v seen before in this scan, or v.
