@@ -31,10 +31,15 @@ type Contact struct {
 }
 
 // reporting reports whether the bytes before a handle name a reporting
-// line, in one pass that compares only where a word's first byte stands.
+// line, in one pass that compares only where a word's first two bytes
+// stand.
 func reporting(before []byte) bool {
-	for j, c := range before {
-		for _, w := range reportingByFirst[c] {
+	for j := 0; j+1 < len(before); j++ {
+		pair := uint16(before[j])<<8 | uint16(before[j+1])
+		if reportingPairs[pair>>6]&(1<<(pair&63)) == 0 {
+			continue
+		}
+		for _, w := range reportingWords {
 			if bytes.HasPrefix(before[j:], w) {
 				return true
 			}
@@ -43,10 +48,12 @@ func reporting(before []byte) bool {
 	return false
 }
 
-// reportingByFirst lists the reporting words by their first byte.
-var reportingByFirst = func() (t [256][][]byte) {
+// reportingPairs has a bit for the first two bytes of each reporting
+// word, so most bytes cost one bit test.
+var reportingPairs = func() (t [1 << 16 / 64]uint64) {
 	for _, w := range reportingWords {
-		t[w[0]] = append(t[w[0]], w)
+		pair := uint16(w[0])<<8 | uint16(w[1])
+		t[pair>>6] |= 1 << (pair & 63)
 	}
 	return t
 }()
