@@ -82,6 +82,10 @@ const (
 	contactLookahead = maxContactSpan + 64
 )
 
+// cueGap holds what may stand between a cue and its handle besides a
+// colon: spaces, arrows, brackets, 号, 是 …
+const cueGap = " \t\u3000号码是为-—>→➡☞👉(（)）【】[]“”\"'「」@+➕＋=~～·/"
+
 // contactCue is a word that introduces a handle of a kind.
 type contactCue struct {
 	word   []rune // canonical, lower case
@@ -154,6 +158,11 @@ type contactTables struct {
 	// lookup is cheaper than the map on the common path.
 	cueAt [0x10000 / 64]uint64
 	start [0x10000 / 64]uint64 // BMP runes that may begin a handle or a cue
+	// follow has the characters that may come right after a cue's first
+	// one (its second character, or for a one-character cue a colon or
+	// a gap), and after a numeral that begins a number (a digit): a start
+	// followed by none of them begins nothing, which one bit test tells.
+	follow [0x10000 / 64]uint64
 }
 
 var (
@@ -176,6 +185,9 @@ func contactTable() *contactTables {
 				if rs[0] < 0x10000 {
 					t.cueAt[rs[0]>>6] |= 1 << (rs[0] & 63)
 				}
+				if len(rs) > 1 {
+					t.setFollow(rs[1])
+				}
 			}
 		}
 		for k, list := range t.cues {
@@ -197,9 +209,23 @@ func contactTable() *contactTables {
 				mark(r)
 			}
 		}
+		for _, r := range cueGap + ":：∶" {
+			t.setFollow(r)
+		}
+		for r := rune(0); r < 0x10000; r++ {
+			if _, ok := digitValue(d.canon[r]); ok {
+				t.setFollow(rune(r))
+			}
+		}
 		ct = t
 	})
 	return ct
+}
+
+func (t *contactTables) setFollow(r rune) {
+	if r >= 0 && r < 0x10000 {
+		t.follow[r>>6] |= 1 << (r & 63)
+	}
 }
 
 // digitValue reads a canonical rune as a digit: ASCII digits and the
@@ -296,7 +322,21 @@ func (cs *contactScanner) scanStarts(starts []int64, limit int64) int {
 			continue
 		}
 		i := int(p - cs.base)
-		if c0 := b[i]; c0 >= '0' && c0 <= '9' {
+		if c0 := b[i]; c0 >= 0xE0 && c0 < 0xF0 && i+5 < len(b) &&
+			cs.d.canon[rune(c0&0x0F)<<12|rune(b[i+1]&0x3F)<<6|rune(b[i+2]&0x3F)] >= 0x80 {
+			// A Han start (a numeral, a cue's first character) begins
+			// something only if what follows may continue it.
+			n := rune(b[i+3]&0x0F)<<12 | rune(b[i+4]&0x3F)<<6 | rune(b[i+5]&0x3F)
+			if b[i+3] >= 0x80 && b[i+3]&0xF0 == 0xE0 {
+				if n = cs.d.canon[n]; n < 0x10000 && cs.t.follow[n>>6]&(1<<(n&63)) == 0 {
+					continue
+				}
+			} else if b[i+3] < 0x80 {
+				if n := cs.d.canon[b[i+3]]; cs.t.follow[n>>6]&(1<<(n&63)) == 0 {
+					continue
+				}
+			}
+		} else if c0 >= '0' && c0 <= '9' {
 			// A plain number between spaces or Han characters is only a
 			// number unless it has a phone's length.
 			j := i + 1
@@ -443,9 +483,10 @@ func (cs *contactScanner) afterCue(cueStart, ce int, cue contactCue, glued bool)
 		switch c {
 		case ':', '：', '∶':
 			colon = true
-		case ' ', '\t', '\u3000', '号', '码', '是', '为', '-', '—', '>', '→', '➡', '☞', '👉', '(', '（', ')', '）', '【',
-			'】', '[', ']', '“', '”', '"', '\'', '「', '」', '@', '+', '➕', '＋', '=', '~', '～', '·', '/':
 		default:
+			if strings.ContainsRune(cueGap, c) {
+				break
+			}
 			if c == 'i' {
 				if d, _, _ := cs.at(i + 1); d == 'd' {
 					i += 2

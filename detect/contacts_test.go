@@ -37,6 +37,8 @@ func TestContactHandles(t *testing.T) {
 		{"官网 www.bet365.com 注册", ContactDomain, "www.bet365.com", "www.bet365.com", ""},
 		{"访问www点xpj88点com", ContactDomain, "www.xpj88.com", "www点xpj88点com", "separator"},
 		{"网址：WWW．XPJ８８．COM", ContactDomain, "www.xpj88.com", "WWW．XPJ８８．COM", "width separator"},
+		{"网址：ＷＷＷ．ｘｐｊ８８．ｃｏｍ", ContactDomain, "www.xpj88.com", "ＷＷＷ．ｘｐｊ８８．ｃｏｍ", "width separator"},
+		{"ＶＸ：ｋｆ８８９９", ContactWeChat, "kf8899", "ｋｆ８８９９", "width"},
 		{"hg0888 . vip 登录", ContactDomain, "hg0888.vip", "hg0888 . vip", "separator"},
 		{"打开 https://bet.example.top/reg?code=1234 注册", ContactURL, "https://bet.example.top/reg?code=1234", "https://bet.example.top/reg?code=1234", ""},
 		{"邀请码：AB12CD", ContactInviteCode, "ab12cd", "AB12CD", ""},
