@@ -261,7 +261,8 @@ func digitValue(c rune) (byte, bool) {
 // contactScanner finds handles in a buffer whose byte 0 is at offset base
 // of the input.
 type contactScanner struct {
-	resume int64 // offset before which a handle was already found
+	resume int64  // offset before which a handle was already found
+	memos  []memo // the last links found, to recall them when repeated
 	t      *contactTables
 	d      *runeData
 	intern map[string]string // values seen, so a repeated handle shares its string
@@ -424,6 +425,9 @@ func (cs *contactScanner) try(i int) int {
 	// http://, https://, www. and t.me/ start links; otherwise a word of
 	// letters and digits may be a domain, an e-mail address or a number.
 	if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' && cs.mayLink(i) {
+		if e := cs.recall(i); e > i {
+			return e
+		}
 		if e := cs.link(i); e > i {
 			return e
 		}
@@ -784,10 +788,81 @@ func (cs *contactScanner) link(i int) int {
 			scheme = "http"
 		}
 		cs.emit(ContactURL, scheme+"://"+host+path, host, start, end, -1, -1, flags)
+		cs.remember(start, end)
 		return end
 	}
 	cs.emit(ContactDomain, host, host, start, he, -1, -1, flags)
+	cs.remember(start, end)
 	return end
+}
+
+// contactMemo turns the memory of repeated links on; tests turn it off to
+// check that it changes nothing.
+var contactMemo = true
+
+// memo is a link just found, as written, with what it was found to be.
+type memo struct {
+	raw string
+	c   Contact
+}
+
+// remember keeps the link just emitted at [s, e), if nothing after it
+// could have made it longer, so that the same bytes met again are not
+// parsed again: pages repeat their links and handles.
+func (cs *contactScanner) remember(s, e int) {
+	if !contactMemo || !linkBoundary(cs.buf, e) {
+		return
+	}
+	m := memo{raw: string(cs.buf[s:e]), c: cs.out[len(cs.out)-1]}
+	if len(cs.memos) < 4 {
+		cs.memos = append(cs.memos, m)
+	} else {
+		copy(cs.memos, cs.memos[1:])
+		cs.memos[3] = m
+	}
+}
+
+// recall emits a remembered link written again at i, and returns its end.
+func (cs *contactScanner) recall(i int) int {
+	for k := range cs.memos {
+		m := &cs.memos[k]
+		e := i + len(m.raw)
+		if e > len(cs.buf) || cs.buf[i] != m.raw[0] || string(cs.buf[i:e]) != m.raw || !linkBoundary(cs.buf, e) {
+			continue
+		}
+		c := m.c
+		c.Start, c.End = cs.base+int64(i), cs.base+int64(e)
+		c.official = reporting(cs.buf[max(i-36, 0):i])
+		cs.out = append(cs.out, c)
+		return e
+	}
+	return i
+}
+
+// linkBoundary reports whether the byte at e ends a link for sure: a
+// space or line end not followed by a dot (a disguised one: " . "), a
+// quote, a bracket, a comma, or a Han character that is no dot (点, 。).
+func linkBoundary(b []byte, e int) bool {
+	if e >= len(b) {
+		return true
+	}
+	switch c := b[e]; {
+	case c == ' ' || c == '\t':
+		return e+1 < len(b) && b[e+1] != '.' && b[e+1] != ' ' && b[e+1] < 0x80 && !isASCIIAlnum(b[e+1]) ||
+			e+3 < len(b) && b[e+1] >= 0xE4 && b[e+1] <= 0xE9 && !isDotRune(b[e+1:])
+	case c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '<' || c == '>' || c == ',' || c == ';':
+		return true
+	case c >= 0xE4 && c <= 0xE9:
+		return !isDotRune(b[e:])
+	}
+	return false
+}
+
+// isDotRune reports 点 and the other Han-range dots a link may be
+// written with, at the start of b.
+func isDotRune(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return r == '点' || r == '丶'
 }
 
 // email parses user@host at i; a QQ mailbox is reported as the QQ number.

@@ -1,9 +1,12 @@
 package detect
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	gen "github.com/pinggu/pinggu/detect/internal/corpus"
 )
 
 func contactsOf(t *testing.T, in string) []Contact {
@@ -111,5 +114,31 @@ func TestContactsAreEvidence(t *testing.T) {
 	res = m.Scan([]byte("警惕网络赌博，发现线索请拨打举报电话 0571-87654321。"))
 	if f := found(res, "网络赌博", "网络赌博"); f == nil || f.Context != "warning" {
 		t.Errorf("a reporting line is not promotion evidence: %+v", res.Findings)
+	}
+}
+
+// TestContactMemoChangesNothing: recalling a link met again gives what
+// parsing it again gives, whatever follows it.
+func TestContactMemoChangesNothing(t *testing.T) {
+	m := builtinMatcher(t)
+	var inputs []string
+	for _, tail := range []string{" ", "。", "点com", " . cn", " .cn", ".cn", "/a", "\"", "<", "@qq.com", "x", "点", " 点 com", "\n", ""} {
+		for _, link := range []string{"www.example.com", "http://a.bet88.vip/r?x=1", "bet88．vip", "www点xpj点com"} {
+			inputs = append(inputs, "访问 "+link+tail+" 再访问 "+link+tail+" 还有 "+link+"，"+link+tail)
+		}
+	}
+	for i, p := range gen.Promotions(60, 3) {
+		inputs = append(inputs, strings.Repeat(p.Body, 1+i%3))
+	}
+	check := func(in string) {
+		contactMemo = false
+		want := m.Scan([]byte(in)).Contacts
+		contactMemo = true
+		if got := m.Scan([]byte(in)).Contacts; !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: with the memo %+v, without %+v", in, got, want)
+		}
+	}
+	for _, in := range inputs {
+		check(in)
 	}
 }

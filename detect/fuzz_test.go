@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 )
 
@@ -57,6 +58,7 @@ func FuzzScan(f *testing.F) {
 		"警方提醒：网络赌博害人害己。典型案例：某人沉迷百家乐。", "澳门赌场百家乐真人荷官，本站依法经营，请勿举报。",
 		"12345@qq.com t.me/abcde_1 https://x.top/a?b=1 ①②③④⑤⑥⑦", "“贷款不看征信，当天到账？”让孩子扫码", "加微信ç",
 		"<a href='http://xpj.vip/'>x</a><script>var a='13812345678'</script>", "tg：@", "V信：", "www点", "0571-",
+		"a.com a.com . cn a.com点cn a.com", "http://x.top/a x.top http://x.top/a,",
 	} {
 		f.Add([]byte(s))
 	}
@@ -65,7 +67,14 @@ func FuzzScan(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		checkResult(t, data, m.Scan(data))
+		res := m.Scan(data)
+		checkResult(t, data, res)
+		contactMemo = false
+		plain := m.Scan(data)
+		contactMemo = true
+		if !reflect.DeepEqual(plain.Contacts, res.Contacts) {
+			t.Fatalf("recalled links differ from parsed ones: %+v, %+v", res.Contacts, plain.Contacts)
+		}
 		checkResult(t, data, m.ScanWith(data, Options{Markup: 1, PageURL: "http://example.cn/"}))
 		res, err := m.ScanReader(bytes.NewReader(data))
 		if err != nil {

@@ -108,7 +108,7 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	}
 	res := &Result{HTML: isHTML, Bytes: int64(len(data)), Findings: []Finding{}, Signals: []Signal{}}
 	cs := &w.cs
-	*cs = contactScanner{t: contactTable(), d: sharedTables(), buf: data, out: cs.out[:0], intern: cs.intern}
+	*cs = contactScanner{t: contactTable(), d: sharedTables(), buf: data, out: cs.out[:0], intern: cs.intern, memos: cs.memos[:0]}
 	cs.scanStarts(st.starts, int64(len(data)))
 	contacts := cs.out
 	if pg != nil {
