@@ -40,6 +40,7 @@ const (
 	kindTerm    = iota // a rule's term: a finding
 	kindExclude        // cancels findings of its rule that it overlaps
 	kindCue            // a context word (see markers.go); pattern.cue says which
+	kindNote           // where a contact handle may begin: a cue (加微信, 电话) or two numerals (一三)
 )
 
 type pattern struct {
@@ -53,6 +54,9 @@ type pattern struct {
 	flags Obfuscation
 	term  string
 	norm  string // the canonical form of the term, for explanations
+	// id numbers the term a pattern stands for (its variants share it),
+	// so scores count distinct terms without comparing strings.
+	id int32
 }
 
 type compiledRule struct {
@@ -95,7 +99,8 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 		pat  int32
 	}
 	var seqs []seq
-	seen := map[string]bool{} // rule/kind/runes of the patterns so far
+	seen := map[string]bool{}     // rule/kind/runes of the patterns so far
+	termIDs := map[string]int32{} // canonical form → term id
 	// addRunes adds a pattern of canonical runes; a variant of a term keeps
 	// the term and its canonical form for reports, and the flags of its
 	// trick. lettersOnly means it may touch digits but not letters
@@ -109,7 +114,12 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 			return nil
 		}
 		seen[key] = true
-		p := pattern{rule: rule, kind: kind, length: uint8(len(rs)), term: term, norm: norm, flags: flags}
+		id, ok := termIDs[norm]
+		if !ok {
+			id = int32(len(termIDs))
+			termIDs[norm] = id
+		}
+		p := pattern{rule: rule, kind: kind, length: uint8(len(rs)), term: term, norm: norm, flags: flags, id: id}
 		if isASCIIWord(rs[0]) {
 			p.asciiEnd |= 1
 		}
@@ -162,7 +172,7 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 				}
 				// Pinyin of terms of three or more Han characters: shorter
 				// spellings collide with English words.
-				if len(rs) < 3 || !allHan(rs) {
+				if !r.Pinyin && !r.Homophone || len(rs) < 3 || !allHan(rs) {
 					continue
 				}
 				if r.Pinyin {
@@ -200,6 +210,23 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 			if p := add(t, -1, kindCue); p != nil {
 				p.cue = cw.class
 			}
+		}
+	}
+	// The words that introduce a contact handle, and numerals two in a
+	// row (a number written 一三八…), are found by the automaton too: the
+	// scan notes where they begin for the contact parser. ASCII cues (qq,
+	// vx) begin ASCII words, which the scan notes anyway.
+	for _, g := range cueList {
+		for _, w := range g.words {
+			if !isASCIIWord([]rune(w)[0]) {
+				add(w, -1, kindNote)
+			}
+		}
+	}
+	numerals := []rune("零一二三四五六七八九幺")
+	for _, a := range numerals {
+		for _, b := range numerals {
+			add(string([]rune{a, b}), -1, kindNote)
 		}
 	}
 	// Homophones last: a variant names, per syllable, the characters that
@@ -306,9 +333,12 @@ func (m *Matcher) buildTable(symOf map[rune]int32) {
 	}
 	// Characters a contact handle may begin with carry the flag, whether
 	// or not a term uses them; separators and markup never do.
+	// Only letters and digits in disguise (ｗ, ８, ①) carry the flag: ASCII
+	// word starts the scan notes itself, as letters and digits come in
+	// runs, and cues and numerals are patterns of the automaton.
 	ct := contactTable()
-	for r := range m.table {
-		if e := m.table[r]; ct.start[r>>6]&(1<<(r&63)) != 0 && (e == 0 || uint32(e) <= m.nsym) {
+	for r := 0x80; r < len(m.table); r++ {
+		if e := m.table[r]; ct.asciiLike[r>>6]&(1<<(r&63)) != 0 && (e == 0 || uint32(e) <= m.nsym) {
 			m.table[r] = e | flagContact
 		}
 	}

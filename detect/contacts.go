@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -163,6 +164,10 @@ type contactTables struct {
 	// a gap), and after a numeral that begins a number (a digit): a start
 	// followed by none of them begins nothing, which one bit test tells.
 	follow [0x10000 / 64]uint64
+	// followRaw is follow for every rune that folds into it, and
+	// asciiLike has the runes that fold to an ASCII letter or digit: the
+	// scan's tests on raw runes.
+	followRaw, asciiLike [0x10000 / 64]uint64
 }
 
 var (
@@ -215,6 +220,15 @@ func contactTable() *contactTables {
 		for r := rune(0); r < 0x10000; r++ {
 			if _, ok := digitValue(d.canon[r]); ok {
 				t.setFollow(rune(r))
+			}
+		}
+		for r := rune(0); r < 0x10000; r++ {
+			c := d.canon[r]
+			if c < 0x10000 && t.follow[c>>6]&(1<<(c&63)) != 0 {
+				t.followRaw[r>>6] |= 1 << (r & 63)
+			}
+			if isAlnumRune(c) {
+				t.asciiLike[r>>6] |= 1 << (r & 63)
 			}
 		}
 		ct = t
@@ -307,11 +321,16 @@ func isAlnumRune(c rune) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// scanStarts tries the recorded starts (sorted offsets where a handle may
-// begin, from the automaton's pass) below limit, skipping those inside a
-// handle already found, and returns how many it consumed. buf holds the
+// scanStarts tries the recorded starts (offsets where a handle may begin,
+// from the automaton's pass) below limit, skipping those inside a handle
+// already found, and returns how many it consumed, sorting them first. buf holds the
 // bytes from base on, with room before and after the starts.
 func (cs *contactScanner) scanStarts(starts []int64, limit int64) int {
+	// Cues and numerals are noted when their match ends, after the
+	// characters before them: put the starts in order.
+	if !slices.IsSorted(starts) {
+		slices.Sort(starts)
+	}
 	b := cs.buf
 	k := 0
 	for ; k < len(starts); k++ {
@@ -319,7 +338,7 @@ func (cs *contactScanner) scanStarts(starts []int64, limit int64) int {
 		if p >= limit {
 			break
 		}
-		if p < cs.resume {
+		if p < cs.resume || k > 0 && p == starts[k-1] {
 			continue
 		}
 		i := int(p - cs.base)

@@ -53,8 +53,9 @@ type resolver struct {
 	// cueStarts are the starts of the context words, sorted, to tell
 	// quickly a term with none near it (most terms of ordinary text).
 	cueStarts []int64
-	outer     []int  // markRuns' scratch
-	inRun     []bool // markRuns' scratch
+	outer     []int     // markRuns' scratch
+	lastEnd   []ruleEnd // resolve's scratch
+	inRun     []bool    // markRuns' scratch
 }
 
 // candidate is a term match on its way to a finding, with what its
@@ -137,11 +138,8 @@ func (r *resolver) resolve(matches []rawMatch, ready int64) []Finding {
 		}
 		return cmp.Compare(b.end, a.end)
 	})
-	type ruleEnd struct {
-		rule int32
-		end  int64
-	}
-	var lastEnd []ruleEnd // per rule, the end of its last kept match
+	lastEnd := r.lastEnd[:0] // per rule, the end of its last kept match
+	defer func() { r.lastEnd = lastEnd[:0] }()
 	cands := r.cands[:0]
 	for _, t := range terms {
 		p := &m.patterns[t.pat]
@@ -207,6 +205,12 @@ func (r *resolver) resolve(matches []rawMatch, ready int64) []Finding {
 		})
 	}
 	return out
+}
+
+// ruleEnd is where a rule's last kept match ends.
+type ruleEnd struct {
+	rule int32
+	end  int64
 }
 
 // inWindow reports whether a match lies within the bytes at hand (a
@@ -277,13 +281,16 @@ func (r *resolver) markRuns(cands []candidate) {
 		for j+1 < len(outer) && r.tightGap(cands[outer[j]].mt.end, cands[outer[j+1]].mt.start) {
 			j++
 		}
-		var norms []string
-		for k := i; k <= j; k++ {
-			if n := r.m.patterns[cands[outer[k]].mt.pat].norm; !slices.Contains(norms, n) {
-				norms = append(norms, n)
+		// Three distinct terms: the group is a row.
+		var ids [3]int32
+		distinct := 0
+		for k := i; k <= j && j-i >= 2 && distinct < 3; k++ {
+			if id := r.m.patterns[cands[outer[k]].mt.pat].id; !slices.Contains(ids[:distinct], id) {
+				ids[distinct] = id
+				distinct++
 			}
 		}
-		if len(norms) >= 3 {
+		if distinct >= 3 {
 			for k := i; k <= j; k++ {
 				inRun[outer[k]] = true
 			}

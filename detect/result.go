@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -121,7 +120,7 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	res.Contacts = append(make([]Contact, 0, len(contacts)), contacts...)
 	r := &w.rs
 	*r = resolver{m: m, data: data, pg: pg, contacts: res.Contacts, terms: r.terms[:0], cues: r.cues[:0], cands: r.cands[:0],
-		cueStarts: r.cueStarts[:0], ev: r.ev, outer: r.outer[:0], inRun: r.inRun[:0]}
+		cueStarts: r.cueStarts[:0], ev: r.ev, outer: r.outer[:0], inRun: r.inRun[:0], lastEnd: r.lastEnd[:0]}
 	if f := r.resolve(st.matches, 1<<62); f != nil {
 		res.Findings = f
 	}
@@ -154,7 +153,7 @@ func (w *work) put() {
 	clear(w.cs.intern)
 	clear(w.rs.ev)
 	w.rs = resolver{terms: w.rs.terms[:0], cues: w.rs.cues[:0], cands: w.rs.cands[:0], cueStarts: w.rs.cueStarts[:0], ev: w.rs.ev,
-		outer: w.rs.outer[:0], inRun: w.rs.inRun[:0]}
+		outer: w.rs.outer[:0], inRun: w.rs.inRun[:0], lastEnd: w.rs.lastEnd[:0]}
 	clear(w.rs.terms[:cap(w.rs.terms)])
 	clear(w.rs.cands[:cap(w.rs.cands)])
 	if cap(w.st.matches) > 1<<16 {
@@ -338,35 +337,27 @@ const promotionWeight = 10
 // score adds up the findings outside warning context, one weight per rule
 // plus a little for each further distinct term, and the page signals.
 func (m *Matcher) score(res *Result) {
-	type key struct {
-		rule int32
-		term string
-	}
-	keys := make([]key, 0, len(res.Findings))
+	// A key is a rule and a term, in one integer so sorting is cheap.
+	keys := make([]int64, 0, len(res.Findings))
 	promoted := false
 	for _, f := range res.Findings {
 		if f.Context != "warning" {
-			keys = append(keys, key{f.rule, m.patterns[f.pat].norm})
+			keys = append(keys, int64(f.rule)<<32|int64(m.patterns[f.pat].id))
 			promoted = promoted || f.promoted
 		}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.rule != b.rule {
-			return int(a.rule) - int(b.rule)
-		}
-		return strings.Compare(a.term, b.term)
-	})
+	slices.Sort(keys)
 	total := 0
 	for i := 0; i < len(keys); {
 		// One rule: its weight, then +5 per further distinct term (its
 		// variants are the same term), up to +20.
 		j, terms := i, 0
-		for ; j < len(keys) && keys[j].rule == keys[i].rule; j++ {
-			if j == i || keys[j].term != keys[j-1].term {
+		for ; j < len(keys) && keys[j]>>32 == keys[i]>>32; j++ {
+			if j == i || keys[j] != keys[j-1] {
 				terms++
 			}
 		}
-		total += m.rules[keys[i].rule].weight + 5*min(terms-1, 4)
+		total += m.rules[keys[i]>>32].weight + 5*min(terms-1, 4)
 		i = j
 	}
 	// A harmful term with a way to reach the seller (a contact handle, a

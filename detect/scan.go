@@ -74,6 +74,8 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 	nc := st.n // characters fed, kept in a register
 	ring := &st.ring
 	dirty := true // st.jn may hold a pending junction
+	note := st.noteStarts
+	starts := st.starts // noted here, kept in a register, stored back on return
 	n := len(buf)
 	limit := n
 	if !final {
@@ -86,6 +88,11 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 		w := 1
 		if b < 0x80 {
 			sym = uint32(table[b])
+			// An ASCII letter or digit after a non-word byte may begin a
+			// contact handle (www.…, 138…, kf8899@…).
+			if note && (b-'0' < 10 || (b|0x20)-'a' < 26) && (i == 0 || !isWordByte(buf[i-1])) {
+				starts = append(starts, base+int64(i))
+			}
 		} else if b >= 0xE0 && b < 0xF0 && i+2 < n && buf[i+1]&0xC0 == 0x80 && buf[i+2]&0xC0 == 0x80 {
 			sym = uint32(table[rune(b&0x0F)<<12|rune(buf[i+1]&0x3F)<<6|rune(buf[i+2]&0x3F)])
 			w = 3
@@ -105,9 +112,10 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 			// handle may begin with (noted, then taken for what it is),
 			// one no term uses, or a separator.
 			if sym >= flagContact && sym < symAmp {
+				// A letter or digit in disguise (ｗ, ８, ①) may begin a handle.
 				sym -= flagContact
-				if st.noteStarts && (b >= 0x80 || i == 0 || !isWordByte(buf[i-1])) {
-					st.starts = append(st.starts, base+int64(i))
+				if note {
+					starts = append(starts, base+int64(i))
 				}
 			}
 			if sym == 0 {
@@ -121,9 +129,9 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 					continue
 				}
 				// Rare paths: separators inside a possible word, markup, entities.
-				st.s, st.n = s, nc
+				st.s, st.n, st.starts = s, nc, starts
 				adv, more := st.special(buf, base, i, w, sym, final)
-				s, nc, dirty = st.s, st.n, true
+				s, nc, dirty, starts = st.s, st.n, true, st.starts
 				if more {
 					return i
 				}
@@ -164,12 +172,13 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 		ring[nc&(ringSize-1)] = symPos{base + int64(i), join}
 		nc++
 		if chk < 0 {
-			st.n = nc
+			st.n, st.starts = nc, starts
 			st.report(m.out[s], base+int64(i+w))
+			starts = st.starts
 		}
 		i += w
 	}
-	st.s, st.n = s, nc
+	st.s, st.n, st.starts = s, nc, starts
 	return i
 }
 
@@ -326,6 +335,12 @@ func (st *scanState) report(o int32, end int64) {
 		pi := m.outPat[o]
 		L := uint64(m.patterns[pi].length)
 		first := st.n - L
+		if m.patterns[pi].kind == kindNote {
+			if st.noteStarts {
+				st.starts = append(st.starts, st.ring[first&(ringSize-1)].start)
+			}
+			continue
+		}
 		var fl Obfuscation
 		for k := first; k < st.n; k++ {
 			p := &st.ring[k&(ringSize-1)]
