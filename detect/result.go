@@ -227,14 +227,14 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		if !final {
 			limit -= contactLookahead
 		}
-		cs.buf, cs.base, cs.out = buf, bufBase, cs.out[:0]
+		cs.buf, cs.base, cs.out = buf, bufBase, nil
 		n := cs.scanStarts(st.starts, limit)
 		st.starts = st.starts[:copy(st.starts, st.starts[n:])]
-		for _, c := range cs.out {
-			c.Location = "text"
-			contacts.add(c)
-			rs.contacts = append(rs.contacts, c)
+		for i := range cs.out {
+			cs.out[i].Location = "text"
 		}
+		contacts.add(cs.out...)
+		rs.contacts = append(rs.contacts, cs.out...)
 		findings.add(rs.resolveUpTo(st, pos, final)...)
 		drop := 0
 		for drop < len(rs.contacts) && rs.contacts[drop].End+2*contextReach+readyMargin < pos {
@@ -270,8 +270,8 @@ func (p *pieces[T]) add(v ...T) {
 	if len(v) == 0 {
 		return
 	}
-	if len(v) >= 1024 {
-		p.parts = append(p.parts, v) // a chunk's findings, kept as they are
+	if len(v) >= 256 {
+		p.parts = append(p.parts, v) // a chunk's findings or contacts, kept as they are
 	} else if k := len(p.parts); k > 0 && len(p.parts[k-1]) < 4096 && cap(p.parts[k-1]) > len(p.parts[k-1]) {
 		p.parts[k-1] = append(p.parts[k-1], v...)
 	} else {

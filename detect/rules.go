@@ -79,10 +79,6 @@ var (
 // ParseRulePack reads and validates a YAML rule pack. source names it in
 // errors (usually its file name).
 func ParseRulePack(source string, data []byte) (*RulePack, error) {
-	file, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		return nil, yamlError(source, err)
-	}
 	var p RulePack
 	if err := yaml.UnmarshalWithOptions(data, &p, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlError(source, err)
@@ -90,6 +86,12 @@ func ParseRulePack(source string, data []byte) (*RulePack, error) {
 	p.Source = source
 	at := func(field, msg string) error {
 		e := &PackError{Source: source, Field: field, Msg: msg}
+		// The syntax tree, for the position, only when there is an error
+		// to place: parsing it costs as much again as reading the pack.
+		file, err := parser.ParseBytes(data, 0)
+		if err != nil {
+			return e
+		}
 		// A missing field has no node: point at the nearest enclosing one.
 		for f := field; f != ""; {
 			if pth, err := yaml.PathString("$." + f); err == nil {
