@@ -196,9 +196,15 @@ func (r *resolver) resolve(matches []rawMatch, ready int64) []Finding {
 		if reason == ReasonGeneric {
 			markers = c.generic
 		}
+		// Most matches spell the term as the pack writes it: share its
+		// string rather than make one per finding.
+		text := p.term
+		if raw := r.data[t.start-r.base : t.end-r.base]; string(raw) != text {
+			text = string(raw)
+		}
 		out = append(out, Finding{
 			Category: rule.Category, Rule: rule.ID, Pack: rule.pack, Severity: sev, Term: p.term,
-			Text: string(r.data[t.start-r.base : t.end-r.base]), Start: t.start, End: t.end,
+			Text: text, Start: t.start, End: t.end,
 			Location: c.loc, Obfuscations: t.flags.Names(), Context: ctx,
 			Normalized: p.norm, Reason: reason, Markers: markers, Evidence: c.evidence, rule: p.rule, pat: t.pat,
 			promoted: c.promoted,
