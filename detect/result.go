@@ -174,15 +174,46 @@ const (
 const MaxPageSize = 32 << 20
 
 // ScanReader scans an input read from r. Plain text is streamed, so memory
-// does not grow with its size; HTML, recognised from the first bytes, is a
-// page and is read whole up to MaxPageSize, because its structure matters.
+// does not grow with its size (only with what it finds); HTML, recognised
+// from the first bytes, is a page and is read whole up to MaxPageSize,
+// because its structure matters.
 func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
+	var findings pieces[Finding]
+	var contacts pieces[Contact]
+	res, err := m.scanStream(r, findings.add, contacts.add)
+	if err != nil {
+		return nil, err
+	}
+	res.Findings, res.Contacts = findings.all(), contacts.all()
+	return res, nil
+}
+
+// ScanReaderTo scans like ScanReader but hands the findings and contacts
+// to found and contact, in input order, as soon as they are decided,
+// instead of keeping them: the Result it returns has the verdict, score,
+// size and signals, and empty Findings and Contacts. Memory then stays
+// bounded whatever the length of a plain-text input. The slices passed
+// are not used again by the scan.
+func (m *Matcher) ScanReaderTo(r io.Reader, found func(...Finding), contact func(...Contact)) (*Result, error) {
+	return m.scanStream(r, found, contact)
+}
+
+// scanStream is ScanReader's work, with its findings and contacts handed
+// out as they are decided.
+func (m *Matcher) scanStream(r io.Reader, found func(...Finding), contact func(...Contact)) (*Result, error) {
+	whole := func(data []byte) *Result {
+		res := m.Scan(data)
+		found(res.Findings...)
+		contact(res.Contacts...)
+		res.Findings, res.Contacts = []Finding{}, []Contact{}
+		return res
+	}
 	buf := make([]byte, 0, streamChunk+streamKeep+lookahead)
 	for len(buf) < 1024 {
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
-			return m.Scan(buf), nil
+			return whole(buf), nil
 		}
 		if err != nil {
 			return nil, err
@@ -196,14 +227,13 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		if int64(len(buf)+len(rest)) > MaxPageSize {
 			return nil, fmt.Errorf("HTML page larger than %d MiB, not scanned", MaxPageSize>>20)
 		}
-		return m.Scan(append(buf, rest...)), nil
+		return whole(append(buf, rest...)), nil
 	}
 	st := &scanState{m: m, noteStarts: true}
 	rs := resolver{m: m}
 	cs := &contactScanner{t: contactTable(), d: sharedTables()}
-	res := &Result{Signals: []Signal{}}
-	var findings pieces[Finding]
-	var contacts pieces[Contact]
+	res := &Result{Findings: []Finding{}, Signals: []Signal{}, Contacts: []Contact{}}
+	var t tally
 	var bufBase, pos int64 // offset of buf[0]; offset scanned up to
 	for {
 		final := false
@@ -233,9 +263,16 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		for i := range cs.out {
 			cs.out[i].Location = "text"
 		}
-		contacts.add(cs.out...)
 		rs.contacts = append(rs.contacts, cs.out...)
-		findings.add(rs.resolveUpTo(st, pos, final)...)
+		if len(cs.out) > 0 {
+			contact(cs.out...)
+		}
+		if fs := rs.resolveUpTo(st, pos, final); len(fs) > 0 {
+			for i := range fs {
+				t.add(m, &fs[i])
+			}
+			found(fs...)
+		}
 		drop := 0
 		for drop < len(rs.contacts) && rs.contacts[drop].End+2*contextReach+readyMargin < pos {
 			drop++
@@ -253,8 +290,7 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		bufBase = from
 	}
 	res.Bytes = pos
-	res.Findings, res.Contacts = findings.all(), contacts.all()
-	m.score(res)
+	m.finishScore(res, &t)
 	return res, nil
 }
 
@@ -334,18 +370,41 @@ var signalWeight = map[string]int{
 // promotionWeight is what promotion evidence beside counted findings adds.
 const promotionWeight = 10
 
+// tally keeps what the score needs of the findings: which terms of which
+// rules counted (a rule and a term in one integer, so sorting is cheap),
+// and whether promotion evidence stood near one.
+type tally struct {
+	keys     []int64
+	promoted bool
+}
+
+func (t *tally) add(m *Matcher, f *Finding) {
+	if f.Context == "warning" {
+		return
+	}
+	t.keys = append(t.keys, int64(f.rule)<<32|int64(m.patterns[f.pat].id))
+	t.promoted = t.promoted || f.promoted
+	if len(t.keys) >= 8192 {
+		// A long stream repeats its terms: keep each once.
+		slices.Sort(t.keys)
+		t.keys = slices.Compact(t.keys)
+	}
+}
+
 // score adds up the findings outside warning context, one weight per rule
 // plus a little for each further distinct term, and the page signals.
 func (m *Matcher) score(res *Result) {
-	// A key is a rule and a term, in one integer so sorting is cheap.
-	keys := make([]int64, 0, len(res.Findings))
-	promoted := false
-	for _, f := range res.Findings {
-		if f.Context != "warning" {
-			keys = append(keys, int64(f.rule)<<32|int64(m.patterns[f.pat].id))
-			promoted = promoted || f.promoted
-		}
+	t := tally{keys: make([]int64, 0, len(res.Findings))}
+	for i := range res.Findings {
+		t.add(m, &res.Findings[i])
 	}
+	m.finishScore(res, &t)
+}
+
+// finishScore sets the score and verdict from a tally and the signals.
+func (m *Matcher) finishScore(res *Result, t *tally) {
+	keys := t.keys
+	promoted := t.promoted
 	slices.Sort(keys)
 	total := 0
 	for i := 0; i < len(keys); {

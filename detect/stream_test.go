@@ -152,3 +152,31 @@ func TestScanReaderRefusesOversizedPage(t *testing.T) {
 		t.Errorf("a page over MaxPageSize should be refused, got %v", err)
 	}
 }
+
+// TestScanReaderToStreamsWhatScanReaderKeeps: the findings and contacts
+// handed out as they are decided are the ones ScanReader returns, in
+// order, with the same verdict, also for a page, which is read whole.
+func TestScanReaderToStreamsWhatScanReaderKeeps(t *testing.T) {
+	m := builtinMatcher(t)
+	for _, data := range [][]byte{longText(1<<20, 9), []byte(hackedPageForStream)} {
+		want, err := m.ScanReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fs []Finding
+		var cs []Contact
+		got, err := m.ScanReaderTo(bytes.NewReader(data), func(f ...Finding) { fs = append(fs, f...) }, func(c ...Contact) { cs = append(cs, c...) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(fs, want.Findings) || !reflect.DeepEqual(cs, want.Contacts) {
+			t.Errorf("streamed %d findings and %d contacts, kept %d and %d", len(fs), len(cs), len(want.Findings), len(want.Contacts))
+		}
+		if got.Verdict != want.Verdict || got.Score != want.Score || len(got.Findings) != 0 || len(got.Contacts) != 0 {
+			t.Errorf("streamed result %s/%d with %d findings kept, want %s/%d and none", got.Verdict, got.Score, len(got.Findings), want.Verdict, want.Score)
+		}
+	}
+}
+
+const hackedPageForStream = `<html><head><title>澳门新葡京_百家乐</title></head><body><p>农业合作社，欢迎来电 13812345678。</p>` +
+	`<div style="display:none"><a href="http://xpj88.vip/">葡京</a></div></body></html>`

@@ -149,10 +149,25 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 	for _, in := range inputs {
 		var res *detect.Result
 		var err error
+		streamed := false
 		if *asText {
 			res = m.ScanWith([]byte(in), detect.Options{Markup: -1})
 		} else {
-			res, err = scanInput(ctx, m, in, env.stdin, &stdinUsed)
+			var src source
+			src, err = openInput(ctx, in, env.stdin, &stdinUsed)
+			switch {
+			case err != nil:
+			case src.page != nil:
+				res = m.ScanWith(src.page, detect.Options{PageURL: in})
+			case *format == "jsonl":
+				// A file or standard input goes out as it is scanned: what a
+				// large input holds never stands in memory.
+				res, err = writeStreamedJSON(out, m, in, src.r)
+				streamed = true
+			default:
+				res, err = m.ScanReader(src.r)
+			}
+			src.close()
 		}
 		o := scanOutput{Input: in, Result: res}
 		if err != nil {
@@ -162,21 +177,20 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 		} else if threshold > 0 && verdictRank[res.Verdict] >= threshold {
 			failed = true
 		}
-		switch *format {
-		case "jsonl":
+		switch {
+		case streamed:
+		case *format == "jsonl":
 			writeScanJSON(out, o)
 			out.WriteByte('\n')
-		case "json":
+		case *format == "json":
 			if len(all) == 0 {
 				all = append(all, '[')
 			} else {
 				all = append(all, ',')
 			}
 			all = appendScanJSON(all, o)
-		default:
-			if err == nil {
-				printText(out, in, res, *explain)
-			}
+		case err == nil:
+			printText(out, in, res, *explain)
 		}
 	}
 	if *format == "json" {
@@ -193,35 +207,43 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 	return status
 }
 
-// scanInput reads one input: "-" is standard input (once), a URL is
-// fetched, anything else is a file, streamed when it is plain text.
-func scanInput(ctx context.Context, m *detect.Matcher, in string, stdin io.Reader, stdinUsed *bool) (*detect.Result, error) {
+// source is one opened input: a stream to read, or a fetched page.
+type source struct {
+	r     io.Reader
+	page  []byte
+	close func()
+}
+
+// openInput opens one input: "-" is standard input (once), a URL is
+// fetched, anything else is a file, to be streamed when it is plain text.
+func openInput(ctx context.Context, in string, stdin io.Reader, stdinUsed *bool) (source, error) {
+	none := func() {}
 	switch {
 	case in == "-":
 		if *stdinUsed {
-			return nil, errors.New("standard input can be scanned only once")
+			return source{close: none}, errors.New("standard input can be scanned only once")
 		}
 		*stdinUsed = true
-		return m.ScanReader(stdin)
+		return source{r: stdin, close: none}, nil
 	case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
 		data, err := fetch(ctx, in)
-		if err != nil {
-			return nil, err
+		if err == nil && data == nil {
+			data = []byte{}
 		}
-		return m.ScanWith(data, detect.Options{PageURL: in}), nil
+		return source{page: data, close: none}, err
 	}
 	f, err := os.Open(in)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("no such file (to scan these words themselves, use --text)")
+		return source{close: none}, fmt.Errorf("no such file (to scan these words themselves, use --text)")
 	}
 	if err != nil {
-		return nil, err
+		return source{close: none}, err
 	}
-	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, errors.New("is a directory")
+		f.Close()
+		return source{close: none}, errors.New("is a directory")
 	}
-	return m.ScanReader(f)
+	return source{r: f, close: func() { f.Close() }}, nil
 }
 
 func fetch(ctx context.Context, url string) ([]byte, error) {

@@ -20,6 +20,62 @@ func appendScanJSON(b []byte, o scanOutput) []byte {
 	return buf.Bytes()
 }
 
+// writeStreamedJSON scans r and writes its result as one JSON line while
+// it scans: findings as they are decided, then the contacts (kept until
+// then, being fewer and smaller), then the verdict. The fields come in
+// another order than encoding/json's, which JSON readers do not mind.
+func writeStreamedJSON(w io.Writer, m *detect.Matcher, in string, r io.Reader) (*detect.Result, error) {
+	b := make([]byte, 0, jsonFlush+4096)
+	b = append(b, `{"input":`...)
+	b = appendJSONString(b, in)
+	b = append(b, `,"findings":[`...)
+	first := true
+	var contacts []detect.Contact
+	res, err := m.ScanReaderTo(r, func(fs ...detect.Finding) {
+		for i := range fs {
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = appendFinding(b, &fs[i])
+			if len(b) >= jsonFlush {
+				w.Write(b)
+				b = b[:0]
+			}
+		}
+	}, func(cs ...detect.Contact) { contacts = append(contacts, cs...) })
+	b = append(b, ']')
+	if err != nil {
+		b = append(b, `,"error":`...)
+		b = appendJSONString(b, err.Error())
+		w.Write(append(b, "}\n"...))
+		return nil, err
+	}
+	b = append(b, `,"contacts":[`...)
+	for i := range contacts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendContact(b, &contacts[i])
+		if len(b) >= jsonFlush {
+			w.Write(b)
+			b = b[:0]
+		}
+	}
+	b = append(b, `],"verdict":`...)
+	b = appendJSONString(b, res.Verdict)
+	b = append(b, `,"score":`...)
+	b = strconv.AppendInt(b, int64(res.Score), 10)
+	b = append(b, `,"html":`...)
+	b = strconv.AppendBool(b, res.HTML)
+	b = append(b, `,"bytes":`...)
+	b = strconv.AppendInt(b, res.Bytes, 10)
+	b = append(b, `,"signals":`...)
+	b = appendSignals(b, res.Signals)
+	w.Write(append(b, "}\n"...))
+	return res, nil
+}
+
 // jsonFlush is how much JSON writeScanJSON gathers before writing it.
 const jsonFlush = 32 << 10
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -382,5 +383,41 @@ func TestScanJSONMatchesEncodingJSON(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: hand-written JSON differs:\n got %s\nwant %s", o.Input, fast, std)
 		}
+	}
+}
+
+// TestScanStreamedJSONL: a file scanned with --format jsonl is written as
+// it is scanned, and says what ScanReader's result says.
+func TestScanStreamedJSONL(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 600<<10; i++ {
+		fmt.Fprintf(&b, "第%d段：今天天气很好。澳门新葡京百家乐，加微信 kf%04d 咨询，官网 www.xpj%d.com。警方提醒：网络赌博害人害己。\n", i, i%50, i%7)
+	}
+	f := writeFile(t, "big.txt", b.String())
+	code, out, stderr := runScan(t, "", "--format", "jsonl", f)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	m, err := detect.Compile(detect.Builtin()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := m.ScanReader(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, want any
+	std, _ := json.Marshal(scanOutput{Input: f, Result: res})
+	if err := json.Unmarshal(std, &want); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not one JSON line: %v", err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("streamed JSON differs from ScanReader's result (%d findings, %d contacts)", len(res.Findings), len(res.Contacts))
+	}
+	if len(res.Findings) < 1000 || len(res.Contacts) < 1000 {
+		t.Errorf("the test input should cross chunks with many findings and contacts: %d, %d", len(res.Findings), len(res.Contacts))
 	}
 }
