@@ -59,6 +59,11 @@ type Actor struct {
 	// MustChangePassword is set for accounts whose password was set by an
 	// administrator and not yet changed by its owner.
 	MustChangePassword bool `json:"must_change_password,omitempty"`
+	// SessionID and TokenID name the credential the request came with (the
+	// store sets them): a password change keeps that session alive while
+	// ending the others.
+	SessionID int64 `json:"-"`
+	TokenID   int64 `json:"-"`
 }
 
 // SystemActor acts for the platform itself (migrations, demo data, jobs).
@@ -138,52 +143,17 @@ func (s Scope) Covers(orgID int64, province string) bool {
 	return false
 }
 
-// CanWriteLedger reports whether the actor's role may create and edit ledger
-// records inside its scope. Support analysts read only; auditors and system
-// administrators see none.
-func (a *Actor) CanWriteLedger() bool {
-	if a == nil {
-		return false
+// EngagedOrgIDs lists the bodies whose engagements widen the actor's view of
+// assessments beyond its ledger scope: a third-party assessor sees the
+// assessments its body is engaged for, which is all it ever sees of an
+// enterprise.
+func (a *Actor) EngagedOrgIDs() []int64 {
+	if a == nil || a.Role != RoleThirdParty {
+		return nil
 	}
-	switch a.Role {
-	case RoleMinistry, RoleBureau, RoleEntAdmin, RoleSystem:
-		return true
-	}
-	return false
+	return a.OrgIDs
 }
 
-// CanWriteServices reports whether the actor may create and edit services of
-// organisations in scope. Enterprise assessors keep their services' records
-// as well as their administrators do.
-func (a *Actor) CanWriteServices() bool {
-	return a.CanWriteLedger() || (a != nil && a.Role == RoleEntAssess)
-}
-
-// CanCreateOrganisationKind reports whether the actor may create an
-// organisation of kind k. Regulators register enterprises; enterprises only
-// register their own subsidiaries; only the ministry creates regulators and
-// partner departments.
-func (a *Actor) CanCreateOrganisationKind(k OrgKind) bool {
-	if a == nil {
-		return false
-	}
-	switch a.Role {
-	case RoleMinistry, RoleSystem:
-		return true
-	case RoleBureau:
-		return k.IsEnterprise() || k == OrgSupport
-	case RoleEntAdmin:
-		return k.IsEnterprise()
-	}
-	return false
-}
-
-// CanManageUsers reports whether the actor administers accounts.
-func (a *Actor) CanManageUsers() bool {
-	return a != nil && (a.Role == RoleSysAdmin || a.Role == RoleSystem)
-}
-
-// CanReadAudit reports whether the actor may read the audit log.
-func (a *Actor) CanReadAudit() bool {
-	return a != nil && (a.Role == RoleAuditor || a.Role == RoleSystem)
-}
+// IsSystem reports whether the actor is the platform itself rather than a
+// person.
+func (a *Actor) IsSystem() bool { return a != nil && a.Role == RoleSystem }

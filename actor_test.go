@@ -38,29 +38,3 @@ func TestLedgerScope(t *testing.T) {
 		}
 	}
 }
-
-func TestWritePermissions(t *testing.T) {
-	for _, tc := range []struct {
-		role                  Role
-		ledger, services      bool
-		createVAS, createBure bool
-		users, audit          bool
-	}{
-		{RoleMinistry, true, true, true, true, false, false},
-		{RoleBureau, true, true, true, false, false, false},
-		{RoleEntAdmin, true, true, true, false, false, false},
-		{RoleEntAssess, false, true, false, false, false, false},
-		{RoleSupport, false, false, false, false, false, false},
-		{RoleAuditor, false, false, false, false, false, true},
-		{RoleSysAdmin, false, false, false, false, true, false},
-		{RolePartner, false, false, false, false, false, false},
-	} {
-		a := &Actor{Role: tc.role}
-		if a.CanWriteLedger() != tc.ledger || a.CanWriteServices() != tc.services ||
-			a.CanCreateOrganisationKind(OrgVAS) != tc.createVAS || a.CanCreateOrganisationKind(OrgBureau) != tc.createBure ||
-			a.CanManageUsers() != tc.users || a.CanReadAudit() != tc.audit {
-			t.Errorf("%s: permissions ledger=%v services=%v createVAS=%v createBureau=%v users=%v audit=%v, want %+v",
-				tc.role, a.CanWriteLedger(), a.CanWriteServices(), a.CanCreateOrganisationKind(OrgVAS), a.CanCreateOrganisationKind(OrgBureau), a.CanManageUsers(), a.CanReadAudit(), tc)
-		}
-	}
-}

@@ -2,6 +2,7 @@ package pinggu
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
@@ -19,6 +20,9 @@ const (
 // AssessmentKinds lists the kinds in display order.
 var AssessmentKinds = []AssessmentKind{KindPreLaunch, KindPeriodic, KindSpecial, KindThirdParty}
 
+// Valid reports whether k is a kind of assessment.
+func (k AssessmentKind) Valid() bool { return slices.Contains(AssessmentKinds, k) }
+
 // AssessmentState is an assessment's place in its review lifecycle.
 type AssessmentState string
 
@@ -33,6 +37,9 @@ const (
 
 // AssessmentStates lists the states in lifecycle order.
 var AssessmentStates = []AssessmentState{AssessDraft, AssessSubmitted, AssessUnderReview, AssessReturned, AssessAccepted}
+
+// Valid reports whether s is a state of the review lifecycle.
+func (s AssessmentState) Valid() bool { return slices.Contains(AssessmentStates, s) }
 
 var assessmentTransitions = map[AssessmentState][]AssessmentState{
 	AssessDraft:       {AssessSubmitted},
@@ -181,22 +188,6 @@ func ScoreAssessment(items []ScoredItem) Score {
 		atLeast(RatingCritical)
 	}
 	return s
-}
-
-// CheckLaunchGate decides whether a service may be launched: it needs an
-// accepted pre-launch assessment, unless a regulator overrides the gate with
-// a recorded reason.
-func CheckLaunchGate(a *Actor, hasAcceptedPreLaunch bool, overrideReason string) error {
-	if hasAcceptedPreLaunch {
-		return nil
-	}
-	if overrideReason == "" {
-		return Errorf(ECONFLICT, "业务须通过上线前安全评估后方可上线")
-	}
-	if a == nil || (a.Role != RoleBureau && a.Role != RoleMinistry) {
-		return Errorf(EFORBIDDEN, "仅监管部门可在未通过上线前评估时准予上线")
-	}
-	return nil
 }
 
 // DefaultReviewInterval is how long a launched service may go without a

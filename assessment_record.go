@@ -209,6 +209,9 @@ type StandardInfo struct {
 // versions imported since. A published version never changes.
 type StandardService interface {
 	ListStandards(ctx context.Context) ([]*StandardInfo, error)
+	// ApplicableStandards lists the current standards that apply to a
+	// category, general ones first: what a new assessment takes by default.
+	ApplicableStandards(ctx context.Context, category Category) ([]*StandardInfo, error)
 	// ImportStandard validates and publishes a new standard or version; an
 	// invalid file's error names every problem's line and field.
 	ImportStandard(ctx context.Context, filename string, yaml []byte) (*StandardInfo, error)

@@ -56,20 +56,29 @@ func TestScoreAssessment(t *testing.T) {
 
 func TestLaunchGate(t *testing.T) {
 	bureau, ent := &Actor{Role: RoleBureau, Province: "440000"}, &Actor{Role: RoleEntAdmin}
-	if err := CheckLaunchGate(ent, true, ""); err != nil {
-		t.Errorf("accepted assessment: %v", err)
+	gate := func(a *Actor, launchedBefore, accepted bool, reason string) (bool, string) {
+		override, err := LaunchGate(a, launchedBefore, accepted, reason)
+		return override, ErrorCode(err)
 	}
-	if got, want := ErrorCode(CheckLaunchGate(ent, false, "")), ECONFLICT; got != want {
-		t.Errorf("no assessment: %q, want %q", got, want)
-	}
-	if got, want := ErrorCode(CheckLaunchGate(ent, false, "急需上线")), EFORBIDDEN; got != want {
-		t.Errorf("enterprise override: %q, want %q", got, want)
-	}
-	if err := CheckLaunchGate(bureau, false, "经研究同意先行上线，30日内补充评估"); err != nil {
-		t.Errorf("bureau override with reason: %v", err)
-	}
-	if CheckLaunchGate(bureau, false, "") == nil {
-		t.Error("bureau override without a reason accepted")
+	for _, tc := range []struct {
+		name           string
+		a              *Actor
+		before, accept bool
+		reason         string
+		override       bool
+		code           string
+	}{
+		{"accepted assessment", ent, false, true, "", false, ""},
+		{"relaunch after suspension", ent, true, false, "", false, ""},
+		{"no assessment", ent, false, false, "", false, ECONFLICT},
+		{"enterprise override", ent, false, false, "急需上线", false, EFORBIDDEN},
+		{"bureau override with reason", bureau, false, false, "经研究同意先行上线，30日内补充评估", true, ""},
+		{"bureau override without a reason", bureau, false, false, "", false, ECONFLICT},
+		{"the platform's own load", SystemActor, false, false, "存量业务", true, ""},
+	} {
+		if o, c := gate(tc.a, tc.before, tc.accept, tc.reason); o != tc.override || c != tc.code {
+			t.Errorf("%s: override %v, code %q; want %v, %q", tc.name, o, c, tc.override, tc.code)
+		}
 	}
 }
 

@@ -1,10 +1,29 @@
 package pinggu
 
-// Label is a value's name for people, in Chinese and English. The UI and the
-// CSV codec use the same labels.
+// Label is a value's name for people, in Chinese and English. These maps
+// are the one source of the names of the domain's enumerations: the API's
+// reference data, the UI, the reports and the CSV codec all read them (the
+// UI's message catalogs hold phrases of the interface only).
 type Label struct {
 	Zh string `json:"zh"`
 	En string `json:"en"`
+}
+
+// In returns the label in lang: English for "en", Chinese otherwise.
+func (l Label) In(lang string) string {
+	if lang == "en" {
+		return l.En
+	}
+	return l.Zh
+}
+
+// LabelIn names v in lang from its enumeration's labels, or shows v itself
+// when it has none, so a gap is visible rather than blank.
+func LabelIn[K ~string](labels map[K]Label, v K, lang string) string {
+	if l, ok := labels[v]; ok {
+		return l.In(lang)
+	}
+	return string(v)
 }
 
 // OrgKindLabels names the organisation kinds.
@@ -69,6 +88,9 @@ var RoleLabels = map[Role]Label{
 	RoleSystem:     {"系统", "System"},
 }
 
+// Label is the role's name.
+func (r Role) Label() Label { return RoleLabels[r] }
+
 // TargetKindLabels names the kinds of monitoring targets.
 var TargetKindLabels = map[TargetKind]Label{
 	TargetURL:        {"网址", "Web address"},
@@ -104,10 +126,10 @@ var AnswerLabels = map[Answer]Label{
 
 // RatingLabels names the risk ratings.
 var RatingLabels = map[Rating]Label{
-	RatingLow:      {Zh: "低", En: "Low"},
-	RatingMedium:   {Zh: "中", En: "Medium"},
-	RatingHigh:     {Zh: "高", En: "High"},
-	RatingCritical: {Zh: "重大", En: "Critical"},
+	RatingLow:      {Zh: "低风险", En: "Low"},
+	RatingMedium:   {Zh: "中风险", En: "Medium"},
+	RatingHigh:     {Zh: "高风险", En: "High"},
+	RatingCritical: {Zh: "重大风险", En: "Critical"},
 }
 
 // SeverityLabels names the item severities.
@@ -115,4 +137,17 @@ var SeverityLabels = map[string]Label{
 	SeverityHigh:   {Zh: "高", En: "High"},
 	SeverityMedium: {Zh: "中", En: "Medium"},
 	SeverityLow:    {Zh: "低", En: "Low"},
+}
+
+// ReviewStatusLabels names how a periodic review's due date stands.
+var ReviewStatusLabels = map[ReviewStatus]Label{
+	ReviewOK:      {Zh: "正常", En: "On schedule"},
+	ReviewDueSoon: {Zh: "即将到期", En: "Due soon"},
+	ReviewOverdue: {Zh: "已逾期", En: "Overdue"},
+}
+
+// ReminderKindLabels names the kinds of reminders.
+var ReminderKindLabels = map[ReminderKind]Label{
+	ReminderReviewDueSoon: {Zh: "定期核查即将到期", En: "Periodic review due soon"},
+	ReminderReviewOverdue: {Zh: "定期核查已逾期", En: "Periodic review overdue"},
 }

@@ -206,6 +206,9 @@ type ServiceImportRow struct {
 	Line    int
 	Service Service
 	Owner   string
+	// Problems and Unreadable are as in OrganisationImportRow.
+	Problems   []FieldError `json:"-"`
+	Unreadable bool         `json:"-"`
 }
 
 // ServiceService keeps the services of the ledger, scoped through the
@@ -225,40 +228,4 @@ type ServiceService interface {
 	// RecordMajorChange records a major change of a launched service, which
 	// brings its next periodic review forward.
 	RecordMajorChange(ctx context.Context, id int64, description string) (*Service, error)
-}
-
-// ValidateInitialStatus checks the status a service is registered with.
-// Enterprises register new services as planned, so that launch goes through
-// the pre-launch assessment; regulators (and the platform's own loads) may
-// also register services already running before the ledger existed.
-func ValidateInitialStatus(v *Validation, line int, a *Actor, s ServiceStatus) {
-	if s == StatusPlanned || !s.Valid() {
-		return
-	}
-	if a != nil && (a.Role == RoleMinistry || a.Role == RoleBureau || a.Role == RoleSystem) {
-		return
-	}
-	v.Add(line, "status", "企业登记新业务时状态须为“拟上线”；上线须经上线前安全评估")
-}
-
-// CheckStatusChangeBy decides whether the actor's role may make a lifecycle
-// move. Enterprises take their services into and out of assessment, suspend
-// or retire them and launch an approved one (through the launch gate);
-// approval and the lifting of a suspension are the regulator's, so that an
-// enterprise cannot approve itself or reopen what a regulator closed.
-func CheckStatusChangeBy(a *Actor, from, to ServiceStatus) error {
-	if a == nil || !a.CanWriteServices() {
-		return Errorf(EFORBIDDEN, "无权变更业务状态")
-	}
-	switch a.Role {
-	case RoleMinistry, RoleBureau, RoleSystem:
-		return nil
-	}
-	if to == StatusApproved {
-		return Errorf(EFORBIDDEN, "业务须经监管部门审核通过上线前安全评估后方为“已通过评估”")
-	}
-	if from == StatusSuspended && to == StatusLaunched {
-		return Errorf(EFORBIDDEN, "暂停的业务须经监管部门同意方可恢复上线")
-	}
-	return nil
 }

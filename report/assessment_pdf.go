@@ -74,9 +74,9 @@ func (v *view) titleBlock(l *layout, docTitle string) {
 		{t(lang, "业务名称", "Service"), a.ServiceName},
 		{t(lang, "企业名称", "Enterprise"), a.OrgName},
 		{t(lang, "所在省份", "Province"), provinceLabel(a.Province, lang)},
-		{t(lang, "业务类别", "Category"), labelOf(pinggu.CategoryLabels, lang, a.Category)},
-		{t(lang, "评估类型", "Kind"), labelOf(pinggu.AssessmentKindLabels, lang, a.Kind)},
-		{t(lang, "评估状态", "State"), labelOf(pinggu.AssessmentStateLabels, lang, a.State)},
+		{t(lang, "业务类别", "Category"), pinggu.LabelIn(pinggu.CategoryLabels, a.Category, lang)},
+		{t(lang, "评估类型", "Kind"), pinggu.LabelIn(pinggu.AssessmentKindLabels, a.Kind, lang)},
+		{t(lang, "评估状态", "State"), pinggu.LabelIn(pinggu.AssessmentStateLabels, a.State, lang)},
 		{t(lang, "版本号", "Version"), strconv.Itoa(a.Version)},
 		{t(lang, "评估编号", "Assessment no."), strconv.FormatInt(a.ID, 10)},
 	}
@@ -103,7 +103,7 @@ func (v *view) scoreBlock(l *layout) {
 	l.heading(t(lang, "二、评估结论", "2. Conclusion"))
 	l.space(4)
 	line := fmt.Sprintf(t(lang, "评估得分：%s 分（满分 100 分）　　风险评级：%s", "Score: %s of 100     Risk rating: %s"),
-		fmtScore(s.Value), labelOf(pinggu.RatingLabels, lang, s.Rating))
+		fmtScore(s.Value), pinggu.LabelIn(pinggu.RatingLabels, s.Rating, lang))
 	l.paragraph(line, 11.5, true, 0)
 	if !s.Complete() {
 		l.paragraph(fmt.Sprintf(t(lang, "尚有 %d 项未作答，未作答项按不符合计分。", "%d item(s) are not answered yet and count as non-compliant."), s.Total-s.Answered), sizeBody, false, 0)
@@ -120,7 +120,7 @@ func (v *view) scoreBlock(l *layout) {
 	answers := []pinggu.Answer{pinggu.AnswerCompliant, pinggu.AnswerPartial, pinggu.AnswerNonCompliant, pinggu.AnswerNotApplicable, ""}
 	var head, row []cell
 	for _, ans := range answers {
-		head = append(head, cell{text: labelOf(pinggu.AnswerLabels, lang, ans), bold: true, fill: 0.9})
+		head = append(head, cell{text: pinggu.LabelIn(pinggu.AnswerLabels, ans, lang), bold: true, fill: 0.9})
 		row = append(row, cell{text: strconv.Itoa(v.counts[ans]), fill: -1})
 	}
 	head = append(head, cell{text: t(lang, "合计", "Total"), bold: true, fill: 0.9})
@@ -148,7 +148,7 @@ func (v *view) findingsBlock(l *layout) {
 		rows = append(rows, []cell{
 			{text: strconv.Itoa(i + 1), fill: -1},
 			{text: string(it.Key), fill: -1},
-			{text: labelOf(pinggu.SeverityLabels, lang, it.Severity), bold: it.Severity == pinggu.SeverityHigh, fill: -1},
+			{text: pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang), bold: it.Severity == pinggu.SeverityHigh, fill: -1},
 			{text: it.Requirement, fill: -1},
 		})
 	}
@@ -193,10 +193,10 @@ type itemBlock struct {
 func (v *view) newItemBlock(it *pinggu.AssessmentItem) itemBlock {
 	lang := v.lang
 	head := fmt.Sprintf("%s　%s：%s　%s：%s", it.Key,
-		t(lang, "严重程度", "Severity"), labelOf(pinggu.SeverityLabels, lang, it.Severity),
+		t(lang, "严重程度", "Severity"), pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang),
 		t(lang, "结论", "Answer"), v.answerText(it))
 	if english(lang) {
-		head = fmt.Sprintf("%s   Severity: %s   Answer: %s", it.Key, labelOf(pinggu.SeverityLabels, lang, it.Severity), v.answerText(it))
+		head = fmt.Sprintf("%s   Severity: %s   Answer: %s", it.Key, pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang), v.answerText(it))
 	}
 	req := it.Requirement
 	if english(lang) && it.Title != "" {
@@ -245,7 +245,7 @@ func (v *view) historyBlock(l *layout, subs []*pinggu.Submission) {
 	for _, s := range subs {
 		decision := t(lang, "待审核", "Pending")
 		if s.Decision != "" {
-			decision = labelOf(pinggu.AssessmentStateLabels, lang, s.Decision)
+			decision = pinggu.LabelIn(pinggu.AssessmentStateLabels, s.Decision, lang)
 		}
 		who := func(tm string, by string) string {
 			if by == "" {
@@ -256,7 +256,7 @@ func (v *view) historyBlock(l *layout, subs []*pinggu.Submission) {
 		rows = append(rows, []cell{
 			{text: strconv.Itoa(s.Version), fill: -1},
 			{text: who(fmtTime(&s.SubmittedAt), s.SubmittedBy), fill: -1},
-			{text: fmtScore(s.Score.Value) + " / " + labelOf(pinggu.RatingLabels, lang, s.Score.Rating), fill: -1},
+			{text: fmtScore(s.Score.Value) + " / " + pinggu.LabelIn(pinggu.RatingLabels, s.Score.Rating, lang), fill: -1},
 			{text: decision, fill: -1},
 			{text: who(fmtTime(s.ReviewedAt), s.ReviewedBy), fill: -1},
 			{text: orDash(s.Summary), fill: -1},

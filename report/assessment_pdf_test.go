@@ -139,7 +139,7 @@ func TestAssessmentPDFRatingRuleNamesTheCap(t *testing.T) {
 		t.Fatalf("fixture does not exercise the high-gap cap: %+v", score)
 	}
 	all := squash(strings.Join(pdfText(t, renderPDF(t, a, subs, "zh")), "\n"))
-	if want := squash("项高严重程度检查项不符合，评级提高为“高”"); !strings.Contains(all, want) {
+	if want := squash("项高严重程度检查项不符合，评级提高为“高风险”"); !strings.Contains(all, want) {
 		t.Errorf("the PDF does not say the rating was raised by the high-severity gap (%+v)", score)
 	}
 }

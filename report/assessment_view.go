@@ -140,7 +140,7 @@ func (v *view) ratingRule() (rule, applied string) {
 		"得分为适用检查项按权重计算的达标比例（符合计满分，部分符合计一半，不符合及未作答计零，不适用项不计）。得分不低于90分为低风险，不低于75分为中风险，不低于60分为高风险，其余为重大风险；存在不符合的高严重程度检查项时评级至少为高，达到3项时为重大；高严重程度检查项部分符合时评级至少为中。",
 		"The score is the weighted share of applicable items met (compliant counts in full, partly compliant half, non-compliant and unanswered nothing; not-applicable items are left out). A score of 90 or more rates low, 75 or more medium, 60 or more high, below that critical; any non-compliant high-severity item makes the rating at least high, three or more make it critical; a partly met high-severity item makes it at least medium.")
 	band := bandRating(s.Value)
-	rating := labelOf(pinggu.RatingLabels, v.lang, s.Rating)
+	rating := pinggu.LabelIn(pinggu.RatingLabels, s.Rating, v.lang)
 	switch {
 	case s.Rating == band:
 		applied = fmt.Sprintf(t(v.lang, "本次评级依据：得分 %s 分，对应“%s”。", "Applied: a score of %s gives \"%s\"."), fmtScore(s.Value), rating)
@@ -148,10 +148,10 @@ func (v *view) ratingRule() (rule, applied string) {
 		applied = fmt.Sprintf(t(v.lang, "本次评级依据：%d 项高严重程度检查项不符合，评级为“%s”。", "Applied: %d high-severity items are non-compliant, so the rating is \"%s\"."), s.HighGaps, rating)
 	case s.HighGaps > 0:
 		applied = fmt.Sprintf(t(v.lang, "本次评级依据：得分 %s 分对应“%s”，但有 %d 项高严重程度检查项不符合，评级提高为“%s”。", "Applied: a score of %s gives \"%s\", but %d high-severity item(s) are non-compliant, so the rating is raised to \"%s\"."),
-			fmtScore(s.Value), labelOf(pinggu.RatingLabels, v.lang, band), s.HighGaps, rating)
+			fmtScore(s.Value), pinggu.LabelIn(pinggu.RatingLabels, band, v.lang), s.HighGaps, rating)
 	default:
 		applied = fmt.Sprintf(t(v.lang, "本次评级依据：得分 %s 分对应“%s”，但有高严重程度检查项部分符合，评级提高为“%s”。", "Applied: a score of %s gives \"%s\", but a high-severity item is only partly met, so the rating is raised to \"%s\"."),
-			fmtScore(s.Value), labelOf(pinggu.RatingLabels, v.lang, band), rating)
+			fmtScore(s.Value), pinggu.LabelIn(pinggu.RatingLabels, band, v.lang), rating)
 	}
 	return rule, applied
 }
@@ -194,7 +194,7 @@ func fmtSize(n int64) string {
 
 // answerText is an item's answer with the reason when not applicable.
 func (v *view) answerText(it *pinggu.AssessmentItem) string {
-	s := labelOf(pinggu.AnswerLabels, v.lang, it.Answer)
+	s := pinggu.LabelIn(pinggu.AnswerLabels, it.Answer, v.lang)
 	if it.Reason != "" {
 		s += t(v.lang, "（理由：", " (reason: ") + it.Reason + t(v.lang, "）", ")")
 	}

@@ -59,9 +59,9 @@ func (v *view) summaryRows() [][2]any {
 		{t(lang, "业务名称", "Service"), a.ServiceName},
 		{t(lang, "企业名称", "Enterprise"), a.OrgName},
 		{t(lang, "所在省份", "Province"), provinceLabel(a.Province, lang)},
-		{t(lang, "业务类别", "Category"), labelOf(pinggu.CategoryLabels, lang, a.Category)},
-		{t(lang, "评估类型", "Kind"), labelOf(pinggu.AssessmentKindLabels, lang, a.Kind)},
-		{t(lang, "评估状态", "State"), labelOf(pinggu.AssessmentStateLabels, lang, a.State)},
+		{t(lang, "业务类别", "Category"), pinggu.LabelIn(pinggu.CategoryLabels, a.Category, lang)},
+		{t(lang, "评估类型", "Kind"), pinggu.LabelIn(pinggu.AssessmentKindLabels, a.Kind, lang)},
+		{t(lang, "评估状态", "State"), pinggu.LabelIn(pinggu.AssessmentStateLabels, a.State, lang)},
 		{t(lang, "版本号", "Version"), a.Version},
 		{t(lang, "评估编号", "Assessment no."), a.ID},
 		{t(lang, "评估机构", "Assessor"), a.AssessorName},
@@ -72,12 +72,12 @@ func (v *view) summaryRows() [][2]any {
 		{t(lang, "审核日期", "Reviewed"), fmtDate(a.ReviewedAt)},
 		{t(lang, "完成期限", "Due"), fmtDate(a.DueAt)},
 		{t(lang, "评估得分", "Score"), s.Value},
-		{t(lang, "风险评级", "Risk rating"), labelOf(pinggu.RatingLabels, lang, s.Rating)},
+		{t(lang, "风险评级", "Risk rating"), pinggu.LabelIn(pinggu.RatingLabels, s.Rating, lang)},
 		{t(lang, "评级依据", "Rating basis"), applied},
 		{t(lang, "评级规则", "Rating rule"), rule},
 	}
 	for _, ans := range []pinggu.Answer{pinggu.AnswerCompliant, pinggu.AnswerPartial, pinggu.AnswerNonCompliant, pinggu.AnswerNotApplicable, ""} {
-		rows = append(rows, [2]any{labelOf(pinggu.AnswerLabels, lang, ans), v.counts[ans]})
+		rows = append(rows, [2]any{pinggu.LabelIn(pinggu.AnswerLabels, ans, lang), v.counts[ans]})
 	}
 	rows = append(rows,
 		[2]any{t(lang, "检查项合计", "Items in total"), len(a.Items)},
@@ -118,8 +118,8 @@ func (v *view) itemsSheet(f *excelize.File, st xlsxStyles, sheet string) error {
 			for _, it := range sec.items {
 				rows = append(rows, []any{
 					g.title, sec.title, string(it.Key), it.Requirement, it.Title,
-					labelOf(pinggu.SeverityLabels, lang, it.Severity), it.Weight,
-					labelOf(pinggu.AnswerLabels, lang, it.Answer), it.Reason, it.Notes, evidenceLines(it), it.ReviewerComment,
+					pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang), it.Weight,
+					pinggu.LabelIn(pinggu.AnswerLabels, it.Answer, lang), it.Reason, it.Notes, evidenceLines(it), it.ReviewerComment,
 				})
 			}
 		}
@@ -138,10 +138,10 @@ func (v *view) historySheet(f *excelize.File, st xlsxStyles, sheet string, subs 
 	for _, s := range subs {
 		decision := t(lang, "待审核", "Pending")
 		if s.Decision != "" {
-			decision = labelOf(pinggu.AssessmentStateLabels, lang, s.Decision)
+			decision = pinggu.LabelIn(pinggu.AssessmentStateLabels, s.Decision, lang)
 		}
 		rows = append(rows, []any{s.Version, fmtTime(&s.SubmittedAt), s.SubmittedBy, s.Score.Value,
-			labelOf(pinggu.RatingLabels, lang, s.Score.Rating), decision, s.ReviewedBy, fmtTime(s.ReviewedAt), s.Summary})
+			pinggu.LabelIn(pinggu.RatingLabels, s.Score.Rating, lang), decision, s.ReviewedBy, fmtTime(s.ReviewedAt), s.Summary})
 	}
 	return tableSheet(f, st, sheet, header, []float64{7, 17, 12, 8, 10, 10, 12, 17, 50}, rows)
 }

@@ -47,7 +47,7 @@ func TestAssessmentXLSX(t *testing.T) {
 	}
 	for k, want := range map[string]string{
 		"业务名称": a.ServiceName, "企业名称": a.OrgName, "所在省份": "广东省", "评估类型": "上线前评估",
-		"评估状态": "已通过", "风险评级": "重大", "评估得分": strconv.FormatFloat(a.Score.Value, 'f', -1, 64),
+		"评估状态": "已通过", "风险评级": "重大风险", "评估得分": strconv.FormatFloat(a.Score.Value, 'f', -1, 64),
 		"符合": "4", "部分符合": "2", "不符合": "4", "不适用": "2", "检查项合计": "12",
 	} {
 		if got := fields[k]; got != want {
@@ -175,7 +175,7 @@ func TestAssessmentsXLSX(t *testing.T) {
 	if got, want := strings.Join(rows[0][:4], ","), "评估编号,评估名称,业务名称,企业名称"; got != want {
 		t.Errorf("header = %s, want %s", got, want)
 	}
-	if got, want := rows[1][10], "重大"; got != want {
+	if got, want := rows[1][10], "重大风险"; got != want {
 		t.Errorf("rating = %q, want %q", got, want)
 	}
 	if got, want := rows[2][7], "草稿"; got != want {

@@ -31,7 +31,7 @@ func TestAssessmentsCSV(t *testing.T) {
 		t.Errorf("header = %s, want %s", got, want)
 	}
 	a := list[0]
-	for i, want := range map[int]string{0: "42", 2: a.ServiceName, 4: "广东省", 5: "融合通信", 6: "上线前评估", 7: "已通过", 10: "重大", 11: "4", 15: "2026-03-10"} {
+	for i, want := range map[int]string{0: "42", 2: a.ServiceName, 4: "广东省", 5: "融合通信", 6: "上线前评估", 7: "已通过", 10: "重大风险", 11: "4", 15: "2026-03-10"} {
 		if got := recs[1][i]; got != want {
 			t.Errorf("row 1 %s = %q, want %q", recs[0][i], got, want)
 		}

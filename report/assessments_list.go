@@ -32,13 +32,13 @@ func listRow(a *pinggu.Assessment, lang string) []any {
 	}
 	var score, rating, gaps, high any = "", "", "", ""
 	if a.Score != nil {
-		score, rating = a.Score.Value, labelOf(pinggu.RatingLabels, lang, a.Score.Rating)
+		score, rating = a.Score.Value, pinggu.LabelIn(pinggu.RatingLabels, a.Score.Rating, lang)
 		gaps, high = a.Score.NonCompliant, a.Score.HighGaps
 	}
 	return []any{
 		a.ID, a.Title, a.ServiceName, a.OrgName, provinceLabel(a.Province, lang),
-		labelOf(pinggu.CategoryLabels, lang, a.Category), labelOf(pinggu.AssessmentKindLabels, lang, a.Kind),
-		labelOf(pinggu.AssessmentStateLabels, lang, a.State), a.Version, score, rating, gaps, high,
+		pinggu.LabelIn(pinggu.CategoryLabels, a.Category, lang), pinggu.LabelIn(pinggu.AssessmentKindLabels, a.Kind, lang),
+		pinggu.LabelIn(pinggu.AssessmentStateLabels, a.State, lang), a.Version, score, rating, gaps, high,
 		strings.Join(stds, "; "), dateCell(fmtDate(&a.CreatedAt)), dateCell(fmtDate(a.SubmittedAt)),
 		dateCell(fmtDate(a.ReviewedAt)), dateCell(fmtDate(a.DueAt)),
 	}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/pinggu/pinggu"
@@ -17,14 +16,6 @@ func pick(l pinggu.Label, lang string) string {
 		return l.En
 	}
 	return l.Zh
-}
-
-// labelOf names k in lang, or shows k itself when it has no label.
-func labelOf[K comparable](labels map[K]pinggu.Label, lang string, k K) string {
-	if l, ok := labels[k]; ok {
-		return pick(l, lang)
-	}
-	return fmt.Sprint(k)
 }
 
 // t returns the Chinese or English form of a fixed text.

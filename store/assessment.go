@@ -138,8 +138,15 @@ func (c *conn) fullAssessment(id int64) (*pinggu.Assessment, error) {
 }
 
 // FindAssessment returns an assessment with its items and evidence.
+// A partner department's view of a joint assessment is audited.
 func (db *DB) FindAssessment(ctx context.Context, id int64) (*pinggu.Assessment, error) {
-	return db.reader(ctx).fullAssessment(id)
+	var out *pinggu.Assessment
+	err := db.viewed(ctx, func(c *conn) (change, error) {
+		a, err := c.fullAssessment(id)
+		out = a
+		return change{action: "assessment.view", objectType: "assessment", objectID: id, detail: "协作部门查看联合评估"}, err
+	})
+	return out, err
 }
 
 var asmSorts = map[string]string{
@@ -188,39 +195,6 @@ func (db *DB) ListAssessments(ctx context.Context, f pinggu.AssessmentFilter) ([
 	return out, total, err
 }
 
-// canAnswer reports whether the actor may answer, attach evidence to and
-// submit an assessment: the owner's enterprise staff or the engaged
-// third-party body.
-func canAnswer(actor *pinggu.Actor, a *pinggu.Assessment) bool {
-	if actor == nil {
-		return false
-	}
-	switch actor.Role {
-	case pinggu.RoleSystem:
-		return true
-	case pinggu.RoleEntAdmin, pinggu.RoleEntAssess:
-		return slices.Contains(actor.OrgIDs, a.OrgID)
-	case pinggu.RoleThirdParty:
-		return a.AssessorOrgID != 0 && slices.Contains(actor.OrgIDs, a.AssessorOrgID)
-	}
-	return false
-}
-
-// canReview reports whether the actor may review an assessment it sees:
-// the ministry, and the bureau of the owner's province.
-func canReview(actor *pinggu.Actor, a *pinggu.Assessment) bool {
-	if actor == nil {
-		return false
-	}
-	switch actor.Role {
-	case pinggu.RoleSystem, pinggu.RoleMinistry:
-		return true
-	case pinggu.RoleBureau:
-		return actor.Province != "" && actor.Province == a.Province
-	}
-	return false
-}
-
 // lockAssessment serialises the mutations of one assessment on PostgreSQL,
 // so that two partial saves cannot undo each other's fields and a state is
 // read and changed as one step. SQLite has a single writer already.
@@ -236,8 +210,9 @@ func (c *conn) lockAssessment(id int64) error {
 	return nil
 }
 
-// editable loads an assessment the actor may answer in its current state.
-func (c *conn) editable(id int64) (*pinggu.Assessment, error) {
+// editable loads an assessment the actor may answer (or submit: act) in its
+// current state.
+func (c *conn) editable(id int64, act pinggu.Action) (*pinggu.Assessment, error) {
 	if err := c.lockAssessment(id); err != nil {
 		return nil, err
 	}
@@ -245,13 +220,7 @@ func (c *conn) editable(id int64) (*pinggu.Assessment, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !canAnswer(c.actor, a) {
-		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "无权填写此评估")
-	}
-	if a.State != pinggu.AssessDraft && a.State != pinggu.AssessReturned {
-		return nil, pinggu.Errorf(pinggu.ECONFLICT, "评估处于“%s”状态，不能修改", a.State)
-	}
-	return a, nil
+	return a, pinggu.Authorize(c.actor, act, pinggu.AssessmentSubject(a))
 }
 
 // touch records that an assessment changed.

@@ -19,7 +19,7 @@ var answers = map[pinggu.Answer]bool{
 func (db *DB) SaveAnswers(ctx context.Context, id int64, in []pinggu.ItemAnswer) (*pinggu.Assessment, error) {
 	var out *pinggu.Assessment
 	err := db.inTx(ctx, func(c *conn) error {
-		a, err := c.editable(id)
+		a, err := c.editable(id, pinggu.ActAssessmentAnswer)
 		if err != nil {
 			return err
 		}
@@ -96,7 +96,7 @@ func answerDigest(a *pinggu.Assessment) map[pinggu.ItemKey]pinggu.ItemState {
 func (db *DB) Submit(ctx context.Context, id int64) (*pinggu.Assessment, error) {
 	var out *pinggu.Assessment
 	err := db.inTx(ctx, func(c *conn) error {
-		a, err := c.editable(id)
+		a, err := c.editable(id, pinggu.ActAssessmentSubmit)
 		if err != nil {
 			return err
 		}

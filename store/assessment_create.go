@@ -19,22 +19,6 @@ var kindTitles = map[pinggu.AssessmentKind]string{
 	pinggu.KindThirdParty: "第三方安全评估",
 }
 
-// mayCreate decides who starts which kind of assessment for a service the
-// actor sees: enterprises assess their own services, regulators order
-// special assessments.
-func mayCreate(actor *pinggu.Actor, kind pinggu.AssessmentKind, svc *pinggu.Service) bool {
-	if actor == nil {
-		return false
-	}
-	if actor.Role == pinggu.RoleSystem {
-		return true
-	}
-	if kind == pinggu.KindSpecial {
-		return actor.Role == pinggu.RoleMinistry || (actor.Role == pinggu.RoleBureau && actor.Province == svc.Province)
-	}
-	return (actor.Role == pinggu.RoleEntAdmin || actor.Role == pinggu.RoleEntAssess) && slices.Contains(actor.OrgIDs, svc.OrgID)
-}
-
 // CreateAssessment starts a draft for a service in scope. With no standards
 // given it pins the current versions applicable to the service's category;
 // another choice needs a reason.
@@ -50,7 +34,9 @@ func (db *DB) CreateAssessment(ctx context.Context, a *pinggu.Assessment) error 
 		if !slices.Contains(pinggu.AssessmentKinds, a.Kind) {
 			return &pinggu.Error{Code: pinggu.EINVALID, Message: "评估信息有误", Fields: []pinggu.FieldError{{Field: "kind", Message: fmt.Sprintf("评估类型“%s”不存在", a.Kind)}}}
 		}
-		if !mayCreate(c.actor, a.Kind, svc) {
+		sub := pinggu.ServiceSubject(svc)
+		sub.Kind = string(a.Kind)
+		if !pinggu.Allowed(c.actor, pinggu.ActAssessmentCreate, sub) {
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权为此业务发起%s", kindTitles[a.Kind])
 		}
 		switch {
@@ -73,7 +59,7 @@ func (db *DB) CreateAssessment(ctx context.Context, a *pinggu.Assessment) error 
 		}
 		a.Standards = pinStandards(e.lib, a.Standards, string(svc.Category), a.StandardsReason, &v)
 		c.checkAssessor(a, &v)
-		if a.Kind == pinggu.KindSpecial && c.actor.Role != pinggu.RoleSystem {
+		if a.Kind == pinggu.KindSpecial && !c.actor.IsSystem() {
 			a.OrderedByOrgID = c.actor.OrgID // the ordering regulator is who orders, not what it claims
 		}
 		if a.Kind != pinggu.KindSpecial {

@@ -20,7 +20,7 @@ import (
 // records the counts.
 func (db *DB) LoadDataset(ctx context.Context, d *pinggu.Dataset, progress func(done, total int)) error {
 	a := pinggu.ActorFrom(ctx)
-	if a == nil || (a.Role != pinggu.RoleSystem && a.Role != pinggu.RoleMinistry) {
+	if !a.May(pinggu.ActDatasetLoad) {
 		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权批量导入数据集")
 	}
 	if progress == nil {

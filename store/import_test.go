@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 	"github.com/pinggu/pinggu/store"
 	"github.com/pinggu/pinggu/store/storetest"
 )
@@ -27,7 +28,7 @@ func TestImportOrganisationsAllOrNothing(t *testing.T) {
 			",互联网企业," + uscc(3, "440000") + ",广东,,否\n" + // line 4: no name
 			"新丁公司,互联网企业," + uscc(1, "110000") + ",北京,,否\n" + // line 5: duplicate code in file
 			"新戊公司,互联网企业," + existing.USCC + ",火星,不存在的单位,否\n" // line 6: code in DB, bad province, unknown parent
-		rows, err := pinggu.ParseOrganisationsCSV(strings.NewReader(csv))
+		rows, err := ledgercsv.ParseOrganisations(strings.NewReader(csv))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +52,7 @@ func TestImportOrganisationsAllOrNothing(t *testing.T) {
 		}
 
 		good := strings.Join(strings.Split(csv, "\n")[:3], "\n") + "\n"
-		rows, _ = pinggu.ParseOrganisationsCSV(strings.NewReader(good))
+		rows, _ = ledgercsv.ParseOrganisations(strings.NewReader(good))
 		n, err := db.ImportOrganisations(sys, rows)
 		if err != nil || n != 2 {
 			t.Fatalf("good import = %d, %v", n, err)
@@ -79,7 +80,7 @@ func TestImportServicesScopedOwners(t *testing.T) {
 			"甲聊,甲公司,即时通信,已上线,https://im.example.cn\n" +
 			"乙聊,乙公司,即时通信,拟上线,\n" + // owner outside the bureau's province
 			"丙聊," + a.USCC + ",飞行汽车,拟上线,ftp://x\n" // bad category and target
-		rows, err := pinggu.ParseServicesCSV(strings.NewReader(csv))
+		rows, err := ledgercsv.ParseServices(strings.NewReader(csv))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,7 +99,7 @@ func TestImportServicesScopedOwners(t *testing.T) {
 		if countRows(t, db, "services") != 0 {
 			t.Fatal("a failed import wrote services")
 		}
-		rows, _ = pinggu.ParseServicesCSV(strings.NewReader("业务名称,所属企业,业务类别,状态\n甲聊,甲公司,即时通信,已上线\n甲搜," + a.USCC + ",搜索引擎,\n"))
+		rows, _ = ledgercsv.ParseServices(strings.NewReader("业务名称,所属企业,业务类别,状态\n甲聊,甲公司,即时通信,已上线\n甲搜," + a.USCC + ",搜索引擎,\n"))
 		if n, err := db.ImportServices(bureau, rows); err != nil || n != 2 {
 			t.Fatalf("good import = %d, %v", n, err)
 		}

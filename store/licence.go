@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"github.com/pinggu/pinggu"
 )
@@ -37,72 +36,19 @@ func (db *DB) FindLicence(ctx context.Context, id int64) (*pinggu.Licence, error
 	return db.reader(ctx).findLicence(id)
 }
 
-var licSorts = map[string]string{
-	"number": "l.number", "valid_to": "l.valid_to", "valid_from": "l.valid_from", "created_at": "l.created_at",
-	"updated_at": "l.updated_at", "org_name": "o.name", "id": "l.id",
-}
-
-// ListLicences lists licences in the actor's scope. State is derived from
-// the dates, so its filter is a date range.
+// ListLicences lists licences in the actor's scope (licenceQuery writes
+// the SQL).
 func (db *DB) ListLicences(ctx context.Context, f pinggu.LicenceFilter) ([]*pinggu.Licence, int, error) {
 	c := db.reader(ctx)
-	opt := f.ListOptions.Normalize()
-	var w where
-	w.scope(c.actor, "l.org_id", "o.province")
-	if f.OrgID != 0 {
-		w.add("l.org_id = ?", f.OrgID)
-	}
-	if f.Province != "" {
-		w.add("o.province = ?", f.Province)
-	}
-	now := tval(c.now)
-	dayAgo := tval(c.now.Add(-24 * time.Hour))
-	soon := tval(c.now.Add(pinggu.ExpiringWindow))
-	switch f.State {
-	case pinggu.LicencePending:
-		w.add("l.valid_from > ?", now)
-	case pinggu.LicenceExpired:
-		w.add("l.valid_from <= ? AND l.valid_to <= ?", now, dayAgo)
-	case pinggu.LicenceExpiring:
-		w.add("l.valid_from <= ? AND l.valid_to > ? AND l.valid_to <= ?", now, dayAgo, soon)
-	case pinggu.LicenceValid:
-		w.add("l.valid_from <= ? AND l.valid_to > ?", now, soon)
-	case "":
-	default:
-		return nil, 0, &pinggu.Error{Code: pinggu.EINVALID, Message: "筛选条件有误", Fields: []pinggu.FieldError{{Field: "state", Message: "许可证状态不存在"}}}
-	}
-	if f.Query != "" {
-		cond := "lower(l.number) LIKE ?"
-		args := []any{"%" + likeEscape(f.Query) + "%"}
-		if q := db.d.searchQuery(f.Query); q != "" {
-			cond += " OR l.org_id IN " + db.d.searchIDs("organisations")
-			args = append(args, q)
-		}
-		w.add(cond, args...)
-	}
-	total, err := c.count(licFrom, w)
+	p, err := c.licenceQuery(f).list()
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := c.query("SELECT "+licCols+" FROM "+licFrom+w.sql()+orderBy(licSorts, opt, "valid_to", "l.id")+" LIMIT ? OFFSET ?",
-		append(w.args, opt.Limit, opt.Offset)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	out := []*pinggu.Licence{}
-	for rows.Next() {
-		l, err := c.scanLicence(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, l)
-	}
-	return out, total, rows.Err()
+	return runList(c, p, f.ListOptions.Normalize(), c.scanLicence)
 }
 
 func (c *conn) checkLicenceInput(l *pinggu.Licence) error {
-	if !c.actor.CanWriteLedger() {
+	if !c.actor.May(pinggu.ActLedgerWrite) {
 		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记或修改许可证")
 	}
 	var v pinggu.Validation
@@ -173,7 +119,7 @@ func (db *DB) DeleteLicence(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		if !c.actor.CanWriteLedger() {
+		if !c.actor.May(pinggu.ActLedgerWrite) {
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权删除许可证")
 		}
 		if _, err := c.exec("DELETE FROM licences WHERE id = ?", id); err != nil {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/pinggu/pinggu"
 )
@@ -50,82 +49,11 @@ func (db *DB) FindOrganisation(ctx context.Context, id int64) (*pinggu.Organisat
 	return db.reader(ctx).findOrg(id)
 }
 
-var orgSorts = map[string]string{
-	"name": "o.name", "created_at": "o.created_at", "updated_at": "o.updated_at",
-	"province": "o.province", "kind": "o.kind", "id": "o.id",
-}
-
-// orderBy builds an ORDER BY from a whitelist; the ID breaks ties so pages
-// are stable.
-func orderBy(sorts map[string]string, opt pinggu.ListOptions, def, idCol string, fence ...string) string {
-	col, ok := sorts[opt.Sort]
-	if !ok {
-		col = sorts[def]
-	}
-	dir := ""
-	if opt.Desc {
-		dir = " DESC"
-	}
-	pre := strings.Join(fence, "")
-	if col == idCol {
-		return " ORDER BY " + pre + col + dir
-	}
-	return " ORDER BY " + pre + col + dir + ", " + idCol + dir
-}
-
-// orgWhere is serviceWhere for organisations.
-func (c *conn) orgWhere(f pinggu.OrganisationFilter) (w where, match string, none bool) {
-	w.scope(c.actor, "o.id", "o.province")
-	if f.Kind != "" {
-		w.add("o.kind = ?", string(f.Kind))
-	}
-	if f.Province != "" {
-		w.add("o.province = ?", f.Province)
-	}
-	if f.ParentID != nil {
-		w.add("o.parent_id = ?", *f.ParentID)
-	}
-	if f.KeyOnly {
-		w.add("o.key_enterprise = TRUE")
-	}
-	q := c.db.d.searchQuery(f.Query)
-	if q == "" {
-		return w, "", false
-	}
-	groups, none := scopeTokens(c.actor)
-	for _, t := range [][2]string{{tokKind, string(f.Kind)}, {tokProvince, f.Province}} {
-		if t[1] != "" {
-			groups = append(groups, []string{filterToken(t[0], t[1])})
-		}
-	}
-	if f.ParentID != nil {
-		groups = append(groups, []string{idToken(tokParent, *f.ParentID)})
-	}
-	if f.KeyOnly {
-		groups = append(groups, []string{tokKey})
-	}
-	return w, c.db.d.matchQuery(q, groups), none
-}
-
-// ListOrganisations lists organisations in the actor's scope.
+// ListOrganisations lists organisations in the actor's scope (orgQuery
+// writes the SQL).
 func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter) ([]*pinggu.Organisation, int, error) {
 	c := db.reader(ctx)
-	opt := f.ListOptions.Normalize()
-	w, match, none := c.orgWhere(f)
-	if none {
-		return []*pinggu.Organisation{}, 0, nil
-	}
-	if match != "" {
-		return searchList(c, "organisations", "o", orgCols, orgJoins, w, match,
-			orderBy(orgSorts, opt, "name", "o.id", ""), opt, scanOrg)
-	}
-	total, err := c.count("organisations o", w)
-	if err != nil {
-		return nil, 0, err
-	}
-	out, err := queryAll(c, scanOrg, "SELECT "+orgCols+" FROM organisations o"+orgJoins+w.sql()+orderBy(orgSorts, opt, "name", "o.id", "")+" LIMIT ? OFFSET ?",
-		append(w.args, opt.Limit, opt.Offset)...)
-	return out, total, err
+	return runList(c, c.orgQuery(f).list(), f.ListOptions.Normalize(), scanOrg)
 }
 
 // ExportOrganisations returns every organisation the filter selects, in ID
@@ -133,11 +61,11 @@ func (db *DB) ListOrganisations(ctx context.Context, f pinggu.OrganisationFilter
 // shows.
 func (db *DB) ExportOrganisations(ctx context.Context, f pinggu.OrganisationFilter) ([]*pinggu.Organisation, error) {
 	c := db.reader(ctx)
-	w, match, none := c.orgWhere(f)
+	st, none := c.orgQuery(f).export()
 	if none {
 		return []*pinggu.Organisation{}, nil
 	}
-	return exportList(c, "organisations", "o", orgCols, orgFrom, w, match, scanOrg)
+	return queryAll(c, scanOrg, st.SQL, st.Args...)
 }
 
 // CreateOrganisation registers an organisation inside the actor's scope.
@@ -164,7 +92,7 @@ func (db *DB) CreateOrganisation(ctx context.Context, o *pinggu.Organisation) er
 // province.
 func (c *conn) checkOrgWrite(old, o *pinggu.Organisation) error {
 	a := c.actor
-	if !a.CanWriteLedger() {
+	if !a.May(pinggu.ActLedgerWrite) {
 		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记或修改单位")
 	}
 	o.Normalize()
@@ -173,32 +101,10 @@ func (c *conn) checkOrgWrite(old, o *pinggu.Organisation) error {
 	if err := v.Err("单位信息有误"); err != nil {
 		return err
 	}
-	if (old == nil || old.Kind != o.Kind) && !a.CanCreateOrganisationKind(o.Kind) {
-		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记该类型的单位")
+	if err := pinggu.CheckOrganisationWrite(a, old, o); err != nil {
+		return err
 	}
-	sc := a.LedgerScope()
-	if sc.Kind == pinggu.ScopeProvince && o.Province != sc.Province {
-		return pinggu.Errorf(pinggu.EFORBIDDEN, "只能登记和修改本省单位")
-	}
-	if sc.Kind == pinggu.ScopeOrgs {
-		if old != nil && old.Province != o.Province {
-			return pinggu.Errorf(pinggu.EFORBIDDEN, "单位属地变更须由通信管理局办理")
-		}
-		// Whether an enterprise is a key enterprise is the regulator's call.
-		if (old == nil && o.Key) || (old != nil && old.Key != o.Key) {
-			return pinggu.Errorf(pinggu.EFORBIDDEN, "重点企业标记须由监管部门设置")
-		}
-		// The root of the actor's tree keeps its parent; every other
-		// organisation must hang below an organisation of the tree.
-		if old != nil && old.ID == a.OrgID {
-			if !sameParent(old.ParentID, o.ParentID) {
-				return pinggu.Errorf(pinggu.EFORBIDDEN, "不能变更本单位的上级单位")
-			}
-		} else if o.ParentID == nil {
-			return &pinggu.Error{Code: pinggu.EINVALID, Message: "单位信息有误", Fields: []pinggu.FieldError{{Field: "parent_id", Message: "须指定上级单位"}}}
-		}
-	}
-	if o.ParentID != nil && (old == nil || !sameParent(old.ParentID, o.ParentID)) {
+	if o.ParentID != nil && (old == nil || !pinggu.SameParent(old.ParentID, o.ParentID)) {
 		if _, err := c.findOrg(*o.ParentID); err != nil {
 			if pinggu.ErrorCode(err) == pinggu.ENOTFOUND {
 				return pinggu.Errorf(pinggu.ENOTFOUND, "上级单位不存在")
@@ -212,13 +118,6 @@ func (c *conn) checkOrgWrite(old, o *pinggu.Organisation) error {
 		}
 	}
 	return nil
-}
-
-func sameParent(a, b *int64) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
 }
 
 // checkNoCycle refuses a parent that is id itself or one of its descendants.
@@ -335,7 +234,7 @@ func (db *DB) UpdateOrganisation(ctx context.Context, o *pinggu.Organisation) er
 func (db *DB) OrganisationDirectory(ctx context.Context, query string, limit int) ([]pinggu.OrgRef, error) {
 	c := db.reader(ctx)
 	var w where
-	if !c.actor.CanManageUsers() {
+	if !c.actor.May(pinggu.ActUserManage) {
 		w.scope(c.actor, "o.id", "o.province")
 	}
 	if q := db.d.searchQuery(query); q != "" {

@@ -9,8 +9,8 @@ import (
 	"github.com/pinggu/pinggu"
 )
 
-// reviewable loads an assessment the actor may review.
-func (c *conn) reviewable(id int64) (*pinggu.Assessment, error) {
+// reviewable loads an assessment the actor may review (act) in its state.
+func (c *conn) reviewable(id int64, act pinggu.Action) (*pinggu.Assessment, error) {
 	if err := c.lockAssessment(id); err != nil {
 		return nil, err
 	}
@@ -18,21 +18,15 @@ func (c *conn) reviewable(id int64) (*pinggu.Assessment, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !canReview(c.actor, a) {
-		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "仅部级监管人员和属地通信管理局可审核评估")
-	}
-	return a, nil
+	return a, pinggu.Authorize(c.actor, act, pinggu.AssessmentSubject(a))
 }
 
 // StartReview takes a submitted assessment into review.
 func (db *DB) StartReview(ctx context.Context, id int64) (*pinggu.Assessment, error) {
 	var out *pinggu.Assessment
 	err := db.inTx(ctx, func(c *conn) error {
-		a, err := c.reviewable(id)
+		a, err := c.reviewable(id, pinggu.ActReviewStart)
 		if err != nil {
-			return err
-		}
-		if err := pinggu.CheckAssessmentTransition(a.State, pinggu.AssessUnderReview); err != nil {
 			return err
 		}
 		if _, err := c.exec("UPDATE assessments SET state = ?, updated_at = ? WHERE id = ?", string(pinggu.AssessUnderReview), tval(c.now), id); err != nil {
@@ -53,7 +47,7 @@ func (db *DB) StartReview(ctx context.Context, id int64) (*pinggu.Assessment, er
 func (db *DB) Review(ctx context.Context, id int64, d pinggu.ReviewDecision) (*pinggu.Assessment, error) {
 	var out *pinggu.Assessment
 	err := db.inTx(ctx, func(c *conn) error {
-		a, err := c.reviewable(id)
+		a, err := c.reviewable(id, pinggu.ActReviewDecide)
 		if err != nil {
 			return err
 		}
@@ -62,11 +56,8 @@ func (db *DB) Review(ctx context.Context, id int64, d pinggu.ReviewDecision) (*p
 		}
 		d.Summary = strings.TrimSpace(d.Summary)
 		var v pinggu.Validation
-		if d.Decision != pinggu.AssessAccepted && d.Decision != pinggu.AssessReturned {
-			v.Add(0, "decision", "审核结论须为通过或退回")
-		}
-		if d.Decision == pinggu.AssessReturned && d.Summary == "" {
-			v.Add(0, "summary", "退回评估须说明理由")
+		if err := d.Check(); err != nil {
+			v.Fields = pinggu.ErrorFields(err)
 		}
 		comments := map[pinggu.ItemKey]string{}
 		for key, text := range d.Comments {
@@ -84,6 +75,17 @@ func (db *DB) Review(ctx context.Context, id int64, d pinggu.ReviewDecision) (*p
 		}
 		if err := pinggu.CheckAssessmentTransition(a.State, d.Decision); err != nil {
 			return err
+		}
+		if d.Decision == pinggu.AssessAccepted {
+			// A joint assessment is accepted only with every partner
+			// department's sign-off.
+			pending, err := c.pendingSignOffs(id)
+			if err != nil {
+				return err
+			}
+			if len(pending) > 0 {
+				return pinggu.Errorf(pinggu.ECONFLICT, "联合评估尚待%s会签，暂不能通过", strings.Join(pending, "、"))
+			}
 		}
 		if err := c.recordVerdict(a, d.Decision, d.Summary, comments); err != nil {
 			return err
@@ -180,25 +182,15 @@ func (c *conn) hasAcceptedPreLaunch(serviceID int64) (bool, error) {
 	return n > 0, err
 }
 
-// launchGate applies the launch gate to a service about to launch for the
-// first time; it reports whether the gate was overridden, which the caller
-// audits as such. A relaunch after suspension passed the gate before. The
-// platform itself (demo loading, imports of legacy services) overrides with
-// a reason like the ministry.
+// launchGate applies pinggu.LaunchGate to a service about to launch; it
+// reports whether the gate was overridden, which the caller audits as such.
 func (c *conn) launchGate(svc *pinggu.Service, reason string) (override bool, err error) {
 	if svc.LaunchedAt != nil {
-		return false, nil
+		return pinggu.LaunchGate(c.actor, true, false, "")
 	}
 	ok, err := c.hasAcceptedPreLaunch(svc.ID)
-	if err != nil || ok {
+	if err != nil {
 		return false, err
 	}
-	actor := c.actor
-	if actor != nil && actor.Role == pinggu.RoleSystem {
-		actor = &pinggu.Actor{Role: pinggu.RoleMinistry}
-	}
-	if err := pinggu.CheckLaunchGate(actor, false, strings.TrimSpace(reason)); err != nil {
-		return false, err
-	}
-	return true, nil
+	return pinggu.LaunchGate(c.actor, false, ok, strings.TrimSpace(reason))
 }

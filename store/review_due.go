@@ -13,8 +13,8 @@ import (
 // Regulators at the ministry set it.
 func (db *DB) SetReviewInterval(ctx context.Context, category pinggu.Category, months int) error {
 	return db.inTx(ctx, func(c *conn) error {
-		if c.actor == nil || (c.actor.Role != pinggu.RoleMinistry && c.actor.Role != pinggu.RoleSystem) {
-			return pinggu.Errorf(pinggu.EFORBIDDEN, "仅部级监管人员可设置定期核查周期")
+		if err := pinggu.Authorize(c.actor, pinggu.ActReviewIntervalSet, pinggu.Subject{}); err != nil {
+			return err
 		}
 		if !category.Valid() {
 			return &pinggu.Error{Code: pinggu.EINVALID, Message: "业务类别不存在", Fields: []pinggu.FieldError{{Field: "category", Message: fmt.Sprintf("业务类别“%s”不存在", category)}}}
@@ -190,7 +190,8 @@ func (c *conn) refreshReviewDue(cond string, args ...any) error {
 		return err
 	}
 	for _, d := range dues {
-		if _, err := c.exec("UPDATE services SET review_due_at = ? WHERE id = ?", tval(d.at), d.id); err != nil {
+		// Unchanged dates are not written: each write rewrites two indexes.
+		if _, err := c.exec("UPDATE services SET review_due_at = ? WHERE id = ? AND (review_due_at IS NULL OR review_due_at <> ?)", tval(d.at), d.id, tval(d.at)); err != nil {
 			return err
 		}
 	}

@@ -265,69 +265,6 @@ func (d dialect) matchQuery(phrase string, groups [][]string) string {
 	return b.String()
 }
 
-// searchList is a text search of table (as alias): the first SearchCap+1
-// records the index yields for match, tested again against w (so the
-// scope holds even if a document were stale), sorted by order and paged.
-// Sorting a bounded set keeps every search as fast as a narrow one: an
-// index gives no order for a million "智能" services, and walking a sort
-// index for them costs in proportion to where in that order they cluster.
-// So a search finding more than SearchCap says so (total is capped) and
-// lists SearchCap of them; a narrower query lists them all.
-//
-// scan reads one row of cols.
-func searchList[T any](c *conn, table, alias, cols, joins string, w where, match, order string, opt pinggu.ListOptions, scan func(rowScanner) (T, error)) ([]T, int, error) {
-	var from string
-	var args []any
-	if c.db.d.pg() {
-		cond := alias + ".search @@ ?::tsquery"
-		if len(w.parts) > 0 {
-			cond = w.and() + " AND " + cond
-		}
-		from = "(SELECT * FROM " + table + " " + alias + " WHERE " + cond + " LIMIT ?) " + alias + joins
-		args = append(append(args, w.args...), match, pinggu.SearchCap+1)
-		w = where{}
-	} else {
-		// CROSS JOIN keeps the matches driving: SQLite may not swap them
-		// with a walk of the table's sort index.
-		from = "(SELECT rowid AS id FROM " + table + "_fts WHERE " + table + "_fts MATCH ? LIMIT ?) m CROSS JOIN " +
-			table + " " + alias + " ON " + alias + ".id = m.id" + joins
-		args = append(append(args, match, pinggu.SearchCap+1), w.args...)
-	}
-	// One more match than listed says there are more; the page stops at
-	// SearchCap all the same.
-	limit := max(0, min(opt.Limit, pinggu.SearchCap-opt.Offset))
-	total := 0
-	out, err := queryAll(c, func(row rowScanner) (T, error) { return scan(withTotal{row, &total}) },
-		"SELECT "+cols+", count(*) OVER () FROM "+from+w.sql()+order+" LIMIT ? OFFSET ?", append(args, limit, opt.Offset)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	if len(out) == 0 && opt.Offset > 0 {
-		// Past the end: the page holds no row to carry the total.
-		if err := c.queryRow("SELECT count(*) FROM "+from+w.sql(), args...).Scan(&total); err != nil {
-			return nil, 0, err
-		}
-	}
-	return out, min(total, pinggu.SearchCap), nil
-}
-
-// exportList is every row of from (table as alias) matching w and, when it
-// searches, match, in ID order: no search cap applies.
-func exportList[T any](c *conn, table, alias, cols, from string, w where, match string, scan func(rowScanner) (T, error)) ([]T, error) {
-	if match != "" {
-		w.add(alias+".id IN "+c.db.d.searchIDs(table), match)
-	}
-	return queryAll(c, scan, "SELECT "+cols+" FROM "+from+w.sql()+" ORDER BY "+alias+".id", w.args...)
-}
-
-// withTotal scans a row of searchList, whose last column is the total.
-type withTotal struct {
-	row   rowScanner
-	total *int
-}
-
-func (r withTotal) Scan(dest ...any) error { return r.row.Scan(append(dest, r.total)...) }
-
 // setSearch stores the search document of row id of table.
 func (c *conn) setSearch(table string, id int64, in searchDocIn) error {
 	doc := c.db.d.searchDoc(in)

@@ -12,12 +12,36 @@ const svcCols = `s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provi
 
 const svcFrom = "services s JOIN organisations o ON o.id = s.org_id"
 
+// svcRowCols are svcCols without the owner's name: the service's own row,
+// unqualified, as SQLite's RETURNING wants them.
+const svcRowCols = `id, org_id, province, name, category, tags, provinces, status, description, targets,
+	launched_at, created_at, updated_at`
+
 func scanService(sc interface{ Scan(...any) error }) (*pinggu.Service, error) {
+	return scanServiceInto(sc, nil)
+}
+
+// scanServiceRow reads svcRowCols, the owner's name given.
+func scanServiceRow(sc interface{ Scan(...any) error }, ownerName string) (*pinggu.Service, error) {
+	s, err := scanServiceInto(sc, &ownerName)
+	if s != nil {
+		s.OrgName = ownerName
+	}
+	return s, err
+}
+
+// scanServiceInto reads svcCols, or svcRowCols when the owner's name is
+// known already.
+func scanServiceInto(sc interface{ Scan(...any) error }, ownerName *string) (*pinggu.Service, error) {
 	var s pinggu.Service
 	var cat, status, tags, provs, targets string
 	var launched, created, updated tscan
-	if err := sc.Scan(&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &tags, &provs, &status, &s.Description, &targets,
-		&launched, &created, &updated, &s.OrgName); err != nil {
+	dst := []any{&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &tags, &provs, &status, &s.Description, &targets,
+		&launched, &created, &updated}
+	if ownerName == nil {
+		dst = append(dst, &s.OrgName)
+	}
+	if err := sc.Scan(dst...); err != nil {
 		return nil, err
 	}
 	s.Category, s.Status = pinggu.Category(cat), pinggu.ServiceStatus(status)
@@ -42,89 +66,22 @@ func (db *DB) FindService(ctx context.Context, id int64) (*pinggu.Service, error
 	return db.reader(ctx).findService(id)
 }
 
-var svcSorts = map[string]string{
-	"name": "s.name", "created_at": "s.created_at", "updated_at": "s.updated_at", "status": "s.status",
-	"category": "s.category", "province": "s.province", "id": "s.id",
-}
-
-// serviceWhere turns a service filter into the conditions of a query in
-// the actor's scope and, when it searches, the index match of its text
-// query with the scope's and filters' tokens. none says the actor sees no
-// service at all.
-func (c *conn) serviceWhere(f pinggu.ServiceFilter) (w where, match string, none bool) {
-	w.scope(c.actor, "s.org_id", "s.province")
-	if f.OrgID != 0 {
-		w.add("s.org_id = ?", f.OrgID)
-	}
-	if f.Category != "" {
-		w.add("s.category = ?", string(f.Category))
-	}
-	if f.Province != "" {
-		w.add("s.province = ?", f.Province)
-	}
-	if f.Status != "" {
-		w.add("s.status = ?", string(f.Status))
-	}
-	q := c.db.d.searchQuery(f.Query)
-	if q == "" {
-		return w, "", false
-	}
-	groups, none := scopeTokens(c.actor)
-	if f.OrgID != 0 {
-		groups = append(groups, []string{idToken(tokOwner, f.OrgID)})
-	}
-	for _, t := range [][2]string{{tokCategory, string(f.Category)}, {tokProvince, f.Province}, {tokStatus, string(f.Status)}} {
-		if t[1] != "" {
-			groups = append(groups, []string{filterToken(t[0], t[1])})
-		}
-	}
-	return w, c.db.d.matchQuery(q, groups), none
-}
-
-// ListServices lists services in the actor's scope. The text query matches
-// the service's name or its owner's name.
+// ListServices lists services in the actor's scope (serviceQuery writes
+// the SQL).
 func (db *DB) ListServices(ctx context.Context, f pinggu.ServiceFilter) ([]*pinggu.Service, int, error) {
 	c := db.reader(ctx)
-	opt := f.ListOptions.Normalize()
-	w, match, none := c.serviceWhere(f)
-	if none {
-		return []*pinggu.Service{}, 0, nil
-	}
-	if match != "" {
-		// The service's search document holds its owner's name too, so
-		// "service or organisation name" is one index lookup.
-		return searchList(c, "services", "s", svcCols, " JOIN organisations o ON o.id = s.org_id", w, match,
-			orderBy(svcSorts, opt, "name", "s.id", ""), opt, scanService)
-	}
-	if !db.d.pg() {
-		c.statusHint(f, &w)
-	}
-	from := "services s"
-	total, err := c.count(from, w)
-	if err != nil {
-		return nil, 0, err
-	}
-	fence := ""
-	if !db.d.pg() {
-		if from, fence, err = c.servicePlan(f, opt, total); err != nil {
-			return nil, 0, err
-		}
-	}
-	from += " JOIN organisations o ON o.id = s.org_id"
-	out, err := queryAll(c, scanService, "SELECT "+svcCols+" FROM "+from+w.sql()+orderBy(svcSorts, opt, "name", "s.id", fence)+" LIMIT ? OFFSET ?",
-		append(w.args, opt.Limit, opt.Offset)...)
-	return out, total, err
+	return runList(c, c.serviceQuery(f).list(), f.ListOptions.Normalize(), scanService)
 }
 
 // ExportServices returns every service the filter selects, in ID order:
 // an export holds all matches of a search, not the SearchCap a list shows.
 func (db *DB) ExportServices(ctx context.Context, f pinggu.ServiceFilter) ([]*pinggu.Service, error) {
 	c := db.reader(ctx)
-	w, match, none := c.serviceWhere(f)
+	st, none := c.serviceQuery(f).export()
 	if none {
 		return []*pinggu.Service{}, nil
 	}
-	return exportList(c, "services", "s", svcCols, svcFrom, w, match, scanService)
+	return queryAll(c, scanService, st.SQL, st.Args...)
 }
 
 // ownerInScope checks that the service's owner is an organisation the actor
@@ -145,7 +102,7 @@ func (c *conn) ownerInScope(orgID int64) (orgRef, error) {
 }
 
 func (c *conn) checkServiceInput(s *pinggu.Service) error {
-	if !c.actor.CanWriteServices() {
+	if !c.actor.May(pinggu.ActServiceWrite) {
 		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记或修改业务")
 	}
 	s.Normalize()
@@ -223,16 +180,39 @@ func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
 				return err
 			}
 		}
-		if _, err := c.exec(`UPDATE services SET org_id = ?, province = ?, name = ?, category = ?, tags = ?, provinces = ?, description = ?, targets = ?, updated_at = ? WHERE id = ?`,
-			s.OrgID, owner.province, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), s.Description, jsonText(s.Targets), tval(c.now), s.ID); err != nil {
-			return fmt.Errorf("store: update service: %w", err)
+		// Only the columns that change are written: SQLite rewrites the
+		// entry of every index on a column in the SET list, and services
+		// have fifteen, so a description edit rewrote them all.
+		set := columnChanges{}
+		set.add("org_id", old.OrgID, s.OrgID)
+		set.add("province", old.Province, owner.province)
+		set.add("name", old.Name, s.Name)
+		set.add("category", string(old.Category), string(s.Category))
+		set.add("tags", jsonText(old.Tags), jsonText(s.Tags))
+		set.add("provinces", jsonText(old.Provinces), jsonText(s.Provinces))
+		set.add("description", old.Description, s.Description)
+		set.add("targets", jsonText(old.Targets), jsonText(s.Targets))
+		saved := old
+		if len(set.cols) > 0 {
+			set.add("updated_at", nil, tval(c.now))
+			// The saved record comes back with the update (the owner's name
+			// is known): one statement, not two.
+			row := c.queryRow("UPDATE services SET "+set.sql()+" WHERE id = ? RETURNING "+svcRowCols, append(set.args, s.ID)...)
+			if saved, err = scanServiceRow(row, owner.name); err != nil {
+				return fmt.Errorf("store: update service: %w", err)
+			}
 		}
-		if err := c.refreshServices("s.id = ?", s.ID); err != nil {
-			return err
+		// The search document holds the names, owner, province and
+		// category; the review due date follows the category.
+		if set.has("org_id", "name", "category") {
+			if err := c.reindexServices("s.id = ?", s.ID); err != nil {
+				return err
+			}
 		}
-		saved, err := c.findServiceAny(s.ID)
-		if err != nil {
-			return err
+		if set.has("category") {
+			if err := c.refreshReviewDue("s.id = ?", s.ID); err != nil {
+				return err
+			}
 		}
 		*s = *saved
 		return c.audit(change{action: "service.update", objectType: "service", objectID: s.ID, detail: s.Name, before: old, after: s})

@@ -18,7 +18,7 @@ func (db *DB) RecordMajorChange(ctx context.Context, id int64, description strin
 		if err != nil {
 			return err
 		}
-		if !c.actor.CanWriteServices() {
+		if !c.actor.May(pinggu.ActServiceWrite) {
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记业务重大变更")
 		}
 		description = strings.TrimSpace(description)

@@ -127,6 +127,26 @@ func (db *DB) ListStandards(ctx context.Context) ([]*pinggu.StandardInfo, error)
 	return out, nil
 }
 
+// ApplicableStandards lists the current standards that apply to a service
+// category, the general ones first: what a new assessment of the category
+// takes unless another choice is explained. It reads the same library the
+// store validates a new assessment against.
+func (db *DB) ApplicableStandards(ctx context.Context, category pinggu.Category) ([]*pinggu.StandardInfo, error) {
+	c := db.reader(ctx)
+	if c.actor == nil {
+		return nil, pinggu.Errorf(pinggu.EUNAUTHORIZED, "请先登录")
+	}
+	e, err := c.library()
+	if err != nil {
+		return nil, err
+	}
+	out := []*pinggu.StandardInfo{}
+	for _, s := range e.lib.Applicable(string(category)) {
+		out = append(out, e.info(s))
+	}
+	return out, nil
+}
+
 // StandardYAML returns the canonical YAML of id at version ("" for current).
 func (db *DB) StandardYAML(ctx context.Context, id, version string) ([]byte, error) {
 	c := db.reader(ctx)
@@ -153,8 +173,8 @@ func (db *DB) StandardYAML(ctx context.Context, id, version string) ([]byte, err
 // under a published id@version is a conflict.
 func (db *DB) ImportStandard(ctx context.Context, filename string, yaml []byte) (*pinggu.StandardInfo, error) {
 	a := pinggu.ActorFrom(ctx)
-	if a == nil || (a.Role != pinggu.RoleMinistry && a.Role != pinggu.RoleSystem) {
-		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "仅部级监管人员可发布评估标准")
+	if err := pinggu.Authorize(a, pinggu.ActStandardImport, pinggu.Subject{}); err != nil {
+		return nil, err
 	}
 	s, err := standards.Parse(filename, yaml)
 	if err != nil {

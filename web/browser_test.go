@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"context"
@@ -9,10 +9,13 @@ import (
 	"testing"
 	"time"
 
+	. "github.com/pinggu/pinggu/web/webtest"
+
 	cdpage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 // chromiumPath finds the browser, or decides what a machine without one
@@ -68,7 +71,7 @@ func browserLogin(t *testing.T, ctx context.Context, base, username string) {
 		chromedp.Navigate(base+"/login"),
 		chromedp.WaitVisible(chromedp.CSS(`#username`)),
 		chromedp.SendKeys(chromedp.CSS(`#username`), username),
-		chromedp.SendKeys(chromedp.CSS(`#password`), testPassword),
+		chromedp.SendKeys(chromedp.CSS(`#password`), TestPassword),
 		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`nav.side`)),
 	)
@@ -109,14 +112,14 @@ func location(t *testing.T, ctx context.Context) string {
 
 func TestBrowserTenancy(t *testing.T) {
 	ctx := newBrowser(t)
-	a := newApp(t)
-	base := a.http.URL
+	a := NewApp(t)
+	base := a.HTTP.URL
 	orgName := "丁云服务有限公司"
 	svcName := "丁云智能客服"
-	code := uscc(t, "91440300MA5DDDDD5")
+	code := USCC(t, "91440300MA5DDDDD5")
 
 	// A Guangdong bureau officer registers an enterprise and its service.
-	browserLogin(t, ctx, base, uBureauGD)
+	browserLogin(t, ctx, base, UserBureauGD)
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/organisations/new"),
 		chromedp.WaitVisible(chromedp.CSS(`#name`)),
@@ -197,12 +200,12 @@ func TestBrowserTenancy(t *testing.T) {
 	}
 
 	// An administrator of a Shanghai enterprise sees neither, anywhere.
-	browserLogin(t, ctx, base, uEntAdminB)
+	browserLogin(t, ctx, base, UserEntAdminB)
 	for _, c := range []struct{ path, q string }{
 		{"/organisations", "丁云"}, {"/services", "智能客服"}, {"/services", "丁云"},
 	} {
 		if got := search(c.path, "q", c.q); strings.Contains(got, orgName) || strings.Contains(got, svcName) {
-			t.Fatalf("%s?q=%s shows another enterprise's records to %s", c.path, c.q, uEntAdminB)
+			t.Fatalf("%s?q=%s shows another enterprise's records to %s", c.path, c.q, UserEntAdminB)
 		}
 	}
 	for _, u := range []string{orgURL, svcURL} {
@@ -211,10 +214,10 @@ func TestBrowserTenancy(t *testing.T) {
 		}
 		html := pageHTML(t, ctx)
 		if !strings.Contains(html, "页面不存在") {
-			t.Fatalf("%s does not show the 404 page to %s", u, uEntAdminB)
+			t.Fatalf("%s does not show the 404 page to %s", u, UserEntAdminB)
 		}
 		if strings.Contains(html, orgName) || strings.Contains(html, svcName) {
-			t.Fatalf("%s leaks another enterprise's names to %s", u, uEntAdminB)
+			t.Fatalf("%s leaks another enterprise's names to %s", u, UserEntAdminB)
 		}
 	}
 }
@@ -224,9 +227,9 @@ func TestBrowserTenancy(t *testing.T) {
 // confirmation before a delete.
 func TestBrowserFormHelpers(t *testing.T) {
 	ctx := newBrowser(t)
-	a := newApp(t)
-	base := a.http.URL
-	browserLogin(t, ctx, base, uBureauGD)
+	a := NewApp(t)
+	base := a.HTTP.URL
+	browserLogin(t, ctx, base, UserBureauGD)
 
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/organisations/new"),
@@ -245,14 +248,14 @@ func TestBrowserFormHelpers(t *testing.T) {
 		t.Fatalf("submit an organisation with a bad credit code: %v", err)
 	}
 	html := pageHTML(t, ctx)
-	if got := fieldError(t, html, "uscc"); got == "" {
+	if got := FieldErrorOf(t, html, "uscc"); got == "" {
 		t.Fatal("the browser shows no error next to the credit code")
 	}
 	if !strings.Contains(html, `value="孙主任"`) || !strings.Contains(html, `value="李工"`) {
 		t.Fatal("the contacts typed are not kept after the error")
 	}
 	err = chromedp.Do(ctx,
-		chromedp.SetValue(chromedp.CSS(`#uscc`), uscc(t, "91440300MA5J00001")),
+		chromedp.SetValue(chromedp.CSS(`#uscc`), USCC(t, "91440300MA5J00001")),
 		chromedp.Submit(chromedp.CSS(`#name`)),
 		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
 	)
@@ -277,9 +280,9 @@ func TestBrowserFormHelpers(t *testing.T) {
 		}
 	}()
 	err = chromedp.Do(ctx,
-		chromedp.Navigate(base+"/organisations/"+id(a.orgA.ID)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/licences/`+id(a.licA.ID)+`/delete"] button`)),
-		chromedp.Click(chromedp.CSS(`form[action="/licences/`+id(a.licA.ID)+`/delete"] button`)),
+		chromedp.Navigate(base+"/organisations/"+ID(a.OrgA.ID)),
+		chromedp.WaitVisible(chromedp.CSS(`form[action="/licences/`+ID(a.LicA.ID)+`/delete"] button`)),
+		chromedp.Click(chromedp.CSS(`form[action="/licences/`+ID(a.LicA.ID)+`/delete"] button`)),
 		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
 	)
 	if err != nil {
@@ -287,13 +290,13 @@ func TestBrowserFormHelpers(t *testing.T) {
 	}
 	select {
 	case msg := <-asked:
-		if msg != catalogs[langZH]["licence.confirm_delete"] {
+		if msg != i18n.Catalog(i18n.ZH)["licence.confirm_delete"] {
 			t.Fatalf("confirmation asked %q", msg)
 		}
 	default:
 		t.Fatal("the licence was deleted without a confirmation")
 	}
-	if got := bodyText(t, ctx); strings.Contains(got, a.licA.Number) {
+	if got := bodyText(t, ctx); strings.Contains(got, a.LicA.Number) {
 		t.Fatalf("the deleted licence is still listed:\n%s", got)
 	}
 }
@@ -342,14 +345,14 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 func TestBrowserAssessmentFlow(t *testing.T) {
 	ctx := newBrowser(t)
 	acceptDialogs(ctx)
-	a := newApp(t)
-	base := a.http.URL
-	svc := &pinggu.Service{OrgID: a.orgA.ID, Name: "甲融合通信", Category: pinggu.CatConverged, Provinces: []string{"440000"}}
-	if err := a.db.CreateService(sysCtx(), svc); err != nil {
+	a := NewApp(t)
+	base := a.HTTP.URL
+	svc := &pinggu.Service{OrgID: a.OrgA.ID, Name: "甲融合通信", Category: pinggu.CatConverged, Provinces: []string{"440000"}}
+	if err := a.DB.CreateService(SysCtx(), svc); err != nil {
 		t.Fatal(err)
 	}
 	evidence := filepath.Join(t.TempDir(), "主叫号码核验记录.pdf")
-	if err := os.WriteFile(evidence, []byte(testPDF), 0o644); err != nil {
+	if err := os.WriteFile(evidence, []byte(TestPDF), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	logout := func() {
@@ -381,21 +384,21 @@ func TestBrowserAssessmentFlow(t *testing.T) {
 	}
 
 	// The enterprise starts a pre-launch assessment from the service page.
-	browserLogin(t, ctx, base, uEntAdminA)
+	browserLogin(t, ctx, base, UserEntAdminA)
 	must("new assessment",
-		chromedp.Navigate(base+"/services/"+id(svc.ID)),
-		chromedp.Click(chromedp.CSS(`a[href="/services/`+id(svc.ID)+`/assessments/new"]`)),
+		chromedp.Navigate(base+"/services/"+ID(svc.ID)),
+		chromedp.Click(chromedp.CSS(`a[href="/services/`+ID(svc.ID)+`/assessments/new"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`input[name=standard][value=converged_comm]:checked`)),
 		chromedp.Submit(chromedp.CSS(`#title`)),
 		chromedp.WaitVisible(chromedp.CSS(`#asm-progress`)),
 	)
 	asmURL := location(t, ctx)
 	contains("answering screen", "已作答 0 /", "主叫号码")
-	list, _, err := a.db.ListAssessments(sysCtx(), pinggu.AssessmentFilter{ServiceID: svc.ID})
+	list, _, err := a.DB.ListAssessments(SysCtx(), pinggu.AssessmentFilter{ServiceID: svc.ID})
 	if err != nil || len(list) != 1 {
 		t.Fatalf("assessments of the service: %v, %v", list, err)
 	}
-	asm, err := a.db.FindAssessment(sysCtx(), list[0].ID)
+	asm, err := a.DB.FindAssessment(SysCtx(), list[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -417,7 +420,7 @@ func TestBrowserAssessmentFlow(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#answers button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
 	)
-	contains("saved", "已保存", "已作答 "+id(int64(len(asm.Items)))+" / "+id(int64(len(asm.Items))))
+	contains("saved", "已保存", "已作答 "+ID(int64(len(asm.Items)))+" / "+ID(int64(len(asm.Items))))
 	// Evidence for the first item, through the form with its progress bar.
 	must("upload evidence",
 		chromedp.SetUploadFiles(chromedp.CSS(`#item-1 input[type=file]`), []string{evidence}),
@@ -442,11 +445,11 @@ func TestBrowserAssessmentFlow(t *testing.T) {
 	logout()
 
 	// The bureau returns it with a comment on the first item.
-	browserLogin(t, ctx, base, uBureauGD)
+	browserLogin(t, ctx, base, UserBureauGD)
 	comment := "请补充全部出局路由的主叫号码核验记录"
 	must("review queue",
 		chromedp.Navigate(base+"/reviews"),
-		chromedp.Click(chromedp.CSS(`#submitted a[href="/assessments/`+id(asm.ID)+`/review"]`)),
+		chromedp.Click(chromedp.CSS(`#submitted a[href="/assessments/`+ID(asm.ID)+`/review"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`form[action$="/start-review"] button`)),
 		chromedp.Click(chromedp.CSS(`form[action$="/start-review"] button`)),
 		chromedp.WaitVisible(chromedp.CSS(`#comment-1`)),
@@ -464,7 +467,7 @@ func TestBrowserAssessmentFlow(t *testing.T) {
 	logout()
 
 	// The enterprise sees the comment, fixes the item and resubmits.
-	browserLogin(t, ctx, base, uEntAssessA)
+	browserLogin(t, ctx, base, UserEntAssessA)
 	must("to-do", chromedp.Navigate(base+"/assessments"), chromedp.WaitVisible(chromedp.CSS(`.todo`)))
 	contains("to-do", "被退回待修改的评估", asm.Title)
 	must("fix",
@@ -484,7 +487,7 @@ func TestBrowserAssessmentFlow(t *testing.T) {
 	logout()
 
 	// The bureau sees what changed and accepts.
-	browserLogin(t, ctx, base, uBureauGD)
+	browserLogin(t, ctx, base, UserBureauGD)
 	must("second review",
 		chromedp.Navigate(asmURL+"/review"),
 		chromedp.Click(chromedp.CSS(`form[action$="/start-review"] button`)),
@@ -504,9 +507,9 @@ func TestBrowserAssessmentFlow(t *testing.T) {
 	logout()
 
 	// The service launches.
-	browserLogin(t, ctx, base, uEntAdminA)
+	browserLogin(t, ctx, base, UserEntAdminA)
 	must("launch",
-		chromedp.Navigate(base+"/services/"+id(svc.ID)),
+		chromedp.Navigate(base+"/services/"+ID(svc.ID)),
 		chromedp.WaitVisible(chromedp.CSS(`button[name=to][value=launched]`)),
 		chromedp.SendKeys(chromedp.CSS(`#reason`), "上线前安全评估已通过"),
 		clearFlash,
@@ -514,15 +517,15 @@ func TestBrowserAssessmentFlow(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
 	)
 	contains("launched", "已上线")
-	if got, _ := a.db.FindService(sysCtx(), svc.ID); got.Status != pinggu.StatusLaunched {
+	if got, _ := a.DB.FindService(SysCtx(), svc.ID); got.Status != pinggu.StatusLaunched {
 		t.Fatalf("service status = %s, want launched", got.Status)
 	}
 	logout()
 
 	// Another enterprise and another province reach none of it.
-	for _, u := range []string{uEntAdminB, uBureauSH} {
+	for _, u := range []string{UserEntAdminB, UserBureauSH} {
 		browserLogin(t, ctx, base, u)
-		for _, p := range []string{asmURL, asmURL + "/review", asmURL + "/submit", base + "/services/" + id(svc.ID)} {
+		for _, p := range []string{asmURL, asmURL + "/review", asmURL + "/submit", base + "/services/" + ID(svc.ID)} {
 			must("open "+p, chromedp.Navigate(p), chromedp.WaitVisible(chromedp.CSS(`main`)))
 			html := pageHTML(t, ctx)
 			if !strings.Contains(html, "页面不存在") || strings.Contains(html, asm.Title) || strings.Contains(html, svc.Name) {

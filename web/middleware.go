@@ -8,13 +8,11 @@ import (
 	"time"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/httpx"
 )
 
-// sessionCookieName names the cookie that carries a browser session.
-const sessionCookieName = "pinggu_session"
-
-// contentSecurityPolicy forbids inline script, so an injected tag cannot run.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+// ContentSecurityPolicy, sent with every response, forbids inline script, so an injected tag cannot run.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 
 // middleware wraps h in the chain every request passes through:
 // recover → request log and metrics → security headers → body limit → CSRF →
@@ -143,7 +141,7 @@ func (s *Server) logRequests(h http.Handler) http.Handler {
 
 // securityHeaderValues sets the headers every response carries.
 func securityHeaderValues(h http.Header) {
-	h.Set("Content-Security-Policy", contentSecurityPolicy)
+	h.Set("Content-Security-Policy", ContentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")
@@ -162,12 +160,12 @@ func securityHeaders(h http.Handler) http.Handler {
 // which the handlers answer with 413.
 func (s *Server) limitBody(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > maxUploadBytes {
-			s.writeProblem(w, r, pinggu.Errorf(pinggu.ETOOLARGE, "请求体超过%d MiB的上限", maxUploadBytes>>20))
+		if r.ContentLength > httpx.MaxUploadBytes {
+			s.writeProblem(w, r, pinggu.Errorf(pinggu.ETOOLARGE, "请求体超过%d MiB的上限", httpx.MaxUploadBytes>>20))
 			return
 		}
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, maxUploadBytes)
+			r.Body = http.MaxBytesReader(w, r.Body, httpx.MaxUploadBytes)
 		}
 		h.ServeHTTP(w, r)
 	})
@@ -182,31 +180,4 @@ func (s *Server) crossOrigin(h http.Handler) http.Handler {
 		s.writeProblem(w, r, pinggu.Errorf(pinggu.EFORBIDDEN, "拒绝跨站请求"))
 	}))
 	return cop.Handler(h)
-}
-
-// setSessionCookie hands the browser its session token. The cookie lives no
-// longer than a session can.
-func (s *Server) setSessionCookie(w http.ResponseWriter, token string) {
-	http.SetCookie(w, &http.Cookie{
-		Name:     sessionCookieName,
-		Value:    token,
-		Path:     "/",
-		MaxAge:   int(pinggu.SessionLifetime / time.Second),
-		HttpOnly: true,
-		Secure:   s.opts.SecureCookies,
-		SameSite: http.SameSiteLaxMode,
-	})
-}
-
-// clearSessionCookie removes the session cookie from the browser.
-func (s *Server) clearSessionCookie(w http.ResponseWriter) {
-	http.SetCookie(w, &http.Cookie{
-		Name:     sessionCookieName,
-		Value:    "",
-		Path:     "/",
-		MaxAge:   -1,
-		HttpOnly: true,
-		Secure:   s.opts.SecureCookies,
-		SameSite: http.SameSiteLaxMode,
-	})
 }

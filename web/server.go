@@ -1,5 +1,8 @@
-// Package web serves pinggu over HTTP: the JSON API with its OpenAPI
-// document and the server-rendered UI, on one mux behind one middleware chain.
+// Package web is the HTTP server of pinggu: it mounts the JSON API (package
+// api) and the server-rendered UI (package ui) on one mux behind one
+// middleware chain — recovery, request log and metrics, security headers,
+// body limits, cross-origin refusal and authentication by session cookie
+// or API token — and serves /healthz and /metrics.
 package web
 
 import (
@@ -7,33 +10,23 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"sync"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/api"
+	"github.com/pinggu/pinggu/web/httpx"
+	"github.com/pinggu/pinggu/web/ui"
 )
 
-// Default body limits: JSON requests are small; CSV and evidence uploads are
-// not. An upload may carry an evidence file of the largest size allowed with
-// its multipart framing.
-const (
-	defaultMaxBodyBytes = 1 << 20
-	maxUploadBytes      = pinggu.MaxEvidenceSize + 1<<20
-)
+// defaultMaxBodyBytes caps JSON request bodies; CSV and evidence uploads
+// get httpx.MaxUploadBytes.
+const defaultMaxBodyBytes = 1 << 20
 
 // Options wires the server to the domain services and says how it is run.
 type Options struct {
-	Organisations pinggu.OrganisationService
-	Licences      pinggu.LicenceService
-	Services      pinggu.ServiceService
-	Users         pinggu.UserService
-	Audit         pinggu.AuditService
-	// Assessments and Standards serve the assessment workflow; their routes
-	// and pages are left out while either is nil.
-	Assessments pinggu.AssessmentService
-	Standards   pinggu.StandardService
-	// Reminders serves the periodic-review reminders; their routes answer
-	// 404 and the dashboard leaves out its panel while it is nil.
-	Reminders     pinggu.ReminderService
+	// Services are the domain services both surfaces take; the optional
+	// ones (assessments, standards, reminders) leave their routes and pages
+	// out while nil.
+	Services      pinggu.Services
 	Health        func(context.Context) error // database ping for /healthz
 	Logger        *slog.Logger
 	SecureCookies bool // set when served behind TLS
@@ -48,15 +41,13 @@ type Server struct {
 	logger  *slog.Logger
 	metrics *metrics
 	handler http.Handler
-
-	openapiOnce sync.Once
-	openapiJSON []byte
-	openapiErr  error
+	api     *api.Handler
+	ui      *ui.Handler
 }
 
-// NewServer checks o, registers every route and builds the middleware chain.
+// NewServer checks o, mounts both surfaces and builds the middleware chain.
 func NewServer(o Options) (*Server, error) {
-	if o.Organisations == nil || o.Licences == nil || o.Services == nil || o.Users == nil || o.Audit == nil {
+	if !o.Services.Ready() {
 		return nil, errors.New("web: every domain service must be set in Options")
 	}
 	if o.Logger == nil {
@@ -66,7 +57,12 @@ func NewServer(o Options) (*Server, error) {
 		o.MaxBodyBytes = defaultMaxBodyBytes
 	}
 	s := &Server{opts: o, mux: http.NewServeMux(), logger: o.Logger, metrics: newMetrics()}
-	s.routes()
+	s.api = api.New(o.Services, api.Options{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, SecureCookies: o.SecureCookies, Version: o.Version})
+	s.ui = ui.New(o.Services, ui.Options{Logger: o.Logger, SecureCookies: o.SecureCookies})
+	s.mux.HandleFunc("GET /healthz", s.healthz)
+	s.mux.Handle("GET /metrics", s.metrics.handler())
+	s.api.Register(s.mux)
+	s.ui.Register(s.mux)
 	s.handler = s.middleware(s.mux)
 	return s, nil
 }
@@ -76,10 +72,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
 }
 
-// routes registers the API, the UI and the operational endpoints on one mux.
-func (s *Server) routes() {
-	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.Handle("GET /metrics", s.metrics.handler())
-	s.apiRoutes()
-	s.uiRoutes()
+// APIEnabled reports whether the server serves the API route rt (its
+// module's services are set).
+func (s *Server) APIEnabled(rt api.Route) bool { return s.api.Enabled(rt) }
+
+// UIEnabled reports whether the server serves the page rt.
+func (s *Server) UIEnabled(rt ui.Route) bool { return s.ui.Enabled(rt) }
+
+// writeProblem answers err as a problem document, for the middleware.
+func (s *Server) writeProblem(w http.ResponseWriter, r *http.Request, err error) {
+	httpx.WriteProblem(w, r, s.logger, 0, err)
 }

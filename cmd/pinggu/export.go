@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ledgercsv"
 	"github.com/pinggu/pinggu/store"
 )
 
@@ -50,7 +51,7 @@ func cmdExport(ctx context.Context, env *cliEnv, args []string) int {
 	if err != nil {
 		return fail(env, "export", err)
 	}
-	db, err := df.open(ctx, log)
+	db, err := df.openExisting(ctx, log)
 	if err != nil {
 		return fail(env, "export", err)
 	}
@@ -84,13 +85,13 @@ func exportLedger(ctx context.Context, db *store.DB, w io.Writer, what, province
 		if err != nil {
 			return 0, err
 		}
-		return len(all), pinggu.WriteOrganisationsCSV(w, all)
+		return len(all), ledgercsv.WriteOrganisations(w, all)
 	case "services":
 		all, err := db.ExportServices(ctx, pinggu.ServiceFilter{Province: province, Category: pinggu.Category(category), Status: pinggu.ServiceStatus(status), Query: q})
 		if err != nil {
 			return 0, err
 		}
-		return len(all), pinggu.WriteServicesCSV(w, all)
+		return len(all), ledgercsv.WriteServices(w, all)
 	default:
 		all, err := collect(func(o pinggu.ListOptions) ([]*pinggu.Licence, int, error) {
 			return db.ListLicences(ctx, pinggu.LicenceFilter{Province: province, State: pinggu.LicenceState(state), Query: q, ListOptions: o})
@@ -98,7 +99,7 @@ func exportLedger(ctx context.Context, db *store.DB, w io.Writer, what, province
 		if err != nil {
 			return 0, err
 		}
-		return len(all), pinggu.WriteLicencesCSV(w, all)
+		return len(all), ledgercsv.WriteLicences(w, all)
 	}
 }
 

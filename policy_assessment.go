@@ -1,0 +1,143 @@
+package pinggu
+
+import "slices"
+
+// Actions of the assessment workflow and the standards library.
+const (
+	// ActAssessmentCreate starts an assessment of Subject.Kind for a service
+	// (the subject is the service's owner and province).
+	ActAssessmentCreate Action = "assessment.create"
+	// ActAssessmentAnswer answers an assessment's items and attaches or
+	// removes evidence, while the assessment is in Subject.State.
+	ActAssessmentAnswer Action = "assessment.answer"
+	// ActAssessmentSubmit submits the answers for review.
+	ActAssessmentSubmit Action = "assessment.submit"
+	// ActReviewStart takes a submitted assessment into review.
+	ActReviewStart Action = "assessment.review_start"
+	// ActReviewDecide accepts or returns an assessment under review.
+	ActReviewDecide Action = "assessment.review"
+	// ActReviewsView opens the regulator's list of reviews due.
+	ActReviewsView Action = "assessment.reviews_view"
+	// ActStandardImport publishes a standard or a new version of one.
+	ActStandardImport Action = "standard.import"
+	// ActReviewIntervalSet sets a category's interval between periodic reviews.
+	ActReviewIntervalSet Action = "review_interval.set"
+)
+
+func init() {
+	definePolicy(map[Action]Rule{
+		ActAssessmentCreate:  mayCreateAssessment,
+		ActAssessmentAnswer:  mayAnswer,
+		ActAssessmentSubmit:  mayAnswer,
+		ActReviewStart:       mayReview(AssessUnderReview),
+		ActReviewDecide:      mayReview(AssessAccepted),
+		ActReviewsView:       isRegulator,
+		ActStandardImport:    only("仅部级监管人员可发布评估标准", RoleMinistry, RoleSystem),
+		ActReviewIntervalSet: only("仅部级监管人员可设置定期核查周期", RoleMinistry, RoleSystem),
+	})
+}
+
+// AssessmentSubject is an assessment as the policy sees it.
+func AssessmentSubject(a *Assessment) Subject {
+	return Subject{OrgID: a.OrgID, Province: a.Province, AssessorOrgID: a.AssessorOrgID, Kind: string(a.Kind), State: string(a.State)}
+}
+
+// Editable reports whether an assessment in state s takes answers and
+// evidence: a draft, or one returned for rework.
+func Editable(s AssessmentState) bool { return s == AssessDraft || s == AssessReturned }
+
+// mayCreateAssessment: enterprises assess their own services; regulators
+// order special assessments of services in their jurisdiction.
+func mayCreateAssessment(a *Actor, t Subject) error {
+	ok := false
+	switch {
+	case roleIn(a, RoleSystem):
+		ok = true
+	case AssessmentKind(t.Kind) == KindSpecial:
+		ok = supervises(a, t.Province)
+	default:
+		ok = roleIn(a, RoleEntAdmin, RoleEntAssess) && slices.Contains(a.OrgIDs, t.OrgID)
+	}
+	if !ok {
+		return deny("无权为此业务发起%s", AssessmentKindLabels[AssessmentKind(t.Kind)].Zh)
+	}
+	return nil
+}
+
+// mayAnswer: the owner's enterprise staff or the engaged third-party body
+// answer, attach evidence and submit, while the assessment is a draft or
+// returned.
+func mayAnswer(a *Actor, t Subject) error {
+	ok := false
+	switch {
+	case roleIn(a, RoleSystem):
+		ok = true
+	case roleIn(a, RoleEntAdmin, RoleEntAssess):
+		ok = slices.Contains(a.OrgIDs, t.OrgID)
+	case roleIn(a, RoleThirdParty):
+		ok = t.AssessorOrgID != 0 && slices.Contains(a.OrgIDs, t.AssessorOrgID)
+	}
+	if !ok {
+		return deny("无权填写此评估")
+	}
+	if !Editable(AssessmentState(t.State)) {
+		return Errorf(ECONFLICT, "评估处于“%s”状态，不能修改", t.State)
+	}
+	return nil
+}
+
+// mayReview: the ministry, and the bureau of the owner's province, review;
+// the assessment must be in a state that can move on to next (under review
+// to start a review, accepted or returned to decide one).
+func mayReview(next AssessmentState) Rule {
+	return func(a *Actor, t Subject) error {
+		if !supervises(a, t.Province) {
+			return deny("仅部级监管人员和属地通信管理局可审核评估")
+		}
+		return CheckAssessmentTransition(AssessmentState(t.State), next)
+	}
+}
+
+// isRegulator: the ministry and the bureaus.
+func isRegulator(a *Actor, _ Subject) error {
+	if _, ok := a.Jurisdiction(); !ok {
+		return deny("仅监管部门可执行此操作")
+	}
+	return nil
+}
+
+// MayAnswer reports whether the actor may answer the assessment now.
+func MayAnswer(a *Actor, asm *Assessment) bool {
+	return Allowed(a, ActAssessmentAnswer, AssessmentSubject(asm))
+}
+
+// MayReview reports whether the actor may take the assessment into review
+// or decide it now.
+func MayReview(a *Actor, asm *Assessment) bool {
+	t := AssessmentSubject(asm)
+	return Allowed(a, ActReviewStart, t) || Allowed(a, ActReviewDecide, t)
+}
+
+// Check validates a review decision: accepted or returned, and a return
+// needs a summary saying why.
+func (d *ReviewDecision) Check() error {
+	var v Validation
+	if d.Decision != AssessAccepted && d.Decision != AssessReturned {
+		v.Add(0, "decision", "审核结论须为通过或退回")
+	}
+	if d.Decision == AssessReturned && d.Summary == "" {
+		v.Add(0, "summary", "退回评估须说明理由")
+	}
+	return v.Err("审核意见有误")
+}
+
+// AnswersAssessments reports whether the actor answers assessments at all —
+// those of its own organisation, or those its body is engaged for — so the
+// assessment index shows it a to-do list.
+func AnswersAssessments(a *Actor) bool {
+	if a == nil {
+		return false
+	}
+	own := Subject{OrgID: a.OrgID, AssessorOrgID: a.OrgID, State: string(AssessDraft)}
+	return Allowed(a, ActAssessmentAnswer, own)
+}

@@ -1,0 +1,36 @@
+package pinggu
+
+// Services is the set of domain services the HTTP surfaces (the JSON API
+// and the UI) are built on; the store implements every one. A module adds
+// its service here, and both surfaces see it.
+type Services struct {
+	Organisations OrganisationService
+	Licences      LicenceService
+	Services      ServiceService
+	Users         UserService
+	Audit         AuditService
+	// Assessments and Standards serve the assessment workflow; the surfaces
+	// leave its routes and pages out while either is nil.
+	Assessments AssessmentService
+	Standards   StandardService
+	// Reminders serves the periodic-review reminders; left out while nil.
+	Reminders ReminderService
+	// Notices is each person's inbox of the notices every module writes;
+	// left out while nil.
+	Notices NoticeService
+	// Cross-department work and emergency response: cases shared with
+	// partner departments, joint assessments, the joint-unit mechanism and
+	// incidents; each left out while nil.
+	Cases            CaseService
+	JointAssessments JointAssessmentService
+	JointUnits       JointUnitService
+	Incidents        IncidentService
+}
+
+// Ready reports whether the services every surface needs are set.
+func (s Services) Ready() bool {
+	return s.Organisations != nil && s.Licences != nil && s.Services != nil && s.Users != nil && s.Audit != nil
+}
+
+// HasAssessments reports whether the assessment workflow is served.
+func (s Services) HasAssessments() bool { return s.Assessments != nil && s.Standards != nil }

@@ -1,0 +1,12 @@
+package store
+
+import "github.com/pinggu/pinggu"
+
+// Services returns db as every domain service, for the HTTP surfaces.
+func (db *DB) Services() pinggu.Services {
+	return pinggu.Services{
+		Organisations: db, Licences: db, Services: db, Users: db, Audit: db,
+		Assessments: db, Standards: db, Reminders: db, Notices: db,
+		Cases: db, JointAssessments: db, JointUnits: db, Incidents: db,
+	}
+}

@@ -1,0 +1,428 @@
+package api
+
+import (
+	"net/http"
+	"reflect"
+	"strings"
+
+	"github.com/pinggu/pinggu"
+)
+
+// Route is one endpoint of the JSON API. The table of them is the single
+// list the mux, the OpenAPI generator and the tenancy test all read, so an
+// endpoint cannot exist without being documented and tested for tenancy.
+type Route struct {
+	Method  string
+	Pattern string // path in Go 1.22 mux syntax, e.g. /api/organisations/{id}
+	// Handler serves the route; an error it returns is answered as a
+	// problem document by the API's one adapter (Handler.serve).
+	Handler func(*Handler, http.ResponseWriter, *http.Request) error
+	Summary string
+	Tag     string
+	// Request is the JSON body type (nil for none); Query the type whose json
+	// tags name the query parameters; Response the JSON body answered.
+	Request  reflect.Type
+	Query    reflect.Type
+	Response reflect.Type
+	// RequestMedia and ResponseMedia override application/json (CSV imports
+	// and exports).
+	RequestMedia  string
+	ResponseMedia string
+	Status        int  // success status; 200 when zero
+	TakesID       bool // the path names one record by {id}
+	Public        bool // answers anonymous callers
+}
+
+// typeOf returns the reflect.Type of T, for the route table.
+func typeOf[T any]() reflect.Type { return reflect.TypeFor[T]() }
+
+// Routes lists every API endpoint; a new module adds its block here. It is a function, not a variable,
+// because the OpenAPI handler reads it and Go forbids that initialisation cycle.
+func Routes() []Route {
+	return []Route{
+		// Session and the caller's own account.
+		{Method: "POST", Pattern: "/api/login", Handler: (*Handler).login, Tag: "session", Public: true,
+			Summary: "Log in with username and password; sets the session cookie",
+			Request: typeOf[loginRequest](), Response: typeOf[pinggu.Actor]()},
+		{Method: "POST", Pattern: "/api/logout", Handler: (*Handler).logout, Tag: "session", Public: true,
+			Summary: "End the session and clear its cookie", Status: http.StatusNoContent},
+		{Method: "GET", Pattern: "/api/me", Handler: (*Handler).me, Tag: "session",
+			Summary: "The authenticated caller", Response: typeOf[pinggu.Actor]()},
+		{Method: "POST", Pattern: "/api/me/password", Handler: (*Handler).mePassword, Tag: "session",
+			Summary: "Change the caller's own password", Request: typeOf[passwordChangeRequest](), Status: http.StatusNoContent},
+		{Method: "GET", Pattern: "/api/me/tokens", Handler: (*Handler).tokenList, Tag: "session",
+			Summary: "The caller's API tokens", Response: typeOf[ListResponse[*pinggu.APIToken]]()},
+		{Method: "POST", Pattern: "/api/me/tokens", Handler: (*Handler).tokenCreate, Tag: "session",
+			Summary: "Create an API token; its secret is shown only in this response",
+			Request: typeOf[tokenCreateRequest](), Response: typeOf[TokenCreated](), Status: http.StatusCreated},
+		{Method: "DELETE", Pattern: "/api/me/tokens/{id}", Handler: (*Handler).tokenRevoke, Tag: "session", TakesID: true,
+			Summary: "Revoke one of the caller's API tokens", Status: http.StatusNoContent},
+
+		// Organisations.
+		{Method: "GET", Pattern: "/api/organisations", Handler: (*Handler).organisationList, Tag: "organisations",
+			Summary: "List organisations in the caller's scope; a text search (q) lists at most 1,000 matches",
+			Query:   typeOf[pinggu.OrganisationFilter](), Response: typeOf[ListResponse[*pinggu.Organisation]]()},
+		{Method: "POST", Pattern: "/api/organisations", Handler: (*Handler).organisationCreate, Tag: "organisations",
+			Summary: "Register an organisation", Request: typeOf[pinggu.Organisation](), Response: typeOf[pinggu.Organisation](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/organisations/import", Handler: (*Handler).organisationImport, Tag: "organisations",
+			Summary:      "Import organisations from CSV (body or multipart field \"file\"); all rows or none",
+			RequestMedia: "text/csv", Response: typeOf[ImportResult](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/organisations/export.csv", Handler: (*Handler).organisationExport, Tag: "organisations",
+			Summary: "Export the organisations the filters select, all pages, as CSV",
+			Query:   typeOf[pinggu.OrganisationFilter](), ResponseMedia: "text/csv"},
+		{Method: "GET", Pattern: "/api/organisations/{id}", Handler: (*Handler).organisationGet, Tag: "organisations", TakesID: true,
+			Summary: "One organisation", Response: typeOf[pinggu.Organisation]()},
+		{Method: "PUT", Pattern: "/api/organisations/{id}", Handler: (*Handler).organisationUpdate, Tag: "organisations", TakesID: true,
+			Summary: "Update an organisation; fields absent from the body keep their values",
+			Request: typeOf[pinggu.Organisation](), Response: typeOf[pinggu.Organisation]()},
+		{Method: "GET", Pattern: "/api/organisations/{id}/services", Handler: (*Handler).organisationServices, Tag: "organisations", TakesID: true,
+			Summary: "Services of one organisation",
+			Query:   typeOf[pinggu.ListOptions](), Response: typeOf[ListResponse[*pinggu.Service]]()},
+		{Method: "GET", Pattern: "/api/organisations/{id}/licences", Handler: (*Handler).organisationLicences, Tag: "organisations", TakesID: true,
+			Summary: "Licences of one organisation",
+			Query:   typeOf[pinggu.ListOptions](), Response: typeOf[ListResponse[*pinggu.Licence]]()},
+
+		// Licences.
+		{Method: "GET", Pattern: "/api/licences", Handler: (*Handler).licenceList, Tag: "licences",
+			Summary: "List licences in the caller's scope",
+			Query:   typeOf[pinggu.LicenceFilter](), Response: typeOf[ListResponse[*pinggu.Licence]]()},
+		{Method: "POST", Pattern: "/api/licences", Handler: (*Handler).licenceCreate, Tag: "licences",
+			Summary: "Record a licence of an organisation", Request: typeOf[pinggu.Licence](), Response: typeOf[pinggu.Licence](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/licences/export.csv", Handler: (*Handler).licenceExport, Tag: "licences",
+			Summary: "Export the licences the filters select, all pages, as CSV",
+			Query:   typeOf[pinggu.LicenceFilter](), ResponseMedia: "text/csv"},
+		{Method: "GET", Pattern: "/api/licences/{id}", Handler: (*Handler).licenceGet, Tag: "licences", TakesID: true,
+			Summary: "One licence", Response: typeOf[pinggu.Licence]()},
+		{Method: "PUT", Pattern: "/api/licences/{id}", Handler: (*Handler).licenceUpdate, Tag: "licences", TakesID: true,
+			Summary: "Update a licence; fields absent from the body keep their values",
+			Request: typeOf[pinggu.Licence](), Response: typeOf[pinggu.Licence]()},
+		{Method: "DELETE", Pattern: "/api/licences/{id}", Handler: (*Handler).licenceDelete, Tag: "licences", TakesID: true,
+			Summary: "Delete a licence", Status: http.StatusNoContent},
+
+		// Services.
+		{Method: "GET", Pattern: "/api/services", Handler: (*Handler).serviceList, Tag: "services",
+			Summary: "List services in the caller's scope; a text search (q) lists at most 1,000 matches",
+			Query:   typeOf[pinggu.ServiceFilter](), Response: typeOf[ListResponse[*pinggu.Service]]()},
+		{Method: "POST", Pattern: "/api/services", Handler: (*Handler).serviceCreate, Tag: "services",
+			Summary: "Register a service of an organisation", Request: typeOf[pinggu.Service](), Response: typeOf[pinggu.Service](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/services/import", Handler: (*Handler).serviceImport, Tag: "services",
+			Summary:      "Import services from CSV (body or multipart field \"file\"); all rows or none",
+			RequestMedia: "text/csv", Response: typeOf[ImportResult](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/services/export.csv", Handler: (*Handler).serviceExport, Tag: "services",
+			Summary: "Export the services the filters select, all pages, as CSV",
+			Query:   typeOf[pinggu.ServiceFilter](), ResponseMedia: "text/csv"},
+		{Method: "GET", Pattern: "/api/services/{id}", Handler: (*Handler).serviceGet, Tag: "services", TakesID: true,
+			Summary: "One service", Response: typeOf[pinggu.Service]()},
+		{Method: "PUT", Pattern: "/api/services/{id}", Handler: (*Handler).serviceUpdate, Tag: "services", TakesID: true,
+			Summary: "Update a service; fields absent from the body keep their values (status changes go through /status)",
+			Request: typeOf[pinggu.Service](), Response: typeOf[pinggu.Service]()},
+		{Method: "POST", Pattern: "/api/services/{id}/status", Handler: (*Handler).serviceStatus, Tag: "services", TakesID: true,
+			Summary: "Move a service along its lifecycle",
+			Request: typeOf[statusChangeRequest](), Response: typeOf[pinggu.Service]()},
+		{Method: "POST", Pattern: "/api/services/{id}/major-change", Handler: (*Handler).serviceMajorChange, Tag: "services", TakesID: true,
+			Summary: "Record a major change of a launched service, bringing its periodic review forward",
+			Request: typeOf[majorChangeRequest](), Response: typeOf[pinggu.Service]()},
+
+		// Assessments, evidence, reviews and standards.
+		{Method: "GET", Pattern: "/api/assessments", Handler: (*Handler).assessmentList, Tag: tagAssessments,
+			Summary: "List assessments in the caller's scope",
+			Query:   typeOf[pinggu.AssessmentFilter](), Response: typeOf[ListResponse[*pinggu.Assessment]]()},
+		{Method: "POST", Pattern: "/api/assessments", Handler: (*Handler).assessmentCreate, Tag: tagAssessments,
+			Summary: "Start a draft assessment of a service; without standards it takes those of the service's category",
+			Request: typeOf[pinggu.Assessment](), Response: typeOf[pinggu.Assessment](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/assessments/export.csv", Handler: (*Handler).assessmentExport, Tag: tagAssessments,
+			Summary: "Export the assessments the filters select, all pages, as CSV",
+			Query:   typeOf[pinggu.AssessmentFilter](), ResponseMedia: "text/csv"},
+		{Method: "GET", Pattern: "/api/assessments/export.xlsx", Handler: (*Handler).assessmentExportXLSX, Tag: tagAssessments,
+			Summary: "Export the assessments the filters select, all pages, as an Excel workbook",
+			Query:   typeOf[pinggu.AssessmentFilter](), ResponseMedia: xlsxType},
+		{Method: "GET", Pattern: "/api/assessments/{id}/report.pdf", Handler: (*Handler).assessmentReportPDF, Tag: tagAssessments, TakesID: true,
+			Summary: "The assessment report as PDF", ResponseMedia: "application/pdf"},
+		{Method: "GET", Pattern: "/api/assessments/{id}/report.xlsx", Handler: (*Handler).assessmentReportXLSX, Tag: tagAssessments, TakesID: true,
+			Summary: "The assessment report as an Excel workbook", ResponseMedia: xlsxType},
+		{Method: "GET", Pattern: "/api/assessments/{id}", Handler: (*Handler).assessmentGet, Tag: tagAssessments, TakesID: true,
+			Summary: "One assessment with its items, answers and evidence", Response: typeOf[pinggu.Assessment]()},
+		{Method: "PUT", Pattern: "/api/assessments/{id}/answers", Handler: (*Handler).assessmentAnswers, Tag: tagAssessments, TakesID: true,
+			Summary: "Save answers; fields absent from an answer keep their values",
+			Request: typeOf[[]pinggu.ItemAnswer](), Response: typeOf[pinggu.Assessment]()},
+		{Method: "POST", Pattern: "/api/assessments/{id}/evidence", Handler: (*Handler).evidenceUpload, Tag: tagEvidence, TakesID: true,
+			Summary:      "Attach an evidence file to an item (multipart fields key and file)",
+			RequestMedia: "multipart/form-data", Response: typeOf[pinggu.Evidence](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/assessments/{id}/submit", Handler: (*Handler).assessmentSubmit, Tag: tagAssessments, TakesID: true,
+			Summary: "Submit the answers for review; every item must be answered", Response: typeOf[pinggu.Assessment]()},
+		{Method: "POST", Pattern: "/api/assessments/{id}/start-review", Handler: (*Handler).assessmentStartReview, Tag: tagReviews, TakesID: true,
+			Summary: "Take a submitted assessment into review (regulators)", Response: typeOf[pinggu.Assessment]()},
+		{Method: "POST", Pattern: "/api/assessments/{id}/review", Handler: (*Handler).assessmentReview, Tag: tagReviews, TakesID: true,
+			Summary: "Accept or return an assessment under review (regulators); a return needs a summary",
+			Request: typeOf[pinggu.ReviewDecision](), Response: typeOf[pinggu.Assessment]()},
+		{Method: "GET", Pattern: "/api/assessments/{id}/submissions", Handler: (*Handler).assessmentSubmissions, Tag: tagAssessments, TakesID: true,
+			Summary: "Every submitted version of an assessment, oldest first", Response: typeOf[ListResponse[*pinggu.Submission]]()},
+		{Method: "GET", Pattern: "/api/evidence/{id}", Handler: (*Handler).evidenceGet, Tag: tagEvidence, TakesID: true,
+			Summary: "Download an evidence file; its SHA-256 is in X-Content-SHA256", ResponseMedia: "application/octet-stream"},
+		{Method: "DELETE", Pattern: "/api/evidence/{id}", Handler: (*Handler).evidenceDelete, Tag: tagEvidence, TakesID: true,
+			Summary: "Remove an evidence file from a draft or returned assessment", Status: http.StatusNoContent},
+		{Method: "GET", Pattern: "/api/reviews/due", Handler: (*Handler).reviewsDue, Tag: tagReviews,
+			Summary: "Launched services in scope by next periodic review date",
+			Query:   typeOf[reviewsDueQuery](), Response: typeOf[ListResponse[*pinggu.ReviewDue]]()},
+		{Method: "GET", Pattern: "/api/standards", Handler: (*Handler).standardList, Tag: tagStandards,
+			Summary: "Every published version of every standard, the current ones marked", Response: typeOf[ListResponse[*pinggu.StandardInfo]]()},
+		{Method: "POST", Pattern: "/api/standards/import", Handler: (*Handler).standardImport, Tag: tagStandards,
+			Summary:      "Publish a standard or a new version from YAML (body or multipart field \"file\"); problems name line and field",
+			RequestMedia: "application/yaml", Response: typeOf[pinggu.StandardInfo](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/standards/{id}", Handler: (*Handler).standardGet, Tag: tagStandards,
+			Summary: "The canonical YAML of a standard (current version unless ?version=)",
+			Query:   typeOf[standardQuery](), ResponseMedia: "application/yaml"},
+
+		// Notices: each person's inbox of what every module tells it.
+		{Method: "GET", Pattern: "/api/notices", Handler: (*Handler).noticeList, Tag: "notices",
+			Summary: "The caller's notices, newest first; a notice reaches the parties it is addressed to, read state is per person",
+			Query:   typeOf[pinggu.NoticeFilter](), Response: typeOf[ListResponse[*pinggu.Notice]]()},
+		{Method: "POST", Pattern: "/api/notices/{id}/read", Handler: (*Handler).noticeRead, Tag: "notices", TakesID: true,
+			Summary: "Mark one of the caller's notices read", Status: http.StatusNoContent},
+		{Method: "POST", Pattern: "/api/notices/read-all", Handler: (*Handler).noticeReadAll, Tag: "notices",
+			Summary: "Mark every unread notice of the caller read", Response: typeOf[noticeReadAllResult]()},
+
+		// Cross-department work: cases shared with partner departments, joint
+		// assessments, the joint-unit mechanism and emergency response.
+		{Method: "GET", Pattern: "/api/cases", Handler: (*Handler).caseList, Tag: tagCases,
+			Summary: "Cases the caller sees: its jurisdiction's, or for a partner department those shared with it",
+			Query:   typeOf[pinggu.CaseFilter](), Response: typeOf[ListResponse[*pinggu.Case]]()},
+		{Method: "POST", Pattern: "/api/cases", Handler: (*Handler).caseCreate, Tag: tagCases,
+			Summary: "Open a case; a partner department's account refers one to its regulator",
+			Request: typeOf[pinggu.Case](), Response: typeOf[pinggu.Case](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/cases/{id}", Handler: (*Handler).caseGet, Tag: tagCases, TakesID: true,
+			Summary:  "One case with the fields, items, evidence, shares and timeline the caller may see (a partner's view is audited)",
+			Response: typeOf[pinggu.Case]()},
+		{Method: "POST", Pattern: "/api/cases/{id}/items", Handler: (*Handler).caseItemAdd, Tag: tagCases, TakesID: true,
+			Summary: "Add a record (by kind and id) the caller sees to an open case",
+			Request: typeOf[caseItemRequest](), Response: typeOf[pinggu.CaseItem](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/cases/{id}/evidence", Handler: (*Handler).caseEvidenceUpload, Tag: tagCases, TakesID: true,
+			Summary:      "Attach a file to an open case (multipart fields note and file)",
+			RequestMedia: "multipart/form-data", Response: typeOf[pinggu.CaseEvidence](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/case-evidence/{id}", Handler: (*Handler).caseEvidenceGet, Tag: tagCases, TakesID: true,
+			Summary: "Download a file of a case; its SHA-256 is in X-Content-SHA256 (a partner's download is audited)", ResponseMedia: "application/octet-stream"},
+		{Method: "POST", Pattern: "/api/cases/{id}/shares", Handler: (*Handler).caseShare, Tag: tagCases, TakesID: true,
+			Summary: "Refer a case to a partner department of the same level with chosen fields, items and evidence",
+			Request: typeOf[pinggu.ShareRequest](), Response: typeOf[pinggu.CaseShare](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/case-shares/{id}/supplement", Handler: (*Handler).caseShareSupplement, Tag: tagCases, TakesID: true,
+			Summary: "Give a department more fields, items or evidence of a case",
+			Request: typeOf[pinggu.ShareRequest](), Response: typeOf[pinggu.CaseShare]()},
+		{Method: "POST", Pattern: "/api/case-shares/{id}/revoke", Handler: (*Handler).caseShareRevoke, Tag: tagCases, TakesID: true,
+			Summary: "Revoke a share: the department loses the case, its items and evidence at once",
+			Request: typeOf[reasonRequest](), Status: http.StatusNoContent},
+		{Method: "POST", Pattern: "/api/cases/{id}/reply", Handler: (*Handler).caseReply, Tag: tagCases, TakesID: true,
+			Summary: "A partner department's reply: accept, decline, request more, answer with measures and result, close",
+			Request: typeOf[pinggu.CaseReplyRequest](), Response: typeOf[pinggu.CaseShare]()},
+		{Method: "POST", Pattern: "/api/cases/{id}/close", Handler: (*Handler).caseClose, Tag: tagCases, TakesID: true,
+			Summary: "Close a case with a note", Request: typeOf[reasonRequest](), Response: typeOf[pinggu.Case]()},
+		{Method: "GET", Pattern: "/api/partner-departments", Handler: (*Handler).partnerDepartments, Tag: tagCases,
+			Summary: "Partner departments the caller may refer a case of the province (empty: national) to",
+			Query:   typeOf[partnerQuery](), Response: typeOf[ListResponse[pinggu.OrgRef]]()},
+		{Method: "GET", Pattern: "/api/assessments/{id}/partners", Handler: (*Handler).assessmentPartners, Tag: tagJoint, TakesID: true,
+			Summary: "Partner departments taking part in an assessment, with comments and sign-offs", Response: typeOf[ListResponse[*pinggu.AssessmentPartner]]()},
+		{Method: "POST", Pattern: "/api/assessments/{id}/partners", Handler: (*Handler).assessmentInvite, Tag: tagJoint, TakesID: true,
+			Summary: "Bring a partner department into an assessment (joint assessment)",
+			Request: typeOf[inviteRequest](), Response: typeOf[pinggu.AssessmentPartner](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/assessment-partners/{id}/withdraw", Handler: (*Handler).participationWithdraw, Tag: tagJoint, TakesID: true,
+			Summary: "End a department's part in an assessment and its access", Status: http.StatusNoContent},
+		{Method: "PUT", Pattern: "/api/assessments/{id}/partner-comments", Handler: (*Handler).assessmentPartnerComments, Tag: tagJoint, TakesID: true,
+			Summary: "The caller's department's comments by item key; an empty comment removes one",
+			Request: typeOf[map[pinggu.ItemKey]string](), Response: typeOf[ListResponse[*pinggu.AssessmentPartner]]()},
+		{Method: "POST", Pattern: "/api/assessments/{id}/sign-off", Handler: (*Handler).assessmentSignOff, Tag: tagJoint, TakesID: true,
+			Summary: "The caller's department's sign-off; an assessment is accepted only when every department has signed",
+			Request: typeOf[pinggu.SignOff](), Response: typeOf[ListResponse[*pinggu.AssessmentPartner]]()},
+		{Method: "GET", Pattern: "/api/joint/members", Handler: (*Handler).jointMembers, Tag: tagJointUnits,
+			Summary: "Memberships of the joint-unit mechanisms the caller sees (province=national for the ministry's)",
+			Query:   typeOf[pinggu.JointFilter](), Response: typeOf[ListResponse[*pinggu.JointMember]]()},
+		{Method: "POST", Pattern: "/api/joint/members", Handler: (*Handler).jointMemberAdd, Tag: tagJointUnits,
+			Summary: "Record a unit's membership with its contact and dates",
+			Request: typeOf[pinggu.JointMember](), Response: typeOf[pinggu.JointMember](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/joint/members/{id}/end", Handler: (*Handler).jointMemberEnd, Tag: tagJointUnits, TakesID: true,
+			Summary: "Record the day a unit left", Request: typeOf[leaveRequest](), Status: http.StatusNoContent},
+		{Method: "GET", Pattern: "/api/joint/meetings", Handler: (*Handler).jointMeetings, Tag: tagJointUnits,
+			Summary: "Joint meetings the caller sees, latest first",
+			Query:   typeOf[pinggu.JointFilter](), Response: typeOf[ListResponse[*pinggu.JointMeeting]]()},
+		{Method: "POST", Pattern: "/api/joint/meetings", Handler: (*Handler).jointMeetingCreate, Tag: tagJointUnits,
+			Summary: "Schedule a meeting with its agenda (or record one held, with minutes)",
+			Request: typeOf[pinggu.JointMeeting](), Response: typeOf[pinggu.JointMeeting](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/joint/meetings/{id}", Handler: (*Handler).jointMeetingGet, Tag: tagJointUnits, TakesID: true,
+			Summary: "One meeting with its follow-up tasks", Response: typeOf[pinggu.JointMeeting]()},
+		{Method: "POST", Pattern: "/api/joint/meetings/{id}/minutes", Handler: (*Handler).jointMeetingMinutes, Tag: tagJointUnits, TakesID: true,
+			Summary: "Record a meeting's minutes and decisions", Request: typeOf[minutesRequest](), Response: typeOf[pinggu.JointMeeting]()},
+		{Method: "POST", Pattern: "/api/joint/meetings/{id}/tasks", Handler: (*Handler).jointTaskAdd, Tag: tagJointUnits, TakesID: true,
+			Summary: "Give a member unit a follow-up task; it is told through its inbox",
+			Request: typeOf[pinggu.JointTaskRequest](), Response: typeOf[pinggu.JointTask](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/joint/tasks/{id}/done", Handler: (*Handler).jointTaskDone, Tag: tagJointUnits, TakesID: true,
+			Summary: "Mark a follow-up task done", Request: typeOf[responseRequest](), Status: http.StatusNoContent},
+		{Method: "GET", Pattern: "/api/joint/messages", Handler: (*Handler).jointMessages, Tag: tagJointUnits,
+			Summary: "Notices and risk information exchanged in the mechanisms the caller sees",
+			Query:   typeOf[pinggu.JointFilter](), Response: typeOf[ListResponse[*pinggu.JointMessage]]()},
+		{Method: "POST", Pattern: "/api/joint/messages", Handler: (*Handler).jointMessageSend, Tag: tagJointUnits,
+			Summary: "Push a notice or risk information to every active member (inbox, webhook, e-mail)",
+			Request: typeOf[pinggu.JointMessage](), Response: typeOf[pinggu.JointMessage](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/joint/messages/{id}", Handler: (*Handler).jointMessageGet, Tag: tagJointUnits, TakesID: true,
+			Summary: "One message with each member's read receipt", Response: typeOf[pinggu.JointMessage]()},
+		{Method: "GET", Pattern: "/api/incidents", Handler: (*Handler).incidentList, Tag: tagIncidents,
+			Summary: "Incidents the caller commands or was notified of, newest first",
+			Query:   typeOf[pinggu.IncidentFilter](), Response: typeOf[ListResponse[*pinggu.Incident]]()},
+		{Method: "POST", Pattern: "/api/incidents", Handler: (*Handler).incidentDeclare, Tag: tagIncidents,
+			Summary: "Declare an incident (optionally from a source record, or as a drill); every party is notified at once",
+			Request: typeOf[pinggu.Incident](), Response: typeOf[pinggu.Incident](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/incidents/figures", Handler: (*Handler).incidentFigures, Tag: tagIncidents,
+			Summary: "Response times (to acknowledge, contain, close) of the incidents the caller sees, for the statistics",
+			Query:   typeOf[pinggu.IncidentFilter](), Response: typeOf[ListResponse[pinggu.ResponseTimes]]()},
+		{Method: "GET", Pattern: "/api/incidents/{id}", Handler: (*Handler).incidentGet, Tag: tagIncidents, TakesID: true,
+			Summary: "One incident with the parties, tasks and timeline the caller may see", Response: typeOf[pinggu.Incident]()},
+		{Method: "GET", Pattern: "/api/incidents/{id}/report.pdf", Handler: (*Handler).incidentReportPDF, Tag: tagIncidents, TakesID: true,
+			Summary: "The closure report as PDF", ResponseMedia: "application/pdf"},
+		{Method: "POST", Pattern: "/api/incidents/{id}/acknowledge", Handler: (*Handler).incidentAcknowledge, Tag: tagIncidents, TakesID: true,
+			Summary: "Acknowledge an incident for the caller's party, with an optional first response",
+			Request: typeOf[responseRequest](), Response: typeOf[pinggu.Incident]()},
+		{Method: "POST", Pattern: "/api/incidents/{id}/respond", Handler: (*Handler).incidentRespond, Tag: tagIncidents, TakesID: true,
+			Summary: "Report the caller's party's response", Request: typeOf[responseRequest](), Response: typeOf[pinggu.Incident]()},
+		{Method: "POST", Pattern: "/api/incidents/{id}/tasks", Handler: (*Handler).incidentTaskAdd, Tag: tagIncidents, TakesID: true,
+			Summary: "Issue a task to a party with a deadline in hours",
+			Request: typeOf[pinggu.TaskRequest](), Response: typeOf[pinggu.IncidentTask](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/incident-tasks/{id}/done", Handler: (*Handler).incidentTaskDone, Tag: tagIncidents, TakesID: true,
+			Summary: "Mark a task of the caller's party done", Request: typeOf[responseRequest](), Status: http.StatusNoContent},
+		{Method: "POST", Pattern: "/api/incidents/{id}/contain", Handler: (*Handler).incidentContain, Tag: tagIncidents, TakesID: true,
+			Summary: "Record that the risk is under control", Request: typeOf[responseRequest](), Response: typeOf[pinggu.Incident]()},
+		{Method: "POST", Pattern: "/api/incidents/{id}/close", Handler: (*Handler).incidentClose, Tag: tagIncidents, TakesID: true,
+			Summary: "End the response with its closure summary", Request: typeOf[responseRequest](), Response: typeOf[pinggu.Incident]()},
+
+		// Reminders of periodic reviews.
+		{Method: "GET", Pattern: "/api/reminders", Handler: (*Handler).reminderList, Tag: "reminders",
+			Summary: "Periodic-review reminders in the caller's scope, newest first",
+			Query:   typeOf[pinggu.ReminderFilter](), Response: typeOf[ListResponse[*pinggu.Reminder]]()},
+		{Method: "POST", Pattern: "/api/reminders/{id}/read", Handler: (*Handler).reminderRead, Tag: "reminders", TakesID: true,
+			Summary: "Mark a reminder read", Status: http.StatusNoContent},
+
+		// Accounts (system administrators).
+		{Method: "GET", Pattern: "/api/users", Handler: (*Handler).userList, Tag: "users",
+			Summary: "List accounts", Query: typeOf[pinggu.UserFilter](), Response: typeOf[ListResponse[*pinggu.User]]()},
+		{Method: "POST", Pattern: "/api/users", Handler: (*Handler).userCreate, Tag: "users",
+			Summary: "Create an account with an initial password", Request: typeOf[userCreateRequest](), Response: typeOf[pinggu.User](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/users/{id}", Handler: (*Handler).userGet, Tag: "users", TakesID: true,
+			Summary: "One account", Response: typeOf[pinggu.User]()},
+		{Method: "PUT", Pattern: "/api/users/{id}", Handler: (*Handler).userUpdate, Tag: "users", TakesID: true,
+			Summary: "Update an account; fields absent from the body keep their values",
+			Request: typeOf[pinggu.User](), Response: typeOf[pinggu.User]()},
+		{Method: "POST", Pattern: "/api/users/{id}/password", Handler: (*Handler).userPassword, Tag: "users", TakesID: true,
+			Summary: "Set an account's password; its owner must change it at next login",
+			Request: typeOf[passwordResetRequest](), Status: http.StatusNoContent},
+		{Method: "POST", Pattern: "/api/users/{id}/unlock", Handler: (*Handler).userUnlock, Tag: "users", TakesID: true,
+			Summary: "Clear an account's lock-out", Status: http.StatusNoContent},
+		{Method: "GET", Pattern: "/api/directory/organisations", Handler: (*Handler).directory, Tag: "users",
+			Summary: "Organisation names for placing accounts (no business data)",
+			Query:   typeOf[directoryQuery](), Response: typeOf[ListResponse[pinggu.OrgRef]]()},
+
+		// Audit (auditors).
+		{Method: "GET", Pattern: "/api/audit", Handler: (*Handler).auditList, Tag: "audit",
+			Summary: "Audit log entries, newest first", Query: typeOf[pinggu.AuditFilter](), Response: typeOf[ListResponse[*pinggu.AuditEntry]]()},
+		{Method: "GET", Pattern: "/api/audit/verify", Handler: (*Handler).auditVerify, Tag: "audit",
+			Summary: "Verify the audit hash chain", Response: typeOf[pinggu.AuditReport]()},
+
+		// Reference data and this document.
+		{Method: "GET", Pattern: "/api/meta", Handler: (*Handler).meta, Tag: "meta", Public: true,
+			Summary: "Provinces, organisation kinds, categories, statuses and roles with Chinese and English labels", Response: typeOf[MetaResponse]()},
+		{Method: "GET", Pattern: "/api/openapi.json", Handler: (*Handler).openAPI, Tag: "meta", Public: true,
+			Summary: "This API's OpenAPI 3.1 document", Response: typeOf[map[string]any]()},
+	}
+}
+
+// Register puts the API table on mux, answering 401 to anonymous callers
+// of every route that is not public, and a problem document for anything
+// else under /api/.
+func (s *Handler) Register(mux *http.ServeMux) {
+	for _, rt := range Routes() {
+		h := s.serve(rt.Handler)
+		if !s.Enabled(rt) {
+			h = s.serve(func(*Handler, http.ResponseWriter, *http.Request) error { return errDisabled })
+		}
+		if !rt.Public {
+			h = s.requireActor(h)
+		}
+		mux.HandleFunc(rt.Method+" "+rt.Pattern, h)
+	}
+	mux.HandleFunc("/api/", s.apiUnmatched())
+}
+
+// apiUnmatched answers requests under /api/ that no route takes with a
+// problem document rather than the UI's HTML page: 405 with an Allow header
+// when the path exists under other methods, else 404. A catch-all pattern
+// shadows the mux's own 405, so the methods are looked up here, on a mux of
+// the table's paths alone.
+func (s *Handler) apiUnmatched() http.HandlerFunc {
+	methods := map[string][]string{}
+	paths := http.NewServeMux()
+	for _, rt := range Routes() {
+		if methods[rt.Pattern] == nil {
+			paths.HandleFunc(rt.Pattern, func(http.ResponseWriter, *http.Request) {})
+		}
+		methods[rt.Pattern] = append(methods[rt.Pattern], rt.Method)
+		if rt.Method == http.MethodGet {
+			methods[rt.Pattern] = append(methods[rt.Pattern], http.MethodHead)
+		}
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := paths.Handler(r); methods[pattern] != nil {
+			w.Header().Set("Allow", strings.Join(methods[pattern], ", "))
+			s.writeProblemStatus(w, r, http.StatusMethodNotAllowed, pinggu.Errorf(pinggu.EINVALID, "接口不支持%s方法", r.Method))
+			return
+		}
+		s.writeProblem(w, r, pinggu.Errorf(pinggu.ENOTFOUND, "接口不存在：%s %s", r.Method, r.URL.Path))
+	}
+}
+
+// Route tags of the assessment workflow; Enabled leaves them out while
+// the server has no assessment or standards service.
+const (
+	tagAssessments = "assessments"
+	tagEvidence    = "evidence"
+	tagReviews     = "reviews"
+	tagStandards   = "standards"
+)
+
+// Route tags of cross-department work; Enabled leaves each out while the
+// server has no service for it.
+const (
+	tagCases      = "cases"
+	tagJoint      = "joint assessments"
+	tagJointUnits = "joint units"
+	tagIncidents  = "incidents"
+)
+
+// reviewsDueQuery is the query of GET /api/reviews/due.
+type reviewsDueQuery struct {
+	Status pinggu.ReviewStatus `json:"status,omitempty"`
+	pinggu.ListOptions
+}
+
+// standardQuery is the query of GET /api/standards/{id}.
+type standardQuery struct {
+	Version string `json:"version,omitempty"`
+}
+
+// Enabled reports whether the server has the service a route needs.
+func (s *Handler) Enabled(rt Route) bool {
+	switch rt.Tag {
+	case tagAssessments, tagEvidence, tagReviews:
+		return s.svc.Assessments != nil
+	case tagStandards:
+		return s.svc.Standards != nil
+	case "notices":
+		return s.svc.Notices != nil
+	case tagCases:
+		return s.svc.Cases != nil
+	case tagJoint:
+		return s.svc.JointAssessments != nil && s.svc.Assessments != nil
+	case tagJointUnits:
+		return s.svc.JointUnits != nil
+	case tagIncidents:
+		return s.svc.Incidents != nil
+	}
+	return true
+}
+
+// errDisabled answers the routes of a module the server was started without.
+var errDisabled = pinggu.Errorf(pinggu.ENOTFOUND, "该功能模块未启用")

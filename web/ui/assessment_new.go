@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"net/http"
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/httpx"
+	"github.com/pinggu/pinggu/web/i18n"
+)
+
+type assessmentNewData struct {
+	Service   *pinggu.Service
+	Kinds     []option
+	Standards []option // current standards, id → title
+	Assessors []option // certified third-party bodies
+}
+
+// assessmentNew shows the form that starts an assessment of a service:
+// the kind, the standards (those of the service's category checked; any
+// change needs a reason) and, for a third-party assessment, the engaged body.
+func (s *Handler) assessmentNew(w http.ResponseWriter, r *http.Request) error {
+	svc, err := s.assessedService(r)
+	if err != nil {
+		return err
+	}
+	p := s.newPage(w, r, "page.assessment_new")
+	kind := pinggu.KindPreLaunch
+	if mayCreateKind(p.Actor, svc, pinggu.KindSpecial) {
+		kind = pinggu.KindSpecial
+	}
+	// The standards the store will take by default, from the library in
+	// the database (with the ministry's imports), not the shipped one.
+	applicable, err := s.svc.Standards.ApplicableStandards(r.Context(), svc.Category)
+	if err != nil {
+		return err
+	}
+	v := map[string][]string{"kind": {string(kind)}}
+	for _, std := range applicable {
+		v["standard"] = append(v["standard"], std.ID)
+	}
+	p.Form = newForm(v)
+	return s.renderAssessmentNew(w, r, p, svc, http.StatusOK)
+}
+
+// mayCreateKind reports whether the actor may start an assessment of kind k
+// of svc.
+func mayCreateKind(a *pinggu.Actor, svc *pinggu.Service, k pinggu.AssessmentKind) bool {
+	sub := pinggu.ServiceSubject(svc)
+	sub.Kind = string(k)
+	return pinggu.Allowed(a, pinggu.ActAssessmentCreate, sub)
+}
+
+// assessedService is the service named by the path, in the caller's scope.
+func (s *Handler) assessedService(r *http.Request) (*pinggu.Service, error) {
+	id, err := httpx.PathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.svc.Services.FindService(r.Context(), id)
+}
+
+func (s *Handler) renderAssessmentNew(w http.ResponseWriter, r *http.Request, p *page, svc *pinggu.Service, status int) error {
+	p.Active = "assessment"
+	d := assessmentNewData{Service: svc}
+	// Regulators order special assessments; enterprises make the others.
+	for _, o := range asmKindOptions(p) {
+		if mayCreateKind(p.Actor, svc, pinggu.AssessmentKind(o.Value)) {
+			d.Kinds = append(d.Kinds, o)
+		}
+	}
+	infos, err := s.svc.Standards.ListStandards(r.Context())
+	if err != nil {
+		return err
+	}
+	for _, in := range infos {
+		if !in.Current {
+			continue
+		}
+		title := in.TitleZh
+		if p.Lang == i18n.EN && in.TitleEn != "" {
+			title = in.TitleEn
+		}
+		d.Standards = append(d.Standards, option{in.ID, title + " (" + in.Version + ")"})
+	}
+	// Certified third-party bodies are a public list; the directory is read
+	// as the platform so an enterprise can name the body it engaged.
+	refs, err := s.svc.Organisations.OrganisationDirectory(pinggu.WithActor(r.Context(), pinggu.SystemActor), "", pinggu.MaxLimit)
+	if err != nil {
+		return err
+	}
+	for _, o := range refs {
+		if o.Kind == pinggu.OrgThirdParty {
+			d.Assessors = append(d.Assessors, option{httpx.FormatID(o.ID), o.Name})
+		}
+	}
+	p.Data = d
+	s.render(w, r, status, "assessment_new", p)
+	return nil
+}

@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/pinggu/pinggu"
+)
+
+// gate says which actors may open a module of the UI.
+type gate func(a *pinggu.Actor) bool
+
+// Gates of the UI's modules. Business pages need a ledger scope, so the
+// system administrator and the auditor (who have none) never reach them.
+var (
+	gateAny      gate = func(a *pinggu.Actor) bool { return true }
+	gateLedger   gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActLedgerView) }
+	gateAccounts gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActUserManage) }
+	gateAudit    gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActAuditRead) }
+	gateNotices  gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActNoticeReceive) }
+)
+
+// user wraps a UI handler that needs a signed-in actor allowed by g. Without a
+// session it goes to the login page and comes back; an actor that must change
+// its password is held on the password page.
+func (s *Handler) user(g gate, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		a := pinggu.ActorFrom(r.Context())
+		if a == nil {
+			redirectToLogin(w, r)
+			return
+		}
+		if a.MustChangePassword && r.URL.Path != "/account/password" {
+			http.Redirect(w, r, "/account/password", http.StatusSeeOther)
+			return
+		}
+		if !g(a) {
+			s.uiForbidden(w, r)
+			return
+		}
+		h(w, r)
+	}
+}
+
+func redirectToLogin(w http.ResponseWriter, r *http.Request) {
+	to := "/login"
+	if r.Method == http.MethodGet && r.URL.Path != "/" {
+		to += "?next=" + url.QueryEscape(r.URL.RequestURI())
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// safeNext keeps a post-login redirect on this site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+// homeFor is where an actor lands: its one module for the separated duties,
+// the dashboard for everyone else.
+func homeFor(a *pinggu.Actor) string {
+	switch {
+	case gateLedger(a):
+	case gateAccounts(a):
+		return "/accounts"
+	case gateAudit(a):
+		return "/audit"
+	}
+	return "/dashboard"
+}
+
+// navItem is one link of the navigation.
+type navItem struct {
+	Key, Href, ID string
+}
+
+// navGroup is a heading with its links; a group without a heading is a
+// single link.
+type navGroup struct {
+	Key   string
+	Items []navItem
+}
+
+// Modules are the parts of the regime still being built; each has a page
+// that says what it will do.
+var Modules = []string{"assessment", "standards", "patrol", "enforcement", "reports", "cooperation", "training"}
+
+// builtModules are the modules that have their own pages now; their
+// handlers show the module page while the server runs without them.
+var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards", "cooperation": "/cases"}
+
+func navFor(a *pinggu.Actor) []navGroup {
+	var out []navGroup
+	if gateLedger(a) {
+		out = append(out,
+			navGroup{Items: []navItem{{"nav.dashboard", "/dashboard", "dashboard"}, {"nav.inbox", "/inbox", "inbox"}}},
+			navGroup{Key: "nav.ledger", Items: []navItem{
+				{"nav.organisations", "/organisations", "organisations"},
+				{"nav.services", "/services", "services"},
+				{"nav.licences", "/licences", "licences"},
+			}},
+		)
+		var mods []navItem
+		for _, m := range Modules {
+			href := "/modules/" + m
+			if built, ok := builtModules[m]; ok {
+				href = built
+			}
+			if m == "cooperation" && !gateCases(a) && gateIncidents(a) {
+				// Enterprises take part in emergency response, not in cases.
+				href = "/incidents"
+			}
+			mods = append(mods, navItem{"nav." + m, href, m})
+			if m == "assessment" && a.May(pinggu.ActReviewsView) {
+				mods = append(mods, navItem{"nav.reviews", "/reviews", "reviews"})
+			}
+			if m == "cooperation" {
+				if gateIncidents(a) {
+					mods = append(mods, navItem{"nav.incidents", "/incidents", "incidents"})
+				}
+				if gateJoint(a) {
+					mods = append(mods, navItem{"nav.joint", "/joint", "joint"})
+				}
+			}
+		}
+		out = append(out, navGroup{Key: "nav.regime", Items: mods})
+	}
+	if gateAccounts(a) {
+		out = append(out, navGroup{Items: []navItem{{"nav.accounts", "/accounts", "accounts"}}})
+	}
+	if gateAudit(a) {
+		out = append(out, navGroup{Items: []navItem{{"nav.audit", "/audit", "audit"}}})
+	}
+	return out
+}
+
+// scopeText says whose data the actor sees, e.g. 广东省通信管理局 · 省级监管人员.
+func (s *Handler) scopeText(r *http.Request, p *page) string {
+	a := p.Actor
+	role := roleLabel(p.Lang, a.Role)
+	var where string
+	j, regulator := a.Jurisdiction()
+	switch {
+	case regulator && j.Province != "":
+		where = p.T("scope.bureau", provinceName(p.Lang, j.Province))
+	case regulator:
+		where = p.T("scope.ministry")
+	case a.OrgID != 0 && gateLedger(a):
+		if o, err := s.svc.Organisations.FindOrganisation(r.Context(), a.OrgID); err == nil {
+			where = o.Name
+		}
+	}
+	if where == "" {
+		return role
+	}
+	return where + " · " + role
+}

@@ -1,0 +1,40 @@
+package ui
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/pinggu/pinggu/web/httpx"
+)
+
+// licenceUpdate saves the licence form and returns to its organisation.
+func (s *Handler) licenceUpdate(w http.ResponseWriter, r *http.Request) error {
+	id, err := httpx.PathID(r)
+	if err != nil {
+		return err
+	}
+	l, err := s.svc.Licences.FindLicence(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	org, err := s.svc.Organisations.FindOrganisation(r.Context(), l.OrgID)
+	if err != nil {
+		return err
+	}
+	p := s.newPage(w, r, "licence.edit")
+	_ = r.ParseForm()
+	p.Form = newForm(r.PostForm)
+	err = licenceAndValidate(p, r.PostForm, l)
+	if err == nil {
+		err = s.svc.Licences.UpdateLicence(r.Context(), l)
+	}
+	if err != nil {
+		if !p.Form.fail(p, err) {
+			return err
+		}
+		s.renderLicenceForm(w, r, p, org, "/licences/"+strconv.FormatInt(id, 10))
+		return nil
+	}
+	s.redirectFlash(w, r, "/organisations/"+strconv.FormatInt(l.OrgID, 10), "flash.licence_updated")
+	return nil
+}

@@ -1,0 +1,33 @@
+package ui
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/pinggu/pinggu"
+)
+
+// loginShow shows the login form; a signed-in user goes straight on.
+func (s *Handler) loginShow(w http.ResponseWriter, r *http.Request) error {
+	next := r.URL.Query().Get("next")
+	if a := pinggu.ActorFrom(r.Context()); a != nil {
+		http.Redirect(w, r, loginTarget(a, next), http.StatusSeeOther)
+		return nil
+	}
+	p := s.newPage(w, r, "login.title")
+	p.Form = newForm(url.Values{"next": {next}})
+	s.render(w, r, http.StatusOK, "login", p)
+	return nil
+}
+
+// loginTarget is where a user goes after logging in: the password page when
+// it must change its password, else the page it first asked for.
+func loginTarget(a *pinggu.Actor, next string) string {
+	if a.MustChangePassword {
+		return "/account/password"
+	}
+	if n := safeNext(next); n != "/" {
+		return n
+	}
+	return homeFor(a)
+}

@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/i18n"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// pages holds one template set per page: the layout, the shared partials and
+// the page's own "content".
+var pages = mustParsePages()
+
+var templateFuncs = template.FuncMap{
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Local().Format("2006-01-02")
+	},
+	// day shows a calendar date (licence validity) as stored, with no zone shift.
+	"day": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("2006-01-02")
+	},
+	"datetime": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Local().Format("2006-01-02 15:04:05")
+	},
+	"join": strings.Join,
+	"add":  func(a, b int) int { return a + b },
+	// pair hands a sub-template the page and its data.
+	"pair": func(p, d any) map[string]any { return map[string]any{"p": p, "d": d} },
+}
+
+func mustParsePages() map[string]*template.Template {
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		panic(err)
+	}
+	out := map[string]*template.Template{}
+	for _, n := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if base == "layout" || base == "partials" {
+			continue
+		}
+		t := template.Must(template.New("layout").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", n))
+		out[base] = t
+	}
+	return out
+}
+
+// page is what every template sees as $: the language, the signed-in actor,
+// the navigation and the page's own data.
+type page struct {
+	Lang      string
+	Actor     *pinggu.Actor
+	ScopeText string
+	Title     string
+	Active    string
+	Nav       []navGroup
+	Flash     string
+	Path      string
+	Form      *form
+	Data      any
+	// Unread counts the actor's unread notices, for the header's inbox link.
+	Unread int
+}
+
+// T translates a catalog key into the page's language.
+func (p *page) T(key string, args ...any) string { return i18n.T(p.Lang, key, args...) }
+
+// filterSelect is a list's filter by one field: a select of its options
+// after "all", the ones in the query marked.
+type filterSelect struct {
+	Label, Name, All string
+	Options          []filterOption
+}
+
+type filterOption struct {
+	option
+	Selected bool
+}
+
+// Filter describes the select that filters a list by the field name,
+// labelled by the catalog key labelKey.
+func (p *page) Filter(labelKey, name string, opts []option) filterSelect {
+	f := filterSelect{Label: p.T(labelKey), Name: name, All: p.T("filter.all"), Options: make([]filterOption, len(opts))}
+	for i, o := range opts {
+		f.Options[i] = filterOption{o, p.Form != nil && p.Form.Has(name, o.Value)}
+	}
+	return f
+}
+
+// OtherLang is the language the switch offers.
+func (p *page) OtherLang() string {
+	if p.Lang == i18n.EN {
+		return i18n.ZH
+	}
+	return i18n.EN
+}
+
+// newPage starts the data of a page titled by a catalog key.
+func (s *Handler) newPage(w http.ResponseWriter, r *http.Request, titleKey string) *page {
+	p := &page{Lang: i18n.FromRequest(r), Actor: pinggu.ActorFrom(r.Context()), Path: r.URL.RequestURI()}
+	p.Title = p.T(titleKey)
+	if p.Actor != nil {
+		p.Nav = navFor(p.Actor)
+		p.ScopeText = s.scopeText(r, p)
+		if s.svc.Notices != nil && gateNotices(p.Actor) {
+			// A failed count only leaves the badge out; the page still shows.
+			p.Unread, _ = s.svc.Notices.CountUnreadNotices(r.Context())
+		}
+	}
+	p.Flash = takeFlash(w, r)
+	return p
+}
+
+// render writes the named page; a template failure becomes a plain 500 so
+// half a page is never sent.
+func (s *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
+	t, ok := pages[name]
+	if !ok {
+		http.Error(w, "unknown page "+name, http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		s.logger.Error("render", "page", name, "err", err)
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// flashCookieName carries a catalog key across a POST-redirect-GET.
+const flashCookieName = "pinggu_flash"
+
+// redirectFlash answers a successful form with a redirect that shows the
+// message flashKey (with an optional count) on the next page.
+func (s *Handler) redirectFlash(w http.ResponseWriter, r *http.Request, to, flashKey string, n ...int) {
+	v := url.Values{"k": {flashKey}}
+	if len(n) > 0 {
+		v.Set("n", strconv.Itoa(n[0]))
+	}
+	http.SetCookie(w, &http.Cookie{Name: flashCookieName, Value: v.Encode(), Path: "/", HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode})
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// takeFlash reads and clears the flash cookie. Only catalog keys are shown,
+// so a forged cookie cannot put text on the page.
+func takeFlash(w http.ResponseWriter, r *http.Request) string {
+	c, err := r.Cookie(flashCookieName)
+	if err != nil {
+		return ""
+	}
+	http.SetCookie(w, &http.Cookie{Name: flashCookieName, Value: "", Path: "/", MaxAge: -1})
+	v, _ := url.ParseQuery(c.Value)
+	key := v.Get("k")
+	if _, ok := i18n.Catalog(i18n.Default)[key]; !ok {
+		return ""
+	}
+	if n, err := strconv.Atoi(v.Get("n")); err == nil {
+		return i18n.T(i18n.FromRequest(r), key, n)
+	}
+	return i18n.T(i18n.FromRequest(r), key)
+}
+
+// uiError shows the page that fits err: 404 for anything absent or out of
+// scope, 403 for a role without the module, the login page for no session.
+func (s *Handler) uiError(w http.ResponseWriter, r *http.Request, err error) {
+	switch pinggu.ErrorCode(err) {
+	case pinggu.ENOTFOUND:
+		s.uiNotFound(w, r)
+	case pinggu.EFORBIDDEN:
+		s.uiForbidden(w, r)
+	case pinggu.EUNAUTHORIZED:
+		redirectToLogin(w, r)
+	case pinggu.ETOOLARGE:
+		p := s.newPage(w, r, "err.too_large.title")
+		p.Data = errorData{Message: p.T("err.too_large")}
+		s.render(w, r, http.StatusRequestEntityTooLarge, "error", p)
+	default:
+		s.logger.Error("ui", "path", r.URL.Path, "err", err)
+		p := s.newPage(w, r, "err.internal.title")
+		p.Data = errorData{Message: p.T("err.internal")}
+		s.render(w, r, http.StatusInternalServerError, "error", p)
+	}
+}
+
+// errNotFound and errForbidden are what a handler returns for the one
+// not-found page and the forbidden page.
+var (
+	errNotFound  = pinggu.Errorf(pinggu.ENOTFOUND, "not found")
+	errForbidden = pinggu.Errorf(pinggu.EFORBIDDEN, "forbidden")
+)
+
+// errorData is the body of the error page.
+type errorData struct {
+	Message string
+}
+
+// uiNotFound is the single page for missing and out-of-scope records alike,
+// so nobody learns what exists elsewhere.
+func (s *Handler) uiNotFound(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(w, r, "err.not_found.title")
+	p.Data = errorData{Message: p.T("err.not_found")}
+	s.render(w, r, http.StatusNotFound, "error", p)
+}
+
+func (s *Handler) uiForbidden(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(w, r, "err.forbidden.title")
+	p.Data = errorData{Message: p.T("err.forbidden")}
+	s.render(w, r, http.StatusForbidden, "error", p)
+}

@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"io/fs"
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// Route is one page (or form target) of the UI. The table of them is the
+// single list the mux and the cross-tenant test read, so a page cannot exist
+// without being tested for tenancy.
+type Route struct {
+	Method  string
+	Pattern string // path in Go 1.22 mux syntax, e.g. /services/{id}
+	// Gate says which signed-in actors may open the page; nil for the pages
+	// of anonymous visitors (the login page, the language switch).
+	Gate gate
+	// Module names a part of the product the server may run without
+	// (assessment, standards, reminders): its pages then describe the module
+	// (GET) or answer not found.
+	Module  string
+	Handler handlerFunc
+}
+
+// TakesID reports whether the path names one record by {id}.
+func (rt Route) TakesID() bool { return strings.Contains(rt.Pattern, "{id}") }
+
+// Public reports whether the page answers anonymous visitors.
+func (rt Route) Public() bool { return rt.Gate == nil }
+
+// Routes lists every page of the UI. A new module adds its block here.
+func Routes() []Route {
+	return []Route{
+		// Session and the caller's own account.
+		{Method: "GET", Pattern: "/{$}", Handler: (*Handler).home},
+		{Method: "GET", Pattern: "/login", Handler: (*Handler).loginShow},
+		{Method: "POST", Pattern: "/login", Handler: (*Handler).loginSubmit},
+		{Method: "POST", Pattern: "/logout", Handler: (*Handler).logoutSubmit},
+		{Method: "POST", Pattern: "/lang", Handler: (*Handler).langSet},
+		{Method: "GET", Pattern: "/account/password", Gate: gateAny, Handler: (*Handler).passwordEdit},
+		{Method: "POST", Pattern: "/account/password", Gate: gateAny, Handler: (*Handler).passwordUpdate},
+		{Method: "GET", Pattern: "/account/tokens", Gate: gateAny, Handler: (*Handler).tokenList},
+		{Method: "POST", Pattern: "/account/tokens", Gate: gateAny, Handler: (*Handler).tokenCreate},
+		{Method: "POST", Pattern: "/account/tokens/{id}/revoke", Gate: gateAny, Handler: (*Handler).tokenRevoke},
+
+		// Dashboard and the modules still being built.
+		{Method: "GET", Pattern: "/dashboard", Gate: gateLedger, Handler: (*Handler).dashboardShow},
+		{Method: "GET", Pattern: "/modules/{name}", Gate: gateLedger, Handler: (*Handler).moduleShow},
+
+		// Ledger: organisations, licences, services.
+		{Method: "GET", Pattern: "/organisations", Gate: gateLedger, Handler: (*Handler).organisationList},
+		{Method: "GET", Pattern: "/organisations/new", Gate: gateLedger, Handler: (*Handler).organisationNew},
+		{Method: "POST", Pattern: "/organisations", Gate: gateLedger, Handler: (*Handler).organisationCreate},
+		{Method: "GET", Pattern: "/organisations/import", Gate: gateLedger, Handler: (*Handler).organisationImportShow},
+		{Method: "POST", Pattern: "/organisations/import", Gate: gateLedger, Handler: (*Handler).organisationImportSubmit},
+		{Method: "GET", Pattern: "/organisations/import/template.csv", Gate: gateLedger, Handler: (*Handler).organisationTemplate},
+		{Method: "GET", Pattern: "/organisations/{id}", Gate: gateLedger, Handler: (*Handler).organisationShow},
+		{Method: "GET", Pattern: "/organisations/{id}/edit", Gate: gateLedger, Handler: (*Handler).organisationEdit},
+		{Method: "POST", Pattern: "/organisations/{id}", Gate: gateLedger, Handler: (*Handler).organisationUpdate},
+		{Method: "GET", Pattern: "/organisations/{id}/licences/new", Gate: gateLedger, Handler: (*Handler).licenceNew},
+		{Method: "POST", Pattern: "/organisations/{id}/licences", Gate: gateLedger, Handler: (*Handler).licenceCreate},
+		{Method: "GET", Pattern: "/licences", Gate: gateLedger, Handler: (*Handler).licenceList},
+		{Method: "GET", Pattern: "/licences/{id}/edit", Gate: gateLedger, Handler: (*Handler).licenceEdit},
+		{Method: "POST", Pattern: "/licences/{id}", Gate: gateLedger, Handler: (*Handler).licenceUpdate},
+		{Method: "POST", Pattern: "/licences/{id}/delete", Gate: gateLedger, Handler: (*Handler).licenceDelete},
+		{Method: "GET", Pattern: "/services", Gate: gateLedger, Handler: (*Handler).serviceList},
+		{Method: "GET", Pattern: "/services/new", Gate: gateLedger, Handler: (*Handler).serviceNew},
+		{Method: "POST", Pattern: "/services", Gate: gateLedger, Handler: (*Handler).serviceCreate},
+		{Method: "GET", Pattern: "/services/import", Gate: gateLedger, Handler: (*Handler).serviceImportShow},
+		{Method: "POST", Pattern: "/services/import", Gate: gateLedger, Handler: (*Handler).serviceImportSubmit},
+		{Method: "GET", Pattern: "/services/import/template.csv", Gate: gateLedger, Handler: (*Handler).serviceTemplate},
+		{Method: "GET", Pattern: "/services/{id}", Gate: gateLedger, Handler: (*Handler).serviceShow},
+		{Method: "GET", Pattern: "/services/{id}/edit", Gate: gateLedger, Handler: (*Handler).serviceEdit},
+		{Method: "POST", Pattern: "/services/{id}", Gate: gateLedger, Handler: (*Handler).serviceUpdate},
+		{Method: "POST", Pattern: "/services/{id}/status", Gate: gateLedger, Handler: (*Handler).serviceStatus},
+		{Method: "POST", Pattern: "/services/{id}/major-change", Gate: gateLedger, Handler: (*Handler).serviceMajorChange},
+
+		// Assessments, reviews and standards.
+		{Method: "GET", Pattern: "/assessments", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentList},
+		{Method: "GET", Pattern: "/services/{id}/assessments/new", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentNew},
+		{Method: "POST", Pattern: "/services/{id}/assessments", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentCreate},
+		{Method: "GET", Pattern: "/assessments/{id}", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentShow},
+		{Method: "POST", Pattern: "/assessments/{id}/answers", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentAnswers},
+		{Method: "POST", Pattern: "/assessments/{id}/evidence", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentEvidenceUpload},
+		{Method: "POST", Pattern: "/evidence/{id}/delete", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentEvidenceDelete},
+		{Method: "GET", Pattern: "/assessments/{id}/submit", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentSubmitShow},
+		{Method: "POST", Pattern: "/assessments/{id}/submit", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentSubmit},
+		{Method: "GET", Pattern: "/assessments/{id}/review", Gate: gateLedger, Module: "assessment", Handler: (*Handler).reviewShow},
+		{Method: "POST", Pattern: "/assessments/{id}/start-review", Gate: gateLedger, Module: "assessment", Handler: (*Handler).reviewStart},
+		{Method: "POST", Pattern: "/assessments/{id}/review", Gate: gateLedger, Module: "assessment", Handler: (*Handler).reviewDecide},
+		{Method: "GET", Pattern: "/reviews", Gate: gateLedger, Module: "assessment", Handler: (*Handler).reviewList},
+		{Method: "GET", Pattern: "/standards", Gate: gateLedger, Module: "standards", Handler: (*Handler).standardList},
+		{Method: "GET", Pattern: "/standards/import", Gate: gateLedger, Module: "standards", Handler: (*Handler).standardImportShow},
+		{Method: "POST", Pattern: "/standards/import", Gate: gateLedger, Module: "standards", Handler: (*Handler).standardImportSubmit},
+		{Method: "GET", Pattern: "/standards/{id}", Gate: gateLedger, Module: "standards", Handler: (*Handler).standardShow},
+
+		// Notices: each person's inbox.
+		{Method: "GET", Pattern: "/inbox", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeList},
+		{Method: "POST", Pattern: "/inbox/read-all", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeReadAll},
+		{Method: "POST", Pattern: "/inbox/{id}/read", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeRead},
+
+		// Cross-department work: cases, incidents, the joint-unit mechanism
+		// and joint assessments.
+		{Method: "GET", Pattern: "/cases", Gate: gateCases, Module: "cases", Handler: (*Handler).caseList},
+		{Method: "GET", Pattern: "/cases/new", Gate: gateCases, Module: "cases", Handler: (*Handler).caseNew},
+		{Method: "POST", Pattern: "/cases", Gate: gateCases, Module: "cases", Handler: (*Handler).caseCreate},
+		{Method: "GET", Pattern: "/cases/{id}", Gate: gateCases, Module: "cases", Handler: (*Handler).caseShow},
+		{Method: "POST", Pattern: "/cases/{id}/items", Gate: gateCases, Module: "cases", Handler: (*Handler).caseItemAdd},
+		{Method: "POST", Pattern: "/cases/{id}/evidence", Gate: gateCases, Module: "cases", Handler: (*Handler).caseEvidenceUpload},
+		{Method: "GET", Pattern: "/case-evidence/{id}", Gate: gateCases, Module: "cases", Handler: (*Handler).caseEvidenceGet},
+		{Method: "POST", Pattern: "/cases/{id}/shares", Gate: gateCases, Module: "cases", Handler: (*Handler).caseShare},
+		{Method: "POST", Pattern: "/case-shares/{id}/supplement", Gate: gateCases, Module: "cases", Handler: (*Handler).caseShareSupplement},
+		{Method: "POST", Pattern: "/case-shares/{id}/revoke", Gate: gateCases, Module: "cases", Handler: (*Handler).caseShareRevoke},
+		{Method: "POST", Pattern: "/cases/{id}/reply", Gate: gateCases, Module: "cases", Handler: (*Handler).caseReply},
+		{Method: "POST", Pattern: "/cases/{id}/close", Gate: gateCases, Module: "cases", Handler: (*Handler).caseClose},
+		{Method: "GET", Pattern: "/incidents", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentList},
+		{Method: "GET", Pattern: "/incidents/new", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentNew},
+		{Method: "POST", Pattern: "/incidents", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentDeclare},
+		{Method: "GET", Pattern: "/incidents/{id}", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentShow},
+		{Method: "GET", Pattern: "/incidents/{id}/report.pdf", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentReport},
+		{Method: "POST", Pattern: "/incidents/{id}/acknowledge", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentAcknowledge},
+		{Method: "POST", Pattern: "/incidents/{id}/respond", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentRespond},
+		{Method: "POST", Pattern: "/incidents/{id}/tasks", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentTaskAdd},
+		{Method: "POST", Pattern: "/incident-tasks/{id}/done", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentTaskDone},
+		{Method: "POST", Pattern: "/incidents/{id}/contain", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentContain},
+		{Method: "POST", Pattern: "/incidents/{id}/close", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentClose},
+		{Method: "GET", Pattern: "/joint", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointShow},
+		{Method: "POST", Pattern: "/joint/members", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMemberAdd},
+		{Method: "POST", Pattern: "/joint/members/{id}/end", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMemberEnd},
+		{Method: "POST", Pattern: "/joint/meetings", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMeetingCreate},
+		{Method: "GET", Pattern: "/joint/meetings/{id}", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMeetingShow},
+		{Method: "POST", Pattern: "/joint/meetings/{id}/minutes", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMeetingMinutes},
+		{Method: "POST", Pattern: "/joint/meetings/{id}/tasks", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointTaskAdd},
+		{Method: "POST", Pattern: "/joint/tasks/{id}/done", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointTaskDone},
+		{Method: "POST", Pattern: "/joint/messages", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMessageSend},
+		{Method: "GET", Pattern: "/joint/messages/{id}", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMessageShow},
+		{Method: "GET", Pattern: "/assessments/{id}/joint", Gate: gateLedger, Module: "joint_assessment", Handler: (*Handler).assessmentJoint},
+		{Method: "POST", Pattern: "/assessments/{id}/partners", Gate: gateLedger, Module: "joint_assessment", Handler: (*Handler).assessmentInvite},
+		{Method: "POST", Pattern: "/assessment-partners/{id}/withdraw", Gate: gateLedger, Module: "joint_assessment", Handler: (*Handler).participationWithdraw},
+		{Method: "POST", Pattern: "/assessments/{id}/partner-comments", Gate: gateLedger, Module: "joint_assessment", Handler: (*Handler).assessmentPartnerComments},
+		{Method: "POST", Pattern: "/assessments/{id}/sign-off", Gate: gateLedger, Module: "joint_assessment", Handler: (*Handler).assessmentSignOff},
+
+		// Reminders of periodic reviews.
+		{Method: "GET", Pattern: "/reminders", Gate: gateLedger, Module: "reminders", Handler: (*Handler).reminderList},
+		{Method: "POST", Pattern: "/reminders/{id}/read", Gate: gateLedger, Module: "reminders", Handler: (*Handler).reminderRead},
+
+		// Accounts (system administrators).
+		{Method: "GET", Pattern: "/accounts", Gate: gateAccounts, Handler: (*Handler).accountList},
+		{Method: "GET", Pattern: "/accounts/new", Gate: gateAccounts, Handler: (*Handler).accountNew},
+		{Method: "POST", Pattern: "/accounts", Gate: gateAccounts, Handler: (*Handler).accountCreate},
+		{Method: "GET", Pattern: "/accounts/{id}/edit", Gate: gateAccounts, Handler: (*Handler).accountEdit},
+		{Method: "POST", Pattern: "/accounts/{id}", Gate: gateAccounts, Handler: (*Handler).accountUpdate},
+		{Method: "POST", Pattern: "/accounts/{id}/password", Gate: gateAccounts, Handler: (*Handler).accountPassword},
+		{Method: "POST", Pattern: "/accounts/{id}/unlock", Gate: gateAccounts, Handler: (*Handler).accountUnlock},
+
+		// Audit (auditors).
+		{Method: "GET", Pattern: "/audit", Gate: gateAudit, Handler: (*Handler).auditList},
+		{Method: "POST", Pattern: "/audit/verify", Gate: gateAudit, Handler: (*Handler).auditVerify},
+	}
+}
+
+// Register puts the UI's pages on mux, the static files under /static/ and
+// the one 404 page for everything else outside /api/.
+func (s *Handler) Register(mux *http.ServeMux) {
+	static, _ := fs.Sub(staticFS, "static")
+	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
+	for _, rt := range Routes() {
+		h := s.serve(rt.Handler)
+		if !s.Enabled(rt) {
+			h = s.serve(disabledModule(rt.Module))
+		}
+		if rt.Gate != nil {
+			h = s.user(rt.Gate, h)
+		}
+		mux.HandleFunc(rt.Method+" "+rt.Pattern, h)
+	}
+	mux.HandleFunc("/", s.uiNotFound)
+}
+
+// Enabled reports whether the server has the services a page needs.
+func (s *Handler) Enabled(rt Route) bool {
+	switch rt.Module {
+	case "assessment", "standards":
+		return s.svc.HasAssessments()
+	case "reminders":
+		return s.svc.Reminders != nil
+	case "notices":
+		return s.svc.Notices != nil
+	case "cases":
+		return s.svc.Cases != nil
+	case "incidents":
+		return s.svc.Incidents != nil
+	case "joint_units":
+		return s.svc.JointUnits != nil
+	case "joint_assessment":
+		return s.svc.HasAssessments() && s.svc.JointAssessments != nil
+	}
+	return true
+}
+
+// disabledModule answers the pages of a module the server runs without: a
+// module of the navigation shows its description, so no link is dead.
+func disabledModule(module string) handlerFunc {
+	return func(s *Handler, w http.ResponseWriter, r *http.Request) error {
+		if r.Method != http.MethodGet || !isModule(module) {
+			return errNotFound
+		}
+		r.SetPathValue("name", module)
+		return s.moduleShow(w, r)
+	}
+}
+
+// isModule reports whether name is a module of the navigation.
+func isModule(name string) bool { return slices.Contains(Modules, name) }
