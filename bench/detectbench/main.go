@@ -241,6 +241,18 @@ func fileRun(terms []string, docs [][]byte, size, rounds int) error {
 			}
 			return len(res.Findings)
 		})),
+		best("ScanReaderTo (file streamed, results handed out)", inProcess(func() int {
+			f, err := os.Open(file)
+			if err != nil {
+				return -1
+			}
+			defer f.Close()
+			n := 0
+			if _, err := m.ScanReaderTo(f, func(fs ...detect.Finding) { n += len(fs) }, func(...detect.Contact) {}); err != nil {
+				return -1
+			}
+			return n
+		})),
 		best("pinggu scan --format jsonl FILE (CLI)", cli(bin, rules, file)),
 	}
 	empty := filepath.Join(dir, "empty.txt")
