@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/http"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -18,6 +17,7 @@ import (
 	"time"
 
 	"github.com/pinggu/pinggu/detect"
+	"github.com/pinggu/pinggu/patrol"
 )
 
 func init() {
@@ -26,7 +26,7 @@ func init() {
 
 // Limits for fetching URLs: a page larger than maxFetch is refused rather
 // than cut, so a verdict never rests on half a page. Variables so tests
-// can lower them.
+// can lower them; --timeout overrides fetchTimeout.
 var (
 	fetchTimeout       = 20 * time.Second
 	maxFetch     int64 = 16 << 20
@@ -54,7 +54,9 @@ spoofing, card trading, drugs, terror, weapons, SEO spam) and prints its verdict
 signals and the contact handles it carries (QQ, WeChat, phone, Telegram, URLs,
 invitation codes).
 
-INPUT is the name of a file, an http:// or https:// URL (the page is fetched),
+INPUT is the name of a file, an http:// or https:// URL (the page is fetched
+as patrol fetches it: redirects followed, the charset decoded, private and
+loopback addresses refused unless --allow-private or --allow say otherwise),
 or - for standard input. HTML is recognised by content. To scan words typed on
 the command line, give --text: each argument is then the text itself, as in
   pinggu scan --text 百家乐在线
@@ -77,6 +79,9 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 	noBuiltin := fs.Bool("no-builtin", false, "leave the built-in rule packs out")
 	explain := fs.Bool("explain", false, "show for each finding its normalised form, how it matched and why it is or is not warning context")
 	asText := fs.Bool("text", false, "the arguments are texts to scan, not file names or URLs")
+	allowPrivate := fs.Bool("allow-private", false, "let URLs reach private, loopback and link-local addresses (refused by default)")
+	allow := fs.String("allow", "", "comma-separated CIDR ranges URLs may reach although special, e.g. 127.0.0.0/8")
+	timeout := fs.Duration("timeout", fetchTimeout, "time allowed for fetching one URL, redirects included")
 	failOn := fs.String("fail-on", "", "exit with status 3 when an input's verdict is `LEVEL` or worse: risky or suspicious")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, scanUsage)
@@ -100,6 +105,33 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 			return 2
 		}
 		threshold = r
+	}
+	allowed, err := patrol.ParseAllow(*allow)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "pinggu scan: --%v\n", err)
+		return 2
+	}
+	if *timeout <= 0 {
+		fmt.Fprintln(env.stderr, "pinggu scan: --timeout must be positive")
+		return 2
+	}
+	// The fetcher is made only when an input is a URL: a scan of files
+	// pays nothing for it.
+	var fetcher *patrol.Fetcher
+	defer func() {
+		if fetcher != nil {
+			fetcher.Close()
+		}
+	}()
+	fetcherFor := func() *patrol.Fetcher {
+		if fetcher == nil {
+			fetcher = patrol.NewFetcher(patrol.Config{
+				Guard:        patrol.Guard{AllowPrivate: *allowPrivate, Allow: allowed},
+				FetchTimeout: *timeout,
+				MaxBytes:     maxFetch,
+			})
+		}
+		return fetcher
 	}
 	inputs := fs.Args()
 	if len(inputs) == 0 {
@@ -154,11 +186,11 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 			res = m.ScanWith([]byte(in), detect.Options{Markup: -1})
 		} else {
 			var src source
-			src, err = openInput(ctx, in, env.stdin, &stdinUsed)
+			src, err = openInput(ctx, in, env.stdin, &stdinUsed, fetcherFor)
 			switch {
 			case err != nil:
 			case src.page != nil:
-				res = m.ScanWith(src.page, detect.Options{PageURL: in})
+				res = m.ScanWith(src.page, detect.Options{PageURL: src.pageURL})
 			case *format == "jsonl":
 				// A file or standard input goes out as it is scanned: what a
 				// large input holds never stands in memory.
@@ -207,16 +239,18 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 	return status
 }
 
-// source is one opened input: a stream to read, or a fetched page.
+// source is one opened input: a stream to read, or a fetched page with
+// the address it was finally served from.
 type source struct {
-	r     io.Reader
-	page  []byte
-	close func()
+	r       io.Reader
+	page    []byte
+	pageURL string
+	close   func()
 }
 
 // openInput opens one input: "-" is standard input (once), a URL is
 // fetched, anything else is a file, to be streamed when it is plain text.
-func openInput(ctx context.Context, in string, stdin io.Reader, stdinUsed *bool) (source, error) {
+func openInput(ctx context.Context, in string, stdin io.Reader, stdinUsed *bool, fetcher func() *patrol.Fetcher) (source, error) {
 	none := func() {}
 	switch {
 	case in == "-":
@@ -226,11 +260,11 @@ func openInput(ctx context.Context, in string, stdin io.Reader, stdinUsed *bool)
 		*stdinUsed = true
 		return source{r: stdin, close: none}, nil
 	case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
-		data, err := fetch(ctx, in)
+		data, final, err := fetch(ctx, fetcher(), in)
 		if err == nil && data == nil {
 			data = []byte{}
 		}
-		return source{page: data, close: none}, err
+		return source{page: data, pageURL: final, close: none}, err
 	}
 	f, err := os.Open(in)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -246,30 +280,25 @@ func openInput(ctx context.Context, in string, stdin io.Reader, stdinUsed *bool)
 	return source{r: f, close: func() { f.Close() }}, nil
 }
 
-func fetch(ctx context.Context, url string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return nil, err
+// fetch fetches a page through patrol's guarded fetcher and returns its
+// text as UTF-8 and the URL it was finally served from. A failure, an
+// error status or a page cut at the size limit is an error.
+func fetch(ctx context.Context, f *patrol.Fetcher, url string) ([]byte, string, error) {
+	p := f.Fetch(ctx, url, patrol.Browser)
+	if p.Err != nil {
+		msg := fmt.Sprintf("fetch failed: %s: %s", p.Err.Label.En, p.Err.Detail)
+		if p.Err.Reason == patrol.ReasonBlocked {
+			msg += " (--allow-private or --allow CIDR to reach it)"
+		}
+		return nil, "", errors.New(msg)
 	}
-	req.Header.Set("User-Agent", "pinggu-scan/1 (+security assessment patrol)")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, err
+	if p.Truncated {
+		return nil, "", fmt.Errorf("page larger than %d bytes, not scanned", maxFetch)
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("fetch failed: HTTP %s", resp.Status)
+	if p.Status < 200 || p.Status > 299 {
+		return nil, "", fmt.Errorf("fetch failed: HTTP %d", p.Status)
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxFetch+1))
-	if err != nil {
-		return nil, fmt.Errorf("fetch failed: %w", err)
-	}
-	if int64(len(data)) > maxFetch {
-		return nil, fmt.Errorf("page larger than %d bytes, not scanned", maxFetch)
-	}
-	return data, nil
+	return p.Text, p.FinalURL, nil
 }
 
 func printText(w io.Writer, in string, res *detect.Result, explain bool) {

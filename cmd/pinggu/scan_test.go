@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/pinggu/pinggu/detect"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 type scanLine struct {
@@ -119,6 +120,12 @@ func TestScanURLsFromLocalServer(t *testing.T) {
 			w.Write([]byte(hackedPage))
 		case "/plain":
 			w.Write([]byte("今天天气很好，我们去公园散步。"))
+		case "/moved":
+			http.Redirect(w, r, "/gbk", http.StatusFound)
+		case "/gbk":
+			w.Header().Set("Content-Type", "text/html; charset=GBK")
+			page, _ := simplifiedchinese.GBK.NewEncoder().String(hackedPage)
+			w.Write([]byte(page))
 		default:
 			http.NotFound(w, r)
 		}
@@ -127,7 +134,14 @@ func TestScanURLsFromLocalServer(t *testing.T) {
 	if !strings.HasPrefix(srv.URL, "http://127.0.0.1:") {
 		t.Fatalf("test server is not on 127.0.0.1: %s", srv.URL)
 	}
-	code, out, stderr := runScan(t, "", "--format", "jsonl", srv.URL+"/hacked", srv.URL+"/missing", srv.URL+"/plain")
+
+	// Without leave, a loopback address is refused, as patrol refuses it.
+	code, _, stderr := runScan(t, "", "--format", "jsonl", srv.URL+"/hacked")
+	if code != 1 || !strings.Contains(stderr, "Address refused") || !strings.Contains(stderr, "loopback") || !strings.Contains(stderr, "--allow") {
+		t.Errorf("a loopback URL without --allow should be refused, naming why and how to allow it: %d %q", code, stderr)
+	}
+
+	code, out, stderr := runScan(t, "", "--allow", "127.0.0.0/8", "--format", "jsonl", srv.URL+"/hacked", srv.URL+"/missing", srv.URL+"/plain", srv.URL+"/moved")
 	if code == 0 {
 		t.Errorf("a 404 input should make the exit status non-zero")
 	}
@@ -135,7 +149,7 @@ func TestScanURLsFromLocalServer(t *testing.T) {
 		t.Errorf("stderr should name the failed URL and its status: %q", stderr)
 	}
 	lines := parseLines(t, out)
-	if len(lines) != 3 {
+	if len(lines) != 4 {
 		t.Fatalf("want a line per input, got %d:\n%s", len(lines), out)
 	}
 	if lines[0].Verdict != "risky" {
@@ -153,6 +167,10 @@ func TestScanURLsFromLocalServer(t *testing.T) {
 	}
 	if lines[2].Verdict != "clean" {
 		t.Errorf("the plain page should still be scanned and clean, got %+v", lines[2])
+	}
+	// The redirect is followed and the GBK page decoded before scanning.
+	if lines[3].Verdict != "risky" || len(lines[3].Findings) != len(lines[0].Findings) {
+		t.Errorf("a redirect to the same page in GBK should scan as the page: %+v", lines[3])
 	}
 }
 
@@ -228,14 +246,14 @@ func TestScanURLLimits(t *testing.T) {
 	maxFetch, fetchTimeout = 4096, 200*time.Millisecond
 	defer func() { maxFetch, fetchTimeout = oldMax, oldTimeout }()
 
-	code, _, stderr := runScan(t, "", "--format", "jsonl", srv.URL+"/big", srv.URL+"/slow")
+	code, _, stderr := runScan(t, "", "--allow", "127.0.0.1", "--format", "jsonl", srv.URL+"/big", srv.URL+"/slow")
 	if code == 0 {
 		t.Errorf("an oversized page and a stalled server should make the exit status non-zero")
 	}
 	if !strings.Contains(stderr, "/big: page larger than") {
 		t.Errorf("oversized page should be refused by name: %q", stderr)
 	}
-	if !strings.Contains(stderr, "/slow:") || !strings.Contains(stderr, "deadline") {
+	if !strings.Contains(stderr, "/slow:") || !strings.Contains(stderr, "timed out") {
 		t.Errorf("a stalled fetch should time out with a message naming it: %q", stderr)
 	}
 }
