@@ -235,6 +235,7 @@ func (m *Matcher) scanStream(r io.Reader, found func(...Finding), contact func(.
 	res := &Result{Findings: []Finding{}, Signals: []Signal{}, Contacts: []Contact{}}
 	var t tally
 	var bufBase, pos int64 // offset of buf[0]; offset scanned up to
+	lastContacts := 0
 	for {
 		final := false
 		for !final && len(buf) < cap(buf) {
@@ -257,8 +258,15 @@ func (m *Matcher) scanStream(r io.Reader, found func(...Finding), contact func(.
 		if !final {
 			limit -= contactLookahead
 		}
+		// A chunk's contacts go out whole (ScanReader keeps the slice), so
+		// each chunk has its own, sized by the last: a text of links has
+		// thousands per chunk, and growing from nothing copied them often.
 		cs.buf, cs.base, cs.out = buf, bufBase, nil
+		if lastContacts > 0 {
+			cs.out = make([]Contact, 0, lastContacts+lastContacts/4)
+		}
 		n := cs.scanStarts(st.starts, limit)
+		lastContacts = len(cs.out)
 		st.starts = st.starts[:copy(st.starts, st.starts[n:])]
 		for i := range cs.out {
 			cs.out[i].Location = "text"

@@ -171,8 +171,12 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 
 	// What a scan finds stays in memory until it is written, and grows with
 	// a large input; collecting garbage over it after every few megabytes
-	// cost as much as scanning. Less often is enough for one command.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	// cost as much as scanning. Less often is enough for one command. The
+	// jsonl format writes findings as they are decided, so its heap stays
+	// small and the default keeps it so.
+	if *format != "jsonl" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
 	out := bufio.NewWriterSize(env.stdout, 64<<10)
 	defer out.Flush()
 	var all []byte // the json format's array

@@ -388,6 +388,8 @@ func TestScanJSONMatchesEncodingJSON(t *testing.T) {
 		{Input: "page", Result: m.Scan([]byte(hackedPage))},
 		{Input: "empty", Result: m.Scan(nil)},
 		{Input: "<missing>", Error: "no such file"},
+		// Han cut short, a surrogate and an overlong form, beside whole Han.
+		{Input: "百家\xe4\xb9\xe4\xb9\x90乐\xed\xa0\x80\xe0\x80\xaf", Error: "坏\xe9\x80"},
 	} {
 		var want, got any
 		std, _ := json.Marshal(o)
