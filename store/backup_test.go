@@ -78,11 +78,24 @@ func TestBackupUnderWriteLoadRestores(t *testing.T) {
 		}
 	}()
 
-	time.Sleep(300 * time.Millisecond)
+	// Wait for the load to be under way, and after the backup for more
+	// writes to land, by count rather than by time: a loaded machine writes
+	// slowly.
+	acked := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(acks)
+	}
+	waitFor := func(n int) {
+		for deadline := time.Now().Add(time.Minute); acked() < n && time.Now().Before(deadline); {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	waitFor(25)
 	began := time.Now()
 	dir := filepath.Join(t.TempDir(), "backup")
 	m, err := db.Backup(sys, dir)
-	time.Sleep(100 * time.Millisecond) // writes go on after it
+	waitFor(acked() + 10) // writes go on after it
 	close(stop)
 	wg.Wait()
 	if err != nil {
