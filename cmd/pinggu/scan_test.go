@@ -411,7 +411,7 @@ func TestScanJSONMatchesEncodingJSON(t *testing.T) {
 func TestScanStreamedJSONL(t *testing.T) {
 	var b strings.Builder
 	for i := 0; b.Len() < 600<<10; i++ {
-		fmt.Fprintf(&b, "第%d段：今天天气很好。澳门新葡京百家乐，加微信 kf%04d 咨询，官网 www.xpj%d.com。警方提醒：网络赌博害人害己。\n", i, i%50, i%7)
+		fmt.Fprintf(&b, "第%d段：今天天气很好。澳门新葡京百家乐，加微信 kf%04d 咨询，官网 www.xpj%d.com。警方提醒：网络赌博害人害己。电话 １３８ ００１３ ８０%02d。\n", i, i%50, i%7, i%3)
 	}
 	f := writeFile(t, "big.txt", b.String())
 	code, out, stderr := runScan(t, "", "--format", "jsonl", f)
