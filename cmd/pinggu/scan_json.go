@@ -75,11 +75,12 @@ const jsonFlush = 32 << 10
 // result of a hundred thousand findings never stands in memory as text.
 func writeScanJSON(w io.Writer, o scanOutput) {
 	b := make([]byte, 0, jsonFlush+4096)
-	flush := func() {
+	flush := func(b []byte) []byte {
 		if len(b) >= jsonFlush {
 			w.Write(b)
 			b = b[:0]
 		}
+		return b
 	}
 	b = append(b, `{"input":`...)
 	b = appendJSONString(b, o.Input)
@@ -93,35 +94,11 @@ func writeScanJSON(w io.Writer, o scanOutput) {
 		b = append(b, `,"bytes":`...)
 		b = strconv.AppendInt(b, r.Bytes, 10)
 		b = append(b, `,"findings":`...)
-		if r.Findings == nil {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, '[')
-			for i := range r.Findings {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = appendFinding(b, &r.Findings[i])
-				flush()
-			}
-			b = append(b, ']')
-		}
+		b = appendArray(b, r.Findings, appendFinding, flush)
 		b = append(b, `,"signals":`...)
 		b = appendSignals(b, r.Signals)
 		b = append(b, `,"contacts":`...)
-		if r.Contacts == nil {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, '[')
-			for i := range r.Contacts {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = appendContact(b, &r.Contacts[i])
-				flush()
-			}
-			b = append(b, ']')
-		}
+		b = appendArray(b, r.Contacts, appendContact, flush)
 	}
 	if o.Error != "" {
 		b = append(b, `,"error":`...)
@@ -253,6 +230,22 @@ func (l *contactLog) write(w io.Writer, b []byte) []byte {
 		}
 	}
 	return b
+}
+
+// appendArray writes items as a JSON array, or null for nil as
+// encoding/json does, handing b to flush after each item.
+func appendArray[T any](b []byte, items []T, enc func([]byte, *T) []byte, flush func([]byte) []byte) []byte {
+	if items == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = flush(enc(b, &items[i]))
+	}
+	return append(b, ']')
 }
 
 func appendContact(b []byte, c *detect.Contact) []byte {
