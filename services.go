@@ -15,6 +15,8 @@ type Services struct {
 	Standards   StandardService
 	// Reminders serves the periodic-review reminders; left out while nil.
 	Reminders ReminderService
+	// Patrol serves patrol and early warning; left out while nil.
+	Patrol PatrolService
 }
 
 // Ready reports whether the services every surface needs are set.
