@@ -137,22 +137,22 @@ var RulePackLabels = map[string]Label{
 
 // Kinds of patrol's notices.
 const (
-	NoticeWarningRaised    = "patrol.warning_raised"
-	NoticeWarningOverdue   = "patrol.warning_overdue"
-	NoticeWarningReopened  = "patrol.warning_reopened"
-	NoticeWarningClosed    = "patrol.warning_closed"
-	NoticeBulletinIssued   = "patrol.bulletin_issued"
-	NoticeWarningDisposed  = "patrol.warning_disposed"
+	NoticeWarningRaised   = "patrol.warning_raised"
+	NoticeWarningOverdue  = "patrol.warning_overdue"
+	NoticeWarningReopened = "patrol.warning_reopened"
+	NoticeWarningClosed   = "patrol.warning_closed"
+	NoticeBulletinIssued  = "patrol.bulletin_issued"
+	NoticeWarningDisposed = "patrol.warning_disposed"
 )
 
 func init() {
 	for k, l := range map[string]Label{
-		NoticeWarningRaised:    {"巡查预警", "Patrol warning"},
-		NoticeWarningOverdue:   {"预警逾期未处置", "Warning overdue"},
-		NoticeWarningReopened:  {"预警核验未通过", "Warning verification failed"},
-		NoticeWarningClosed:    {"预警已办结", "Warning closed"},
-		NoticeBulletinIssued:   {"动态监测信息", "Monitoring bulletin"},
-		NoticeWarningDisposed:  {"预警已处置", "Warning disposed"},
+		NoticeWarningRaised:   {"巡查预警", "Patrol warning"},
+		NoticeWarningOverdue:  {"预警逾期未处置", "Warning overdue"},
+		NoticeWarningReopened: {"预警核验未通过", "Warning verification failed"},
+		NoticeWarningClosed:   {"预警已办结", "Warning closed"},
+		NoticeBulletinIssued:  {"动态监测信息", "Monitoring bulletin"},
+		NoticeWarningDisposed: {"预警已处置", "Warning disposed"},
 	} {
 		NoticeKindLabels[k] = l
 	}

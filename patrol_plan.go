@@ -31,14 +31,14 @@ var PatrolFrequencies = []int{0, 60, 360, 1440, 10080}
 // matches all). A bureau's plan (Province set) selects only targets of its
 // province; the ministry's and a support institution's are national.
 type PatrolPlan struct {
-	ID          int64          `json:"id"`
-	Name        string         `json:"name"`
-	Description string         `json:"description,omitempty"`
-	Province    string         `json:"province,omitempty"`
-	Categories  []Category     `json:"categories,omitempty"`
-	Provinces   []string       `json:"provinces,omitempty"`
-	ListIDs     []int64        `json:"list_ids,omitempty"`
-	Tags        []string       `json:"tags,omitempty"`
+	ID          int64              `json:"id"`
+	Name        string             `json:"name"`
+	Description string             `json:"description,omitempty"`
+	Province    string             `json:"province,omitempty"`
+	Categories  []Category         `json:"categories,omitempty"`
+	Provinces   []string           `json:"provinces,omitempty"`
+	ListIDs     []int64            `json:"list_ids,omitempty"`
+	Tags        []string           `json:"tags,omitempty"`
 	Kinds       []PatrolTargetKind `json:"kinds,omitempty"`
 	// FrequencyMinutes is the interval between runs; 0 runs only by hand.
 	FrequencyMinutes int            `json:"frequency_minutes"`
