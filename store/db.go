@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -39,6 +40,9 @@ type DB struct {
 
 	// Now is the clock; tests replace it to expire sessions and lock-outs.
 	Now func() time.Time
+
+	// patrolKick is called when fetches are queued (OnPatrolQueued).
+	patrolKick atomic.Pointer[func()]
 }
 
 var (

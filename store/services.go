@@ -7,5 +7,6 @@ func (db *DB) Services() pinggu.Services {
 	return pinggu.Services{
 		Organisations: db, Licences: db, Services: db, Users: db, Audit: db,
 		Assessments: db, Standards: db, Reminders: db,
+		Patrol: db,
 	}
 }
