@@ -30,4 +30,5 @@ func (w *where) scopeOf(sc pinggu.Scope, orgCol, provCol string) {
 	p, args := scopeOfPred(sc, orgCol, provCol)
 	w.add(p, args...)
 }
+
 var _ pinggu.PatrolService = (*DB)(nil)
