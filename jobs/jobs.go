@@ -73,6 +73,8 @@ type Options struct {
 	Workers int // concurrent jobs in this process; default 4
 	Webhook Webhook
 	SMTP    SMTP
+	// Patrol tunes patrol's jobs, which run when the store patrols.
+	Patrol PatrolOptions
 }
 
 // Webhook is where reminders are POSTed as JSON; empty URL sends none.
@@ -106,6 +108,7 @@ func (o Options) channels() []string {
 // Runner works jobs until stopped.
 type Runner struct {
 	client *river.Client[*sql.Tx]
+	close  func()
 }
 
 // Start migrates River's tables, registers every worker and periodic job, and
@@ -128,31 +131,49 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 	river.AddWorker(workers, &sessionPurgeWorker{store: s, log: o.Logger})
 	river.AddWorker(workers, &reviewReminderWorker{store: s, channels: o.channels(), log: o.Logger})
 	river.AddWorker(workers, &deliverWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
+	patrolJobs, closePatrol, patrols := startPatrol(s, o, workers)
+	queues := map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: o.Workers}}
+	if patrols {
+		queues[PatrolQueue] = river.QueueConfig{MaxWorkers: patrolWorkers(o)}
+	}
 	client, err := river.NewClient(d, &river.Config{
 		Logger:  o.Logger.With("component", "jobs"),
-		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: o.Workers}},
+		Queues:  queues,
 		Workers: workers,
-		PeriodicJobs: []*river.PeriodicJob{
+		PeriodicJobs: append(patrolJobs, []*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 				func() (river.JobArgs, *river.InsertOpts) { return SessionPurgeArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "session_purge"}),
 			river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
 				func() (river.JobArgs, *river.InsertOpts) { return ReviewReminderArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "review_reminder"}),
-		},
+		}...),
 	})
 	if err != nil {
+		closePatrol()
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
 	if err := client.Start(ctx); err != nil {
+		closePatrol()
 		return nil, fmt.Errorf("jobs: start: %w", err)
 	}
-	return &Runner{client: client}, nil
+	if patrols {
+		// A run started by hand is dispatched at once, not at the next tick.
+		ps := s.(PatrolStore)
+		ps.OnPatrolQueued(func() {
+			_, _ = client.Insert(context.Background(), PatrolDispatchArgs{}, nil)
+		})
+		inner := closePatrol
+		closePatrol = func() { ps.OnPatrolQueued(nil); inner() }
+	}
+	return &Runner{client: client, close: closePatrol}, nil
 }
 
 // Stop lets running jobs finish (until ctx ends) and stops the runner.
 func (r *Runner) Stop(ctx context.Context) error {
-	return r.client.Stop(ctx)
+	err := r.client.Stop(ctx)
+	r.close()
+	return err
 }
 
 // Subscribe exposes completion events, for tests and progress reporting.
