@@ -190,7 +190,11 @@ func (c *conn) startRecheck(t *pinggu.PatrolTarget, subject pinggu.Ref) (*pinggu
 		c.actor.Username, subject.Kind, subject.ID, tval(c.now)).Scan(&id); err != nil {
 		return nil, fmt.Errorf("store: insert recheck: %w", err)
 	}
-	if _, err := c.exec("INSERT INTO patrol_run_items (run_id, target_id, state) VALUES (?, ?, ?)", id, t.ID, itemQueued); err != nil {
+	var notBefore any
+	if subject.Kind == "patrol_warning" && c.db.PatrolVerifyDelay > 0 {
+		notBefore = tval(c.now.Add(c.db.PatrolVerifyDelay))
+	}
+	if _, err := c.exec("INSERT INTO patrol_run_items (run_id, target_id, state, not_before) VALUES (?, ?, ?, ?)", id, t.ID, itemQueued, notBefore); err != nil {
 		return nil, err
 	}
 	if err := c.audit(change{action: "patrol.recheck", objectType: "patrol_run", objectID: id,
@@ -290,7 +294,7 @@ func (db *DB) DispatchPatrolFetches(ctx context.Context, enqueue func(tx *sql.Tx
 			var it PatrolFetchItem
 			return it, r.Scan(&it.RunID, &it.TargetID, &it.Priority)
 		}, `SELECT i.run_id, i.target_id, r.priority FROM patrol_run_items i JOIN patrol_runs r ON r.id = i.run_id
-			WHERE i.state = ? ORDER BY r.priority, i.run_id, i.target_id LIMIT ?`+lock, itemQueued, dispatchBatch)
+			WHERE i.state = ? AND (i.not_before IS NULL OR i.not_before <= ?) ORDER BY r.priority, i.run_id, i.target_id LIMIT ?`+lock, itemQueued, tval(c.now), dispatchBatch)
 		if err != nil || len(items) == 0 {
 			return err
 		}

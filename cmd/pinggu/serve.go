@@ -22,9 +22,11 @@ func init() {
 func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	var df dbFlags
 	var deliver deliveryFlags
+	var pf patrolFlags
 	fs := newFlagSet(env, "serve", "serve [flags]")
 	df.register(fs)
 	deliver.register(fs)
+	pf.register(fs)
 	addr := fs.String("addr", envOr("PINGGU_ADDR", "127.0.0.1:8080"), "address to listen on (env PINGGU_ADDR)")
 	demoFlag := fs.Bool("demo", false, "load the demo dataset into an empty database and print the demo accounts")
 	noWorker := fs.Bool("no-worker", false, "serve only; leave background jobs to 'pinggu worker' processes")
@@ -51,10 +53,18 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	defer db.Close()
 
+	if jobOpts.Patrol, err = pf.options(db); err != nil {
+		return fail(env, "serve", err)
+	}
 	if *demoFlag {
 		if err := loadDemo(ctx, env, db, "demo"); err != nil {
 			return fail(env, "serve", err)
 		}
+		site, err := startDemoSite(ctx, env, db, &jobOpts.Patrol)
+		if err != nil {
+			return fail(env, "serve", err)
+		}
+		defer site.Close()
 	}
 
 	var runner *jobs.Runner
@@ -130,9 +140,11 @@ func webOptions(db *store.DB, log *slog.Logger, secure bool) web.Options {
 func cmdWorker(ctx context.Context, env *cliEnv, args []string) int {
 	var df dbFlags
 	var deliver deliveryFlags
+	var pf patrolFlags
 	fs := newFlagSet(env, "worker", "worker [flags]")
 	df.register(fs)
 	deliver.register(fs)
+	pf.register(fs)
 	n := fs.Int("jobs", 4, "jobs worked at once by this process")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -150,6 +162,9 @@ func cmdWorker(ctx context.Context, env *cliEnv, args []string) int {
 		return fail(env, "worker", err)
 	}
 	defer db.Close()
+	if jobOpts.Patrol, err = pf.options(db); err != nil {
+		return fail(env, "worker", err)
+	}
 	jobOpts.Logger = log
 	runner, err := jobs.Start(ctx, db, jobOpts)
 	if err != nil {

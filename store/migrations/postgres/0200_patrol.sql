@@ -110,6 +110,8 @@ CREATE TABLE patrol_run_items (
 	risky INTEGER NOT NULL DEFAULT 0,
 	claimed_at TIMESTAMPTZ,
 	finished_at TIMESTAMPTZ,
+	-- A verification may wait (PatrolVerifyDelay) for caches to forget.
+	not_before TIMESTAMPTZ,
 	PRIMARY KEY (run_id, target_id)
 );
 CREATE INDEX patrol_run_items_state ON patrol_run_items(state, run_id, target_id);
