@@ -169,7 +169,9 @@ type patrolFetchWorker struct {
 
 // Timeout gives a fetch of every identity, with escalation and a
 // screenshot, room beyond the fetcher's own limits.
-func (w *patrolFetchWorker) Timeout(*river.Job[PatrolFetchArgs]) time.Duration { return 5 * time.Minute }
+func (w *patrolFetchWorker) Timeout(*river.Job[PatrolFetchArgs]) time.Duration {
+	return 5 * time.Minute
+}
 
 func (w *patrolFetchWorker) Work(ctx context.Context, job *river.Job[PatrolFetchArgs]) error {
 	a := job.Args
