@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -74,7 +75,7 @@ func seedPatrolTenant(t testing.TB, ps pinggu.PatrolService, rec func(context.Co
 		Snapshots: []*pinggu.PatrolSnapshot{{URL: f.target.URL, FinalURL: f.target.URL, As: "browser", Status: 200, Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}},
 			FetchedAt: time.Now().UTC(), Charset: "utf-8", CharsetSource: "header", SHA256: hexSum, Size: int64(len(body)), Verdict: "risky", Score: 70}},
 		Blobs: map[string][]byte{hexSum: body},
-		Hits:  []pinggu.PatrolHit{{Rule: "gambling.casino", Category: "gambling", Term: "百家乐", Text: "百家乐在线", As: "browser"}}}
+		Hits:  []pinggu.PatrolHit{{Rule: "gambling.casino", Category: "gambling", Term: "百家乐", Text: "百家乐在线·" + org.Name, As: "browser"}}}
 	if err := rec(context.Background(), o); err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +155,7 @@ func init() {
 	}
 	tenancyRecords[recPatrolTarget] = func(ta *tenancyApp) []ledgerRecord {
 		return both(ta, func(f *patrolFixture) ledgerRecord {
-			return ledgerRecord{f.target.ID, f.target.OrgID, f.target.Province, f.target.URL}
+			return ledgerRecord{f.target.ID, f.target.OrgID, f.target.Province, f.target.Name}
 		})
 	}
 	tenancyRecords[recPatrolPlan] = func(ta *tenancyApp) []ledgerRecord {
@@ -170,7 +171,7 @@ func init() {
 	}
 	tenancyRecords[recPatrolFinding] = func(ta *tenancyApp) []ledgerRecord {
 		return both(ta, func(f *patrolFixture) ledgerRecord {
-			return ledgerRecord{f.finding.ID, f.finding.OrgID, f.finding.Province, f.finding.URL}
+			return ledgerRecord{f.finding.ID, f.finding.OrgID, f.finding.Province, f.finding.Excerpt}
 		})
 	}
 	tenancyRecords[recPatrolWarning] = func(ta *tenancyApp) []ledgerRecord {
@@ -310,4 +311,48 @@ func TestTenancyPatrolImportNamesNoForeignOwner(t *testing.T) {
 			t.Errorf("the refused import changed the database:\n%s", d)
 		}
 	}
+}
+
+// Patrol's pages in the cross-tenant test.
+func init() {
+	toB := func(a *App) url.Values {
+		return url.Values{"name": {"越权"}, "province": {a.OrgB.Province}, "from": {"2026-01-01"}, "to": {"2026-01-31"}}
+	}
+	addUITenancyRoutes(map[string]uiTenancyCase{
+		"GET /patrol":             {kind: uiList, record: recPatrolWarning, present: true},
+		"GET /patrol/targets":     {kind: uiList, record: recPatrolTarget, present: true},
+		"GET /patrol/targets/new": {kind: uiForm},
+		"POST /patrol/targets": {kind: uiCreate, form: func(a *App) url.Values {
+			return url.Values{"list_id": {"1"}, "url": {"https://x.example.cn/"}, "org_id": {ID(a.OrgB.ID)}}
+		}},
+		"GET /patrol/targets/{id}":               {kind: uiRecord, record: recPatrolTarget},
+		"GET /patrol/targets/{id}/edit":          {kind: uiRecord, record: recPatrolTarget},
+		"POST /patrol/targets/{id}":              {kind: uiRecord, record: recPatrolTarget, form: func(*App) url.Values { return url.Values{"url": {"https://moved.example.cn/"}} }},
+		"POST /patrol/targets/{id}/recheck":      {kind: uiRecord, record: recPatrolTarget},
+		"POST /patrol/targets/{id}/allows":       {kind: uiRecord, record: recPatrolTarget, form: func(*App) url.Values { return url.Values{"reason": {"越权白名单"}} }},
+		"POST /patrol/allows/{id}/delete":        {kind: uiRecord, record: recPatrolAllow},
+		"GET /patrol/lists":                      {kind: uiList, record: recPatrolList, present: true},
+		"POST /patrol/lists":                     {kind: uiCreate, form: toB},
+		"GET /patrol/lists/template.csv":         {kind: uiForm},
+		"GET /patrol/lists/{id}":                 {kind: uiRecord, record: recPatrolList},
+		"POST /patrol/lists/{id}/import":         {kind: uiRecord, record: recPatrolList},
+		"GET /patrol/plans":                      {kind: uiList, record: recPatrolPlan, present: true},
+		"GET /patrol/plans/new":                  {kind: uiForm},
+		"POST /patrol/plans":                     {kind: uiCreate, form: toB},
+		"GET /patrol/plans/{id}":                 {kind: uiRecord, record: recPatrolPlan},
+		"GET /patrol/plans/{id}/edit":            {kind: uiRecord, record: recPatrolPlan},
+		"POST /patrol/plans/{id}":                {kind: uiRecord, record: recPatrolPlan, form: func(*App) url.Values { return url.Values{"name": {"越权改名"}} }},
+		"POST /patrol/plans/{id}/run":            {kind: uiRecord, record: recPatrolPlan},
+		"GET /patrol/runs/{id}":                  {kind: uiRecord, record: recPatrolRun},
+		"GET /patrol/snapshots/{id}":             {kind: uiRecord, record: recPatrolSnapshot},
+		"GET /patrol/findings":                   {kind: uiList, record: recPatrolFinding, present: true},
+		"GET /patrol/warnings":                   {kind: uiList, record: recPatrolWarning, present: true},
+		"GET /patrol/warnings/{id}":              {kind: uiRecord, record: recPatrolWarning},
+		"POST /patrol/warnings/{id}/acknowledge": {kind: uiRecord, record: recPatrolWarning},
+		"POST /patrol/warnings/{id}/dispose":     {kind: uiRecord, record: recPatrolWarning, form: func(*App) url.Values { return url.Values{"disposal": {"false_positive"}, "note": {"越权"}} }},
+		"POST /patrol/warnings/{id}/recheck":     {kind: uiRecord, record: recPatrolWarning},
+		"GET /patrol/bulletins":                  {kind: uiList, record: recBulletin, present: true},
+		"POST /patrol/bulletins":                 {kind: uiCreate, form: toB},
+		"GET /patrol/bulletins/{id}":             {kind: uiRecord, record: recBulletin},
+	})
 }

@@ -127,10 +127,9 @@ func uiRequest(a *App, c *Client, rt ui.Route, path string, tc uiTenancyCase) Pa
 // see, of every kind.
 func (ta *tenancyApp) foreignNames(actor *pinggu.Actor) []string {
 	var out []string
-	scope := actor.LedgerScope()
 	for k := range tenancyRecords {
 		for _, r := range ta.records(k) {
-			if !scope.Covers(r.orgID, r.province) {
+			if !ta.covers(actor, k, r.orgID, r.province) {
 				out = append(out, r.name)
 			}
 		}
@@ -232,9 +231,8 @@ func TestTenancyUIPagesNameNothingForeign(t *testing.T) {
 				}
 			}
 			if tc.present {
-				scope := actor.LedgerScope()
 				for _, r := range ta.records(tc.record) {
-					if scope.Covers(r.orgID, r.province) && !strings.Contains(p.Body, r.name) {
+					if ta.covers(actor, tc.record, r.orgID, r.province) && !strings.Contains(p.Body, r.name) {
 						t.Errorf("%s as %s does not list its own %q", k, u, r.name)
 					}
 				}

@@ -89,7 +89,7 @@ var Modules = []string{"assessment", "standards", "patrol", "enforcement", "repo
 
 // builtModules are the modules that have their own pages now; their
 // handlers show the module page while the server runs without them.
-var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards"}
+var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards", "patrol": "/patrol"}
 
 func navFor(a *pinggu.Actor) []navGroup {
 	var out []navGroup
@@ -111,6 +111,9 @@ func navFor(a *pinggu.Actor) []navGroup {
 			mods = append(mods, navItem{"nav." + m, href, m})
 			if m == "assessment" && a.May(pinggu.ActReviewsView) {
 				mods = append(mods, navItem{"nav.reviews", "/reviews", "reviews"})
+			}
+			if m == "patrol" {
+				mods = patrolNav(a, mods)
 			}
 		}
 		out = append(out, navGroup{Key: "nav.regime", Items: mods})
