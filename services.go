@@ -15,6 +15,9 @@ type Services struct {
 	Standards   StandardService
 	// Reminders serves the periodic-review reminders; left out while nil.
 	Reminders ReminderService
+	// Notices is each person's inbox of the notices every module writes;
+	// left out while nil.
+	Notices NoticeService
 	// Patrol serves patrol and early warning; left out while nil.
 	Patrol PatrolService
 }

@@ -37,6 +37,14 @@ type Store interface {
 	ReminderForDelivery(ctx context.Context, id int64) (*pinggu.Reminder, []string, error)
 	// MarkReminderDelivered records a channel that carried a reminder out.
 	MarkReminderDelivered(ctx context.Context, id int64, channel string) error
+	// DispatchNotices hands queued notices to enqueue within the store's
+	// transaction.
+	DispatchNotices(ctx context.Context, enqueue func(tx *sql.Tx, ns []*pinggu.Notice) error) (int, error)
+	// NoticeForDelivery loads a notice and the contact e-mails of the
+	// organisations it reaches.
+	NoticeForDelivery(ctx context.Context, id int64) (*pinggu.Notice, []string, error)
+	// MarkNoticeDelivered records a channel that carried a notice out.
+	MarkNoticeDelivered(ctx context.Context, id int64, channel string) error
 }
 
 // driver picks River's driver for the store's database. Both work on
@@ -131,6 +139,8 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 	river.AddWorker(workers, &sessionPurgeWorker{store: s, log: o.Logger})
 	river.AddWorker(workers, &reviewReminderWorker{store: s, channels: o.channels(), log: o.Logger})
 	river.AddWorker(workers, &deliverWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
+	river.AddWorker(workers, &noticeDispatchWorker{store: s, channels: o.channels()})
+	river.AddWorker(workers, &deliverNoticeWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
 	patrolJobs, closePatrol, patrols := startPatrol(s, o, workers)
 	queues := map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: o.Workers}}
 	if patrols {
@@ -147,6 +157,9 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 			river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
 				func() (river.JobArgs, *river.InsertOpts) { return ReviewReminderArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "review_reminder"}),
+			river.NewPeriodicJob(river.PeriodicInterval(noticeDispatchInterval),
+				func() (river.JobArgs, *river.InsertOpts) { return NoticeDispatchArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "notice_dispatch"}),
 		}...),
 	})
 	if err != nil {

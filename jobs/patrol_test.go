@@ -47,12 +47,13 @@ func waitRun(t *testing.T, db *store.DB, ctx context.Context, id int64) *pinggu.
 // raise warnings, ordinary ones do not; a disposal is verified by the
 // re-fetch once the site has removed the content.
 func TestPatrolRunAgainstLocalSite(t *testing.T) {
-	site, err := patrolsite.Start(patrolsite.Options{Pages: 2000})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer site.Close()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		// A site of its own: the test removes content and takes apps down.
+		site, err := patrolsite.Start(patrolsite.Options{Pages: 2000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer site.Close()
 		sup := pinggu.WithActor(context.Background(), &pinggu.Actor{UserID: 1, Username: "analyst", Name: "郭雪宁", Role: pinggu.RoleSupport})
 		l := &pinggu.PatrolList{Name: "生成站点"}
 		if err := db.CreatePatrolList(sup, l); err != nil {

@@ -109,7 +109,7 @@ func (db *DB) IssuePatrolBulletin(ctx context.Context, r pinggu.BulletinRequest)
 		to = append(to, pinggu.Recipient{Party: pinggu.PartySupport})
 		msg := fmt.Sprintf("%s已印发：本期巡查目标%d个，发出预警%d条，处置率%.0f%%，逾期未处置%d条。", b.Title, stats.Targets, stats.Warnings, stats.DisposalRate*100, len(stats.Overdue))
 		if err := c.notify(&pinggu.Notice{Kind: pinggu.NoticeBulletinIssued, Subject: pinggu.Ref{Kind: "bulletin", ID: b.ID},
-			Link: fmt.Sprintf("/patrol/bulletins/%d", b.ID), Province: b.Province, Title: b.Title, Message: msg, Recipients: to}); err != nil {
+			Link: fmt.Sprintf("/patrol/bulletins/%d", b.ID), Province: b.Province, Title: "【已印发】" + b.Title, Message: msg, Recipients: to}); err != nil {
 			return err
 		}
 		out = b

@@ -307,6 +307,21 @@ func TestPatrolRunDedupAndWarningLifecycle(t *testing.T) {
 				t.Errorf("%s: lists %d, opens %v; want sees %v", c.who.Username, n, ferr, c.sees)
 			}
 		}
+		// Its notice reaches the same sides' inboxes, and nobody else's: not
+		// the other bureau, the other enterprise, nor the ministry (told only
+		// when a warning is overdue).
+		for _, c := range []struct {
+			who  *pinggu.Actor
+			gets bool
+		}{{f.gdBureau, true}, {f.gdEnt, true}, {f.support, true}, {f.ministry, false}, {f.bjBureau, false}, {f.bjEnt, false}} {
+			ns, _, err := db.ListNotices(as(c.who), pinggu.NoticeFilter{Kind: pinggu.NoticeWarningRaised})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(ns) == 1 && ns[0].Subject == (pinggu.Ref{Kind: "patrol_warning", ID: w.ID}); got != c.gets || len(ns) > 1 {
+				t.Errorf("%s has %d warning notices, want it told %v", c.who.Username, len(ns), c.gets)
+			}
+		}
 		// The enterprise sees the evidence of its warning, not the rest of
 		// patrol.
 		if _, err := db.FindPatrolSnapshot(as(f.gdEnt), w.SnapshotID); err != nil {

@@ -18,7 +18,7 @@ import (
 
 // Record kinds of patrol.
 const (
-	recPatrolList recordKind = iota + 100
+	recPatrolList recordKind = iota + 200
 	recPatrolTarget
 	recPatrolPlan
 	recPatrolRun
@@ -31,7 +31,7 @@ const (
 
 // tJurisdiction: creating a record of a province outside what the role
 // keeps answers 403 (or 404) and changes nothing.
-const tJurisdiction tenancyKind = 100
+const tJurisdiction tenancyKind = 200
 
 // patrolFixture is each tenant's patrol records: a list, a target on it
 // owned by the tenant, a plan and its run, the snapshot of the run's fetch,
@@ -143,63 +143,76 @@ func init() {
 		f, _ := ta.modules["patrol"].([2]*patrolFixture)
 		return f
 	}
+	// The fixtures' warnings and bulletins notify their recipients: those
+	// notices join the inbox's records, each seen by whom it reaches.
+	inbox := tenancyRecords[recNotice]
+	tenancyRecords[recNotice] = func(ta *tenancyApp) []ledgerRecord {
+		out := inbox(ta)
+		if ta.modules["patrol"] == nil {
+			return out
+		}
+		return append(out, patrolNotices(ta)...)
+	}
+	// Who sees patrol's records: its instruments by the patrol scope,
+	// warnings by the warning scope, snapshots with their target or as the
+	// evidence of a warning the actor sees (each fixture's snapshot is its
+	// warning's), bulletins by their province.
+	sees := map[recordKind]func(a *pinggu.Actor, org int64, prov string) bool{
+		recPatrolWarning: func(a *pinggu.Actor, org int64, prov string) bool { return a.WarningScope().Covers(org, prov) },
+		recPatrolSnapshot: func(a *pinggu.Actor, org int64, prov string) bool {
+			return a.PatrolScope().Covers(org, prov) || a.WarningScope().Covers(org, prov)
+		},
+		recBulletin: func(a *pinggu.Actor, org int64, prov string) bool { return a.BulletinScope().Covers(org, prov) },
+	}
 	both := func(ta *tenancyApp, rec func(*patrolFixture) ledgerRecord) []ledgerRecord {
 		fs := fixtures(ta)
 		if fs[0] == nil {
 			return nil
 		}
-		return []ledgerRecord{rec(fs[0]), rec(fs[1])}
+		out := []ledgerRecord{rec(fs[0]), rec(fs[1])}
+		return out
 	}
-	tenancyRecords[recPatrolList] = func(ta *tenancyApp) []ledgerRecord {
-		return both(ta, func(f *patrolFixture) ledgerRecord { return ledgerRecord{f.list.ID, 0, f.list.Province, f.list.Name} })
+	scoped := func(k recordKind, rec func(*patrolFixture) ledgerRecord) func(*tenancyApp) []ledgerRecord {
+		f := sees[k]
+		if f == nil {
+			f = func(a *pinggu.Actor, org int64, prov string) bool { return a.PatrolScope().Covers(org, prov) }
+		}
+		return func(ta *tenancyApp) []ledgerRecord {
+			out := both(ta, rec)
+			for i := range out {
+				r := out[i]
+				out[i].sees = func(a *pinggu.Actor) bool { return f(a, r.orgID, r.province) }
+			}
+			return out
+		}
 	}
-	tenancyRecords[recPatrolTarget] = func(ta *tenancyApp) []ledgerRecord {
-		return both(ta, func(f *patrolFixture) ledgerRecord {
-			return ledgerRecord{f.target.ID, f.target.OrgID, f.target.Province, f.target.Name}
-		})
-	}
-	tenancyRecords[recPatrolPlan] = func(ta *tenancyApp) []ledgerRecord {
-		return both(ta, func(f *patrolFixture) ledgerRecord { return ledgerRecord{f.plan.ID, 0, f.plan.Province, f.plan.Name} })
-	}
-	tenancyRecords[recPatrolRun] = func(ta *tenancyApp) []ledgerRecord {
-		return both(ta, func(f *patrolFixture) ledgerRecord { return ledgerRecord{f.run.ID, 0, f.run.Province, f.plan.Name} })
-	}
-	tenancyRecords[recPatrolSnapshot] = func(ta *tenancyApp) []ledgerRecord {
-		return both(ta, func(f *patrolFixture) ledgerRecord {
-			return ledgerRecord{f.snapshot.ID, f.snapshot.OrgID, f.snapshot.Province, f.snapshot.URL}
-		})
-	}
-	tenancyRecords[recPatrolFinding] = func(ta *tenancyApp) []ledgerRecord {
-		return both(ta, func(f *patrolFixture) ledgerRecord {
-			return ledgerRecord{f.finding.ID, f.finding.OrgID, f.finding.Province, f.finding.Excerpt}
-		})
-	}
-	tenancyRecords[recPatrolWarning] = func(ta *tenancyApp) []ledgerRecord {
-		return both(ta, func(f *patrolFixture) ledgerRecord {
-			return ledgerRecord{f.warning.ID, f.warning.OrgID, f.warning.Province, f.warning.URL}
-		})
-	}
-	tenancyRecords[recPatrolAllow] = func(ta *tenancyApp) []ledgerRecord {
-		return both(ta, func(f *patrolFixture) ledgerRecord {
-			return ledgerRecord{f.allow.ID, f.target.OrgID, f.target.Province, f.allow.Reason}
-		})
-	}
-	tenancyRecords[recBulletin] = func(ta *tenancyApp) []ledgerRecord {
-		return both(ta, func(f *patrolFixture) ledgerRecord {
-			return ledgerRecord{f.bulletin.ID, 0, f.bulletin.Province, f.bulletin.Title}
-		})
-	}
-	patrolScope := func(a *pinggu.Actor, org int64, prov string) bool { return a.PatrolScope().Covers(org, prov) }
-	for _, k := range []recordKind{recPatrolList, recPatrolTarget, recPatrolPlan, recPatrolRun, recPatrolFinding, recPatrolAllow} {
-		tenancyCovers[k] = patrolScope
-	}
-	tenancyCovers[recPatrolWarning] = func(a *pinggu.Actor, org int64, prov string) bool { return a.WarningScope().Covers(org, prov) }
-	// A snapshot is seen with its target, or as the evidence of a warning
-	// the actor sees (each fixture's snapshot is its warning's).
-	tenancyCovers[recPatrolSnapshot] = func(a *pinggu.Actor, org int64, prov string) bool {
-		return a.PatrolScope().Covers(org, prov) || a.WarningScope().Covers(org, prov)
-	}
-	tenancyCovers[recBulletin] = func(a *pinggu.Actor, org int64, prov string) bool { return a.BulletinScope().Covers(org, prov) }
+	tenancyRecords[recPatrolList] = scoped(recPatrolList, func(f *patrolFixture) ledgerRecord {
+		return ledgerRecord{f.list.ID, 0, f.list.Province, f.list.Name, nil}
+	})
+	tenancyRecords[recPatrolTarget] = scoped(recPatrolTarget, func(f *patrolFixture) ledgerRecord {
+		return ledgerRecord{f.target.ID, f.target.OrgID, f.target.Province, f.target.Name, nil}
+	})
+	tenancyRecords[recPatrolPlan] = scoped(recPatrolPlan, func(f *patrolFixture) ledgerRecord {
+		return ledgerRecord{f.plan.ID, 0, f.plan.Province, f.plan.Name, nil}
+	})
+	tenancyRecords[recPatrolRun] = scoped(recPatrolRun, func(f *patrolFixture) ledgerRecord {
+		return ledgerRecord{f.run.ID, 0, f.run.Province, f.plan.Name, nil}
+	})
+	tenancyRecords[recPatrolSnapshot] = scoped(recPatrolSnapshot, func(f *patrolFixture) ledgerRecord {
+		return ledgerRecord{f.snapshot.ID, f.snapshot.OrgID, f.snapshot.Province, f.snapshot.URL, nil}
+	})
+	tenancyRecords[recPatrolFinding] = scoped(recPatrolFinding, func(f *patrolFixture) ledgerRecord {
+		return ledgerRecord{f.finding.ID, f.finding.OrgID, f.finding.Province, f.finding.Excerpt, nil}
+	})
+	tenancyRecords[recPatrolWarning] = scoped(recPatrolWarning, func(f *patrolFixture) ledgerRecord {
+		return ledgerRecord{f.warning.ID, f.warning.OrgID, f.warning.Province, f.warning.URL, nil}
+	})
+	tenancyRecords[recPatrolAllow] = scoped(recPatrolAllow, func(f *patrolFixture) ledgerRecord {
+		return ledgerRecord{f.allow.ID, f.target.OrgID, f.target.Province, f.allow.Reason, nil}
+	})
+	tenancyRecords[recBulletin] = scoped(recBulletin, func(f *patrolFixture) ledgerRecord {
+		return ledgerRecord{f.bulletin.ID, 0, f.bulletin.Province, f.bulletin.Title, nil}
+	})
 }
 
 // Patrol's API routes in the cross-tenant test.
@@ -355,4 +368,53 @@ func init() {
 		"POST /patrol/bulletins":                 {kind: uiCreate, form: toB},
 		"GET /patrol/bulletins/{id}":             {kind: uiRecord, record: recBulletin},
 	})
+}
+
+// patrolNotices are the notices the patrol fixtures wrote, read from the
+// database with their recipients.
+func patrolNotices(ta *tenancyApp) []ledgerRecord {
+	db := ta.DB.SQL()
+	q := func(sql string) string {
+		if ta.DB.Dialect() == "postgres" {
+			return strings.Replace(sql, "?", "$1", 1)
+		}
+		return sql
+	}
+	rows, err := db.Query("SELECT id, org_id, province, title FROM notices WHERE kind LIKE 'patrol.%' ORDER BY id")
+	if err != nil {
+		ta.T.Fatal(err)
+	}
+	var out []ledgerRecord
+	for rows.Next() {
+		var r ledgerRecord
+		if err := rows.Scan(&r.id, &r.orgID, &r.province, &r.name); err != nil {
+			ta.T.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	rows.Close()
+	for i := range out {
+		rs, err := db.Query(q("SELECT party, org_id, province FROM notice_recipients WHERE notice_id = ?"), out[i].id)
+		if err != nil {
+			ta.T.Fatal(err)
+		}
+		var to []pinggu.Recipient
+		for rs.Next() {
+			var r pinggu.Recipient
+			if err := rs.Scan(&r.Party, &r.OrgID, &r.Province); err != nil {
+				ta.T.Fatal(err)
+			}
+			to = append(to, r)
+		}
+		rs.Close()
+		out[i].sees = func(a *pinggu.Actor) bool {
+			for _, r := range to {
+				if r.Reaches(a) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return out
 }

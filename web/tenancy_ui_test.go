@@ -129,7 +129,7 @@ func (ta *tenancyApp) foreignNames(actor *pinggu.Actor) []string {
 	var out []string
 	for k := range tenancyRecords {
 		for _, r := range ta.records(k) {
-			if !ta.covers(actor, k, r.orgID, r.province) {
+			if !r.visibleTo(actor) {
 				out = append(out, r.name)
 			}
 		}
@@ -232,7 +232,7 @@ func TestTenancyUIPagesNameNothingForeign(t *testing.T) {
 			}
 			if tc.present {
 				for _, r := range ta.records(tc.record) {
-					if ta.covers(actor, tc.record, r.orgID, r.province) && !strings.Contains(p.Body, r.name) {
+					if r.visibleTo(actor) && !strings.Contains(p.Body, r.name) {
 						t.Errorf("%s as %s does not list its own %q", k, u, r.name)
 					}
 				}

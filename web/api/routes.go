@@ -173,6 +173,15 @@ func Routes() []Route {
 			Summary: "The canonical YAML of a standard (current version unless ?version=)",
 			Query:   typeOf[standardQuery](), ResponseMedia: "application/yaml"},
 
+		// Notices: each person's inbox of what every module tells it.
+		{Method: "GET", Pattern: "/api/notices", Handler: (*Handler).noticeList, Tag: "notices",
+			Summary: "The caller's notices, newest first; a notice reaches the parties it is addressed to, read state is per person",
+			Query:   typeOf[pinggu.NoticeFilter](), Response: typeOf[ListResponse[*pinggu.Notice]]()},
+		{Method: "POST", Pattern: "/api/notices/{id}/read", Handler: (*Handler).noticeRead, Tag: "notices", TakesID: true,
+			Summary: "Mark one of the caller's notices read", Status: http.StatusNoContent},
+		{Method: "POST", Pattern: "/api/notices/read-all", Handler: (*Handler).noticeReadAll, Tag: "notices",
+			Summary: "Mark every unread notice of the caller read", Response: typeOf[noticeReadAllResult]()},
+
 		// Reminders of periodic reviews.
 		{Method: "GET", Pattern: "/api/reminders", Handler: (*Handler).reminderList, Tag: "reminders",
 			Summary: "Periodic-review reminders in the caller's scope, newest first",
@@ -362,6 +371,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Assessments != nil
 	case tagStandards:
 		return s.svc.Standards != nil
+	case "notices":
+		return s.svc.Notices != nil
 	case tagPatrol, tagWarnings, tagBulletins:
 		return s.svc.Patrol != nil
 	}

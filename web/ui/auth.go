@@ -18,6 +18,7 @@ var (
 	gateLedger   gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActLedgerView) }
 	gateAccounts gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActUserManage) }
 	gateAudit    gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActAuditRead) }
+	gateNotices  gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActNoticeReceive) }
 )
 
 // user wraps a UI handler that needs a signed-in actor allowed by g. Without a
@@ -95,7 +96,7 @@ func navFor(a *pinggu.Actor) []navGroup {
 	var out []navGroup
 	if gateLedger(a) {
 		out = append(out,
-			navGroup{Items: []navItem{{"nav.dashboard", "/dashboard", "dashboard"}}},
+			navGroup{Items: []navItem{{"nav.dashboard", "/dashboard", "dashboard"}, {"nav.inbox", "/inbox", "inbox"}}},
 			navGroup{Key: "nav.ledger", Items: []navItem{
 				{"nav.organisations", "/organisations", "organisations"},
 				{"nav.services", "/services", "services"},

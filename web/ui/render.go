@@ -76,6 +76,8 @@ type page struct {
 	Path      string
 	Form      *form
 	Data      any
+	// Unread counts the actor's unread notices, for the header's inbox link.
+	Unread int
 }
 
 // T translates a catalog key into the page's language.
@@ -118,6 +120,10 @@ func (s *Handler) newPage(w http.ResponseWriter, r *http.Request, titleKey strin
 	if p.Actor != nil {
 		p.Nav = navFor(p.Actor)
 		p.ScopeText = s.scopeText(r, p)
+		if s.svc.Notices != nil && gateNotices(p.Actor) {
+			// A failed count only leaves the badge out; the page still shows.
+			p.Unread, _ = s.svc.Notices.CountUnreadNotices(r.Context())
+		}
 	}
 	p.Flash = takeFlash(w, r)
 	return p

@@ -95,6 +95,11 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/standards/import", Gate: gateLedger, Module: "standards", Handler: (*Handler).standardImportSubmit},
 		{Method: "GET", Pattern: "/standards/{id}", Gate: gateLedger, Module: "standards", Handler: (*Handler).standardShow},
 
+		// Notices: each person's inbox.
+		{Method: "GET", Pattern: "/inbox", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeList},
+		{Method: "POST", Pattern: "/inbox/read-all", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeReadAll},
+		{Method: "POST", Pattern: "/inbox/{id}/read", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeRead},
+
 		// Reminders of periodic reviews.
 		{Method: "GET", Pattern: "/reminders", Gate: gateLedger, Module: "reminders", Handler: (*Handler).reminderList},
 		{Method: "POST", Pattern: "/reminders/{id}/read", Gate: gateLedger, Module: "reminders", Handler: (*Handler).reminderRead},
@@ -174,6 +179,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.HasAssessments()
 	case "reminders":
 		return s.svc.Reminders != nil
+	case "notices":
+		return s.svc.Notices != nil
 	case modulePatrol:
 		return s.svc.Patrol != nil
 	}
