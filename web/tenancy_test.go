@@ -159,8 +159,6 @@ var tenancySetups []func(*tenancyApp)
 // before and after each request.
 var tenancySnapshots []func(*tenancyApp) map[string]any
 
-
-
 func newTenancyApp(t *testing.T) *tenancyApp {
 	a := NewApp(t)
 	ta := &tenancyApp{App: a, clients: map[string]*Client{}, actors: map[string]*pinggu.Actor{}, modules: map[string]any{}}
