@@ -159,12 +159,9 @@ func dispatchPatrol(ctx context.Context, s PatrolStore) (int, error) {
 // it saw.
 type patrolFetchWorker struct {
 	river.WorkerDefaults[PatrolFetchArgs]
-	store    PatrolStore
-	fetcher  *patrol.Fetcher
-	ids      []patrol.Identity
-	shots    patrol.Screenshotter
-	log      *slog.Logger
-	matchers *matcherCache
+	store PatrolStore
+	in    *TargetInspector
+	log   *slog.Logger
 }
 
 // Timeout gives a fetch of every identity, with escalation and a
@@ -182,22 +179,40 @@ func (w *patrolFetchWorker) Work(ctx context.Context, job *river.Job[PatrolFetch
 	if !ok {
 		return nil // fetched already in this round
 	}
-	m, err := w.matchers.get(task.RulePacks)
+	o, err := w.in.Inspect(ctx, task)
 	if err != nil {
-		return w.fail(ctx, task, "规则包："+err.Error())
+		return w.fail(ctx, task, err.Error())
 	}
-	keep := &collector{blobs: map[string][]byte{}}
-	in := &patrol.Inspector{Fetcher: w.fetcher, Matcher: m, Identities: w.ids, Snapshots: keep, Screenshots: w.shots}
-	rep := in.Inspect(ctx, task.URL)
-	if ctx.Err() != nil {
-		return w.fail(ctx, task, "抓取中断："+ctx.Err().Error())
-	}
-	o := Observation(task.RunID, task.TargetID, task.Kind, rep, keep.snaps, keep.blobs)
 	if err := w.store.RecordPatrolFetch(ctx, o); err != nil {
 		w.log.Error("patrol: record fetch", "run", task.RunID, "target", task.TargetID, "err", err)
 		return w.fail(ctx, task, "记录结果失败："+err.Error())
 	}
 	return nil
+}
+
+// TargetInspector fetches and judges one target as a fetch job does: as
+// each identity, scanned with the run's rule packs, its snapshots and
+// their bytes kept for the store's one transaction.
+type TargetInspector struct {
+	Fetcher     *patrol.Fetcher
+	Identities  []patrol.Identity // nil: the defaults
+	Screenshots patrol.Screenshotter
+	matchers    matcherCache
+}
+
+// Inspect fetches the task's target and says what the store should record.
+func (ti *TargetInspector) Inspect(ctx context.Context, task *store.PatrolFetchTask) (*pinggu.PatrolObservation, error) {
+	m, err := ti.matchers.get(task.RulePacks)
+	if err != nil {
+		return nil, fmt.Errorf("规则包：%w", err)
+	}
+	keep := &collector{blobs: map[string][]byte{}}
+	in := &patrol.Inspector{Fetcher: ti.Fetcher, Matcher: m, Identities: ti.Identities, Snapshots: keep, Screenshots: ti.Screenshots}
+	rep := in.Inspect(ctx, task.URL)
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("抓取中断：%w", ctx.Err())
+	}
+	return Observation(task.RunID, task.TargetID, task.Kind, rep, keep.snaps, keep.blobs), nil
 }
 
 // fail records that the item could not be done, so its round finishes.
@@ -366,12 +381,12 @@ func startPatrol(s Store, o Options, workers *river.Workers) (periodic []*river.
 		po.Fetch.Limiter = patrol.NewLocalLimiter(patrol.DefaultHostRule, nil)
 	}
 	f := patrol.NewFetcher(po.Fetch)
-	fw := &patrolFetchWorker{store: ps, fetcher: f, ids: po.Identities, log: log, matchers: &matcherCache{}}
+	fw := &patrolFetchWorker{store: ps, in: &TargetInspector{Fetcher: f, Identities: po.Identities}, log: log}
 	var shots *patrol.ChromeScreenshotter
 	if po.Screenshots {
 		if exe := patrol.FindChromium(); exe != "" {
 			shots = patrol.NewChromeScreenshotter(exe, f)
-			fw.shots = shots
+			fw.in.Screenshots = shots
 		} else {
 			log.Info("patrol: no Chromium found; patrolling without screenshots")
 		}

@@ -57,14 +57,14 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 		return fail(env, "serve", err)
 	}
 	if *demoFlag {
-		if err := loadDemo(ctx, env, db, "demo"); err != nil {
-			return fail(env, "serve", err)
-		}
-		site, err := startDemoSite(ctx, env, db, &jobOpts.Patrol)
+		site, err := startDemoSite(env, &jobOpts.Patrol)
 		if err != nil {
 			return fail(env, "serve", err)
 		}
 		defer site.Close()
+		if err := loadDemo(ctx, env, db, "demo", site); err != nil {
+			return fail(env, "serve", err)
+		}
 	}
 
 	var runner *jobs.Runner

@@ -121,3 +121,9 @@ func (s *Site) handleApp(w http.ResponseWriter, r *http.Request, i int) {
 
 // isAppPath reports whether path is a listing page.
 func isAppPath(path string) bool { return strings.HasPrefix(path, "/app/") }
+
+// Reset forgets every removal and take-down: the site is as generated.
+func (s *Site) Reset() {
+	s.cleaned.Clear()
+	s.takenDown.Clear()
+}

@@ -55,6 +55,11 @@ type Options struct {
 	SlowDelay time.Duration
 	// OversizedBytes is the size of an oversized page; default 6 MiB.
 	OversizedBytes int
+	// Port, when set, is the main server's port on 127.0.0.1; the slow,
+	// broken and dead hosts take the three after it. The demo uses fixed
+	// ports so the addresses it stored stay right across restarts;
+	// otherwise free ports are picked.
+	Port int
 	// Record keeps every request's host, path, identity and time, for a
 	// bench to check politeness and that no page was fetched twice
 	// (Requests).
@@ -105,16 +110,26 @@ func Start(opt Options) (*Site, error) {
 		s.hosts = append(s.hosts, fmt.Sprintf("h%02d.%s", h, Domain))
 	}
 	var err error
-	if s.mainPort, err = s.serve(s.recorded(s.handleMain)); err != nil {
+	port := func(n int) int {
+		if opt.Port == 0 {
+			return 0
+		}
+		return opt.Port + n
+	}
+	if s.mainPort, err = s.serve(s.recorded(s.handleMain), port(0)); err != nil {
 		return nil, err
 	}
-	if s.slowPort, err = s.serve(s.recorded(s.handleSlow)); err != nil {
+	if s.slowPort, err = s.serve(s.recorded(s.handleSlow), port(1)); err != nil {
 		s.Close()
 		return nil, err
 	}
-	if s.brokPort, err = s.serve(s.recorded(s.handleBroken)); err != nil {
+	if s.brokPort, err = s.serve(s.recorded(s.handleBroken), port(2)); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if opt.Port != 0 {
+		s.deadPort = port(3)
+		return s, nil
 	}
 	// A port that was free a moment ago and has nothing listening: refused.
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -127,8 +142,8 @@ func Start(opt Options) (*Site, error) {
 	return s, nil
 }
 
-func (s *Site) serve(h http.Handler) (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+func (s *Site) serve(h http.Handler, port int) (int, error) {
+	l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 	if err != nil {
 		return 0, err
 	}
