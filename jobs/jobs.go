@@ -144,7 +144,10 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 	patrolJobs, closePatrol, patrols := startPatrol(s, o, workers)
 	queues := map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: o.Workers}}
 	if patrols {
-		queues[PatrolQueue] = river.QueueConfig{MaxWorkers: patrolWorkers(o)}
+		// Fetches are short and many: a worker that finishes one takes
+		// the next within tens of milliseconds, not at the next second's
+		// poll (SQLite has no notifications to wake it sooner).
+		queues[PatrolQueue] = river.QueueConfig{MaxWorkers: patrolWorkers(o), FetchCooldown: 10 * time.Millisecond, FetchPollInterval: 100 * time.Millisecond}
 	}
 	client, err := river.NewClient(d, &river.Config{
 		Logger:  o.Logger.With("component", "jobs"),

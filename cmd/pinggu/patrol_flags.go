@@ -23,6 +23,7 @@ type patrolFlags struct {
 	burst       int
 	concurrency int
 	screenshots bool
+	tick        time.Duration
 	resolve     resolveFlag
 }
 
@@ -34,6 +35,7 @@ func (f *patrolFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.burst, "patrol-burst", 4, "requests to one host that may start at once after an idle spell")
 	fs.IntVar(&f.concurrency, "patrol-concurrency", 2, "requests in flight to one host at once, across every worker")
 	fs.BoolVar(&f.screenshots, "patrol-screenshots", true, "screenshot risky pages when Chromium is installed")
+	fs.DurationVar(&f.tick, "patrol-tick", 10*time.Second, "how often due plans are started and queued fetches handed to workers")
 	f.resolve = resolveFlag{}
 	fs.Var(f.resolve, "patrol-resolve", "resolve NAME to ADDRESS without DNS for patrol (NAME=ADDRESS, repeatable)")
 }
@@ -65,7 +67,7 @@ func (f *patrolFlags) options(db *store.DB) (jobs.PatrolOptions, error) {
 	if len(f.resolve) > 0 {
 		res = systemThenStatic{patrol.StaticResolver(f.resolve)}
 	}
-	return jobs.PatrolOptions{Disabled: f.off, Workers: f.workers, Screenshots: f.screenshots, Fetch: patrol.Config{
+	return jobs.PatrolOptions{Disabled: f.off, Workers: f.workers, Screenshots: f.screenshots, Tick: f.tick, Fetch: patrol.Config{
 		Guard: patrol.Guard{Allow: allowed}, Resolver: res, Limiter: lim,
 	}}, nil
 }
