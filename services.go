@@ -18,6 +18,13 @@ type Services struct {
 	// Notices is each person's inbox of the notices every module writes;
 	// left out while nil.
 	Notices NoticeService
+	// Cross-department work and emergency response: cases shared with
+	// partner departments, joint assessments, the joint-unit mechanism and
+	// incidents; each left out while nil.
+	Cases            CaseService
+	JointAssessments JointAssessmentService
+	JointUnits       JointUnitService
+	Incidents        IncidentService
 	// Patrol serves patrol and early warning; left out while nil.
 	Patrol PatrolService
 }

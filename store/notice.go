@@ -57,20 +57,30 @@ func (c *conn) notify(n *pinggu.Notice) error {
 // inboxPred is the SQL form of pinggu.Recipient.Reaches for the actor: some
 // recipient of the notice n reaches it. ok is false when nothing can.
 func inboxPred(a *pinggu.Actor) (pred string, args []any, ok bool) {
+	reach, args, ok := reachesPred(a, "nr")
+	if !ok {
+		return "", nil, false
+	}
+	return "EXISTS (SELECT 1 FROM notice_recipients nr WHERE nr.notice_id = n.id AND " + reach + ")", args, true
+}
+
+// reachesPred is pinggu.Recipient.Reaches in SQL for the actor, over the
+// party, org_id and province columns of alias: the addresses (of notices,
+// of an incident's parties) that reach it. ok is false when none can.
+func reachesPred(a *pinggu.Actor, alias string) (pred string, args []any, ok bool) {
 	party, orgIDs, province, ok := a.NoticeAudience()
 	if !ok {
 		return "", nil, false
 	}
-	orgs := "nr.org_id = 0"
+	orgs := alias + ".org_id = 0"
 	args = []any{string(party), province}
 	if len(orgIDs) > 0 {
-		orgs = "(nr.org_id = 0 OR nr.org_id IN (" + placeholders(len(orgIDs)) + "))"
+		orgs = "(" + alias + ".org_id = 0 OR " + alias + ".org_id IN (" + placeholders(len(orgIDs)) + "))"
 		for _, id := range orgIDs {
 			args = append(args, id)
 		}
 	}
-	return `EXISTS (SELECT 1 FROM notice_recipients nr WHERE nr.notice_id = n.id AND nr.party = ?
-		AND (nr.province = '' OR nr.province = ?) AND ` + orgs + ")", args, true
+	return alias + ".party = ? AND (" + alias + ".province = '' OR " + alias + ".province = ?) AND " + orgs, args, true
 }
 
 const noticeCols = `n.id, n.kind, n.ref_kind, n.ref_id, n.link, n.org_id, n.province, n.title, n.message, n.due_at, n.created_at, r.read_at`

@@ -237,7 +237,13 @@ func TestTenancyUIPagesNameNothingForeign(t *testing.T) {
 					}
 				}
 			}
-			if d := before.diff(ta.snapshot()); d != "" {
+			after := ta.snapshot()
+			if rt.Method == http.MethodGet && actor.AuditsReads() {
+				// A partner department's reads are on the audit record by design.
+				delete(before, "audit entries")
+				delete(after, "audit entries")
+			}
+			if d := before.diff(after); d != "" {
 				t.Errorf("%s as %s changed the database:\n%s", k, u, d)
 			}
 			exercised[k]++

@@ -90,7 +90,7 @@ var Modules = []string{"assessment", "standards", "patrol", "enforcement", "repo
 
 // builtModules are the modules that have their own pages now; their
 // handlers show the module page while the server runs without them.
-var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards", "patrol": "/patrol"}
+var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards", "patrol": "/patrol", "cooperation": "/cases"}
 
 func navFor(a *pinggu.Actor) []navGroup {
 	var out []navGroup
@@ -109,9 +109,21 @@ func navFor(a *pinggu.Actor) []navGroup {
 			if built, ok := builtModules[m]; ok {
 				href = built
 			}
+			if m == "cooperation" && !gateCases(a) && gateIncidents(a) {
+				// Enterprises take part in emergency response, not in cases.
+				href = "/incidents"
+			}
 			mods = append(mods, navItem{"nav." + m, href, m})
 			if m == "assessment" && a.May(pinggu.ActReviewsView) {
 				mods = append(mods, navItem{"nav.reviews", "/reviews", "reviews"})
+			}
+			if m == "cooperation" {
+				if gateIncidents(a) {
+					mods = append(mods, navItem{"nav.incidents", "/incidents", "incidents"})
+				}
+				if gateJoint(a) {
+					mods = append(mods, navItem{"nav.joint", "/joint", "joint"})
+				}
 			}
 			if m == "patrol" {
 				mods = patrolNav(a, mods)

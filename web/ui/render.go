@@ -44,6 +44,8 @@ var templateFuncs = template.FuncMap{
 	},
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
+	// pair hands a sub-template the page and its data.
+	"pair": func(p, d any) map[string]any { return map[string]any{"p": p, "d": d} },
 }
 
 func mustParsePages() map[string]*template.Template {

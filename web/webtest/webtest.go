@@ -65,6 +65,9 @@ type App struct {
 	RemA, RemB *pinggu.Reminder
 	// A notice to each tenant's enterprise and its province's bureau.
 	NoticeA, NoticeB *pinggu.Notice
+	// Cross-department work: cases, incidents, joint assessments and the
+	// joint-unit mechanism.
+	Coop
 
 	Users    map[string]*pinggu.User // by username
 	Sessions map[string]string       // session token by username, opened at seeding
@@ -127,7 +130,7 @@ func NewAppWith(t testing.TB, adjust func(*web.Options)) *App {
 		OrgA: fx.OrgA, OrgASub: fx.OrgASub, OrgB: fx.OrgB, OrgThird: fx.OrgThird, OrgPartner: fx.OrgPartner,
 		LicA: fx.LicA, LicB: fx.LicB, SvcA: fx.SvcA, SvcB: fx.SvcB, Users: fx.Users, Sessions: fx.Sessions,
 		AsmA: fx.AsmA, AsmB: fx.AsmB, EvA: fx.EvA, EvB: fx.EvB, RemA: fx.RemA, RemB: fx.RemB,
-		NoticeA: fx.NoticeA, NoticeB: fx.NoticeB}
+		NoticeA: fx.NoticeA, NoticeB: fx.NoticeB, Coop: fx.Coop}
 	a.HTTP = NewTestHTTPServer(t, s)
 	return a
 }
@@ -156,6 +159,7 @@ type Fixtures struct {
 	EvA, EvB                                  *pinggu.Evidence
 	RemA, RemB                                *pinggu.Reminder
 	NoticeA, NoticeB                          *pinggu.Notice
+	Coop                                      Coop
 	Users                                     map[string]*pinggu.User
 	Sessions                                  map[string]string
 }
@@ -274,6 +278,9 @@ func seed(db *store.DB) (*Fixtures, error) {
 		return nil, err
 	}
 	if err := seedNotices(ctx, db, fx); err != nil {
+		return nil, err
+	}
+	if err := seedCooperation(ctx, db, fx); err != nil {
 		return nil, err
 	}
 	for _, u := range []*pinggu.User{
