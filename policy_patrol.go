@@ -165,13 +165,6 @@ func (a *Actor) WarningScope() Scope {
 }
 
 // BulletinScope is the part of the bulletins the actor sees: all for the
-// ministry and the support analysts, its own province's for a bureau.
-func (a *Actor) BulletinScope() Scope {
-	switch {
-	case roleIn(a, RoleMinistry, RoleSupport, RoleSystem):
-		return Scope{Kind: ScopeAll}
-	case roleIn(a, RoleBureau) && a.Province != "":
-		return Scope{Kind: ScopeProvince, Province: a.Province}
-	}
-	return Scope{Kind: ScopeNone}
-}
+// ministry and the support analysts, its own province's for a bureau —
+// the same sides and bounds as patrol's own scope.
+func (a *Actor) BulletinScope() Scope { return a.PatrolScope() }

@@ -115,6 +115,20 @@ func (c *conn) resolveOwner(t *pinggu.PatrolTarget, host string, list *pinggu.Pa
 	return r, nil
 }
 
+// resolveKept resolves a list target's owner and checks that the actor
+// keeps the province it falls in: a bureau cannot list another province's
+// page as its own.
+func (c *conn) resolveKept(t *pinggu.PatrolTarget, host string, list *pinggu.PatrolList) (resolved, error) {
+	r, err := c.resolveOwner(t, host, list)
+	if err != nil {
+		return r, err
+	}
+	if err := pinggu.Authorize(c.actor, pinggu.ActPatrolTargetWrite, pinggu.Subject{Province: r.province}); err != nil {
+		return r, &pinggu.Error{Code: pinggu.EINVALID, Message: "巡查目标信息有误", Fields: []pinggu.FieldError{{Field: "url", Message: "该网址的所属单位不在本辖区，请由其属地通信管理局或支撑单位列入巡查"}}}
+	}
+	return r, nil
+}
+
 // checkPatrolTargetInput validates t for list; the caller must keep the
 // list.
 func (c *conn) checkPatrolTargetInput(t *pinggu.PatrolTarget) (string, error) {
@@ -149,12 +163,9 @@ func (db *DB) CreatePatrolTarget(ctx context.Context, t *pinggu.PatrolTarget) er
 		if err != nil {
 			return err
 		}
-		r, err := c.resolveOwner(t, host, list)
+		r, err := c.resolveKept(t, host, list)
 		if err != nil {
 			return err
-		}
-		if err := pinggu.Authorize(c.actor, pinggu.ActPatrolTargetWrite, pinggu.Subject{Province: r.province}); err != nil {
-			return &pinggu.Error{Code: pinggu.EINVALID, Message: "巡查目标信息有误", Fields: []pinggu.FieldError{{Field: "url", Message: "该网址的所属单位不在本辖区，请由其属地通信管理局或支撑单位列入巡查"}}}
 		}
 		id, err := c.insertPatrolTarget(t, host, r)
 		if err != nil {
@@ -212,12 +223,9 @@ func (db *DB) UpdatePatrolTarget(ctx context.Context, t *pinggu.PatrolTarget) er
 			if err != nil {
 				return err
 			}
-			r, err := c.resolveOwner(t, host, list)
+			r, err := c.resolveKept(t, host, list)
 			if err != nil {
 				return err
-			}
-			if err := pinggu.Authorize(c.actor, pinggu.ActPatrolTargetWrite, pinggu.Subject{Province: r.province}); err != nil {
-				return &pinggu.Error{Code: pinggu.EINVALID, Message: "巡查目标信息有误", Fields: []pinggu.FieldError{{Field: "url", Message: "该网址的所属单位不在本辖区"}}}
 			}
 			_, err = c.exec(`UPDATE patrol_targets SET kind = ?, url = ?, host = ?, name = ?, service_id = ?, org_id = ?, province = ?, category = ?,
 				tags = ?, active = ?, note = ?, updated_at = ? WHERE id = ?`,
