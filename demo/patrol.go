@@ -160,6 +160,47 @@ func SeedPatrol(ctx context.Context, st PatrolStore, d *pinggu.Dataset, site *pa
 			return err
 		}
 	}
+	// Sites that fail: a broken and a dead host, so rounds show failures
+	// with their reasons.
+	for _, k := range []string{patrolsite.Broken, patrolsite.Dead} {
+		if i, ok := site.Find(k, "", 0); ok {
+			if err := add("analyst", keySites, site.URL(i), pinggu.PatrolPage, 0, fmt.Sprintf("未备案网站第%d页", i)); err != nil {
+				return err
+			}
+		}
+	}
+	// The special patrol of GBK and Big5 sites, whose round is running as
+	// the demo starts: pinggu's own workers finish it.
+	encoded := &pinggu.PatrolList{Name: "GBK与繁体编码网站专项巡查名单", Description: "使用GBK、Big5编码及多级跳转的网站"}
+	if err := st.CreatePatrolList(s.as("analyst"), encoded); err != nil {
+		return err
+	}
+	var encodedTargets []int64
+	used := map[int]bool{}
+	for _, x := range []struct{ kind, charset string }{
+		{patrolsite.Ordinary, "gbk"}, {patrolsite.Hacked, "gbk"}, {patrolsite.Ordinary, "big5"}, {patrolsite.Hacked, "big5"},
+		{patrolsite.CloakUA, "gbk"}, {patrolsite.RedirectChain, ""}, {patrolsite.Flaky, ""}, {patrolsite.Slow, ""},
+		{patrolsite.Ordinary, "gbk"}, {patrolsite.Ordinary, "big5"}, {patrolsite.Oversized, ""}, {patrolsite.Hacked, "gbk"},
+	} {
+		from := 0
+		for {
+			i, ok := site.Find(x.kind, x.charset, from)
+			if !ok {
+				break
+			}
+			from = i + 1
+			if used[i] || (hostOf(i) < 10 && x.kind != patrolsite.Slow) {
+				continue // on the list already, or one of the other lists' hosts
+			}
+			used[i] = true
+			t := &pinggu.PatrolTarget{ListID: encoded.ID, URL: site.URL(i), Kind: pinggu.PatrolPage, Name: fmt.Sprintf("编码专项第%d页", i), Tags: []string{"演示"}}
+			if err := st.CreatePatrolTarget(s.as("analyst"), t); err != nil {
+				return err
+			}
+			encodedTargets = append(encodedTargets, t.ID)
+			break
+		}
+	}
 
 	// Plans, and their rounds in the past.
 	daily := &pinggu.PatrolPlan{Name: "全国重点网站日常巡查", Description: "每天巡查重点网站，识别黑帽SEO、伪装跳转和涉赌涉诈信息",
@@ -167,11 +208,13 @@ func SeedPatrol(ctx context.Context, st PatrolStore, d *pinggu.Dataset, site *pa
 	appPlan := &pinggu.PatrolPlan{Name: "应用商店改号涉黄涉诈专项巡查", Description: "每6小时巡查应用商店上架应用的名称、开发者、简介和分类",
 		ListIDs: []int64{apps.ID}, FrequencyMinutes: 360, Priority: pinggu.PriorityHigh, Active: true,
 		RulePacks: []string{"pinggu-spoofing", "pinggu-pornography", "pinggu-fraud"}}
+	encodedPlan := &pinggu.PatrolPlan{Name: "GBK与繁体编码网站专项巡查", Description: "核查多编码网站的解码、跳转和伪装识别",
+		ListIDs: []int64{encoded.ID}, FrequencyMinutes: 10080, Priority: pinggu.PriorityNormal, Active: true}
 	gdPlan := &pinggu.PatrolPlan{Name: "广东省属地网站巡查", ListIDs: []int64{local.ID}, FrequencyMinutes: 0, Priority: pinggu.PriorityNormal, Active: true}
 	for _, x := range []struct {
 		who string
 		p   *pinggu.PatrolPlan
-	}{{"analyst", daily}, {"analyst", appPlan}, {"gd-bureau", gdPlan}} {
+	}{{"analyst", daily}, {"analyst", appPlan}, {"gd-bureau", gdPlan}, {"analyst", encodedPlan}} {
 		if err := st.CreatePatrolPlan(s.as(x.who), x.p); err != nil {
 			return err
 		}
@@ -265,6 +308,19 @@ func SeedPatrol(ctx context.Context, st PatrolStore, d *pinggu.Dataset, site *pa
 		return err
 	}
 
+	// The encodings plan's round started two minutes ago and is half done.
+	s.setClock(now.Add(-2 * time.Minute))
+	run, err := st.RunPatrolPlan(s.as("analyst"), encodedPlan.ID)
+	if err != nil {
+		return err
+	}
+	for _, id := range encodedTargets[:len(encodedTargets)/2] {
+		if err := s.fetch(run.ID, id); err != nil {
+			return err
+		}
+	}
+	s.setClock(now)
+
 	// 《动态监测信息》: national and Guangdong's, of the last thirty days.
 	from := now.Add(-30 * 24 * time.Hour)
 	for _, prov := range []string{"", "440000"} {
@@ -306,22 +362,25 @@ func (s *patrolSeeder) drain() error {
 			return err
 		}
 		for _, it := range items {
-			task, ok, err := s.st.ClaimPatrolFetch(sys, it.RunID, it.TargetID)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
-			o, err := s.inspect(sys, task)
-			if err != nil {
-				return err
-			}
-			if err := s.st.RecordPatrolFetch(sys, o); err != nil {
+			if err := s.fetch(it.RunID, it.TargetID); err != nil {
 				return err
 			}
 		}
 	}
+}
+
+// fetch claims one item of a run, fetches it and records what was seen.
+func (s *patrolSeeder) fetch(runID, targetID int64) error {
+	sys := pinggu.WithActor(s.ctx, pinggu.SystemActor)
+	task, ok, err := s.st.ClaimPatrolFetch(sys, runID, targetID)
+	if err != nil || !ok {
+		return err
+	}
+	o, err := s.inspect(sys, task)
+	if err != nil {
+		return err
+	}
+	return s.st.RecordPatrolFetch(sys, o)
 }
 
 // disposeAndVerify acknowledges and disposes of a warning as who, and runs

@@ -85,6 +85,48 @@ func TestSeedPatrolShowsEveryState(t *testing.T) {
 	if twice == 0 {
 		t.Error("no finding seen in two rounds")
 	}
+	// Rounds: one running half done (the workers of serve finish it), and
+	// some done with failures.
+	runs, _, err := db.ListPatrolRuns(sys, pinggu.PatrolRunFilter{ListOptions: pinggu.ListOptions{Limit: 500}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	running, failed := 0, 0
+	for _, r := range runs {
+		if r.State == pinggu.RunRunning && r.Done > 0 && r.Done < r.Total {
+			running++
+		}
+		if r.State == pinggu.RunDone && r.Failed > 0 {
+			failed++
+		}
+	}
+	if running != 1 || failed == 0 {
+		t.Errorf("%d runs in progress (want 1), %d done with failures", running, failed)
+	}
+	// A cloaking page: its variants are kept, and they differ in verdict.
+	cloaked := 0
+	for _, w := range ws {
+		snaps, _, err := db.ListPatrolSnapshots(sys, pinggu.PatrolSnapshotFilter{TargetID: w.TargetID, ListOptions: pinggu.ListOptions{Limit: 100}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		verdicts := map[string]string{}
+		for _, sn := range snaps {
+			verdicts[sn.As] = sn.Verdict
+		}
+		if len(verdicts) > 1 && verdicts["browser"] != "" {
+			for as, v := range verdicts {
+				if v != verdicts["browser"] {
+					cloaked++
+					t.Logf("cloaking at %s: browser %s, %s %s", w.URL, verdicts["browser"], as, v)
+					break
+				}
+			}
+		}
+	}
+	if cloaked == 0 {
+		t.Error("no cloaking page whose variants differ")
+	}
 	if _, n, _ := db.ListPatrolBulletins(sys, pinggu.PatrolBulletinFilter{}); n != 2 {
 		t.Errorf("%d bulletins, want the national and Guangdong's", n)
 	}
