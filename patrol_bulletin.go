@@ -153,6 +153,10 @@ type PatrolService interface {
 	// checked against its SHA-256; PatrolScreenshot the PNG, if any.
 	PatrolSnapshotBody(ctx context.Context, id int64) ([]byte, error)
 	PatrolScreenshot(ctx context.Context, id int64) ([]byte, error)
+	// OpenCaseItemSnapshot returns the snapshot a case item names, with
+	// its bytes, to whoever sees the item (a partner department's download
+	// is audited).
+	OpenCaseItemSnapshot(ctx context.Context, itemID int64) (*PatrolSnapshot, []byte, error)
 
 	ListPatrolFindings(ctx context.Context, f PatrolFindingFilter) ([]*PatrolFinding, int, error)
 	// PatrolRuleStats is the precision of each rule, from the findings

@@ -27,6 +27,7 @@ const (
 	recPatrolWarning
 	recPatrolAllow
 	recBulletin
+	recCaseSnapshot
 )
 
 // tJurisdiction: creating a record of a province outside what the role
@@ -47,6 +48,11 @@ type patrolFixture struct {
 	warning  *pinggu.PatrolWarning
 	allow    *pinggu.PatrolAllow
 	bulletin *pinggu.PatrolBulletin
+	// caseItem names the snapshot in a case of the tenant's province:
+	// tenant A's case is shared with the partner department, item and all.
+	caseItem *pinggu.CaseItem
+	kase     *pinggu.Case
+	shared   []int64
 }
 
 // seedPatrolTenant makes a tenant's patrol records, as the platform.
@@ -108,6 +114,24 @@ func init() {
 		ta.modules["patrol"] = [2]*patrolFixture{
 			seedPatrolTenant(ta.T, ps, ta.DB.RecordPatrolFetch, ta.OrgB, "www.yi.example.cn"),
 			seedPatrolTenant(ta.T, ps, ta.DB.RecordPatrolFetch, ta.OrgA, "www.jia.example.cn"),
+		}
+		fx := ta.modules["patrol"].([2]*patrolFixture)
+		for _, x := range []struct {
+			f     *patrolFixture
+			c     *pinggu.Case
+			share *pinggu.CaseShare
+		}{{fx[0], ta.CaseB, nil}, {fx[1], ta.CaseA, ta.ShareA}} {
+			it, err := ta.DB.AddCaseItem(SysCtx(), x.c.ID, pinggu.Ref{Kind: "patrol_snapshot", ID: x.f.snapshot.ID}, "巡查页面快照")
+			if err != nil {
+				ta.T.Fatal(err)
+			}
+			x.f.caseItem, x.f.kase = it, x.c
+			if x.share != nil {
+				if _, err := ta.DB.SupplementShare(SysCtx(), x.share.ID, pinggu.ShareRequest{ItemIDs: []int64{it.ID}, Message: "补充巡查快照"}); err != nil {
+					ta.T.Fatal(err)
+				}
+				x.f.shared = []int64{x.share.PartnerOrgID}
+			}
 		}
 	})
 	tenancySnapshots = append(tenancySnapshots, func(ta *tenancyApp) map[string]any {
@@ -210,6 +234,11 @@ func init() {
 	tenancyRecords[recPatrolAllow] = scoped(recPatrolAllow, func(f *patrolFixture) ledgerRecord {
 		return ledgerRecord{f.allow.ID, f.target.OrgID, f.target.Province, f.allow.Reason, nil}
 	})
+	tenancyRecords[recCaseSnapshot] = func(ta *tenancyApp) []ledgerRecord {
+		return both(ta, func(f *patrolFixture) ledgerRecord {
+			return ledgerRecord{f.caseItem.ID, 0, "", f.caseItem.Label, seesCase(f.kase.Province, f.shared)}
+		})
+	}
 	tenancyRecords[recBulletin] = scoped(recBulletin, func(f *patrolFixture) ledgerRecord {
 		return ledgerRecord{f.bulletin.ID, 0, f.bulletin.Province, f.bulletin.Title, nil}
 	})
@@ -252,8 +281,10 @@ func init() {
 		"POST /api/patrol/warnings/{id}/acknowledge":    {kind: tRecord, record: recPatrolWarning},
 		"POST /api/patrol/warnings/{id}/dispose": {kind: tRecord, record: recPatrolWarning,
 			body: func(*App) any { return map[string]any{"disposal": "false_positive", "note": "越权认定误报"} }},
-		"POST /api/patrol/warnings/{id}/recheck": {kind: tRecord, record: recPatrolWarning},
-		"GET /api/patrol/bulletins":              {kind: tList, record: recBulletin},
+		"POST /api/patrol/warnings/{id}/recheck":  {kind: tRecord, record: recPatrolWarning},
+		"GET /api/case-items/{id}/snapshot":       {kind: tRecord, record: recCaseSnapshot},
+		"POST /api/patrol/warnings/{id}/incident": {kind: tRecord, record: recPatrolWarning},
+		"GET /api/patrol/bulletins":               {kind: tList, record: recBulletin},
 		"POST /api/patrol/bulletins": {kind: tJurisdiction, body: func(a *App) any {
 			return map[string]any{"province": a.OrgB.Province, "from": "2026-01-01T00:00:00Z", "to": "2026-02-01T00:00:00Z"}
 		}},
@@ -370,7 +401,8 @@ func init() {
 	})
 }
 
-// patrolNotices are the notices the patrol fixtures wrote, read from the
+// patrolNotices are the notices the patrol fixtures wrote (their warnings,
+// bulletins and the case supplemented with a snapshot), read from the
 // database with their recipients.
 func patrolNotices(ta *tenancyApp) []ledgerRecord {
 	db := ta.DB.SQL()
@@ -380,7 +412,9 @@ func patrolNotices(ta *tenancyApp) []ledgerRecord {
 		}
 		return sql
 	}
-	rows, err := db.Query("SELECT id, org_id, province, title FROM notices WHERE kind LIKE 'patrol.%' ORDER BY id")
+	// case.supplemented: the snapshot given to the partner department (the
+	// cooperation fixtures drop their own notices).
+	rows, err := db.Query("SELECT id, org_id, province, title FROM notices WHERE kind LIKE 'patrol.%' OR kind = 'case.supplemented' ORDER BY id")
 	if err != nil {
 		ta.T.Fatal(err)
 	}

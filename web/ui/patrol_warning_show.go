@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/pinggu/pinggu"
+	"html/template"
 	"net/http"
 	"time"
 )
@@ -14,6 +15,9 @@ type patrolWarningData struct {
 	CanRun     bool
 	ShowTarget bool
 	Overdue    bool
+	// DeclareIncident is the declaration form filled from the warning, for
+	// an officer who declares incidents.
+	DeclareIncident template.URL
 }
 
 // timeNow is the clock of the warning pages.
@@ -54,6 +58,13 @@ func (s *Handler) renderPatrolWarning(w http.ResponseWriter, r *http.Request, p 
 	}
 	d.CanRun = pinggu.Allowed(p.Actor, pinggu.ActPatrolRun, pinggu.Subject{Province: pw.Province})
 	d.ShowTarget = pinggu.Allowed(p.Actor, pinggu.ActPatrolView, pinggu.Subject{}) && p.Actor.PatrolScope().Covers(pw.OrgID, pw.Province)
+	if s.svc.Incidents != nil && mayDeclare(p.Actor) {
+		var svc int64
+		if t, err := s.svc.Patrol.FindPatrolTarget(r.Context(), pw.TargetID); err == nil {
+			svc = t.ServiceID
+		}
+		d.DeclareIncident = template.URL("/incidents/new?" + pinggu.IncidentDraftQuery(pw.IncidentDraft(svc)))
+	}
 	p.Data = d
 	s.render(w, r, formStatus(p.Form), "patrol_warning", p)
 	return nil
