@@ -37,6 +37,8 @@ type Store interface {
 	ReminderForDelivery(ctx context.Context, id int64) (*pinggu.Reminder, []string, error)
 	// MarkReminderDelivered records a channel that carried a reminder out.
 	MarkReminderDelivered(ctx context.Context, id int64, channel string) error
+	// AuditCheckpoint returns the audit chain's head, unsigned.
+	AuditCheckpoint(ctx context.Context) (*pinggu.AuditCheckpoint, error)
 	// DispatchNotices hands queued notices to enqueue within the store's
 	// transaction.
 	DispatchNotices(ctx context.Context, enqueue func(tx *sql.Tx, ns []*pinggu.Notice) error) (int, error)
@@ -83,6 +85,8 @@ type Options struct {
 	SMTP    SMTP
 	// Patrol tunes patrol's jobs, which run when the store patrols.
 	Patrol PatrolOptions
+	// Checkpoint exports signed audit checkpoints periodically.
+	Checkpoint Checkpoint
 }
 
 // Webhook is where reminders are POSTed as JSON; empty URL sends none.
@@ -149,21 +153,30 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 		// poll (SQLite has no notifications to wake it sooner).
 		queues[PatrolQueue] = river.QueueConfig{MaxWorkers: patrolWorkers(o), FetchCooldown: 10 * time.Millisecond, FetchPollInterval: 100 * time.Millisecond}
 	}
+	periodic := append(patrolJobs, []*river.PeriodicJob{
+		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return SessionPurgeArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "session_purge"}),
+		river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return ReviewReminderArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "review_reminder"}),
+		river.NewPeriodicJob(river.PeriodicInterval(noticeDispatchInterval),
+			func() (river.JobArgs, *river.InsertOpts) { return NoticeDispatchArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "notice_dispatch"}),
+	}...)
+	// Every process registers the worker, so a job queued by a process
+	// with the key is worked wherever; only those configured schedule it.
+	river.AddWorker(workers, &auditCheckpointWorker{store: s, cp: o.Checkpoint, log: o.Logger})
+	if o.Checkpoint.Key != nil && o.Checkpoint.Every > 0 {
+		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(o.Checkpoint.Every),
+			func() (river.JobArgs, *river.InsertOpts) { return AuditCheckpointArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "audit_checkpoint"}))
+	}
 	client, err := river.NewClient(d, &river.Config{
-		Logger:  o.Logger.With("component", "jobs"),
-		Queues:  queues,
-		Workers: workers,
-		PeriodicJobs: append(patrolJobs, []*river.PeriodicJob{
-			river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
-				func() (river.JobArgs, *river.InsertOpts) { return SessionPurgeArgs{}, nil },
-				&river.PeriodicJobOpts{RunOnStart: true, ID: "session_purge"}),
-			river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
-				func() (river.JobArgs, *river.InsertOpts) { return ReviewReminderArgs{}, nil },
-				&river.PeriodicJobOpts{RunOnStart: true, ID: "review_reminder"}),
-			river.NewPeriodicJob(river.PeriodicInterval(noticeDispatchInterval),
-				func() (river.JobArgs, *river.InsertOpts) { return NoticeDispatchArgs{}, nil },
-				&river.PeriodicJobOpts{RunOnStart: true, ID: "notice_dispatch"}),
-		}...),
+		Logger:       o.Logger.With("component", "jobs"),
+		Queues:       queues,
+		Workers:      workers,
+		PeriodicJobs: periodic,
 	})
 	if err != nil {
 		closePatrol()

@@ -2,6 +2,7 @@ package ledgercsv
 
 import (
 	"io"
+	"sort"
 
 	"github.com/pinggu/pinggu"
 )
@@ -44,8 +45,14 @@ func ParsePatrolTargets(r io.Reader) ([]pinggu.PatrolTargetImportRow, error) {
 		}
 		out = append(out, pinggu.PatrolTargetImportRow{Line: t.lines[i], Target: pt, Owner: t.get(i, "owner")})
 	}
-	if err := t.err(); err != nil {
+	if err := t.headerErr(); err != nil {
 		return nil, err
+	}
+	// A patrol list's import has no per-row problems of its own to merge
+	// with: rows the reader could not read are named here, all at once.
+	if len(t.v.Fields) > 0 {
+		sort.SliceStable(t.v.Fields, func(i, j int) bool { return t.v.Fields[i].Line < t.v.Fields[j].Line })
+		return nil, t.v.Err("CSV文件有误")
 	}
 	return out, nil
 }

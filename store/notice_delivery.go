@@ -16,7 +16,7 @@ func (db *DB) DispatchNotices(ctx context.Context, enqueue func(tx *sql.Tx, ns [
 	ctx = pinggu.WithActor(ctx, pinggu.SystemActor)
 	var n int
 	err := db.inTx(ctx, func(c *conn) error {
-		tx, ok := c.q.(*sql.Tx)
+		tx, ok := txOf(c)
 		if !ok {
 			return fmt.Errorf("store: dispatch outside a transaction")
 		}
