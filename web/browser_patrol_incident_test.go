@@ -50,8 +50,11 @@ func TestBrowserIncidentFromWarning(t *testing.T) {
 	if u := location(t, ctx); !strings.Contains(u, "/incidents/") {
 		t.Fatalf("declaring led to %s: %s", u, bodyText(t, ctx))
 	}
-	if text := bodyText(t, ctx); !strings.Contains(text, f.warning.Title) {
-		t.Errorf("the incident page does not show the warning's title: %s", text)
+	if text := bodyText(t, ctx); !strings.Contains(text, f.warning.Title) || !strings.Contains(text, "预警 #"+ID(f.warning.ID)) {
+		t.Errorf("the incident page does not show the warning it arose from: %s", text)
+	}
+	if href, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(`#incident-source a`), "href")); err != nil || href.Value != "/patrol/warnings/"+ID(f.warning.ID) {
+		t.Errorf("the incident's source links to %+v (%v)", href, err)
 	}
 	xs, _, err := a.DB.ListIncidents(SysCtx(), pinggu.IncidentFilter{ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit}})
 	if err != nil {
