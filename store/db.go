@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -53,6 +54,13 @@ type DB struct {
 	// Rechecker fetches a patrol target again when an answer about it is
 	// verified; nil until the patrol module provides one.
 	Rechecker pinggu.Rechecker
+	// PatrolVerifyDelay is how long the re-fetch that verifies a disposal
+	// waits, so that caches in front of a site forget the removed page;
+	// none by default.
+	PatrolVerifyDelay time.Duration
+
+	// patrolKick is called when fetches are queued (OnPatrolQueued).
+	patrolKick atomic.Pointer[func()]
 }
 
 var (

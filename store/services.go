@@ -9,5 +9,6 @@ func (db *DB) Services() pinggu.Services {
 		Assessments: db, Standards: db, Reminders: db, Notices: db,
 		Orders: db, BadRecords: db, Campaigns: db, Annual: db,
 		Cases: db, JointAssessments: db, JointUnits: db, Incidents: db,
+		Patrol: db,
 	}
 }

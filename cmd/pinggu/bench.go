@@ -33,7 +33,7 @@ import (
 )
 
 func init() {
-	register("bench", "measure a large ledger (bench ledger), enforcement at scale (bench enforcement) or a mixed read/write load (bench load)", cmdBench)
+	register("bench", "measure a large ledger (bench ledger), enforcement at scale (bench enforcement), a mixed read/write load (bench load) or patrol of a generated site (bench patrol)", cmdBench)
 }
 
 // Targets the ledger must meet at the large scale.
@@ -47,7 +47,7 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	if len(args) > 0 && args[0] == "load" {
 		return cmdBenchLoad(ctx, env, args[1:])
 	}
-	fs := newFlagSet(env, "bench", "bench ledger|enforcement|load [flags]")
+	fs := newFlagSet(env, "bench", "bench ledger|enforcement|load|patrol [flags]")
 	scaleName := fs.String("scale", "large", "dataset size: large (100,000 enterprises, 1,000,000 services), medium (10,000 and 100,000) or demo")
 	pgURL := fs.String("postgres", os.Getenv("PINGGU_BENCH_POSTGRES_URL"), "also benchmark PostgreSQL on the server at this URL (env PINGGU_BENCH_POSTGRES_URL)")
 	pgDB := fs.String("postgres-db", "pinggu_bench", "the database on that server to drop, recreate and load; never the URL's own")
@@ -56,6 +56,9 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	keep := fs.Bool("keep", false, "keep the loaded databases afterwards, to look into slow queries")
 	orders := fs.Int("orders", 200_000, "enforcement: rectification orders to load")
 	badRecords := fs.Int("bad-records", 50_000, "enforcement: register entries to load")
+	if len(args) > 0 && args[0] == "patrol" {
+		return cmdBenchPatrol(ctx, env, args[1:])
+	}
 	if len(args) == 0 || (args[0] != "ledger" && args[0] != "enforcement") {
 		fs.Usage()
 		return 2

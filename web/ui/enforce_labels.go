@@ -100,6 +100,12 @@ func (p *page) RecordHref(r pinggu.Ref) string {
 		return "/services/" + id
 	case "organisation":
 		return "/organisations/" + id
+	case "patrol_warning":
+		return "/patrol/warnings/" + id
+	case "patrol_snapshot":
+		return "/patrol/snapshots/" + id
+	case "patrol_target":
+		return "/patrol/targets/" + id
 	case pinggu.RefInspection:
 		return "/inspections/" + id
 	case pinggu.RefBadRecord:
