@@ -23,8 +23,10 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	var df dbFlags
 	var deliver deliveryFlags
 	var kf auditKeyFlags
+	var wf webFlags
 	fs := newFlagSet(env, "serve", "serve [flags]")
 	df.register(fs)
+	wf.register(fs)
 	deliver.register(fs)
 	kf.register(fs, true)
 	addr := fs.String("addr", envOr("PINGGU_ADDR", "127.0.0.1:8080"), "address to listen on (env PINGGU_ADDR)")
@@ -38,6 +40,9 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	if (*tlsCert == "") != (*tlsKey == "") {
 		return fail(env, "serve", errors.New("--tls-cert and --tls-key go together"))
+	}
+	if err := wf.parse(); err != nil {
+		return fail(env, "serve", err)
 	}
 	jobOpts, err := deliver.apply(jobs.Options{})
 	if err == nil && !*noWorker {
@@ -70,7 +75,9 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 		}
 	}
 
-	srv, err := web.NewServer(webOptions(db, log, *secure || *tlsCert != ""))
+	wo := webOptions(db, log, *secure || *tlsCert != "")
+	wf.set(&wo)
+	srv, err := web.NewServer(wo)
 	if err != nil {
 		return fail(env, "serve", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/httpx"
 	"github.com/pinggu/pinggu/web/i18n"
 )
 
@@ -187,6 +188,7 @@ func takeFlash(w http.ResponseWriter, r *http.Request) string {
 // uiError shows the page that fits err: 404 for anything absent or out of
 // scope, 403 for a role without the module, the login page for no session.
 func (s *Handler) uiError(w http.ResponseWriter, r *http.Request, err error) {
+	err = httpx.AsDomainError(err)
 	switch pinggu.ErrorCode(err) {
 	case pinggu.ENOTFOUND:
 		s.uiNotFound(w, r)
@@ -198,6 +200,16 @@ func (s *Handler) uiError(w http.ResponseWriter, r *http.Request, err error) {
 		p := s.newPage(w, r, "err.too_large.title")
 		p.Data = errorData{Message: p.T("err.too_large")}
 		s.render(w, r, http.StatusRequestEntityTooLarge, "error", p)
+	case pinggu.EINVALID:
+		p := s.newPage(w, r, "err.bad_request.title")
+		p.Data = errorData{Message: p.T("err.bad_request")}
+		s.render(w, r, http.StatusBadRequest, "error", p)
+	case pinggu.ETOOMANY:
+		wait, _ := httpx.RetryAfter(err)
+		httpx.SetRetryAfter(w, err)
+		p := s.newPage(w, r, "err.too_many.title")
+		p.Data = errorData{Message: p.T("err.too_many", httpx.RetryAfterSeconds(wait))}
+		s.render(w, r, http.StatusTooManyRequests, "error", p)
 	default:
 		s.logger.Error("ui", "path", r.URL.Path, "err", err)
 		p := s.newPage(w, r, "err.internal.title")
