@@ -50,7 +50,6 @@ func redirectToLogin(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
-
 // homeFor is where an actor lands: its one module for the separated duties,
 // the dashboard for everyone else.
 func homeFor(a *pinggu.Actor) string {
