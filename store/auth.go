@@ -259,6 +259,13 @@ func (db *DB) ActorBySession(ctx context.Context, sessionToken string) (*pinggu.
 	err := r.queryRow("SELECT s.id, s.last_seen_at, s.expires_at, u.disabled, "+actorCols+" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
 		secretHash(sessionToken)).Scan(append([]any{&a.SessionID, &seen, &expires, &disabled}, actorTargets(a, &role)...)...)
 	if errors.Is(err, sql.ErrNoRows) {
+		var reason string
+		err = r.queryRow("SELECT reason FROM ended_sessions WHERE token_hash = ?", secretHash(sessionToken)).Scan(&reason)
+		if err == nil {
+			return nil, pinggu.SessionEnded(reason)
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
 		return nil, pinggu.Errorf(pinggu.EUNAUTHORIZED, "会话无效或已过期，请重新登录")
 	} else if err != nil {
 		return nil, err

@@ -189,7 +189,7 @@ func (db *DB) ResetPassword(ctx context.Context, id int64, password string) (pin
 		if _, err := c.exec("UPDATE users SET password_hash = ?, must_change_password = TRUE, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?", hash, tval(c.now), id); err != nil {
 			return err
 		}
-		if ended, err = c.endCredentials(id, 0); err != nil {
+		if ended, err = c.endCredentials(id, 0, pinggu.SessionEndPasswordReset); err != nil {
 			return err
 		}
 		return c.audit(change{action: "user.reset_password", objectType: "user", objectID: id, detail: u.Username + endedText(ended).String()})
@@ -229,7 +229,7 @@ func (db *DB) ChangePassword(ctx context.Context, oldPassword, newPassword strin
 		if _, err := c.exec("UPDATE users SET password_hash = ?, must_change_password = FALSE, updated_at = ? WHERE id = ?", newHash, tval(c.now), a.UserID); err != nil {
 			return err
 		}
-		if ended, err = c.endCredentials(a.UserID, a.SessionID); err != nil {
+		if ended, err = c.endCredentials(a.UserID, a.SessionID, pinggu.SessionEndPasswordChanged); err != nil {
 			return err
 		}
 		return c.audit(change{action: "user.change_password", objectType: "user", objectID: a.UserID, detail: a.Username + endedText(ended).String()})

@@ -195,7 +195,7 @@ func (s *Handler) uiError(w http.ResponseWriter, r *http.Request, err error) {
 	case pinggu.EFORBIDDEN:
 		s.uiForbidden(w, r)
 	case pinggu.EUNAUTHORIZED:
-		redirectToLogin(w, r)
+		s.redirectToLogin(w, r)
 	case pinggu.ETOOLARGE:
 		p := s.newPage(w, r, "err.too_large.title")
 		p.Data = errorData{Message: p.T("err.too_large")}
