@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -49,6 +50,9 @@ func (s *Handler) loginFailed(w http.ResponseWriter, r *http.Request, err error,
 		status = http.StatusTooManyRequests
 	case pinggu.EUNAUTHORIZED, pinggu.ENOTFOUND, pinggu.EINVALID:
 		p.Form.Error = p.T("err.login_failed")
+		if errors.Is(err, pinggu.ErrAccountPending) {
+			p.Form.Error = p.T("err.login_pending")
+		}
 	default:
 		return err
 	}
