@@ -39,6 +39,9 @@ type Options struct {
 	// LoginLimits bound password logins per address and per account name;
 	// nil takes httpx.DefaultLoginRateAddr and DefaultLoginRateAccount.
 	LoginLimits *httpx.LoginLimits
+	// MetricsToken, when set, serves /metrics to a bearer of it alone;
+	// without it /metrics answers loopback clients only.
+	MetricsToken string
 }
 
 // Server is the HTTP handler of the whole application.
@@ -70,7 +73,7 @@ func NewServer(o Options) (*Server, error) {
 	s.api = api.New(o.Services, api.Options{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, SecureCookies: o.SecureCookies, Version: o.Version, LoginLimits: o.LoginLimits})
 	s.ui = ui.New(o.Services, ui.Options{Logger: o.Logger, SecureCookies: o.SecureCookies, LoginLimits: o.LoginLimits})
 	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.Handle("GET /metrics", s.metrics.handler())
+	s.mux.Handle("GET /metrics", s.MetricsHandler())
 	s.api.Register(s.mux)
 	s.ui.Register(s.mux)
 	s.handler = s.middleware(s.mux)

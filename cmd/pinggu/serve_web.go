@@ -15,6 +15,7 @@ type webFlags struct {
 	trustedProxies   string
 	loginRateAddr    string
 	loginRateAccount string
+	metricsToken     string
 
 	parsed web.Options // what parse read, for set
 }
@@ -26,6 +27,8 @@ func (f *webFlags) register(fs *flag.FlagSet) {
 		"password logins one client address may try, as N/PERIOD (30/1m); 0 for no limit (env PINGGU_LOGIN_RATE_ADDR)")
 	fs.StringVar(&f.loginRateAccount, "login-rate-account", envOr("PINGGU_LOGIN_RATE_ACCOUNT", httpx.DefaultLoginRateAccount.String()),
 		"password logins one account name may be tried, as N/PERIOD (10/1m); 0 for no limit (env PINGGU_LOGIN_RATE_ACCOUNT)")
+	fs.StringVar(&f.metricsToken, "metrics-token", envOr("PINGGU_METRICS_TOKEN", ""),
+		"bearer token that /metrics requires; without it /metrics answers loopback clients only (env PINGGU_METRICS_TOKEN)")
 }
 
 // parse checks the flags, before the server starts anything.
@@ -51,4 +54,5 @@ func (f *webFlags) parse() error {
 func (f *webFlags) set(o *web.Options) {
 	o.TrustedProxies = f.parsed.TrustedProxies
 	o.LoginLimits = f.parsed.LoginLimits
+	o.MetricsToken = f.metricsToken
 }

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"html/template"
 	"io/fs"
+	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -199,10 +200,16 @@ func (s *Handler) uiError(w http.ResponseWriter, r *http.Request, err error) {
 	case pinggu.ETOOLARGE:
 		p := s.newPage(w, r, "err.too_large.title")
 		p.Data = errorData{Message: p.T("err.too_large")}
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "multipart/form-data" {
+			p.Data = errorData{Message: p.T("err.form_too_large", formMaxBytes>>20)}
+		}
 		s.render(w, r, http.StatusRequestEntityTooLarge, "error", p)
 	case pinggu.EINVALID:
 		p := s.newPage(w, r, "err.bad_request.title")
 		p.Data = errorData{Message: p.T("err.bad_request")}
+		if fe := pinggu.ErrorFields(err); len(fe) > 0 {
+			p.Data = errorData{Message: p.T("err.bad_field", fe[0].Field)}
+		}
 		s.render(w, r, http.StatusBadRequest, "error", p)
 	case pinggu.ETOOMANY:
 		wait, _ := httpx.RetryAfter(err)

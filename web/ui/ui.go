@@ -79,5 +79,5 @@ func parseForm(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	return nil
+	return httpx.CheckFormUTF8(r.PostForm)
 }
