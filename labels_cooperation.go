@@ -139,6 +139,7 @@ const (
 	NoticeCaseReplied      = "case.replied"
 	NoticeCaseReceived     = "case.received"
 	NoticeCaseSupplemented = "case.supplemented"
+	NoticeCaseRevoked      = "case.revoked"
 	NoticeJointInvited     = "joint_assessment.invited"
 	NoticeJointSigned      = "joint_assessment.signed"
 	NoticeJointMessage     = "joint_unit.message"
@@ -154,6 +155,7 @@ func init() {
 		NoticeCaseReplied:      {"协作部门答复", "Partner reply"},
 		NoticeCaseReceived:     {"协作部门移送线索", "Case received from a partner"},
 		NoticeCaseSupplemented: {"案件补充材料", "Case supplemented"},
+		NoticeCaseRevoked:      {"案件共享撤回", "Case share withdrawn"},
 		NoticeJointInvited:     {"联合评估邀请", "Joint assessment invitation"},
 		NoticeJointSigned:      {"联合评估会签", "Joint assessment signed off"},
 		NoticeJointMessage:     {"联席单位信息", "Joint-unit information"},

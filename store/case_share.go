@@ -261,6 +261,14 @@ func (db *DB) RevokeShare(ctx context.Context, shareID int64, reason string) err
 		if err := c.caseEvent(x.ID, s.ID, pinggu.EventShareRevoked, "", "撤回向"+s.PartnerName+"的共享："+reason); err != nil {
 			return err
 		}
+		// The department is told its access ended; the notice carries no
+		// link, since the case is no longer theirs to open.
+		if err := c.notify(&pinggu.Notice{Kind: pinggu.NoticeCaseRevoked, Subject: pinggu.Ref{Kind: "case", ID: x.ID},
+			Province: x.Province, Title: "案件共享撤回：" + x.Title,
+			Message:    regulatorName(x.Province) + "已撤回向贵单位共享的案件“" + x.Title + "”，相关材料不再可查阅。理由：" + reason,
+			Recipients: []pinggu.Recipient{{Party: pinggu.PartyPartner, OrgID: s.PartnerOrgID}}}); err != nil {
+			return err
+		}
 		return c.audit(change{action: "case.share_revoke", objectType: "case", objectID: x.ID, detail: s.PartnerName + "：" + reason, before: s})
 	})
 }

@@ -162,6 +162,21 @@ func TestPartnerSeesExactlyWhatWasShared(t *testing.T) {
 			t.Error("after revocation the case is still listed")
 		}
 	}
+	// The department is told, in its inbox, without a link it could not open.
+	var inbox struct{ Items []*pinggu.Notice }
+	partner.Do("GET", "/api/notices", nil).Decode(t, &inbox)
+	var told *pinggu.Notice
+	for _, n := range inbox.Items {
+		if n.Kind == pinggu.NoticeCaseRevoked && n.Subject.ID == c.ID {
+			told = n
+		}
+	}
+	if told == nil {
+		t.Fatal("the partner's inbox has no notice that the share was withdrawn")
+	}
+	if told.Link != "" || !strings.Contains(told.Message, "案件移交部里统一办理") {
+		t.Errorf("withdrawal notice = link %q, message %q; want no link and the reason", told.Link, told.Message)
+	}
 }
 
 // TestJointAssessment: a partner department brought into an assessment
