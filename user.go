@@ -34,9 +34,13 @@ type User struct {
 	OrgName            string     `json:"org_name,omitempty"`
 	LockedUntil        *time.Time `json:"locked_until,omitempty"`
 	MustChangePassword bool       `json:"must_change_password"`
-	LastLoginAt        *time.Time `json:"last_login_at,omitempty"`
-	CreatedAt          time.Time  `json:"created_at"`
-	UpdatedAt          time.Time  `json:"updated_at"`
+	// PendingConfirmation: the account reaches business data and waits
+	// for a ministry or bureau officer to confirm it (ActAccountConfirm)
+	// before it may log in.
+	PendingConfirmation bool       `json:"pending_confirmation"`
+	LastLoginAt         *time.Time `json:"last_login_at,omitempty"`
+	CreatedAt           time.Time  `json:"created_at"`
+	UpdatedAt           time.Time  `json:"updated_at"`
 }
 
 var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,63}$`)
@@ -159,6 +163,11 @@ type UserService interface {
 	// password may have opened them); the result says how many, to tell
 	// the user.
 	ChangePassword(ctx context.Context, oldPassword, newPassword string) (CredentialsEnded, error)
+	// ConfirmUser confirms an account waiting for a regulator (see
+	// ActAccountConfirm), so that it may log in.
+	ConfirmUser(ctx context.Context, id int64) error
+	// ListPendingUsers lists the accounts waiting that the actor may confirm.
+	ListPendingUsers(ctx context.Context) ([]*User, error)
 	// UnlockUser clears a lock-out.
 	UnlockUser(ctx context.Context, id int64) error
 

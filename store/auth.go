@@ -71,6 +71,7 @@ type loginUser struct {
 	id          int64
 	hash        string
 	disabled    bool
+	pending     bool // awaiting a regulator's confirmation
 	lockedUntil tscan
 }
 
@@ -88,8 +89,8 @@ func (db *DB) Login(ctx context.Context, username, password, remoteAddr string) 
 	name := normUsername(username)
 	r := db.reader(ctx)
 	var lu loginUser
-	err := r.queryRow("SELECT id, password_hash, disabled, locked_until FROM users WHERE username = ?", name).
-		Scan(&lu.id, &lu.hash, &lu.disabled, &lu.lockedUntil)
+	err := r.queryRow("SELECT id, password_hash, disabled, confirmed_at IS NULL, locked_until FROM users WHERE username = ?", name).
+		Scan(&lu.id, &lu.hash, &lu.disabled, &lu.pending, &lu.lockedUntil)
 	known := err == nil
 	if errors.Is(err, sql.ErrNoRows) {
 		err = r.queryRow("SELECT locked_until FROM login_failures WHERE username = ?", name).Scan(&lu.lockedUntil)
@@ -157,6 +158,10 @@ func (db *DB) Login(ctx context.Context, username, password, remoteAddr string) 
 		if lu.disabled {
 			result = pinggu.Errorf(pinggu.EUNAUTHORIZED, "账号已停用")
 			return c.auditAs(a, change{action: "auth.login_failed", objectType: "user", objectID: lu.id, detail: "account disabled", remoteAddr: remoteAddr})
+		}
+		if lu.pending {
+			result = pinggu.ErrAccountPending
+			return c.auditAs(a, change{action: "auth.login_failed", objectType: "user", objectID: lu.id, detail: "account awaiting confirmation", remoteAddr: remoteAddr})
 		}
 		if _, err := c.exec("UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?", tval(c.now), lu.id); err != nil {
 			return err
@@ -259,6 +264,13 @@ func (db *DB) ActorBySession(ctx context.Context, sessionToken string) (*pinggu.
 	err := r.queryRow("SELECT s.id, s.last_seen_at, s.expires_at, u.disabled, "+actorCols+" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
 		secretHash(sessionToken)).Scan(append([]any{&a.SessionID, &seen, &expires, &disabled}, actorTargets(a, &role)...)...)
 	if errors.Is(err, sql.ErrNoRows) {
+		var reason string
+		err = r.queryRow("SELECT reason FROM ended_sessions WHERE token_hash = ?", secretHash(sessionToken)).Scan(&reason)
+		if err == nil {
+			return nil, pinggu.SessionEnded(reason)
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
 		return nil, pinggu.Errorf(pinggu.EUNAUTHORIZED, "会话无效或已过期，请重新登录")
 	} else if err != nil {
 		return nil, err

@@ -8,8 +8,13 @@ import (
 
 // endCredentials ends every session of an account but keep (0 for none) and
 // revokes every API token it has, in c's transaction.
-func (c *conn) endCredentials(userID, keep int64) (pinggu.CredentialsEnded, error) {
+func (c *conn) endCredentials(userID, keep int64, reason string) (pinggu.CredentialsEnded, error) {
 	var ended pinggu.CredentialsEnded
+	// Remember the ended sessions, so their browsers are told why.
+	if _, err := c.exec(`INSERT INTO ended_sessions (token_hash, user_id, reason, ended_at)
+		SELECT token_hash, user_id, ?, ? FROM sessions WHERE user_id = ? AND id <> ?`, reason, tval(c.now), userID, keep); err != nil {
+		return ended, err
+	}
 	res, err := c.exec("DELETE FROM sessions WHERE user_id = ? AND id <> ?", userID, keep)
 	if err != nil {
 		return ended, err

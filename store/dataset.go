@@ -358,7 +358,7 @@ func (l *loader) load() error {
 	if h.err != nil {
 		return h.err
 	}
-	err = l.bulk("users", []string{"id", "username", "name", "email", "role", "org_id", "province", "locale", "disabled", "password_hash", "must_change_password", "created_at", "updated_at"}, len(l.d.Users), func(i int) []any {
+	err = l.bulk("users", []string{"id", "username", "name", "email", "role", "org_id", "province", "locale", "disabled", "password_hash", "must_change_password", "confirmed_at", "created_at", "updated_at"}, len(l.d.Users), func(i int) []any {
 		u := l.d.Users[i].User
 		if u.ID == 0 {
 			u.ID = int64(i + 1)
@@ -367,7 +367,7 @@ func (l *loader) load() error {
 		if u.OrgID != 0 {
 			org = u.OrgID
 		}
-		return []any{u.ID, u.Username, u.Name, u.Email, string(u.Role), org, u.Province, u.Locale, u.Disabled, h.hashes[i], u.MustChangePassword, l.tv(now), l.tv(now)}
+		return []any{u.ID, u.Username, u.Name, u.Email, string(u.Role), org, u.Province, u.Locale, u.Disabled, h.hashes[i], u.MustChangePassword, l.tv(now), l.tv(now), l.tv(now)} // loaded by the platform: confirmed
 	})
 	if err != nil {
 		return fmt.Errorf("store: load users: %w", err)

@@ -8,7 +8,8 @@ import (
 )
 
 // PurgeExpiredSessions deletes sessions past their absolute lifetime or idle
-// timeout, and the failure counts of unknown usernames a day old. It is housekeeping of credentials that no longer work, not a
+// timeout, the failure counts of unknown usernames a day old and the reasons of
+// sessions ended longer ago than a session lives. It is housekeeping of credentials that no longer work, not a
 // change anyone made, so it writes no audit entry.
 func (db *DB) PurgeExpiredSessions(ctx context.Context) (int64, error) {
 	var n int64
@@ -18,6 +19,11 @@ func (db *DB) PurgeExpiredSessions(ctx context.Context) (int64, error) {
 			return err
 		}
 		if n, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		// An ended session is explained only while it could still have
+		// been in use.
+		if _, err := c.exec("DELETE FROM ended_sessions WHERE ended_at <= ?", tval(c.now.Add(-pinggu.SessionLifetime))); err != nil {
 			return err
 		}
 		// Failure counts of unknown usernames matter only while they could

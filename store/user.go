@@ -9,7 +9,8 @@ import (
 )
 
 const userCols = `u.id, u.username, u.name, u.email, u.role, COALESCE(u.org_id, 0), u.province, u.locale, u.disabled,
-	u.locked_until, u.must_change_password, u.last_login_at, u.created_at, u.updated_at, COALESCE(o.name, '')`
+	u.locked_until, u.must_change_password, u.last_login_at, u.created_at, u.updated_at, COALESCE(o.name, ''),
+	u.confirmed_at IS NULL`
 
 const userFrom = "users u LEFT JOIN organisations o ON o.id = u.org_id"
 
@@ -18,7 +19,7 @@ func scanUser(sc interface{ Scan(...any) error }) (*pinggu.User, error) {
 	var role string
 	var locked, last, created, updated tscan
 	if err := sc.Scan(&u.ID, &u.Username, &u.Name, &u.Email, &role, &u.OrgID, &u.Province, &u.Locale, &u.Disabled,
-		&locked, &u.MustChangePassword, &last, &created, &updated, &u.OrgName); err != nil {
+		&locked, &u.MustChangePassword, &last, &created, &updated, &u.OrgName, &u.PendingConfirmation); err != nil {
 		return nil, err
 	}
 	u.Role = pinggu.Role(role)
@@ -115,9 +116,22 @@ func (c *conn) createUser(u *pinggu.User, hash string) error {
 	if err := c.checkUser(u); err != nil {
 		return err
 	}
-	err := c.queryRow(`INSERT INTO users (username, name, email, role, org_id, province, locale, disabled, password_hash, must_change_password, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		u.Username, u.Name, u.Email, string(u.Role), nullID(u.OrgID), u.Province, u.Locale, u.Disabled, hash, u.MustChangePassword,
+	// Separation of duties: an account whose first password the
+	// administrator chose waits for a regulator's confirmation if it
+	// reaches business data, and its owner must choose their own password.
+	confirmed, err := c.selfConfirmed(u)
+	if err != nil {
+		return err
+	}
+	var confirmedAt any
+	if confirmed {
+		confirmedAt = tval(c.now)
+	} else {
+		u.MustChangePassword = true
+	}
+	err = c.queryRow(`INSERT INTO users (username, name, email, role, org_id, province, locale, disabled, password_hash, must_change_password, confirmed_at, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		u.Username, u.Name, u.Email, string(u.Role), nullID(u.OrgID), u.Province, u.Locale, u.Disabled, hash, u.MustChangePassword, confirmedAt,
 		tval(c.now), tval(c.now)).Scan(&u.ID)
 	if err != nil {
 		return c.uniqueErr(err, "username", "用户名已存在")
@@ -149,7 +163,17 @@ func (db *DB) UpdateUser(ctx context.Context, u *pinggu.User) error {
 			u.Username, u.Name, u.Email, string(u.Role), nullID(u.OrgID), u.Province, u.Locale, u.Disabled, tval(c.now), u.ID); err != nil {
 			return c.uniqueErr(err, "username", "用户名已存在")
 		}
-		if u.Disabled && !old.Disabled {
+		endSessions := u.Disabled && !old.Disabled
+		// A new role or scope is a new reach into business data: it waits
+		// for a regulator as a new account does.
+		if u.Role != old.Role || u.OrgID != old.OrgID || u.Province != old.Province {
+			pending, err := c.unconfirm(u)
+			if err != nil {
+				return err
+			}
+			endSessions = endSessions || pending
+		}
+		if endSessions {
 			if _, err := c.exec("DELETE FROM sessions WHERE user_id = ?", u.ID); err != nil {
 				return err
 			}
@@ -189,10 +213,20 @@ func (db *DB) ResetPassword(ctx context.Context, id int64, password string) (pin
 		if _, err := c.exec("UPDATE users SET password_hash = ?, must_change_password = TRUE, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?", hash, tval(c.now), id); err != nil {
 			return err
 		}
-		if ended, err = c.endCredentials(id, 0); err != nil {
+		if ended, err = c.endCredentials(id, 0, pinggu.SessionEndPasswordReset); err != nil {
 			return err
 		}
-		return c.audit(change{action: "user.reset_password", objectType: "user", objectID: id, detail: u.Username + endedText(ended).String()})
+		// The administrator knows the new password: the account waits for a
+		// regulator again, so the administrator cannot use it.
+		pending, err := c.unconfirm(u)
+		if err != nil {
+			return err
+		}
+		detail := u.Username + endedText(ended).String()
+		if pending {
+			detail += "；待主管部门确认（awaiting confirmation）"
+		}
+		return c.audit(change{action: "user.reset_password", objectType: "user", objectID: id, detail: detail})
 	})
 	return ended, err
 }
@@ -229,7 +263,7 @@ func (db *DB) ChangePassword(ctx context.Context, oldPassword, newPassword strin
 		if _, err := c.exec("UPDATE users SET password_hash = ?, must_change_password = FALSE, updated_at = ? WHERE id = ?", newHash, tval(c.now), a.UserID); err != nil {
 			return err
 		}
-		if ended, err = c.endCredentials(a.UserID, a.SessionID); err != nil {
+		if ended, err = c.endCredentials(a.UserID, a.SessionID, pinggu.SessionEndPasswordChanged); err != nil {
 			return err
 		}
 		return c.audit(change{action: "user.change_password", objectType: "user", objectID: a.UserID, detail: a.Username + endedText(ended).String()})

@@ -14,7 +14,9 @@ const TokenPrefix = "pgt_"
 
 // authenticate resolves the caller from a bearer token or the session cookie
 // and puts it into the request context. Bad or expired credentials leave the
-// request anonymous; the handler decides whether that is enough.
+// request anonymous; the handler decides whether that is enough. A session
+// a password change or reset ended is remembered with its reason, so the
+// user is told why it was signed out.
 func (s *Server) authenticate(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var actor *pinggu.Actor
@@ -29,6 +31,8 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 		} else if c, err := r.Cookie(httpx.SessionCookieName); err == nil && c.Value != "" {
 			if a, err := s.opts.Services.Users.ActorBySession(r.Context(), c.Value); err == nil {
 				actor = a
+			} else if reason := pinggu.SessionEndReason(err); reason != "" {
+				r = r.WithContext(httpx.WithSessionEnd(r.Context(), reason))
 			} else if pinggu.ErrorCode(err) == pinggu.EINTERNAL {
 				s.logger.Error("resolve session", "err", err)
 			}

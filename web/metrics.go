@@ -1,9 +1,13 @@
 package web
 
 import (
+	"crypto/subtle"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"time"
+
+	"github.com/pinggu/pinggu"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -54,4 +58,31 @@ func (m *metrics) observe(method, route string, status int, d time.Duration) {
 // handler serves the registry in the Prometheus exposition format.
 func (m *metrics) handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
+}
+
+// MetricsHandler serves the metrics, which count failed logins and show
+// the shape of the traffic: with a MetricsToken only to a bearer of it,
+// else only to clients on loopback (a scraper on the same host, or one
+// reaching a separate listener through a local proxy). Anyone else gets
+// 404, as for a page that does not exist.
+func (s *Server) MetricsHandler() http.Handler {
+	h := s.metrics.handler()
+	token := s.opts.MetricsToken
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if token == "" {
+			if a, err := netip.ParseAddr(pinggu.ClientAddrFrom(r.Context())); err != nil || !a.IsLoopback() {
+				http.NotFound(w, r)
+				return
+			}
+			h.ServeHTTP(w, r)
+			return
+		}
+		got, ok := bearerToken(r)
+		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(token)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }

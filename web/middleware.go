@@ -15,7 +15,8 @@ import (
 const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 
 // middleware wraps h in the chain every request passes through:
-// recover → request log and metrics → security headers → body limit → CSRF →
+// recover → client address → request log and metrics → security headers →
+// body limit → CSRF →
 // authenticate → h.
 func (s *Server) middleware(h http.Handler) http.Handler {
 	h = s.recordPattern(h)
@@ -24,6 +25,7 @@ func (s *Server) middleware(h http.Handler) http.Handler {
 	h = s.limitBody(h)
 	h = securityHeaders(h)
 	h = s.logRequests(h)
+	h = s.clientAddress(h)
 	h = s.recoverPanics(h)
 	return h
 }
@@ -128,7 +130,7 @@ func (s *Server) logRequests(h http.Handler) http.Handler {
 				route = "unmatched"
 			}
 			s.metrics.observe(r.Method, route, status, elapsed)
-			attrs := []any{"method", r.Method, "path", r.URL.Path, "route", route, "status", status, "bytes", sw.size, "duration", elapsed, "remote", r.RemoteAddr}
+			attrs := []any{"method", r.Method, "path", r.URL.Path, "route", route, "status", status, "bytes", sw.size, "duration", elapsed, "remote", r.RemoteAddr, "client", pinggu.ClientAddrFrom(r.Context())}
 			if ri.actor != nil {
 				attrs = append(attrs, "user", ri.actor.Username)
 			}

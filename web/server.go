@@ -10,6 +10,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/netip"
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/web/api"
@@ -32,6 +33,15 @@ type Options struct {
 	SecureCookies bool // set when served behind TLS
 	Version       string
 	MaxBodyBytes  int64 // JSON request bodies; default 1 MiB (uploads get 20 MiB)
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client; without them the peer's address is the client's.
+	TrustedProxies []netip.Prefix
+	// LoginLimits bound password logins per address and per account name;
+	// nil takes httpx.DefaultLoginRateAddr and DefaultLoginRateAccount.
+	LoginLimits *httpx.LoginLimits
+	// MetricsToken, when set, serves /metrics to a bearer of it alone;
+	// without it /metrics answers loopback clients only.
+	MetricsToken string
 }
 
 // Server is the HTTP handler of the whole application.
@@ -56,11 +66,14 @@ func NewServer(o Options) (*Server, error) {
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = defaultMaxBodyBytes
 	}
+	if o.LoginLimits == nil {
+		o.LoginLimits = httpx.NewLoginLimits(httpx.DefaultLoginRateAddr, httpx.DefaultLoginRateAccount)
+	}
 	s := &Server{opts: o, mux: http.NewServeMux(), logger: o.Logger, metrics: newMetrics()}
-	s.api = api.New(o.Services, api.Options{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, SecureCookies: o.SecureCookies, Version: o.Version})
-	s.ui = ui.New(o.Services, ui.Options{Logger: o.Logger, SecureCookies: o.SecureCookies})
+	s.api = api.New(o.Services, api.Options{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, SecureCookies: o.SecureCookies, Version: o.Version, LoginLimits: o.LoginLimits})
+	s.ui = ui.New(o.Services, ui.Options{Logger: o.Logger, SecureCookies: o.SecureCookies, LoginLimits: o.LoginLimits})
 	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.Handle("GET /metrics", s.metrics.handler())
+	s.mux.Handle("GET /metrics", s.MetricsHandler())
 	s.api.Register(s.mux)
 	s.ui.Register(s.mux)
 	s.handler = s.middleware(s.mux)

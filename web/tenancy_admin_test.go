@@ -16,6 +16,8 @@ func init() {
 			body: func(*App) any { return map[string]any{"password": "Hijacked-Pass-2026"} }},
 		"POST /api/users/{id}/unlock":      {kind: tRecord, record: recUser},
 		"GET /api/directory/organisations": {kind: tAdmin},
+		"GET /api/account-confirmations":   {kind: tSelf},
+		"POST /api/users/{id}/confirm":     {kind: tRecord, record: recUser},
 		"GET /api/audit":                   {kind: tAdmin},
 		"GET /api/audit/verify":            {kind: tAdmin},
 	})

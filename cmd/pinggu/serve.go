@@ -24,8 +24,10 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	var deliver deliveryFlags
 	var pf patrolFlags
 	var kf auditKeyFlags
+	var wf webFlags
 	fs := newFlagSet(env, "serve", "serve [flags]")
 	df.register(fs)
+	wf.register(fs)
 	deliver.register(fs)
 	pf.register(fs)
 	kf.register(fs, true)
@@ -40,6 +42,9 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	if (*tlsCert == "") != (*tlsKey == "") {
 		return fail(env, "serve", errors.New("--tls-cert and --tls-key go together"))
+	}
+	if err := wf.parse(); err != nil {
+		return fail(env, "serve", err)
 	}
 	jobOpts, err := deliver.apply(jobs.Options{})
 	if err == nil && !*noWorker {
@@ -80,7 +85,9 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 		}
 	}
 
-	srv, err := web.NewServer(webOptions(db, log, *secure || *tlsCert != ""))
+	wo := webOptions(db, log, *secure || *tlsCert != "")
+	wf.set(&wo)
+	srv, err := web.NewServer(wo)
 	if err != nil {
 		return fail(env, "serve", err)
 	}

@@ -19,6 +19,8 @@ type Options struct {
 	MaxBodyBytes  int64 // JSON request bodies
 	SecureCookies bool  // the session cookie is sent over TLS only
 	Version       string
+	// LoginLimits bound password logins per address and account name.
+	LoginLimits *httpx.LoginLimits
 }
 
 // Handler serves the JSON API over the domain services.

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/httpx"
 )
 
 // passwordChangeRoutes are what an account whose password an administrator
@@ -21,6 +22,10 @@ func (s *Handler) requireActor(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		a := pinggu.ActorFrom(r.Context())
 		if a == nil {
+			if reason := httpx.SessionEndFrom(r.Context()); reason != "" {
+				s.writeProblem(w, r, pinggu.SessionEnded(reason))
+				return
+			}
 			s.writeProblem(w, r, pinggu.Errorf(pinggu.EUNAUTHORIZED, "请先登录"))
 			return
 		}

@@ -497,6 +497,11 @@ func Routes() []Route {
 			Request: typeOf[passwordResetRequest](), Status: http.StatusNoContent},
 		{Method: "POST", Pattern: "/api/users/{id}/unlock", Handler: (*Handler).userUnlock, Tag: "users", TakesID: true,
 			Summary: "Clear an account's lock-out", Status: http.StatusNoContent},
+		// Separation of duties: regulators confirm accounts that reach business data.
+		{Method: "GET", Pattern: "/api/account-confirmations", Handler: (*Handler).accountConfirmations, Tag: "users",
+			Summary: "Accounts awaiting the caller's confirmation before they may log in", Response: typeOf[ListResponse[*pinggu.User]]()},
+		{Method: "POST", Pattern: "/api/users/{id}/confirm", Handler: (*Handler).userConfirm, Tag: "users", TakesID: true,
+			Summary: "Confirm an account in the caller's jurisdiction so that it may log in", Status: http.StatusNoContent},
 		{Method: "GET", Pattern: "/api/directory/organisations", Handler: (*Handler).directory, Tag: "users",
 			Summary: "Organisation names for placing accounts (no business data)",
 			Query:   typeOf[directoryQuery](), Response: typeOf[ListResponse[pinggu.OrgRef]]()},

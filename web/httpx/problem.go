@@ -85,6 +85,7 @@ func WriteProblem(w http.ResponseWriter, r *http.Request, log *slog.Logger, stat
 	if p.Status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="pinggu"`)
 	}
+	SetRetryAfter(w, err)
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(p.Status)

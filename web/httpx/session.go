@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -35,4 +36,19 @@ func ClearSessionCookie(w http.ResponseWriter, secure bool) {
 		Secure:   secure,
 		SameSite: http.SameSiteLaxMode,
 	})
+}
+
+type sessionEndKey struct{}
+
+// WithSessionEnd returns ctx remembering that the request's session cookie
+// names a session ended for reason (pinggu.SessionEndPasswordChanged …),
+// so that the page or problem answering it can say why.
+func WithSessionEnd(ctx context.Context, reason string) context.Context {
+	return context.WithValue(ctx, sessionEndKey{}, reason)
+}
+
+// SessionEndFrom is the reason WithSessionEnd put in ctx, or "".
+func SessionEndFrom(ctx context.Context) string {
+	s, _ := ctx.Value(sessionEndKey{}).(string)
+	return s
 }

@@ -3,9 +3,9 @@ package ui
 import (
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/httpx"
 )
 
 // gate says which actors may open a module of the UI.
@@ -28,7 +28,7 @@ func (s *Handler) user(g gate, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		a := pinggu.ActorFrom(r.Context())
 		if a == nil {
-			redirectToLogin(w, r)
+			s.redirectToLogin(w, r)
 			return
 		}
 		if a.MustChangePassword && r.URL.Path != "/account/password" {
@@ -43,20 +43,26 @@ func (s *Handler) user(g gate, h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-func redirectToLogin(w http.ResponseWriter, r *http.Request) {
+// redirectToLogin sends a visitor without a session to the login page, to
+// come back afterwards. A browser whose session a password change or reset
+// ended loses the dead cookie and is told why on the login page.
+func (s *Handler) redirectToLogin(w http.ResponseWriter, r *http.Request) {
 	to := "/login"
 	if r.Method == http.MethodGet && r.URL.Path != "/" {
 		to += "?next=" + url.QueryEscape(r.URL.RequestURI())
 	}
+	if reason := httpx.SessionEndFrom(r.Context()); reason != "" {
+		httpx.ClearSessionCookie(w, s.opts.SecureCookies)
+		s.redirectFlash(w, r, to, sessionEndFlash[reason])
+		return
+	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
-// safeNext keeps a post-login redirect on this site.
-func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/"
-	}
-	return next
+// sessionEndFlash is what the login page says of each reason a session ended.
+var sessionEndFlash = map[string]string{
+	pinggu.SessionEndPasswordChanged: "login.ended_password_changed",
+	pinggu.SessionEndPasswordReset:   "login.ended_password_reset",
 }
 
 // homeFor is where an actor lands: its one module for the separated duties,

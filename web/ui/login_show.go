@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/httpx"
 )
 
 // loginShow shows the login form; a signed-in user goes straight on.
@@ -15,6 +16,10 @@ func (s *Handler) loginShow(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	p := s.newPage(w, r, "login.title")
+	if key, ok := sessionEndFlash[httpx.SessionEndFrom(r.Context())]; ok && p.Flash == "" {
+		httpx.ClearSessionCookie(w, s.opts.SecureCookies)
+		p.Flash = p.T(key)
+	}
 	p.Form = newForm(url.Values{"next": {next}})
 	s.render(w, r, http.StatusOK, "login", p)
 	return nil

@@ -121,3 +121,20 @@ func TestUIMustChangePassword(t *testing.T) {
 	MustContain(t, p, "after changing the password", "密码已修改")
 	MustPage(t, c.Get("/services"), http.StatusOK, "services after the change")
 }
+
+// The finding of issue 10: a signed-in GET of /login with a next that a
+// browser reads as another site answered with that site as Location.
+func TestUILoginNextIsNeverOffSite(t *testing.T) {
+	t.Parallel()
+	a := NewApp(t)
+	c := a.Login(UserBureauGD)
+	for _, raw := range []string{"%2F%09%2F127.0.0.1:18099%2Fpwned.html", "%2F%5C127.0.0.1:18099", "%2F%2F127.0.0.1:18099", "https:%2F%2F127.0.0.1:18099"} {
+		p := c.Get("/login?next=" + raw)
+		if p.Status != http.StatusSeeOther || !strings.HasPrefix(p.Location, "/") || strings.ContainsAny(p.Location, "\t\\") || strings.HasPrefix(p.Location, "//") || strings.Contains(p.Location, "18099") {
+			t.Errorf("signed-in GET /login?next=%s: status %d Location %q, want 303 to a page of this site", raw, p.Status, p.Location)
+		}
+	}
+	if p := c.Get("/login?next=%2Fservices%3Fcategory%3Dim"); p.Location != "/services?category=im" {
+		t.Errorf("a clean next went to %q, want /services?category=im", p.Location)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"html/template"
 	"io/fs"
+	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/httpx"
 	"github.com/pinggu/pinggu/web/i18n"
 )
 
@@ -187,17 +189,34 @@ func takeFlash(w http.ResponseWriter, r *http.Request) string {
 // uiError shows the page that fits err: 404 for anything absent or out of
 // scope, 403 for a role without the module, the login page for no session.
 func (s *Handler) uiError(w http.ResponseWriter, r *http.Request, err error) {
+	err = httpx.AsDomainError(err)
 	switch pinggu.ErrorCode(err) {
 	case pinggu.ENOTFOUND:
 		s.uiNotFound(w, r)
 	case pinggu.EFORBIDDEN:
 		s.uiForbidden(w, r)
 	case pinggu.EUNAUTHORIZED:
-		redirectToLogin(w, r)
+		s.redirectToLogin(w, r)
 	case pinggu.ETOOLARGE:
 		p := s.newPage(w, r, "err.too_large.title")
 		p.Data = errorData{Message: p.T("err.too_large")}
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "multipart/form-data" {
+			p.Data = errorData{Message: p.T("err.form_too_large", formMaxBytes>>20)}
+		}
 		s.render(w, r, http.StatusRequestEntityTooLarge, "error", p)
+	case pinggu.EINVALID:
+		p := s.newPage(w, r, "err.bad_request.title")
+		p.Data = errorData{Message: p.T("err.bad_request")}
+		if fe := pinggu.ErrorFields(err); len(fe) > 0 {
+			p.Data = errorData{Message: p.T("err.bad_field", fe[0].Field)}
+		}
+		s.render(w, r, http.StatusBadRequest, "error", p)
+	case pinggu.ETOOMANY:
+		wait, _ := httpx.RetryAfter(err)
+		httpx.SetRetryAfter(w, err)
+		p := s.newPage(w, r, "err.too_many.title")
+		p.Data = errorData{Message: p.T("err.too_many", httpx.RetryAfterSeconds(wait))}
+		s.render(w, r, http.StatusTooManyRequests, "error", p)
 	default:
 		s.logger.Error("ui", "path", r.URL.Path, "err", err)
 		p := s.newPage(w, r, "err.internal.title")

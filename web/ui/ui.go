@@ -8,15 +8,19 @@ package ui
 
 import (
 	"log/slog"
+	"mime"
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/httpx"
 )
 
 // Options says how the UI is served.
 type Options struct {
 	Logger        *slog.Logger
 	SecureCookies bool // cookies are sent over TLS only
+	// LoginLimits bound password logins per address and account name.
+	LoginLimits *httpx.LoginLimits
 }
 
 // Handler serves the UI over the domain services.
@@ -37,12 +41,43 @@ func New(svc pinggu.Services, o Options) *Handler {
 // handlerFunc is a page's handler.
 type handlerFunc func(*Handler, http.ResponseWriter, *http.Request) error
 
+// formMaxBytes caps a form that is not an upload: a page's fields are a few
+// kilobytes, and a larger body is refused (413) before a handler runs.
+const formMaxBytes = 1 << 20
+
 // serve adapts a handler that returns an error: the error is shown as the
-// page that fits it.
+// page that fits it. A posted form (not a multipart upload, which its
+// handler streams) is read here, once, under formMaxBytes, so every form
+// handler finds r.PostForm filled and no handler meets a body too large or
+// broken (400) on its own.
 func (s *Handler) serve(h handlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if err := parseForm(w, r); err != nil {
+			s.uiError(w, r, err)
+			return
+		}
 		if err := h(s, w, r); err != nil {
 			s.uiError(w, r, err)
 		}
 	}
+}
+
+// parseForm reads a posted URL-encoded form (or a body of no declared
+// type, which browsers never send but scripts do) under formMaxBytes.
+func parseForm(w http.ResponseWriter, r *http.Request) error {
+	if r.Method != http.MethodPost {
+		return nil
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt == "multipart/form-data" {
+		return nil
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, formMaxBytes)
+	if err := r.ParseForm(); err != nil {
+		if err = httpx.AsDomainError(err); pinggu.ErrorCode(err) == pinggu.EINTERNAL {
+			err = pinggu.Errorf(pinggu.EINVALID, "表单格式错误")
+		}
+		return err
+	}
+	return httpx.CheckFormUTF8(r.PostForm)
 }
