@@ -43,7 +43,8 @@ func TestBrowserIncidentFromWarning(t *testing.T) {
 	}
 	if err := chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`form[action="/incidents"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`main h1`)),
+		// The source row is near the page's end: once it shows, the page is whole.
+		chromedp.WaitVisible(chromedp.CSS(`#incident-source`)),
 	); err != nil {
 		t.Fatalf("declare: %v", err)
 	}
