@@ -49,15 +49,12 @@ type Reminder struct {
 // ReminderMessage is the formal Chinese text of a reminder, fixed when it is
 // created so that the UI, the webhook and the e-mail say the same thing.
 func ReminderMessage(k ReminderKind, serviceName string, due time.Time) string {
-	d := due.In(ChinaTime).Format("2006年1月2日")
+	d := FormatDateZh(due)
 	if k == ReminderReviewOverdue {
 		return "业务“" + serviceName + "”的定期核查已于" + d + "到期，现已逾期，请尽快开展定期核查评估。"
 	}
 	return "业务“" + serviceName + "”的定期核查将于" + d + "到期，请及时开展定期核查评估。"
 }
-
-// ChinaTime is the zone dates are shown in (UTC+8, no daylight saving).
-var ChinaTime = time.FixedZone("CST", 8*3600)
 
 // ReminderFilter narrows a list of reminders.
 type ReminderFilter struct {

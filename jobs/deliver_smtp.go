@@ -28,7 +28,7 @@ func reminderMail(r *pinggu.Reminder) message {
 		subject = "【定期核查逾期】" + r.ServiceName
 	}
 	body := r.OrgName + "：\r\n\r\n" + r.Message + "\r\n\r\n业务名称：" + r.ServiceName +
-		"\r\n核查到期日：" + r.DueAt.In(pinggu.ChinaTime).Format("2006年1月2日") +
+		"\r\n核查到期日：" + pinggu.FormatDateZh(r.DueAt) +
 		"\r\n\r\n请登录互联网新技术新业务安全评估平台查看并开展定期核查评估。本邮件由系统自动发送，请勿直接回复。\r\n"
 	return message{subject: subject, body: body}
 }

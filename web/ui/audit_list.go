@@ -36,7 +36,7 @@ func auditFilter(p *page, q url.Values) (pinggu.AuditFilter, map[string]string) 
 		extra time.Duration
 	}{{"from", &f.From, 0}, {"to", &f.To, 24*time.Hour - time.Nanosecond}} {
 		if s := strings.TrimSpace(q.Get(d.name)); s != "" {
-			t, err := time.ParseInLocation("2006-01-02", s, time.Local)
+			t, err := pinggu.ParseDate(s)
 			if err != nil {
 				errs[d.name] = p.T("err.date")
 				continue

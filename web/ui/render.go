@@ -23,12 +23,9 @@ var templateFS embed.FS
 var pages = mustParsePages()
 
 var templateFuncs = template.FuncMap{
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Local().Format("2006-01-02")
-	},
+	// date and datetime show an instant in the zone people see (China
+	// Standard Time unless the deployment chose another).
+	"date": pinggu.FormatDate,
 	// day shows a calendar date (licence validity) as stored, with no zone shift.
 	"day": func(t time.Time) string {
 		if t.IsZero() {
@@ -36,14 +33,9 @@ var templateFuncs = template.FuncMap{
 		}
 		return t.UTC().Format("2006-01-02")
 	},
-	"datetime": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Local().Format("2006-01-02 15:04:05")
-	},
-	"join": strings.Join,
-	"add":  func(a, b int) int { return a + b },
+	"datetime": pinggu.FormatDateTime,
+	"join":     strings.Join,
+	"add":      func(a, b int) int { return a + b },
 }
 
 func mustParsePages() map[string]*template.Template {
