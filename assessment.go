@@ -58,7 +58,7 @@ func CheckAssessmentTransition(from, to AssessmentState) error {
 			return nil
 		}
 	}
-	return Errorf(ECONFLICT, "评估状态不能由“%s”变更为“%s”", from, to)
+	return Errorf(ECONFLICT, "评估状态不能由“%s”变更为“%s”", LabelOf(AssessmentStateLabels, from), LabelOf(AssessmentStateLabels, to))
 }
 
 // Answer is an assessor's verdict on one item of a standard.

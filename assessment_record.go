@@ -21,7 +21,10 @@ type ItemKey string
 // AssessmentItem is one item to answer, with the standard's text the
 // assessor needs beside the answer.
 type AssessmentItem struct {
-	Key         ItemKey  `json:"key"`
+	Key ItemKey `json:"key"`
+	// N is the item's number: its 1-based position in the assessment, as
+	// the answering screen, the report and error messages name it.
+	N           int      `json:"n"`
 	StandardID  string   `json:"standard_id"`
 	Section     string   `json:"section"`
 	Requirement string   `json:"requirement"`

@@ -59,7 +59,7 @@ func mayCreateAssessment(a *Actor, t Subject) error {
 		ok = roleIn(a, RoleEntAdmin, RoleEntAssess) && slices.Contains(a.OrgIDs, t.OrgID)
 	}
 	if !ok {
-		return deny("无权为此业务发起%s", AssessmentKindLabels[AssessmentKind(t.Kind)].Zh)
+		return deny("无权为此业务发起%s", LabelOf(AssessmentKindLabels, AssessmentKind(t.Kind)))
 	}
 	return nil
 }
@@ -81,7 +81,7 @@ func mayAnswer(a *Actor, t Subject) error {
 		return deny("无权填写此评估")
 	}
 	if !Editable(AssessmentState(t.State)) {
-		return Errorf(ECONFLICT, "评估处于“%s”状态，不能修改", t.State)
+		return Errorf(ECONFLICT, "评估处于“%s”状态，不能修改", LabelOf(AssessmentStateLabels, AssessmentState(t.State)))
 	}
 	return nil
 }

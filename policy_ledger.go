@@ -108,7 +108,7 @@ func ValidateInitialStatus(v *Validation, line int, a *Actor, s ServiceStatus) {
 		return
 	}
 	if err := Authorize(a, ActServiceRegisterAs, Subject{State: string(s)}); err != nil {
-		v.Add(line, "status", "%s", ErrorMessage(err))
+		v.Add(line, "status", "%s", err)
 	}
 }
 

@@ -67,7 +67,7 @@ func pinnedItems(lib *standards.Library, refs []pinggu.StandardRef) ([]*pinggu.A
 		for _, sec := range s.Sections {
 			for _, it := range sec.Items {
 				out = append(out, &pinggu.AssessmentItem{
-					Key: itemKey(s.ID, it.ID), StandardID: s.ID, Section: sec.Title.Zh,
+					Key: itemKey(s.ID, it.ID), N: len(out) + 1, StandardID: s.ID, Section: sec.Title.Zh,
 					Requirement: it.Requirement, Title: it.RequirementEn, Guidance: it.Guidance,
 					Evidence: slices.Clone(it.Evidence), Risks: slices.Clone(it.Risks),
 					Severity: string(it.Severity), Weight: it.Weight,

@@ -32,7 +32,10 @@ func (db *DB) CreateAssessment(ctx context.Context, a *pinggu.Assessment) error 
 			return err
 		}
 		if !slices.Contains(pinggu.AssessmentKinds, a.Kind) {
-			return &pinggu.Error{Code: pinggu.EINVALID, Message: "评估信息有误", Fields: []pinggu.FieldError{{Field: "kind", Message: fmt.Sprintf("评估类型“%s”不存在", a.Kind)}}}
+			if a.Kind == "" {
+				return pinggu.FieldErrorf(pinggu.EINVALID, "评估信息有误", "kind", "请选择评估类型")
+			}
+			return pinggu.FieldErrorf(pinggu.EINVALID, "评估信息有误", "kind", "评估类型“%s”不存在", string(a.Kind))
 		}
 		sub := pinggu.ServiceSubject(svc)
 		sub.Kind = string(a.Kind)

@@ -74,10 +74,10 @@ func (db *DB) AddEvidence(ctx context.Context, id int64, key pinggu.ItemKey, fil
 			return err
 		}
 		if !hasItem(a, key) {
-			return &pinggu.Error{Code: pinggu.EINVALID, Message: "评估项不存在", Fields: []pinggu.FieldError{{Field: "key", Message: fmt.Sprintf("评估项“%s”不属于此评估", key)}}}
+			return pinggu.FieldErrorf(pinggu.EINVALID, "评估项不存在", "key", "评估项“%s”不属于此评估", string(key))
 		}
 		if len(data) == 0 {
-			return &pinggu.Error{Code: pinggu.EINVALID, Message: "文件为空", Fields: []pinggu.FieldError{{Field: "file", Message: fmt.Sprintf("文件“%s”为空", filename)}}}
+			return pinggu.FieldErrorf(pinggu.EINVALID, "文件为空", "file", "文件“%s”为空", filename)
 		}
 		head := data[:min(len(data), 512)]
 		ct, err := evidenceType(filename, head)

@@ -93,7 +93,7 @@ func (db *DB) ListReminders(ctx context.Context, f pinggu.ReminderFilter) ([]*pi
 	}
 	if f.Kind != "" {
 		if !f.Kind.Valid() {
-			return nil, 0, &pinggu.Error{Code: pinggu.EINVALID, Message: "提醒类型无效", Fields: []pinggu.FieldError{{Field: "kind", Message: fmt.Sprintf("提醒类型“%s”不存在", f.Kind)}}}
+			return nil, 0, pinggu.FieldErrorf(pinggu.EINVALID, "提醒类型无效", "kind", "提醒类型“%s”不存在", string(f.Kind))
 		}
 		w.add("r.kind = ?", string(f.Kind))
 	}

@@ -378,3 +378,24 @@ func TestOpenAPIDeclaresStandardPathParameter(t *testing.T) {
 	}
 	t.Fatalf("GET /api/standards/{id} does not declare its text id path parameter: %+v", op.Parameters)
 }
+
+// TestAPIAnswerErrorsNameItemNumbers: an answer error names the item by the
+// number the answering screen shows, not by its key, in the caller's
+// language.
+func TestAPIAnswerErrorsNameItemNumbers(t *testing.T) {
+	t.Parallel()
+	a := NewApp(t)
+	c := a.LoginAPI(UserEntAdminA)
+	var asm pinggu.Assessment
+	c.Do("GET", "/api/assessments/"+ID(a.AsmA.ID), nil).Decode(t, &asm)
+	it := asm.Items[2]
+	res := c.Do("PUT", "/api/assessments/"+ID(a.AsmA.ID)+"/answers", []map[string]string{{"key": string(it.Key), "answer": "not_applicable", "reason": ""}})
+	MustStatus(t, res, http.StatusBadRequest, "not applicable without a reason")
+	pr := res.Problem(t)
+	if len(pr.Errors) != 1 || pr.Errors[0].Message != "第3项选择不适用时须说明理由" {
+		t.Fatalf("errors = %+v", pr.Errors)
+	}
+	if strings.Contains(pr.Errors[0].Message, "/") {
+		t.Errorf("the message names the item's key: %q", pr.Errors[0].Message)
+	}
+}

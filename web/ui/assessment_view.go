@@ -7,7 +7,6 @@ import (
 // itemView is one item as the answering and review screens show it.
 type itemView struct {
 	*pinggu.AssessmentItem
-	N int // 1-based position in the assessment
 	// Previous is the answer in the submission before the latest, when it
 	// differs from the latest (the review comparison).
 	Previous *pinggu.ItemState
@@ -43,7 +42,7 @@ func groupItems(a *pinggu.Assessment, show string) []sectionView {
 		titles[ref.ID] = ref.Title
 	}
 	var out []sectionView
-	for i, it := range a.Items {
+	for _, it := range a.Items {
 		switch show {
 		case showUnanswered:
 			if it.Answer != "" {
@@ -61,7 +60,7 @@ func groupItems(a *pinggu.Assessment, show string) []sectionView {
 			}
 			out = append(out, sectionView{StandardID: it.StandardID, Standard: title, Section: it.Section})
 		}
-		out[len(out)-1].Items = append(out[len(out)-1].Items, itemView{AssessmentItem: it, N: i + 1})
+		out[len(out)-1].Items = append(out[len(out)-1].Items, itemView{AssessmentItem: it})
 	}
 	return out
 }

@@ -30,7 +30,7 @@ func (s *Handler) serviceMajorChange(w http.ResponseWriter, r *http.Request) err
 		if !s.serviceVisible(r, id) {
 			return err
 		}
-		p.Form.Error, status = pinggu.ErrorMessage(err), http.StatusConflict
+		p.Form.Error, status = p.Err(err), http.StatusConflict
 	case !p.Form.fail(p, err):
 		return err
 	}

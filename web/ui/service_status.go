@@ -30,7 +30,7 @@ func (s *Handler) serviceStatus(w http.ResponseWriter, r *http.Request) error {
 	if pinggu.ErrorCode(err) == pinggu.EFORBIDDEN && s.serviceVisible(r, id) {
 		// The launch gate and the regulator's moves refuse a role on a
 		// service it sees; the reason belongs next to the form.
-		p.Form.Error, status = pinggu.ErrorMessage(err), http.StatusForbidden
+		p.Form.Error, status = p.Err(err), http.StatusForbidden
 	} else if err != nil && !p.Form.fail(p, err) {
 		return err
 	}
