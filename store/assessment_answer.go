@@ -141,7 +141,7 @@ func (db *DB) Submit(ctx context.Context, id int64) (*pinggu.Assessment, error) 
 			return err
 		}
 		return c.audit(change{action: "assessment.submit", objectType: "assessment", objectID: id,
-			detail: fmt.Sprintf("%s: 第%d版 %.1f分 %s", a.Title, sub.Version, score.Value, score.Rating), after: sub})
+			detail: fmt.Sprintf("%s: 第%d版 %.1f分 %s", a.Title, sub.Version, score.Value, pinggu.LabelOf(pinggu.RatingLabels, score.Rating)), after: sub})
 	})
 	return out, err
 }

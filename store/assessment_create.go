@@ -192,7 +192,7 @@ func (c *conn) moveService(svc *pinggu.Service, to pinggu.ServiceStatus, reason 
 		return err
 	}
 	err = c.audit(change{action: "service.status", objectType: "service", objectID: svc.ID,
-		detail: fmt.Sprintf("%s: %s → %s (%s)", svc.Name, svc.Status, to, reason), before: svc, after: after})
+		detail: fmt.Sprintf("%s: %s → %s (%s)", svc.Name, pinggu.LabelOf(pinggu.ServiceStatusLabels, svc.Status), pinggu.LabelOf(pinggu.ServiceStatusLabels, to), reason), before: svc, after: after})
 	*svc = *after
 	return err
 }

@@ -206,7 +206,7 @@ func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceS
 		if out, err = c.findServiceAny(id); err != nil {
 			return err
 		}
-		detail := fmt.Sprintf("%s: %s → %s", out.Name, old.Status, to)
+		detail := fmt.Sprintf("%s: %s → %s", out.Name, pinggu.LabelOf(pinggu.ServiceStatusLabels, old.Status), pinggu.LabelOf(pinggu.ServiceStatusLabels, to))
 		if reason != "" {
 			detail += " (" + reason + ")"
 		}

@@ -134,3 +134,61 @@ func messagesIn(t *testing.T, dir string) []messageLit {
 	}
 	return out
 }
+
+// TestEveryAuditActionHasALabel reads the store's audit entries (the action
+// and objectType of each change literal) and checks that the audit view can
+// name every one, so an auditor never reads a code.
+func TestEveryAuditActionHasALabel(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("../store/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			cl, ok := n.(*ast.CompositeLit)
+			if !ok {
+				return true
+			}
+			if id, isID := cl.Type.(*ast.Ident); !isID || id.Name != "change" {
+				return true
+			}
+			for _, el := range cl.Elts {
+				kv, ok := el.(*ast.KeyValueExpr)
+				if !ok {
+					continue
+				}
+				k, _ := kv.Key.(*ast.Ident)
+				lit, _ := kv.Value.(*ast.BasicLit)
+				if k == nil || lit == nil {
+					continue
+				}
+				v, _ := strconv.Unquote(lit.Value)
+				where := fset.Position(lit.Pos()).String()
+				switch k.Name {
+				case "action":
+					seen++
+					if _, ok := pinggu.AuditActionLabels[v]; !ok {
+						t.Errorf("%s: audit action %q has no label in pinggu.AuditActionLabels", where, v)
+					}
+				case "objectType":
+					if _, ok := pinggu.RecordKindLabels[v]; !ok {
+						t.Errorf("%s: record kind %q has no label in pinggu.RecordKindLabels", where, v)
+					}
+				}
+			}
+			return true
+		})
+	}
+	if seen < 30 {
+		t.Fatalf("found only %d audit actions in the store; the scan is broken", seen)
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +15,30 @@ type auditData struct {
 	Entries []*pinggu.AuditEntry
 	Pager   pager
 	Report  *pinggu.AuditReport
+	// Actions and Kinds are the filter's choices, by their labels.
+	Actions, Kinds []option
+}
+
+// labelOptions lists the entries of a label map as select options, in the
+// order of their codes, which groups the actions of a module together.
+func labelOptions(lang string, labels map[string]pinggu.Label) []option {
+	out := make([]option, 0, len(labels))
+	for code, l := range labels {
+		out = append(out, option{code, l.In(lang)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
+	return out
+}
+
+// AuditAction names an audit action; an action without a label (from an
+// older version) shows its code.
+func (p *page) AuditAction(code string) string {
+	return pinggu.LabelIn(pinggu.AuditActionLabels, code, p.Lang)
+}
+
+// RecordKind names a kind of record.
+func (p *page) RecordKind(kind string) string {
+	return pinggu.LabelIn(pinggu.RecordKindLabels, kind, p.Lang)
 }
 
 // auditFilter reads the audit filters; the "to" day is included whole.
@@ -60,7 +85,7 @@ func (s *Handler) renderAudit(w http.ResponseWriter, r *http.Request, p *page, r
 	p.Form = newForm(q)
 	f, errs := auditFilter(p, q)
 	f.ListOptions = listParams(r)
-	d := auditData{Report: report}
+	d := auditData{Report: report, Actions: labelOptions(p.Lang, pinggu.AuditActionLabels), Kinds: labelOptions(p.Lang, pinggu.RecordKindLabels)}
 	if len(errs) > 0 {
 		p.Form.Errors = errs
 		p.Form.Error = p.T("err.form", len(errs))
