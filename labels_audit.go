@@ -36,6 +36,7 @@ var AuditActionLabels = map[string]Label{
 	"assessment.submit":          {"提交评估", "Assessment submitted"},
 	"assessment.review_start":    {"开始审核", "Review started"},
 	"assessment.review":          {"审核评估", "Assessment reviewed"},
+	"assessment.accept_risk":     {"接受风险通过评估", "Accepted despite its risks"},
 	"standard.import":            {"发布评估标准", "Standard published"},
 	"review.interval":            {"设置定期核查周期", "Review interval set"},
 	"reminder.generate":          {"生成提醒", "Reminders generated"},

@@ -70,10 +70,13 @@ type Organisation struct {
 	Note     string    `json:"note,omitempty"`
 
 	// Read-only, filled by the store.
-	ParentName   string    `json:"parent_name,omitempty"`
-	ServiceCount int       `json:"service_count"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	ParentName string `json:"parent_name,omitempty"`
+	// ParentProvince decides, with ParentID, whether a page may link to
+	// the parent (pinggu.MayOpen).
+	ParentProvince string    `json:"parent_province,omitempty"`
+	ServiceCount   int       `json:"service_count"`
+	CreatedAt      time.Time `json:"created_at"`
+	UpdatedAt      time.Time `json:"updated_at"`
 }
 
 // Normalize trims input and upper-cases the credit code.

@@ -116,6 +116,10 @@ func (v *view) scoreBlock(l *layout) {
 		l.space(4)
 		l.paragraph(t(lang, "审核意见：", "Review summary: ")+v.a.ReviewSummary, sizeBody, false, 0)
 	}
+	if v.a.AcceptReason != "" {
+		l.space(4)
+		l.paragraph(t(lang, "接受风险的理由：", "Reason for accepting the risks: ")+v.a.AcceptReason, sizeBody, true, 0)
+	}
 	l.space(8)
 	answers := []pinggu.Answer{pinggu.AnswerCompliant, pinggu.AnswerPartial, pinggu.AnswerNonCompliant, pinggu.AnswerNotApplicable, ""}
 	var head, row []cell
@@ -147,7 +151,7 @@ func (v *view) findingsBlock(l *layout) {
 	for i, it := range f {
 		rows = append(rows, []cell{
 			{text: strconv.Itoa(i + 1), fill: -1},
-			{text: string(it.Key), fill: -1},
+			{text: strconv.Itoa(it.N), fill: -1},
 			{text: pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang), bold: it.Severity == pinggu.SeverityHigh, fill: -1},
 			{text: it.Requirement, fill: -1},
 		})
@@ -192,11 +196,11 @@ type itemBlock struct {
 
 func (v *view) newItemBlock(it *pinggu.AssessmentItem) itemBlock {
 	lang := v.lang
-	head := fmt.Sprintf("%s　%s：%s　%s：%s", it.Key,
+	head := fmt.Sprintf(t(lang, "第%d项", "Item %d")+"　%s：%s　%s：%s", it.N,
 		t(lang, "严重程度", "Severity"), pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang),
 		t(lang, "结论", "Answer"), v.answerText(it))
 	if english(lang) {
-		head = fmt.Sprintf("%s   Severity: %s   Answer: %s", it.Key, pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang), v.answerText(it))
+		head = fmt.Sprintf("Item %d   Severity: %s   Answer: %s", it.N, pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang), v.answerText(it))
 	}
 	req := it.Requirement
 	if english(lang) && it.Title != "" {
@@ -224,6 +228,26 @@ func (b itemBlock) height() float64 {
 func (b itemBlock) draw(l *layout) {
 	l.table([]float64{contentW}, nil, b.head)
 	l.table(b.widths, nil, b.rows)
+}
+
+// reviewer names who reviewed s, or nobody yet.
+func reviewer(s *pinggu.Submission) string {
+	if s.ReviewedBy == "" {
+		return ""
+	}
+	return s.Reviewer()
+}
+
+// summaryText is a review's summary with its reason for accepting the risks.
+func summaryText(s *pinggu.Submission, lang string) string {
+	out := s.Summary
+	if s.AcceptReason != "" {
+		if out != "" {
+			out += "\n"
+		}
+		out += t(lang, "接受风险的理由：", "Reason for accepting the risks: ") + s.AcceptReason
+	}
+	return out
 }
 
 func (v *view) historyBlock(l *layout, subs []*pinggu.Submission) {
@@ -255,11 +279,11 @@ func (v *view) historyBlock(l *layout, subs []*pinggu.Submission) {
 		}
 		rows = append(rows, []cell{
 			{text: strconv.Itoa(s.Version), fill: -1},
-			{text: who(fmtTime(&s.SubmittedAt), s.SubmittedBy), fill: -1},
+			{text: who(fmtTime(&s.SubmittedAt), s.Submitter()), fill: -1},
 			{text: fmtScore(s.Score.Value) + " / " + pinggu.LabelIn(pinggu.RatingLabels, s.Score.Rating, lang), fill: -1},
 			{text: decision, fill: -1},
-			{text: who(fmtTime(s.ReviewedAt), s.ReviewedBy), fill: -1},
-			{text: orDash(s.Summary), fill: -1},
+			{text: who(fmtTime(s.ReviewedAt), reviewer(s)), fill: -1},
+			{text: orDash(summaryText(s, lang)), fill: -1},
 		})
 	}
 	l.table([]float64{36, 82, 62, 52, 82, contentW - 314}, head, rows)

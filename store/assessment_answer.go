@@ -116,7 +116,8 @@ func (db *DB) Submit(ctx context.Context, id int64) (*pinggu.Assessment, error) 
 			return err
 		}
 		score := pinggu.ScoreAssessment(a.ScoredItems())
-		sub := &pinggu.Submission{Version: a.Version + 1, SubmittedAt: c.now, SubmittedBy: c.actor.Username, Score: score, Answers: answerDigest(a)}
+		sub := &pinggu.Submission{Version: a.Version + 1, SubmittedAt: c.now, SubmittedBy: c.actor.Username, SubmittedByName: c.actor.Name,
+			Score: score, Answers: answerDigest(a)}
 		snap, err := json.Marshal(sub)
 		if err != nil {
 			return err

@@ -35,6 +35,8 @@ var templateFuncs = template.FuncMap{
 	},
 	"datetime": pinggu.FormatDateTime,
 	"join":     strings.Join,
+	"subject":  subject,
+	"engaged":  engagedSubject,
 	"add":      func(a, b int) int { return a + b },
 }
 
