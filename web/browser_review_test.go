@@ -161,3 +161,80 @@ func TestBrowserReviewOfARiskyAssessment(t *testing.T) {
 		t.Fatalf("the history lacks the acceptance and its reason (%v):\n%s", err, history)
 	}
 }
+
+// TestBrowserAutosaveKeepsARefusalInView: an item the server refuses (不适用
+// without a reason) is said to be unsaved next to it and in the status line,
+// even after other items save, and the progress counts only what is saved.
+func TestBrowserAutosaveKeepsARefusalInView(t *testing.T) {
+	ctx := newBrowser(t)
+	a := NewApp(t)
+	base := a.HTTP.URL
+	path := base + "/assessments/" + ID(a.AsmA.ID)
+	must := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v\npage: %.1500s", what, err, bodyText(t, ctx))
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("read %s: %v", sel, err)
+		}
+		return s
+	}
+	progress := func() int {
+		t.Helper()
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.getElementById("asm-progress").value`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	browserLogin(t, ctx, base, UserEntAdminA)
+	// The script counts the answers it has had from the server in
+	// data-saves, so the test waits for each save to come back.
+	saved := func(n int) chromedp.Action[chromedp.Void] {
+		return chromedp.WaitVisible(chromedp.CSS(`#answers[data-saves="` + ID(int64(n)) + `"]`))
+	}
+	must("open", chromedp.Navigate(path), chromedp.WaitVisible(chromedp.CSS(`#item-2 input[value=not_applicable]`)))
+	must("item 1 compliant", chromedp.Click(chromedp.CSS(`#item-1 input[value=compliant]`)), saved(1))
+	if got := text(`.autosave-status`); !strings.Contains(got, "已自动保存") {
+		t.Fatalf("status after a good save: %q", got)
+	}
+	must("item 2 not applicable without a reason",
+		chromedp.Click(chromedp.CSS(`#item-2 input[value=not_applicable]`)),
+		saved(2),
+	)
+	if got := text(`#item-2 .item-error`); got != "第2项选择不适用时须说明理由" {
+		t.Fatalf("the error next to item 2 is %q", got)
+	}
+	// Another item saves meanwhile: the status still says item 2 is not saved.
+	must("notes on item 3", chromedp.SendKeys(chromedp.CSS(`#notes-3`), "已核查"), saved(3))
+	if got, _ := a.DB.FindAssessment(SysCtx(), a.AsmA.ID); got.Items[2].Notes != "已核查" {
+		t.Fatalf("item 3's notes were not saved: %q", got.Items[2].Notes)
+	}
+	if got := text(`.autosave-status`); strings.Contains(got, "已自动保存") || !strings.Contains(got, "第2项选择不适用时须说明理由") {
+		t.Fatalf("status after another item saved, with item 2 refused: %q", got)
+	}
+	if got := progress(); got != 1 {
+		t.Fatalf("progress counts %d answers, want the 1 saved", got)
+	}
+	// With a reason, item 2 saves and the status says so.
+	must("a reason for item 2",
+		chromedp.SendKeys(chromedp.CSS(`#reason-2`), "本业务不涉及该功能"),
+		// Leaving item 3's notes saves it again (change), then item 2 saves.
+		chromedp.WaitVisible(chromedp.CSS(`#item-2:not(.unsaved)`)),
+	)
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#item-2 .item-error").length`)); n != 0 {
+		got, _ := a.DB.FindAssessment(SysCtx(), a.AsmA.ID)
+		t.Fatalf("the error stays next to item 2 after it saved: status %q, item 2 stored %q %q", text(`.autosave-status`), got.Items[1].Answer, got.Items[1].Reason)
+	}
+	if got := text(`.autosave-status`); !strings.Contains(got, "已自动保存") {
+		t.Fatalf("status after item 2 saved: %q", got)
+	}
+	if got := progress(); got != 2 {
+		t.Fatalf("progress counts %d answers, want 2", got)
+	}
+}

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/pinggu/pinggu"
 )
 
@@ -63,6 +66,13 @@ func groupItems(a *pinggu.Assessment, show string) []sectionView {
 		out[len(out)-1].Items = append(out[len(out)-1].Items, itemView{AssessmentItem: it})
 	}
 	return out
+}
+
+// ProgressFormat is the progress line with "%d" for the count answered,
+// which the autosave script fills in as the server reports it.
+func (p *page) ProgressFormat(total int) string {
+	const mark = 987654321 // a count no assessment has
+	return strings.Replace(p.T("asm.progress", mark, total), strconv.Itoa(mark), "%d", 1)
 }
 
 // progressOf counts the answered and non-compliant items.

@@ -97,6 +97,13 @@ func (p *page) Filter(labelKey, name string, opts []option) filterSelect {
 	return f
 }
 
+// ZoneOffsetMinutes is how far the zone people see is ahead of UTC now,
+// for the scripts that show a time (the autosave's "saved at").
+func (p *page) ZoneOffsetMinutes() int {
+	_, off := time.Now().In(pinggu.Zone()).Zone()
+	return off / 60
+}
+
 // OtherLang is the language the switch offers.
 func (p *page) OtherLang() string {
 	if p.Lang == i18n.EN {
