@@ -161,6 +161,8 @@ var ReviewStatusLabels = map[ReviewStatus]Label{
 
 // ReminderKindLabels names the kinds of reminders.
 var ReminderKindLabels = map[ReminderKind]Label{
-	ReminderReviewDueSoon: {Zh: "定期核查即将到期", En: "Periodic review due soon"},
-	ReminderReviewOverdue: {Zh: "定期核查已逾期", En: "Periodic review overdue"},
+	ReminderReviewDueSoon:  {Zh: "定期核查即将到期", En: "Periodic review due soon"},
+	ReminderReviewOverdue:  {Zh: "定期核查已逾期", En: "Periodic review overdue"},
+	ReminderSpecialDueSoon: {Zh: "专项评估即将到期", En: "Special assessment due soon"},
+	ReminderSpecialOverdue: {Zh: "专项评估已逾期", En: "Special assessment overdue"},
 }

@@ -82,6 +82,8 @@ func init() {
 		"审核意见有误":               "The review is not complete",
 		"审核结论须为通过或退回":          "The decision is to accept or to return",
 		"退回评估须说明理由":            "Say why the assessment is returned",
+		"专项评估须设定完成期限":          "A special assessment needs a due date",
+		"完成期限须晚于当前时间":          "The due date must be in the future",
 		"无权查看此记录":              "You may not open this record",
 		"无权执行此操作":              "You may not do this",
 		"该评估评级为“%s”（高严重程度不符合项%d项），通过须写明接受风险的理由": "The assessment is rated \"%s\" (%d non-compliant high-severity items): write why it is accepted despite the risks",

@@ -26,6 +26,9 @@ const (
 	ActStandardImport Action = "standard.import"
 	// ActReviewIntervalSet sets a category's interval between periodic reviews.
 	ActReviewIntervalSet Action = "review_interval.set"
+	// ActAssessmentOrder orders special assessments at all (which service
+	// is ActAssessmentCreate's to decide): the regulators.
+	ActAssessmentOrder Action = "assessment.order"
 	// ActAssessmentView opens an assessment: its owner's ledger scope, and
 	// the third-party body engaged for it.
 	ActAssessmentView Action = "assessment.view"
@@ -42,6 +45,7 @@ func init() {
 		ActStandardImport:    only("仅部级监管人员可发布评估标准", RoleMinistry, RoleSystem),
 		ActReviewIntervalSet: only("仅部级监管人员可设置定期核查周期", RoleMinistry, RoleSystem),
 		ActAssessmentView:    mayViewAssessment,
+		ActAssessmentOrder:   isRegulator,
 	})
 }
 

@@ -14,6 +14,7 @@ func init() {
 		{ActAssessmentCreate, "pre-launch, another tenant's service", asm(foreignSub, KindPreLaunch, ""), platformOnly},
 		{ActAssessmentCreate, "special, in the bureau's province", asm(ownSub, KindSpecial, ""), regulators},
 		{ActAssessmentCreate, "special, in another province", asm(foreignSub, KindSpecial, ""), nationally},
+		{ActAssessmentOrder, "", Subject{}, regulators},
 
 		{ActAssessmentAnswer, "own draft", asm(ownSub, KindPreLaunch, AssessDraft), enterprise},
 		{ActAssessmentAnswer, "own returned", asm(ownSub, KindPreLaunch, AssessReturned), enterprise},

@@ -130,6 +130,9 @@ type Service struct {
 	Province  string    `json:"province"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// ReviewDueAt is when a launched service's next periodic review is
+	// due (NextReviewDue of its launch, reviews and changes).
+	ReviewDueAt *time.Time `json:"review_due_at,omitempty"`
 }
 
 // Normalize trims input, sorts provinces and drops empty tags.

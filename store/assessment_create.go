@@ -40,7 +40,7 @@ func (db *DB) CreateAssessment(ctx context.Context, a *pinggu.Assessment) error 
 		sub := pinggu.ServiceSubject(svc)
 		sub.Kind = string(a.Kind)
 		if !pinggu.Allowed(c.actor, pinggu.ActAssessmentCreate, sub) {
-			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权为此业务发起%s", kindTitles[a.Kind])
+			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权为此业务发起%s", pinggu.LabelOf(pinggu.AssessmentKindLabels, a.Kind))
 		}
 		switch {
 		case svc.Status == pinggu.StatusRetired:
@@ -62,6 +62,7 @@ func (db *DB) CreateAssessment(ctx context.Context, a *pinggu.Assessment) error 
 		}
 		a.Standards = pinStandards(e.lib, a.Standards, string(svc.Category), a.StandardsReason, &v)
 		c.checkAssessor(a, &v)
+		pinggu.CheckDueAt(&v, a, c.now)
 		if a.Kind == pinggu.KindSpecial && !c.actor.IsSystem() {
 			a.OrderedByOrgID = c.actor.OrgID // the ordering regulator is who orders, not what it claims
 		}

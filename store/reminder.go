@@ -16,9 +16,10 @@ var reminderKind = map[pinggu.ReviewStatus]pinggu.ReminderKind{
 }
 
 // GenerateReviewReminders creates, as the system, one reminder for every
-// launched service whose periodic review is due soon or overdue, and queues
-// it in the outbox for delivery, in one transaction with one summary audit
-// entry. A reminder is keyed by (service, due date, kind), so running it
+// launched service whose periodic review is due soon or overdue, and for
+// every special assessment due soon or overdue and not yet submitted, and
+// queues each in the outbox for delivery, in one transaction with one
+// summary audit entry. A reminder is keyed by (service, due date, kind), so running it
 // again the same day, or every day, adds nothing new until a date passes or
 // a review moves the due date.
 func (db *DB) GenerateReviewReminders(ctx context.Context) (int, error) {
@@ -58,26 +59,35 @@ func (db *DB) GenerateReviewReminders(ctx context.Context) (int, error) {
 			}
 			created[kind]++
 		}
+		if err := c.generateSpecialReminders(created); err != nil {
+			return err
+		}
 		return c.audit(change{action: "reminder.generate", objectType: "reminder",
-			detail: fmt.Sprintf("生成定期核查提醒%d条（即将到期%d条，已逾期%d条）",
-				created[pinggu.ReminderReviewDueSoon]+created[pinggu.ReminderReviewOverdue], created[pinggu.ReminderReviewDueSoon], created[pinggu.ReminderReviewOverdue])})
+			detail: fmt.Sprintf("生成定期核查提醒%d条（即将到期%d条，已逾期%d条），专项评估提醒%d条（即将到期%d条，已逾期%d条）",
+				created[pinggu.ReminderReviewDueSoon]+created[pinggu.ReminderReviewOverdue], created[pinggu.ReminderReviewDueSoon], created[pinggu.ReminderReviewOverdue],
+				created[pinggu.ReminderSpecialDueSoon]+created[pinggu.ReminderSpecialOverdue], created[pinggu.ReminderSpecialDueSoon], created[pinggu.ReminderSpecialOverdue])})
 	})
 	if err != nil {
 		return 0, err
 	}
-	return created[pinggu.ReminderReviewDueSoon] + created[pinggu.ReminderReviewOverdue], nil
+	n := 0
+	for _, k := range created {
+		n += k
+	}
+	return n, nil
 }
 
-const reminderCols = `r.id, r.kind, r.service_id, s.name, r.org_id, o.name, r.province, r.due_at, r.message, r.created_at, r.read_at`
+const reminderCols = `r.id, r.kind, r.service_id, s.name, r.org_id, o.name, r.province, r.due_at, r.message, r.created_at, r.read_at, r.assessment_id`
 
 func scanReminder(sc interface{ Scan(...any) error }) (*pinggu.Reminder, error) {
 	var r pinggu.Reminder
 	var kind string
 	var due, created, read tscan
-	if err := sc.Scan(&r.ID, &kind, &r.ServiceID, &r.ServiceName, &r.OrgID, &r.OrgName, &r.Province, &due, &r.Message, &created, &read); err != nil {
+	var asm sql.NullInt64
+	if err := sc.Scan(&r.ID, &kind, &r.ServiceID, &r.ServiceName, &r.OrgID, &r.OrgName, &r.Province, &due, &r.Message, &created, &read, &asm); err != nil {
 		return nil, err
 	}
-	r.Kind, r.DueAt, r.CreatedAt, r.ReadAt = pinggu.ReminderKind(kind), due.T, created.T, read.Ptr()
+	r.Kind, r.DueAt, r.CreatedAt, r.ReadAt, r.AssessmentID = pinggu.ReminderKind(kind), due.T, created.T, read.Ptr(), asm.Int64
 	return &r, nil
 }
 

@@ -8,16 +8,16 @@ import (
 )
 
 const svcCols = `s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets,
-	s.launched_at, s.created_at, s.updated_at, o.name`
+	s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at`
 
 const svcFrom = "services s JOIN organisations o ON o.id = s.org_id"
 
 func scanService(sc interface{ Scan(...any) error }) (*pinggu.Service, error) {
 	var s pinggu.Service
 	var cat, status, tags, provs, targets string
-	var launched, created, updated tscan
+	var launched, created, updated, reviewDue tscan
 	if err := sc.Scan(&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &tags, &provs, &status, &s.Description, &targets,
-		&launched, &created, &updated, &s.OrgName); err != nil {
+		&launched, &created, &updated, &s.OrgName, &reviewDue); err != nil {
 		return nil, err
 	}
 	s.Category, s.Status = pinggu.Category(cat), pinggu.ServiceStatus(status)
@@ -25,6 +25,9 @@ func scanService(sc interface{ Scan(...any) error }) (*pinggu.Service, error) {
 	fromJSON(provs, &s.Provinces)
 	fromJSON(targets, &s.Targets)
 	s.LaunchedAt, s.CreatedAt, s.UpdatedAt = launched.Ptr(), created.T, updated.T
+	if s.Status == pinggu.StatusLaunched || s.Status == pinggu.StatusSuspended {
+		s.ReviewDueAt = reviewDue.Ptr() // kept for others too, but meaningful only once launched
+	}
 	return &s, nil
 }
 

@@ -91,11 +91,15 @@ var Modules = []string{"assessment", "standards", "patrol", "enforcement", "repo
 // handlers show the module page while the server runs without them.
 var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards"}
 
-func navFor(a *pinggu.Actor) []navGroup {
+func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 	var out []navGroup
 	if gateLedger(a) {
+		home := []navItem{{"nav.dashboard", "/dashboard", "dashboard"}}
+		if s.svc.Reminders != nil {
+			home = append(home, navItem{"nav.reminders", "/reminders", "reminders"})
+		}
 		out = append(out,
-			navGroup{Items: []navItem{{"nav.dashboard", "/dashboard", "dashboard"}}},
+			navGroup{Items: home},
 			navGroup{Key: "nav.ledger", Items: []navItem{
 				{"nav.organisations", "/organisations", "organisations"},
 				{"nav.services", "/services", "services"},
@@ -111,6 +115,9 @@ func navFor(a *pinggu.Actor) []navGroup {
 			mods = append(mods, navItem{"nav." + m, href, m})
 			if m == "assessment" && a.May(pinggu.ActReviewsView) {
 				mods = append(mods, navItem{"nav.reviews", "/reviews", "reviews"})
+			}
+			if m == "assessment" && a.May(pinggu.ActAssessmentOrder) && s.svc.HasAssessments() {
+				mods = append(mods, navItem{"nav.assessment_order", "/assessments/order", "assessment_order"})
 			}
 		}
 		out = append(out, navGroup{Key: "nav.regime", Items: mods})

@@ -34,6 +34,16 @@ func (p *page) LinkRef(ref pinggu.Ref, owner pinggu.Subject, text string) templa
 	return template.HTML(`<a href="` + path + strconv.FormatInt(ref.ID, 10) + `">` + esc + `</a>`)
 }
 
+// ReminderLink names what a reminder is about: the special assessment it
+// reminds of, or the service whose periodic review is due.
+func (p *page) ReminderLink(r *pinggu.Reminder) template.HTML {
+	owner := subject(r.OrgID, r.Province)
+	if r.AssessmentID != 0 {
+		return p.Link("assessment", r.AssessmentID, owner, r.ServiceName)
+	}
+	return p.Link("service", r.ServiceID, owner, r.ServiceName)
+}
+
 // subject is the owner of a record as the policy sees it, for Link:
 // {{$.Link "service" .ServiceID (subject .OrgID .Province) .ServiceName}}.
 func subject(orgID int64, province string) pinggu.Subject {

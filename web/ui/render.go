@@ -117,7 +117,7 @@ func (s *Handler) newPage(w http.ResponseWriter, r *http.Request, titleKey strin
 	p := &page{Lang: i18n.FromRequest(r), Actor: pinggu.ActorFrom(r.Context()), Path: r.URL.RequestURI()}
 	p.Title = p.T(titleKey)
 	if p.Actor != nil {
-		p.Nav = navFor(p.Actor)
+		p.Nav = s.navFor(p.Actor)
 		p.ScopeText = s.scopeText(r, p)
 	}
 	p.Flash = takeFlash(w, r)

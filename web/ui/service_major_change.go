@@ -38,6 +38,5 @@ func (s *Handler) serviceMajorChange(w http.ResponseWriter, r *http.Request) err
 	if ferr != nil {
 		return ferr
 	}
-	s.renderService(w, r, p, v, status)
-	return nil
+	return s.renderService(w, r, p, v, status)
 }

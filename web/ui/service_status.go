@@ -39,8 +39,7 @@ func (s *Handler) serviceStatus(w http.ResponseWriter, r *http.Request) error {
 		if ferr != nil {
 			return ferr
 		}
-		s.renderService(w, r, p, v, status)
-		return nil
+		return s.renderService(w, r, p, v, status)
 	}
 	s.redirectFlash(w, r, "/services/"+strconv.FormatInt(id, 10), "flash.status_changed")
 	return nil
