@@ -25,6 +25,7 @@ func AssessmentPDF(w io.Writer, a *pinggu.Assessment, subs []*pinggu.Submission,
 	v.findingsBlock(l)
 	v.itemsBlock(l)
 	v.historyBlock(l, subs)
+	v.signatureBlock(l)
 
 	l.space(14)
 	l.paragraph(t(lang, "（报告正文完）", "(End of report)"), sizeSmall, false, 0.35)
@@ -228,6 +229,30 @@ func (b itemBlock) height() float64 {
 func (b itemBlock) draw(l *layout) {
 	l.table([]float64{contentW}, nil, b.head)
 	l.table(b.widths, nil, b.rows)
+}
+
+// signatureBlock is where the report is signed and sealed on paper: by the
+// enterprise (or the engaged body) that made the assessment and by the
+// regulator that reviewed it, each with its name filled in and room for the
+// signature, the seal and the date.
+func (v *view) signatureBlock(l *layout) {
+	lang, a := v.lang, v.a
+	const blank = "\n\n\n"
+	maker := a.OrgName
+	if a.AssessorName != "" {
+		maker = a.AssessorName
+	}
+	date := t(lang, "　　年　　月　　日", "Date:")
+	rows := [][]cell{
+		{{text: t(lang, "评估单位", "Assessed by"), bold: true, fill: 0.94}, {text: orDash(maker) + blank, fill: -1},
+			{text: t(lang, "负责人签字：", "Signature of the person in charge:") + blank + t(lang, "（单位盖章）", "(seal)"), fill: -1}, {text: date, fill: -1}},
+		{{text: t(lang, "审核单位", "Reviewed by"), bold: true, fill: 0.94}, {text: t(lang, "属地通信管理局 / 工业和信息化部", "Provincial communication administration / Ministry") + blank, fill: -1},
+			{text: t(lang, "审核人签字：", "Signature of the reviewer:") + blank + t(lang, "（单位盖章）", "(seal)"), fill: -1}, {text: date, fill: -1}},
+	}
+	widths := []float64{70, 160, 160, contentW - 390}
+	l.keepWith(40 + tableHeight(widths, rows))
+	l.heading(t(lang, "六、签字盖章", "6. Signatures"))
+	l.table(widths, nil, rows)
 }
 
 // reviewer names who reviewed s, or nobody yet.

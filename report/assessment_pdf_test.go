@@ -123,6 +123,11 @@ func TestAssessmentPDFAcceptanceAndItemNumbers(t *testing.T) {
 	if !strings.Contains(all, "第2项严重程度") {
 		t.Error("the items are not headed by their numbers")
 	}
+	// The report ends with where it is signed and sealed.
+	i := strings.Index(all, "六、签字盖章")
+	if i < 0 || !strings.Contains(all[i:], "负责人签字") || !strings.Contains(all[i:], "审核人签字") || !strings.Contains(all[i:], a.OrgName) {
+		t.Errorf("no signature block at the end of the report")
+	}
 }
 
 func TestAssessmentPDFFindingsAndCounts(t *testing.T) {

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"mime"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	. "github.com/pinggu/pinggu/web/webtest"
 
@@ -215,6 +217,16 @@ func TestAssessmentAPIWholeFlow(t *testing.T) {
 	MustStatus(t, res, http.StatusOK, "report.pdf")
 	if !bytes.HasPrefix(res.Body, []byte("%PDF-")) || res.Header.Get("Content-Type") != "application/pdf" {
 		t.Fatalf("report.pdf is not a PDF: %s %.20q", res.Header.Get("Content-Type"), res.Body)
+	}
+	// It saves under the service's name and the day, in Beijing (RFC 6266:
+	// an ASCII fallback, and the name itself in filename*).
+	cd := res.Header.Get("Content-Disposition")
+	day := pinggu.FormatDate(time.Now())
+	if _, params, err := mime.ParseMediaType(cd); err != nil || params["filename"] != svc.Name+"-安全评估报告-"+day+".pdf" {
+		t.Fatalf("Content-Disposition %q names %q (%v)", cd, params["filename"], err)
+	}
+	if !strings.Contains(cd, `filename="assessment-`+ID(asm.ID)+"-"+day+`.pdf"`) || !strings.Contains(cd, "filename*=UTF-8''") {
+		t.Fatalf("Content-Disposition %q lacks its ASCII fallback or its RFC 5987 name", cd)
 	}
 	res = admin.Do("GET", path+"/report.xlsx", nil)
 	MustStatus(t, res, http.StatusOK, "report.xlsx")
