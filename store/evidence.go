@@ -100,9 +100,19 @@ func (db *DB) AddEvidence(ctx context.Context, id int64, key pinggu.ItemKey, fil
 		}
 		out = e
 		return c.audit(change{action: "assessment.evidence_add", objectType: "assessment", objectID: id,
-			detail: fmt.Sprintf("%s: %s sha256:%s", key, e.Filename, sum), after: e})
+			detail: fmt.Sprintf("第%d项: %s sha256:%s", itemNumber(a, key), e.Filename, sum), after: e})
 	})
 	return out, err
+}
+
+// itemNumber is the number of the item key names in a, as people see it.
+func itemNumber(a *pinggu.Assessment, key pinggu.ItemKey) int {
+	for _, it := range a.Items {
+		if it.Key == key {
+			return it.N
+		}
+	}
+	return 0
 }
 
 func hasItem(a *pinggu.Assessment, key pinggu.ItemKey) bool {
@@ -138,7 +148,11 @@ func (db *DB) DeleteEvidence(ctx context.Context, evidenceID int64) error {
 		if err != nil {
 			return err
 		}
-		if _, err := c.editable(e.AssessmentID, pinggu.ActAssessmentAnswer); err != nil {
+		a, err := c.editable(e.AssessmentID, pinggu.ActAssessmentAnswer)
+		if err != nil {
+			return err
+		}
+		if err := c.loadItems(a); err != nil {
 			return err
 		}
 		if _, err := c.exec("DELETE FROM evidence WHERE id = ?", evidenceID); err != nil {
@@ -148,6 +162,6 @@ func (db *DB) DeleteEvidence(ctx context.Context, evidenceID int64) error {
 			return err
 		}
 		return c.audit(change{action: "assessment.evidence_delete", objectType: "assessment", objectID: e.AssessmentID,
-			detail: fmt.Sprintf("%s: %s sha256:%s", e.Key, e.Filename, e.SHA256), before: e})
+			detail: fmt.Sprintf("第%d项: %s sha256:%s", itemNumber(a, e.Key), e.Filename, e.SHA256), before: e})
 	})
 }
