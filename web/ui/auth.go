@@ -35,6 +35,7 @@ func (s *Handler) user(g gate, h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		if !g(a) {
+			s.opts.Denials.NoteForbidden(r, "无权使用该功能模块")
 			s.uiForbidden(w, r)
 			return
 		}

@@ -31,6 +31,7 @@ func (s *Handler) serviceMajorChange(w http.ResponseWriter, r *http.Request) err
 			return err
 		}
 		p.Form.Error, status = p.Err(err), http.StatusConflict
+		s.opts.Denials.Note(r, err) // a refusal is kept, a conflict is not
 	case !p.Form.fail(p, err):
 		return err
 	}

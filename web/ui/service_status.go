@@ -31,6 +31,7 @@ func (s *Handler) serviceStatus(w http.ResponseWriter, r *http.Request) error {
 		// The launch gate and the regulator's moves refuse a role on a
 		// service it sees; the reason belongs next to the form.
 		p.Form.Error, status = p.Err(err), http.StatusForbidden
+		s.opts.Denials.Note(r, err)
 	} else if err != nil && !p.Form.fail(p, err) {
 		return err
 	}

@@ -11,11 +11,14 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/httpx"
 )
 
 // Options says how the UI is served.
 type Options struct {
-	Logger        *slog.Logger
+	Logger *slog.Logger
+	// Denials keeps refused requests in the audit log (nil: not kept).
+	Denials       *httpx.Denials
 	SecureCookies bool // cookies are sent over TLS only
 }
 
@@ -42,6 +45,7 @@ type handlerFunc func(*Handler, http.ResponseWriter, *http.Request) error
 func (s *Handler) serve(h handlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := h(s, w, r); err != nil {
+			s.opts.Denials.Note(r, err)
 			s.uiError(w, r, err)
 		}
 	}
