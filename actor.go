@@ -59,6 +59,11 @@ type Actor struct {
 	// MustChangePassword is set for accounts whose password was set by an
 	// administrator and not yet changed by its owner.
 	MustChangePassword bool `json:"must_change_password,omitempty"`
+	// SessionID and TokenID name the credential the request came with (the
+	// store sets them): a password change keeps that session alive while
+	// ending the others.
+	SessionID int64 `json:"-"`
+	TokenID   int64 `json:"-"`
 }
 
 // SystemActor acts for the platform itself (migrations, demo data, jobs).

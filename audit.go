@@ -108,6 +108,15 @@ type AuditReport struct {
 	Entries int64         `json:"entries"`
 	Head    string        `json:"head"`
 	Problem *AuditProblem `json:"problem,omitempty"`
+	// HeadSeq is the number the head row gives the last entry; the rows
+	// must end there.
+	HeadSeq int64 `json:"head_seq"`
+	// Quarantined counts rows once found beyond the head and moved aside
+	// (see store's audit_quarantine); any is reported as a Problem.
+	Quarantined int64 `json:"quarantined,omitempty"`
+	// Checkpoint is the signed checkpoint the rows were compared with, if
+	// one was given.
+	Checkpoint *AuditCheckpoint `json:"checkpoint,omitempty"`
 }
 
 // VerifyChain checks entries given in ascending Seq order, continuing from
@@ -142,4 +151,10 @@ type AuditService interface {
 	ListAudit(ctx context.Context, f AuditFilter) ([]*AuditEntry, int, error)
 	// VerifyAudit walks the whole chain and reports the first problem.
 	VerifyAudit(ctx context.Context) (*AuditReport, error)
+	// VerifyAuditAgainst is VerifyAudit that also holds the rows to a
+	// checkpoint whose signature the caller has checked: the entry it
+	// names must be there with the hash it signed.
+	VerifyAuditAgainst(ctx context.Context, cp *AuditCheckpoint) (*AuditReport, error)
+	// AuditCheckpoint returns the chain's head as an unsigned checkpoint.
+	AuditCheckpoint(ctx context.Context) (*AuditCheckpoint, error)
 }

@@ -58,3 +58,63 @@ var RecordKindLabels = map[string]Label{
 	"reminder":     {"提醒", "Reminder"},
 	"evidence":     {"证明材料", "Evidence file"},
 }
+
+// The actions and kinds of records of the modules merged from main after
+// the audit view learnt labels: notices, the audit chain's quarantine,
+// audited reads, and cross-department work.
+func init() {
+	for code, l := range map[string]Label{
+		"assessment.view":              {"查看评估", "Assessment viewed"},
+		"assessment.evidence_download": {"下载评估证据", "Evidence downloaded"},
+		"audit.quarantine":             {"隔离异常审计记录", "Audit rows quarantined"},
+		"notice.read":                  {"阅读通知", "Notice read"},
+		"notice.read_all":              {"全部通知标为已读", "All notices marked read"},
+		"case.create":                  {"建立案件", "Case opened"},
+		"case.list":                    {"查看案件列表", "Case list viewed"},
+		"case.view":                    {"查看案件", "Case viewed"},
+		"case.receive":                 {"接收案件", "Case received"},
+		"case.item_add":                {"案件添加关联记录", "Record added to a case"},
+		"case.close":                   {"结案", "Case closed"},
+		"case.share":                   {"共享案件", "Case shared"},
+		"case.supplement":              {"补充案件材料", "Case supplemented"},
+		"case.share_revoke":            {"撤回案件共享", "Case share withdrawn"},
+		"case.reply":                   {"答复案件", "Case answered"},
+		"case.evidence_add":            {"上传案件材料", "Case material uploaded"},
+		"case.evidence_download":       {"下载案件材料", "Case material downloaded"},
+		"incident.declare":             {"启动应急响应", "Incident declared"},
+		"incident.acknowledge":         {"签收事件通知", "Incident acknowledged"},
+		"incident.respond":             {"反馈处置结果", "Response reported"},
+		"incident.task":                {"下达处置任务", "Incident task given"},
+		"incident.task_done":           {"办结处置任务", "Incident task completed"},
+		"incident.contain":             {"事件得到控制", "Incident contained"},
+		"incident.close":               {"结束应急响应", "Incident closed"},
+		"joint_assessment.invite":      {"邀请参与联合评估", "Joint assessment invitation"},
+		"joint_assessment.comment":     {"联合评估意见", "Joint assessment comment"},
+		"joint_assessment.sign_off":    {"联合评估会签", "Joint assessment signed off"},
+		"joint_assessment.withdraw":    {"退出联合评估", "Joint assessment withdrawn"},
+		"joint_unit.member_add":        {"联席单位成员加入", "Joint unit member added"},
+		"joint_unit.member_end":        {"联席单位成员退出", "Joint unit member left"},
+		"joint_unit.meeting_create":    {"召开联席会议", "Joint meeting called"},
+		"joint_unit.minutes":           {"联席会议纪要", "Meeting minutes recorded"},
+		"joint_unit.task_add":          {"联席会议任务", "Joint unit task given"},
+		"joint_unit.task_done":         {"办结联席任务", "Joint unit task completed"},
+		"joint_unit.message":           {"联席单位通报", "Joint unit message"},
+	} {
+		if _, ok := AuditActionLabels[code]; !ok {
+			AuditActionLabels[code] = l
+		}
+	}
+	for kind, l := range map[string]Label{
+		"audit_log":     {"审计日志", "Audit log"},
+		"case":          {"案件", "Case"},
+		"incident":      {"事件", "Incident"},
+		"notice":        {"通知", "Notice"},
+		"joint_meeting": {"联席会议", "Joint meeting"},
+		"joint_member":  {"联席单位成员", "Joint unit member"},
+		"joint_message": {"联席单位通报", "Joint unit message"},
+	} {
+		if _, ok := RecordKindLabels[kind]; !ok {
+			RecordKindLabels[kind] = l
+		}
+	}
+}

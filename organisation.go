@@ -146,6 +146,12 @@ type OrganisationImportRow struct {
 	Line   int
 	Org    Organisation
 	Parent string
+	// Problems are what the file's reader found wrong in the row (a wrong
+	// number of cells, a bad yes/no); the import reports them with its own
+	// checks, so every bad row of a file is named at once. An Unreadable
+	// row has nothing else to check.
+	Problems   []FieldError `json:"-"`
+	Unreadable bool         `json:"-"`
 }
 
 // OrgRef is the minimum about an organisation that a system administrator

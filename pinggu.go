@@ -21,6 +21,7 @@ const (
 	ELOCKED       = "locked"       // account locked after repeated failures
 	EINTERNAL     = "internal"     // a bug or an infrastructure failure
 	ETOOLARGE     = "too_large"    // request or upload over its limit
+	ETOOMANY      = "too_many"     // too many requests from this client now; try later (HTTP 429)
 )
 
 // FieldError names one bad field, and for imports the line it stands on.

@@ -1,14 +1,5 @@
 package pinggu
 
-// Ref names one record of any module by its kind and id, e.g.
-// Ref{"service", 42}: the links of the chain of work (a finding to its
-// warning, an order to its problem) are Refs, stored as two columns
-// (ref_kind, ref_id). RecordKindLabels names the kinds.
-type Ref struct {
-	Kind string `json:"kind"`
-	ID   int64  `json:"id"`
-}
-
 // ViewAction is the policy's action of opening a record of kind:
 // "<kind>.view". Each module that has pages for a kind of record defines
 // its rule, and the UI draws a link to such a record only when the rule

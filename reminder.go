@@ -61,7 +61,8 @@ type Reminder struct {
 	DueAt       time.Time    `json:"due_at"`
 	Message     string       `json:"message"`
 	CreatedAt   time.Time    `json:"created_at"`
-	ReadAt      *time.Time   `json:"read_at,omitempty"`
+	// ReadAt is when the caller marked it read; each user has their own.
+	ReadAt *time.Time `json:"read_at,omitempty"`
 	// Delivered lists the channels (ChannelWebhook, ChannelEmail) that
 	// have carried the reminder out.
 	Delivered []string `json:"delivered,omitempty"`
@@ -91,7 +92,7 @@ func SpecialReminderMessage(k ReminderKind, title string, due time.Time) string 
 
 // ReminderFilter narrows a list of reminders.
 type ReminderFilter struct {
-	Unread bool         `json:"unread,omitempty"` // only those not yet read
+	Unread bool         `json:"unread,omitempty"` // only those the caller has not read
 	Kind   ReminderKind `json:"kind,omitempty"`
 	ListOptions
 }
@@ -102,7 +103,8 @@ type ReminderService interface {
 	// ListReminders returns a page of reminders in scope, newest first,
 	// and the total.
 	ListReminders(ctx context.Context, f ReminderFilter) ([]*Reminder, int, error)
-	// MarkReminderRead records that the reminder was read; ENOTFOUND
-	// outside the caller's scope.
+	// MarkReminderRead records that the caller read the reminder;
+	// ENOTFOUND outside the caller's scope, EFORBIDDEN for a role that
+	// may not (ActReminderMarkRead).
 	MarkReminderRead(ctx context.Context, id int64) error
 }

@@ -211,6 +211,9 @@ type ServiceImportRow struct {
 	Line    int
 	Service Service
 	Owner   string
+	// Problems and Unreadable are as in OrganisationImportRow.
+	Problems   []FieldError `json:"-"`
+	Unreadable bool         `json:"-"`
 }
 
 // ServiceService keeps the services of the ledger, scoped through the

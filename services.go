@@ -15,6 +15,16 @@ type Services struct {
 	Standards   StandardService
 	// Reminders serves the periodic-review reminders; left out while nil.
 	Reminders ReminderService
+	// Notices is each person's inbox of the notices every module writes;
+	// left out while nil.
+	Notices NoticeService
+	// Cross-department work and emergency response: cases shared with
+	// partner departments, joint assessments, the joint-unit mechanism and
+	// incidents; each left out while nil.
+	Cases            CaseService
+	JointAssessments JointAssessmentService
+	JointUnits       JointUnitService
+	Incidents        IncidentService
 }
 
 // Ready reports whether the services every surface needs are set.

@@ -133,6 +133,17 @@ type APIToken struct {
 	CreatedAt  time.Time  `json:"created_at"`
 }
 
+// CredentialsEnded says what a password change or reset ended: the
+// account's other sessions (signed out everywhere else) and its API tokens
+// (revoked; scripts need new ones).
+type CredentialsEnded struct {
+	Sessions int `json:"sessions_ended"`
+	Tokens   int `json:"tokens_revoked"`
+}
+
+// Any reports whether anything was ended, for the message the user sees.
+func (e CredentialsEnded) Any() bool { return e.Sessions+e.Tokens > 0 }
+
 // UserService keeps accounts, sessions and tokens. Account administration is
 // for system administrators; every user manages its own password and tokens.
 type UserService interface {
@@ -142,10 +153,14 @@ type UserService interface {
 	CreateUser(ctx context.Context, u *User, password string) error
 	UpdateUser(ctx context.Context, u *User) error
 	// ResetPassword sets a password by an administrator; the owner must
-	// change it at next login.
-	ResetPassword(ctx context.Context, id int64, password string) error
-	// ChangePassword changes the actor's own password.
-	ChangePassword(ctx context.Context, oldPassword, newPassword string) error
+	// change it at next login. Every session and API token of the account
+	// ends, and the result says how many, for the administrator.
+	ResetPassword(ctx context.Context, id int64, password string) (CredentialsEnded, error)
+	// ChangePassword changes the actor's own password and ends every other
+	// session and every API token of the account (whoever held the old
+	// password may have opened them); the result says how many, to tell
+	// the user.
+	ChangePassword(ctx context.Context, oldPassword, newPassword string) (CredentialsEnded, error)
 	// UnlockUser clears a lock-out.
 	UnlockUser(ctx context.Context, id int64) error
 

@@ -12,6 +12,7 @@ const (
 	nameCNISC    = "国家计算机网络与信息安全管理中心"
 	nameISC      = "中国互联网协会"
 	nameCAC      = "国家互联网信息办公室"
+	nameGDPolice = "广东省公安厅网络安全保卫总队"
 	nameCMCC     = "中国移动通信集团有限公司"
 )
 
@@ -91,6 +92,14 @@ func (g *gen) core() {
 	for _, n := range []string{nameCAC, "全国“扫黄打非”工作小组办公室", "公安部网络安全保卫局"} {
 		o := g.addOrg(&pinggu.Organisation{Kind: pinggu.OrgPartner, Name: n, Province: "110000",
 			Contacts: []pinggu.Contact{g.contact("010", "联络员", "partner.example.cn")}})
+		g.byName[n] = o
+	}
+	// Guangdong's provincial offices, the bureau's partners at its level;
+	// their contacts are fixed so the generator's random sequence, and the
+	// rest of the demo, stay as they were before they existed.
+	for _, n := range []string{nameGDPolice, "广东省互联网信息办公室"} {
+		o := g.addOrg(&pinggu.Organisation{Kind: pinggu.OrgPartner, Name: n, Province: "440000",
+			Contacts: []pinggu.Contact{{Name: "联络员", Title: "联络员", Phone: "020-83000000", Email: "liaison@gd-partner.example.cn"}}})
 		g.byName[n] = o
 	}
 

@@ -36,6 +36,7 @@ var demoUsers = []demoUser{
 	{"analyst", "郭雪宁", pinggu.RoleSupport, nameCAICT, "", "中国信息通信研究院分析人员（监测预警）"},
 	{"thirdparty", "许浩然", pinggu.RoleThirdParty, "北京安评信息安全测评中心有限公司", "", "第三方评估机构评估人员"},
 	{"partner", "马晨", pinggu.RolePartner, nameCAC, "", "国家互联网信息办公室协作人员"},
+	{"gd-police", "梁伟民", pinggu.RolePartner, nameGDPolice, "", "广东省公安厅网络安全保卫总队民警（仅移送给本单位的案件）"},
 	{"auditor", "孙静", pinggu.RoleAuditor, "", "", "审计员（仅审计日志）"},
 	{"sysadmin", "何睿", pinggu.RoleSysAdmin, "", "", "系统管理员（仅账号与设置）"},
 }

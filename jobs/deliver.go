@@ -65,7 +65,7 @@ func (w *deliverWorker) Work(ctx context.Context, job *river.Job[DeliverReminder
 		if w.webhook.URL == "" {
 			return river.JobCancel(fmt.Errorf("webhook no longer configured"))
 		}
-		err = w.postWebhook(ctx, r)
+		err = postWebhook(ctx, w.http, w.webhook, "reminder."+string(r.Kind), r)
 	case pinggu.ChannelEmail:
 		if w.smtp.Host == "" {
 			return river.JobCancel(fmt.Errorf("SMTP no longer configured"))
@@ -91,21 +91,23 @@ func Sign(secret string, body []byte) string {
 	return "sha256=" + hex.EncodeToString(m.Sum(nil))
 }
 
-func (w *deliverWorker) postWebhook(ctx context.Context, r *pinggu.Reminder) error {
-	body, err := json.Marshal(r)
+// postWebhook POSTs payload as signed JSON with the event name in
+// X-Pinggu-Event; any answer but 2xx is an error River retries.
+func postWebhook(ctx context.Context, hc *http.Client, hook Webhook, event string, payload any) error {
+	body, err := json.Marshal(payload)
 	if err != nil {
 		return err
 	}
 	ctx, cancel := context.WithTimeout(ctx, deliveryTimeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.webhook.URL, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, hook.URL, bytes.NewReader(body))
 	if err != nil {
 		return river.JobCancel(fmt.Errorf("webhook URL: %w", err))
 	}
 	req.Header.Set("Content-Type", "application/json; charset=utf-8")
-	req.Header.Set("X-Pinggu-Event", "reminder."+string(r.Kind))
-	req.Header.Set(SignatureHeader, Sign(w.webhook.Secret, body))
-	resp, err := w.http.Do(req)
+	req.Header.Set("X-Pinggu-Event", event)
+	req.Header.Set(SignatureHeader, Sign(hook.Secret, body))
+	resp, err := hc.Do(req)
 	if err != nil {
 		return fmt.Errorf("webhook: %w", err)
 	}

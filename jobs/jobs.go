@@ -37,6 +37,16 @@ type Store interface {
 	ReminderForDelivery(ctx context.Context, id int64) (*pinggu.Reminder, []string, error)
 	// MarkReminderDelivered records a channel that carried a reminder out.
 	MarkReminderDelivered(ctx context.Context, id int64, channel string) error
+	// AuditCheckpoint returns the audit chain's head, unsigned.
+	AuditCheckpoint(ctx context.Context) (*pinggu.AuditCheckpoint, error)
+	// DispatchNotices hands queued notices to enqueue within the store's
+	// transaction.
+	DispatchNotices(ctx context.Context, enqueue func(tx *sql.Tx, ns []*pinggu.Notice) error) (int, error)
+	// NoticeForDelivery loads a notice and the contact e-mails of the
+	// organisations it reaches.
+	NoticeForDelivery(ctx context.Context, id int64) (*pinggu.Notice, []string, error)
+	// MarkNoticeDelivered records a channel that carried a notice out.
+	MarkNoticeDelivered(ctx context.Context, id int64, channel string) error
 }
 
 // driver picks River's driver for the store's database. Both work on
@@ -73,6 +83,8 @@ type Options struct {
 	Workers int // concurrent jobs in this process; default 4
 	Webhook Webhook
 	SMTP    SMTP
+	// Checkpoint exports signed audit checkpoints periodically.
+	Checkpoint Checkpoint
 }
 
 // Webhook is where reminders are POSTed as JSON; empty URL sends none.
@@ -128,18 +140,32 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 	river.AddWorker(workers, &sessionPurgeWorker{store: s, log: o.Logger})
 	river.AddWorker(workers, &reviewReminderWorker{store: s, channels: o.channels(), log: o.Logger})
 	river.AddWorker(workers, &deliverWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
+	river.AddWorker(workers, &noticeDispatchWorker{store: s, channels: o.channels()})
+	river.AddWorker(workers, &deliverNoticeWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
+	periodic := []*river.PeriodicJob{
+		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return SessionPurgeArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "session_purge"}),
+		river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return ReviewReminderArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "review_reminder"}),
+		river.NewPeriodicJob(river.PeriodicInterval(noticeDispatchInterval),
+			func() (river.JobArgs, *river.InsertOpts) { return NoticeDispatchArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "notice_dispatch"}),
+	}
+	// Every process registers the worker, so a job queued by a process
+	// with the key is worked wherever; only those configured schedule it.
+	river.AddWorker(workers, &auditCheckpointWorker{store: s, cp: o.Checkpoint, log: o.Logger})
+	if o.Checkpoint.Key != nil && o.Checkpoint.Every > 0 {
+		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(o.Checkpoint.Every),
+			func() (river.JobArgs, *river.InsertOpts) { return AuditCheckpointArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "audit_checkpoint"}))
+	}
 	client, err := river.NewClient(d, &river.Config{
-		Logger:  o.Logger.With("component", "jobs"),
-		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: o.Workers}},
-		Workers: workers,
-		PeriodicJobs: []*river.PeriodicJob{
-			river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
-				func() (river.JobArgs, *river.InsertOpts) { return SessionPurgeArgs{}, nil },
-				&river.PeriodicJobOpts{RunOnStart: true, ID: "session_purge"}),
-			river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
-				func() (river.JobArgs, *river.InsertOpts) { return ReviewReminderArgs{}, nil },
-				&river.PeriodicJobOpts{RunOnStart: true, ID: "review_reminder"}),
-		},
+		Logger:       o.Logger.With("component", "jobs"),
+		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: o.Workers}},
+		Workers:      workers,
+		PeriodicJobs: periodic,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)

@@ -153,10 +153,37 @@ func blankRecord(rec []string) bool {
 	return true
 }
 
-// err reports every problem found, in line order.
-func (t *csvTable) err() error {
-	sort.SliceStable(t.v.Fields, func(i, j int) bool { return t.v.Fields[i].Line < t.v.Fields[j].Line })
-	return t.v.Err("CSV文件有误")
+// headerErr reports every problem found if the header has one: without
+// the right columns no row can be read. Problems of rows go with the rows
+// to the import (withRowProblems), which names them with its own checks.
+func (t *csvTable) headerErr() error {
+	for _, f := range t.v.Fields {
+		if f.Line == 1 {
+			sort.SliceStable(t.v.Fields, func(i, j int) bool { return t.v.Fields[i].Line < t.v.Fields[j].Line })
+			return t.v.Err("CSV文件有误")
+		}
+	}
+	return nil
+}
+
+// withRowProblems hands each problem the reader found in a row to that
+// row, and makes an unreadable row for a line that could not be read (a
+// wrong number of cells), so that the import names them all with its own.
+func withRowProblems[R any](t *csvTable, rows []R, problemsOf func(*R) (int, *[]pinggu.FieldError), unreadable func(line int, p pinggu.FieldError) R) []R {
+	byLine := map[int]*[]pinggu.FieldError{}
+	for i := range rows {
+		line, ps := problemsOf(&rows[i])
+		byLine[line] = ps
+	}
+	var extra []R // appended last: byLine points into rows
+	for _, f := range t.v.Fields {
+		if ps, ok := byLine[f.Line]; ok {
+			*ps = append(*ps, f)
+		} else {
+			extra = append(extra, unreadable(f.Line, f))
+		}
+	}
+	return append(rows, extra...)
 }
 
 // get returns the trimmed cell of column en in row i, "" when the file has
@@ -249,10 +276,13 @@ func ParseOrganisations(r io.Reader) ([]pinggu.OrganisationImportRow, error) {
 		}
 		out = append(out, pinggu.OrganisationImportRow{Line: t.lines[i], Org: o, Parent: t.get(i, "parent")})
 	}
-	if err := t.err(); err != nil {
+	if err := t.headerErr(); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return withRowProblems(t, out, func(r *pinggu.OrganisationImportRow) (int, *[]pinggu.FieldError) { return r.Line, &r.Problems },
+		func(line int, p pinggu.FieldError) pinggu.OrganisationImportRow {
+			return pinggu.OrganisationImportRow{Line: line, Unreadable: true, Problems: []pinggu.FieldError{p}}
+		}), nil
 }
 
 func at(list []string, i int) string {
@@ -287,10 +317,13 @@ func ParseServices(r io.Reader) ([]pinggu.ServiceImportRow, error) {
 		}
 		out = append(out, pinggu.ServiceImportRow{Line: t.lines[i], Service: s, Owner: t.get(i, "owner")})
 	}
-	if err := t.err(); err != nil {
+	if err := t.headerErr(); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return withRowProblems(t, out, func(r *pinggu.ServiceImportRow) (int, *[]pinggu.FieldError) { return r.Line, &r.Problems },
+		func(line int, p pinggu.FieldError) pinggu.ServiceImportRow {
+			return pinggu.ServiceImportRow{Line: line, Unreadable: true, Problems: []pinggu.FieldError{p}}
+		}), nil
 }
 
 func parseTarget(v string) pinggu.Target {

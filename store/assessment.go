@@ -138,8 +138,15 @@ func (c *conn) fullAssessment(id int64) (*pinggu.Assessment, error) {
 }
 
 // FindAssessment returns an assessment with its items and evidence.
+// A partner department's view of a joint assessment is audited.
 func (db *DB) FindAssessment(ctx context.Context, id int64) (*pinggu.Assessment, error) {
-	return db.reader(ctx).fullAssessment(id)
+	var out *pinggu.Assessment
+	err := db.viewed(ctx, func(c *conn) (change, error) {
+		a, err := c.fullAssessment(id)
+		out = a
+		return change{action: "assessment.view", objectType: "assessment", objectID: id, detail: "协作部门查看联合评估"}, err
+	})
+	return out, err
 }
 
 var asmSorts = map[string]string{

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -80,7 +81,7 @@ func rebind(db *store.DB, q string) string {
 	for _, r := range q {
 		if r == '?' {
 			n++
-			out += "$" + itoa(n)
+			out += "$" + strconv.Itoa(n)
 			continue
 		}
 		out += string(r)

@@ -9,10 +9,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net"
 	"sync"
 	"time"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ratelimit"
 )
 
 // touchEvery limits how often a session's or token's last use is written,
@@ -21,16 +23,35 @@ const touchEvery = time.Minute
 
 func badLogin() error { return pinggu.Errorf(pinggu.EUNAUTHORIZED, "用户名或密码错误") }
 
+func lockedLogin() error {
+	return pinggu.Errorf(pinggu.ELOCKED, "登录失败次数过多，账号已锁定，请%d分钟后再试或联系管理员", int(pinggu.LockoutDuration/time.Minute))
+}
+
 var (
 	dummyOnce sync.Once
 	dummyHash string
 )
 
-// spendHash checks a password against a throw-away hash so an unknown
-// username costs as much time as a known one.
-func spendHash(pw string) {
+// spendHash checks a password against a throw-away hash of the same
+// parameters, so that an unknown username costs what a known one does.
+func spendHash(ctx context.Context, pw string) error {
 	dummyOnce.Do(func() { dummyHash, _ = pinggu.HashPassword("pinggu-dummy-Password1") })
-	pinggu.CheckPassword(dummyHash, pw)
+	_, err := pinggu.CheckPasswordContext(ctx, dummyHash, pw)
+	return err
+}
+
+// clientKey is the part of a client address a login waits its turn by: the
+// host, without the port that changes with every connection.
+func clientKey(remoteAddr string) string {
+	if host, _, err := net.SplitHostPort(remoteAddr); err == nil {
+		return host
+	}
+	return remoteAddr
+}
+
+// errLoginBusy answers a client with too many logins waiting already.
+func errLoginBusy() error {
+	return pinggu.Errorf(pinggu.ETOOMANY, "登录请求过多，请稍后再试")
 }
 
 func newSecret() string {
@@ -55,59 +76,83 @@ type loginUser struct {
 
 // Login checks a password, counts failures toward lock-out and opens a
 // session. Failures are audited and committed although the call fails.
+//
+// An unknown username is answered exactly as a known one with a wrong
+// password: a dummy hash costs the same time, and its failures are counted
+// (in login_failures) and lock it out after the same number, so neither the
+// answers nor their timing tell which usernames exist. A locked name, known
+// or not, is refused without hashing. Hashes wait their turn in a gate that
+// serves client addresses in rotation (see ratelimit.Fair): a flood from
+// one address queues behind itself.
 func (db *DB) Login(ctx context.Context, username, password, remoteAddr string) (string, *pinggu.Actor, error) {
+	name := normUsername(username)
 	r := db.reader(ctx)
 	var lu loginUser
-	err := r.queryRow("SELECT id, password_hash, disabled, locked_until FROM users WHERE username = ?", normUsername(username)).
+	err := r.queryRow("SELECT id, password_hash, disabled, locked_until FROM users WHERE username = ?", name).
 		Scan(&lu.id, &lu.hash, &lu.disabled, &lu.lockedUntil)
+	known := err == nil
 	if errors.Is(err, sql.ErrNoRows) {
-		spendHash(password)
-		err := db.inTx(ctx, func(c *conn) error {
-			return c.auditAs(nil, change{action: "auth.login_failed", objectType: "user", detail: "unknown username " + truncate(username, 64), remoteAddr: remoteAddr})
-		})
-		if err != nil {
-			return "", nil, err
+		err = r.queryRow("SELECT locked_until FROM login_failures WHERE username = ?", name).Scan(&lu.lockedUntil)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = nil
 		}
-		return "", nil, badLogin()
-	} else if err != nil {
+	}
+	if err != nil {
 		return "", nil, err
 	}
-	now := db.now()
-	if lu.lockedUntil.Valid && lu.lockedUntil.T.After(now) {
+	if lu.lockedUntil.Valid && lu.lockedUntil.T.After(r.now) {
 		if err := db.inTx(ctx, func(c *conn) error {
-			a, err := c.actorFor(lu.id)
+			a, err := c.loginActor(known, lu.id)
 			if err != nil {
 				return err
 			}
-			return c.auditAs(a, change{action: "auth.login_locked", objectType: "user", objectID: lu.id, detail: "account locked", remoteAddr: remoteAddr})
+			return c.auditAs(a, change{action: "auth.login_locked", objectType: "user", objectID: lu.id, detail: "account locked " + truncate(username, 64), remoteAddr: remoteAddr})
 		}); err != nil {
 			return "", nil, err
 		}
-		return "", nil, pinggu.Errorf(pinggu.ELOCKED, "登录失败次数过多，账号已锁定，请%d分钟后再试或联系管理员", int(pinggu.LockoutDuration/time.Minute))
+		return "", nil, lockedLogin()
 	}
-	ok := pinggu.CheckPassword(lu.hash, password)
+
+	release, err := db.loginGate.Acquire(ctx, clientKey(remoteAddr))
+	if errors.Is(err, ratelimit.ErrBusy) {
+		return "", nil, errLoginBusy()
+	} else if err != nil {
+		return "", nil, err
+	}
+	ok := false
+	if known {
+		ok, err = pinggu.CheckPasswordContext(ctx, lu.hash, password)
+	} else {
+		err = spendHash(ctx, password)
+	}
+	release()
+	if err != nil {
+		return "", nil, err
+	}
+
 	var token string
 	var actor *pinggu.Actor
 	var result error
 	err = db.inTx(ctx, func(c *conn) error {
-		a, err := c.actorFor(lu.id)
+		a, err := c.loginActor(known, lu.id)
 		if err != nil {
 			return err
 		}
 		if !ok {
-			var n int
-			if err := c.queryRow("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins", lu.id).Scan(&n); err != nil {
+			n, err := c.countFailure(known, lu.id, name)
+			if err != nil {
 				return err
 			}
 			if n >= pinggu.MaxFailedLogins {
-				if _, err := c.exec("UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?", tval(c.now.Add(pinggu.LockoutDuration)), lu.id); err != nil {
-					return err
-				}
-				result = pinggu.Errorf(pinggu.ELOCKED, "登录失败次数过多，账号已锁定，请%d分钟后再试或联系管理员", int(pinggu.LockoutDuration/time.Minute))
-				return c.auditAs(a, change{action: "auth.lockout", objectType: "user", objectID: lu.id, detail: fmt.Sprintf("%d failed logins", n), remoteAddr: remoteAddr})
+				result = lockedLogin()
+				return c.auditAs(a, change{action: "auth.lockout", objectType: "user", objectID: lu.id, detail: fmt.Sprintf("%d failed logins %s", n, truncate(username, 64)), remoteAddr: remoteAddr})
 			}
 			result = badLogin()
-			return c.auditAs(a, change{action: "auth.login_failed", objectType: "user", objectID: lu.id, detail: "wrong password", remoteAddr: remoteAddr})
+			detail := "wrong password"
+			if !known {
+				detail = "unknown username " + truncate(username, 64)
+			}
+			return c.auditAs(a, change{action: "auth.login_failed", objectType: "user", objectID: lu.id, detail: detail, remoteAddr: remoteAddr})
 		}
 		if lu.disabled {
 			result = pinggu.Errorf(pinggu.EUNAUTHORIZED, "账号已停用")
@@ -133,33 +178,86 @@ func (db *DB) Login(ctx context.Context, username, password, remoteAddr string) 
 	return token, actor, nil
 }
 
+// loginActor is who a login attempt's audit entry names: the account, or
+// nobody for an unknown username.
+func (c *conn) loginActor(known bool, id int64) (*pinggu.Actor, error) {
+	if !known {
+		return nil, nil
+	}
+	return c.actorFor(id)
+}
+
+// countFailure adds a failed login to the account, or to the unknown name,
+// locks it when the failures reach the limit, and returns their number.
+func (c *conn) countFailure(known bool, id int64, name string) (int, error) {
+	var n int
+	if known {
+		if err := c.queryRow("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins", id).Scan(&n); err != nil {
+			return 0, err
+		}
+	} else {
+		if err := c.queryRow(`INSERT INTO login_failures (username, failed_logins, updated_at) VALUES (?, 1, ?)
+			ON CONFLICT (username) DO UPDATE SET failed_logins = login_failures.failed_logins + 1, updated_at = excluded.updated_at
+			RETURNING failed_logins`, name, tval(c.now)).Scan(&n); err != nil {
+			return 0, err
+		}
+	}
+	if n < pinggu.MaxFailedLogins {
+		return n, nil
+	}
+	table, key, arg := "users", "id", any(id)
+	if !known {
+		table, key, arg = "login_failures", "username", name
+	}
+	_, err := c.exec("UPDATE "+table+" SET failed_logins = 0, locked_until = ? WHERE "+key+" = ?", tval(c.now.Add(pinggu.LockoutDuration)), arg)
+	return n, err
+}
+
 // actorFor builds the actor of an account, resolving its organisation's
 // subtree so scoped queries need no recursion.
 func (c *conn) actorFor(userID int64) (*pinggu.Actor, error) {
 	a := &pinggu.Actor{}
 	var role string
-	err := c.queryRow("SELECT id, username, name, role, COALESCE(org_id, 0), province, locale, must_change_password FROM users WHERE id = ?", userID).
-		Scan(&a.UserID, &a.Username, &a.Name, &role, &a.OrgID, &a.Province, &a.Locale, &a.MustChangePassword)
+	err := c.queryRow("SELECT "+actorCols+" FROM users u WHERE u.id = ?", userID).Scan(actorTargets(a, &role)...)
 	if err != nil {
 		return nil, noRows(err, "用户")
 	}
+	return a, c.completeActor(a, role)
+}
+
+// actorCols are the account's columns an actor is made of (users u).
+const actorCols = "u.id, u.username, u.name, u.role, COALESCE(u.org_id, 0), u.province, u.locale, u.must_change_password"
+
+// actorTargets lists where actorCols are read into.
+func actorTargets(a *pinggu.Actor, role *string) []any {
+	return []any{&a.UserID, &a.Username, &a.Name, role, &a.OrgID, &a.Province, &a.Locale, &a.MustChangePassword}
+}
+
+// completeActor sets the role and resolves the organisation's subtree for
+// the roles it bounds: a regulator's organisation does not scope what it
+// sees, and the query is a round trip on every request.
+func (c *conn) completeActor(a *pinggu.Actor, role string) error {
 	a.Role = pinggu.Role(role)
-	if a.OrgID != 0 {
+	if a.OrgID != 0 && a.Role.NeedsOrganisation() {
+		var err error
 		if a.OrgIDs, err = c.descendants(a.OrgID); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return a, nil
+	return nil
 }
 
 // ActorBySession resolves a session token, extending its idle timer.
 func (db *DB) ActorBySession(ctx context.Context, sessionToken string) (*pinggu.Actor, error) {
 	r := db.reader(ctx)
-	var id, userID int64
+	a := &pinggu.Actor{}
+	var role string
 	var disabled bool
 	var seen, expires tscan
-	err := r.queryRow("SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
-		secretHash(sessionToken)).Scan(&id, &userID, &seen, &expires, &disabled)
+	// The account comes with the session in one query: every request
+	// makes it, and on PostgreSQL each query is a round trip.
+	err := r.queryRow("SELECT s.id, s.last_seen_at, s.expires_at, u.disabled, "+actorCols+" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+		secretHash(sessionToken)).Scan(append([]any{&a.SessionID, &seen, &expires, &disabled}, actorTargets(a, &role)...)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pinggu.Errorf(pinggu.EUNAUTHORIZED, "会话无效或已过期，请重新登录")
 	} else if err != nil {
@@ -171,13 +269,16 @@ func (db *DB) ActorBySession(ctx context.Context, sessionToken string) (*pinggu.
 	}
 	if now.Sub(seen.T) >= touchEvery {
 		if err := db.inTx(ctx, func(c *conn) error {
-			_, err := c.exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", tval(c.now), id)
+			_, err := c.exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", tval(c.now), a.SessionID)
 			return err
 		}); err != nil {
 			return nil, err
 		}
 	}
-	return r.actorFor(userID)
+	if err := r.completeActor(a, role); err != nil {
+		return nil, err
+	}
+	return a, nil
 }
 
 // Logout ends a session.
@@ -291,11 +392,12 @@ func (db *DB) RevokeToken(ctx context.Context, id int64) error {
 // ActorByToken resolves an API token secret.
 func (db *DB) ActorByToken(ctx context.Context, secret string) (*pinggu.Actor, error) {
 	r := db.reader(ctx)
-	var id, userID int64
+	a := &pinggu.Actor{}
+	var role string
 	var disabled bool
 	var exp, used, revoked tscan
-	err := r.queryRow("SELECT t.id, t.user_id, t.expires_at, t.last_used_at, t.revoked_at, u.disabled FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
-		secretHash(secret)).Scan(&id, &userID, &exp, &used, &revoked, &disabled)
+	err := r.queryRow("SELECT t.id, t.expires_at, t.last_used_at, t.revoked_at, u.disabled, "+actorCols+" FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
+		secretHash(secret)).Scan(append([]any{&a.TokenID, &exp, &used, &revoked, &disabled}, actorTargets(a, &role)...)...)
 	invalid := pinggu.Errorf(pinggu.EUNAUTHORIZED, "访问令牌无效、已过期或已撤销")
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, invalid
@@ -308,11 +410,14 @@ func (db *DB) ActorByToken(ctx context.Context, secret string) (*pinggu.Actor, e
 	}
 	if !used.Valid || now.Sub(used.T) >= touchEvery {
 		if err := db.inTx(ctx, func(c *conn) error {
-			_, err := c.exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", tval(c.now), id)
+			_, err := c.exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", tval(c.now), a.TokenID)
 			return err
 		}); err != nil {
 			return nil, err
 		}
 	}
-	return r.actorFor(userID)
+	if err := r.completeActor(a, role); err != nil {
+		return nil, err
+	}
+	return a, nil
 }

@@ -124,12 +124,13 @@ func TestPasswordsAndTokens(t *testing.T) {
 		code(t, db.CreateUser(me, &pinggu.User{Username: "x1x", Name: "x", Role: pinggu.RoleAuditor}, "First-Password-1"), pinggu.EFORBIDDEN)
 
 		// Changing one's password checks the old one.
-		code(t, db.ChangePassword(me, "wrong", "Second-Password-2"), pinggu.EINVALID)
-		if err := db.ChangePassword(me, "First-Password-1", "Second-Password-2"); err != nil {
+		_, err = db.ChangePassword(me, "wrong", "Second-Password-2")
+		code(t, err, pinggu.EINVALID)
+		if _, err := db.ChangePassword(me, "First-Password-1", "Second-Password-2"); err != nil {
 			t.Fatal(err)
 		}
 		// A reset forces a change and ends sessions.
-		if err := db.ResetPassword(sys, u.ID, "Reset-Password-3"); err != nil {
+		if _, err := db.ResetPassword(sys, u.ID, "Reset-Password-3"); err != nil {
 			t.Fatal(err)
 		}
 		_, err = db.ActorBySession(sys, tok)

@@ -18,6 +18,7 @@ import (
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/ratelimit"
 )
 
 // Config says which database to open and how.
@@ -26,6 +27,10 @@ type Config struct {
 	DatabaseURL string // postgres://… selects PostgreSQL; empty means SQLite in DataDir
 	AuditHash   string // pinggu.HashSHA256 (default) or pinggu.HashSM3
 	Logger      *slog.Logger
+	// MustExist refuses to create a database: commands that only read
+	// (verify, list, export) must not leave an empty one behind a typo in
+	// the path.
+	MustExist bool
 }
 
 // DB is the store: it implements every service interface of the domain.
@@ -36,6 +41,11 @@ type DB struct {
 	alg     string
 	log     *slog.Logger
 	dsnNote string
+
+	w              *writer // SQLite: commits mutations in groups
+	sealer         *sealer // PostgreSQL: chains pending audit entries
+	loginGate      *ratelimit.Fair
+	wstmts, rstmts *stmtCache // SQLite's prepared statements, per pool
 
 	// Now is the clock; tests replace it to expire sessions and lock-outs.
 	Now func() time.Time
@@ -52,7 +62,11 @@ var (
 
 // Open opens the database described by c and applies pending migrations.
 func Open(ctx context.Context, c Config) (*DB, error) {
-	db := &DB{alg: c.AuditHash, log: c.Logger, Now: time.Now}
+	db := &DB{alg: c.AuditHash, log: c.Logger, Now: time.Now,
+		// As many hashes at once as the hash slots allow; up to 256
+		// logins of one address and 10,000 addresses wait their turn, the
+		// rest are told to try later.
+		loginGate: ratelimit.NewFair(pinggu.HashSlots, 256, 10000)}
 	if db.alg == "" {
 		db.alg = pinggu.HashSHA256
 	}
@@ -68,6 +82,12 @@ func Open(ctx context.Context, c Config) (*DB, error) {
 	} else if c.DatabaseURL != "" {
 		return nil, pinggu.Errorf(pinggu.EINVALID, "database URL must start with postgres://")
 	} else {
+		if c.MustExist {
+			path := filepath.Join(c.DataDir, "pinggu.db")
+			if _, serr := os.Stat(path); serr != nil {
+				return nil, pinggu.Errorf(pinggu.ENOTFOUND, "没有数据库：%s 不存在（no database at %s; give --data the directory that holds pinggu.db）", path, path)
+			}
+		}
 		err = db.openSQLite(c.DataDir)
 	}
 	if err != nil {
@@ -77,9 +97,22 @@ func Open(ctx context.Context, c Config) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if c.MustExist && db.d.pg() {
+		var one int
+		if err := db.read.QueryRowContext(ctx, "SELECT 1 FROM schema_migrations LIMIT 1").Scan(&one); err != nil {
+			db.Close()
+			return nil, pinggu.Errorf(pinggu.ENOTFOUND, "该PostgreSQL数据库中没有pinggu的数据（no pinggu database at this URL; run pinggu migrate first）")
+		}
+	}
+	if !db.d.pg() {
+		db.w = newWriter(db)
+	}
 	if err := db.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if db.d.pg() {
+		db.sealer = newSealer(db)
 	}
 	return db, nil
 }
@@ -110,6 +143,7 @@ func (db *DB) openSQLite(dir string) error {
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	db.write, db.read, db.d = w, r, dialect{name: "sqlite"}
+	db.wstmts, db.rstmts = newStmtCache(w, 500, true), newStmtCache(r, 500, false)
 	db.dsnNote = path
 	return nil
 }
@@ -120,14 +154,23 @@ func (db *DB) openPostgres(url string) error {
 		return err
 	}
 	p.SetMaxOpenConns(20)
-	p.SetMaxIdleConns(10)
+	p.SetMaxIdleConns(20)
 	p.SetConnMaxIdleTime(5 * time.Minute)
 	db.write, db.read, db.d = p, p, dialect{name: "postgres"}
 	return nil
 }
 
-// Close closes the pools.
+// Close finishes the group of writes being committed, answers those still
+// queued with an error, and closes the pools.
 func (db *DB) Close() error {
+	if db.w != nil {
+		db.w.stop()
+	}
+	if db.sealer != nil {
+		db.sealer.stop()
+	}
+	db.wstmts.close()
+	db.rstmts.close()
 	var err error
 	if db.read != nil && db.read != db.write {
 		err = db.read.Close()

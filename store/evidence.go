@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -126,7 +127,11 @@ func hasItem(a *pinggu.Assessment, key pinggu.ItemKey) bool {
 
 // OpenEvidence returns a file's record and content to someone who sees its
 // assessment; to anyone else it does not exist.
+// A partner department's download (from a joint assessment) is audited.
 func (db *DB) OpenEvidence(ctx context.Context, evidenceID int64) (*pinggu.Evidence, io.ReadCloser, error) {
+	if pinggu.ActorFrom(ctx).AuditsReads() {
+		return db.openEvidenceAudited(ctx, evidenceID)
+	}
 	c := db.reader(ctx)
 	e, err := c.findEvidence(evidenceID)
 	if err != nil {
@@ -137,6 +142,33 @@ func (db *DB) OpenEvidence(ctx context.Context, evidenceID int64) (*pinggu.Evide
 		return nil, nil, err
 	}
 	return e, r, nil
+}
+
+// openEvidenceAudited reads an evidence file in the transaction of its
+// audit entry, so a download is on the record or not made.
+func (db *DB) openEvidenceAudited(ctx context.Context, evidenceID int64) (*pinggu.Evidence, io.ReadCloser, error) {
+	var e *pinggu.Evidence
+	var data []byte
+	err := db.viewed(ctx, func(c *conn) (change, error) {
+		var err error
+		if e, err = c.findEvidence(evidenceID); err != nil {
+			return change{}, err
+		}
+		r, err := db.blobs().open(c, e.SHA256)
+		if err != nil {
+			return change{}, err
+		}
+		defer r.Close()
+		if data, err = io.ReadAll(r); err != nil {
+			return change{}, err
+		}
+		return change{action: "assessment.evidence_download", objectType: "assessment", objectID: e.AssessmentID,
+			detail: "下载证明材料“" + e.Filename + "” sha256:" + e.SHA256}, nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return e, io.NopCloser(bytes.NewReader(data)), nil
 }
 
 // DeleteEvidence removes a file from an assessment being answered. The

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"github.com/pinggu/pinggu"
 )
@@ -73,9 +74,13 @@ func (db *DB) ImportOrganisations(ctx context.Context, rows []pinggu.Organisatio
 		for i := range rows {
 			r := &rows[i]
 			o := &r.Org
-			o.Normalize()
 			o.ParentID = nil
 			parentRow[i] = -1
+			v.Fields = append(v.Fields, r.Problems...)
+			if r.Unreadable {
+				continue
+			}
+			o.Normalize()
 			o.Validate(&v, r.Line)
 			if o.Kind.Valid() && !pinggu.Allowed(a, pinggu.ActOrganisationCreate, pinggu.Subject{Kind: string(o.Kind)}) {
 				v.Add(r.Line, "kind", "无权登记该类型的单位")
@@ -123,6 +128,7 @@ func (db *DB) ImportOrganisations(ctx context.Context, rows []pinggu.Organisatio
 				byName[o.Name] = i
 			}
 		}
+		sortByLine(v.Fields)
 		if err := v.Err("导入文件有误，未导入任何数据"); err != nil {
 			return err
 		}
@@ -166,6 +172,10 @@ func (db *DB) ImportServices(ctx context.Context, rows []pinggu.ServiceImportRow
 		for i := range rows {
 			r := &rows[i]
 			s := &r.Service
+			v.Fields = append(v.Fields, r.Problems...)
+			if r.Unreadable {
+				continue
+			}
 			s.Normalize()
 			owner := trimSpace(r.Owner)
 			ref, ok := owners[owner]
@@ -193,6 +203,7 @@ func (db *DB) ImportServices(ctx context.Context, rows []pinggu.ServiceImportRow
 			s.Validate(&v, r.Line)
 			pinggu.ValidateInitialStatus(&v, r.Line, c.actor, s.Status)
 		}
+		sortByLine(v.Fields)
 		if err := v.Err("导入文件有误，未导入任何数据"); err != nil {
 			return err
 		}
@@ -211,4 +222,9 @@ func (db *DB) ImportServices(ctx context.Context, rows []pinggu.ServiceImportRow
 		return 0, err
 	}
 	return len(rows), nil
+}
+
+// sortByLine puts an import's problems in the order of the file.
+func sortByLine(fs []pinggu.FieldError) {
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Line < fs[j].Line })
 }

@@ -23,6 +23,7 @@ var goldenActors = []struct {
 	{"bureau", &pinggu.Actor{UserID: 2, Role: pinggu.RoleBureau, Province: "440000"}},
 	{"enterprise", &pinggu.Actor{UserID: 3, Role: pinggu.RoleEntAdmin, OrgID: 7, OrgIDs: []int64{7, 8}}},
 	{"none", &pinggu.Actor{UserID: 4, Role: pinggu.RoleAuditor}},
+	{"partner", &pinggu.Actor{UserID: 5, Role: pinggu.RolePartner, OrgID: 9, OrgIDs: []int64{9}}},
 }
 
 // goldenCase is one representative list request, and the count its plan
@@ -67,7 +68,17 @@ func licenceCase(name string, f pinggu.LicenceFilter) goldenCase {
 	}}
 }
 
+func caseCase(name string, f pinggu.CaseFilter) goldenCase {
+	return goldenCase{name, 500, func(_ dialect, a *pinggu.Actor) (listPlan, *stmt, error) {
+		return caseQuery(a, f), nil, nil
+	}}
+}
+
 var goldenLists = map[string][]goldenCase{
+	"cases": {
+		caseCase("every case in scope, latest first", pinggu.CaseFilter{}),
+		caseCase("open fraud cases by title", pinggu.CaseFilter{State: pinggu.CaseOpen, Category: pinggu.CaseFraud, Query: "客服"}),
+	},
 	"services": {
 		serviceCase("every service, by name, a broad count", pinggu.TotalCap+1, pinggu.ServiceFilter{}),
 		serviceCase("one status, newest first", pinggu.TotalCap+1, pinggu.ServiceFilter{Status: pinggu.StatusLaunched, ListOptions: pinggu.ListOptions{Sort: "created_at", Desc: true}}),

@@ -55,7 +55,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return db.inTx(ctx, func(c *conn) error {
+	return db.inOwnTx(ctx, func(c *conn) error {
 		if db.d.pg() {
 			if _, err := c.exec("SELECT pg_advisory_xact_lock(7283190452)"); err != nil {
 				return err

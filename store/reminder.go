@@ -77,14 +77,25 @@ func (db *DB) GenerateReviewReminders(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-const reminderCols = `r.id, r.kind, r.service_id, s.name, r.org_id, o.name, r.province, r.due_at, r.message, r.created_at, r.read_at, r.assessment_id`
+const reminderBaseCols = `r.id, r.kind, r.service_id, s.name, r.org_id, o.name, r.province, r.due_at, r.message, r.created_at, r.assessment_id`
+
+// reminderCols are those of a user's list, with the user's read mark;
+// reminderSystemCols those of the delivery jobs, which read nothing.
+const (
+	reminderCols       = reminderBaseCols + ", rr.read_at"
+	reminderSystemCols = reminderBaseCols + ", NULL"
+)
+
+// reminderReads joins the caller's own read mark; the first argument of a
+// query using it is the caller's user id (0 for none).
+const reminderReads = " LEFT JOIN reminder_reads rr ON rr.reminder_id = r.id AND rr.user_id = ?"
 
 func scanReminder(sc interface{ Scan(...any) error }) (*pinggu.Reminder, error) {
 	var r pinggu.Reminder
 	var kind string
 	var due, created, read tscan
 	var asm sql.NullInt64
-	if err := sc.Scan(&r.ID, &kind, &r.ServiceID, &r.ServiceName, &r.OrgID, &r.OrgName, &r.Province, &due, &r.Message, &created, &read, &asm); err != nil {
+	if err := sc.Scan(&r.ID, &kind, &r.ServiceID, &r.ServiceName, &r.OrgID, &r.OrgName, &r.Province, &due, &r.Message, &created, &asm, &read); err != nil {
 		return nil, err
 	}
 	r.Kind, r.DueAt, r.CreatedAt, r.ReadAt, r.AssessmentID = pinggu.ReminderKind(kind), due.T, created.T, read.Ptr(), asm.Int64
@@ -99,7 +110,7 @@ func (db *DB) ListReminders(ctx context.Context, f pinggu.ReminderFilter) ([]*pi
 	var w where
 	w.scope(c.actor, "r.org_id", "r.province")
 	if f.Unread {
-		w.add("r.read_at IS NULL")
+		w.add("rr.read_at IS NULL")
 	}
 	if f.Kind != "" {
 		if !f.Kind.Valid() {
@@ -107,12 +118,17 @@ func (db *DB) ListReminders(ctx context.Context, f pinggu.ReminderFilter) ([]*pi
 		}
 		w.add("r.kind = ?", string(f.Kind))
 	}
+	var uid int64
+	if c.actor != nil {
+		uid = c.actor.UserID
+	}
+	args := append([]any{uid}, w.args...)
 	var total int
-	if err := c.queryRow("SELECT count(*) FROM reminders r"+w.sql(), w.args...).Scan(&total); err != nil {
+	if err := c.queryRow("SELECT count(*) FROM reminders r"+reminderReads+w.sql(), args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	out, err := queryAll(c, scanReminder, "SELECT "+reminderCols+` FROM reminders r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.org_id`+
-		w.sql()+" ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?", append(w.args, opt.Limit, opt.Offset)...)
+	out, err := queryAll(c, scanReminder, "SELECT "+reminderCols+` FROM reminders r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.org_id`+reminderReads+
+		w.sql()+" ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?", append(args, opt.Limit, opt.Offset)...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -147,21 +163,26 @@ func (c *conn) loadDeliveries(rs []*pinggu.Reminder) error {
 	return rows.Err()
 }
 
-// MarkReminderRead records that a reminder in scope was read; reading it
-// again changes nothing.
+// MarkReminderRead records that the caller read a reminder in its scope;
+// reading it again changes nothing. Read marks are the caller's own: the
+// enterprise reading a reminder leaves it unread for its bureau.
 func (db *DB) MarkReminderRead(ctx context.Context, id int64) error {
 	return db.inTx(ctx, func(c *conn) error {
 		var w where
 		w.scope(c.actor, "org_id", "province")
 		w.add("id = ?", id)
-		var read tscan
-		if err := c.queryRow("SELECT read_at FROM reminders"+w.sql(), w.args...).Scan(&read); err != nil {
+		var one int
+		if err := c.queryRow("SELECT 1 FROM reminders"+w.sql(), w.args...).Scan(&one); err != nil {
 			return noRows(err, "提醒")
 		}
-		if read.Valid {
-			return nil
+		if err := pinggu.Authorize(c.actor, pinggu.ActReminderMarkRead, pinggu.Subject{}); err != nil {
+			return err
 		}
-		if _, err := c.exec("UPDATE reminders SET read_at = ? WHERE id = ?", tval(c.now), id); err != nil {
+		res, err := c.exec("INSERT INTO reminder_reads (reminder_id, user_id, read_at) VALUES (?, ?, ?) ON CONFLICT (user_id, reminder_id) DO NOTHING", id, c.actor.UserID, tval(c.now))
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return err
 		}
 		return c.audit(change{action: "reminder.read", objectType: "reminder", objectID: id, detail: "标记提醒为已读"})

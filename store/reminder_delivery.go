@@ -16,11 +16,11 @@ func (db *DB) DispatchReminders(ctx context.Context, enqueue func(tx *sql.Tx, rs
 	ctx = pinggu.WithActor(ctx, pinggu.SystemActor)
 	var n int
 	err := db.inTx(ctx, func(c *conn) error {
-		tx, ok := c.q.(*sql.Tx)
+		tx, ok := txOf(c)
 		if !ok {
 			return fmt.Errorf("store: dispatch outside a transaction")
 		}
-		rs, err := queryAll(c, scanReminder, "SELECT "+reminderCols+` FROM reminder_outbox x JOIN reminders r ON r.id = x.reminder_id
+		rs, err := queryAll(c, scanReminder, "SELECT "+reminderSystemCols+` FROM reminder_outbox x JOIN reminders r ON r.id = x.reminder_id
 			JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.org_id
 			WHERE x.dispatched_at IS NULL ORDER BY x.reminder_id LIMIT 500`)
 		if err != nil {
@@ -49,7 +49,7 @@ func (db *DB) DispatchReminders(ctx context.Context, enqueue func(tx *sql.Tx, rs
 // addresses of the owner organisation's contacts it goes to.
 func (db *DB) ReminderForDelivery(ctx context.Context, id int64) (*pinggu.Reminder, []string, error) {
 	c := db.reader(pinggu.WithActor(ctx, pinggu.SystemActor))
-	r, err := scanReminder(c.queryRow("SELECT "+reminderCols+` FROM reminders r JOIN services s ON s.id = r.service_id
+	r, err := scanReminder(c.queryRow("SELECT "+reminderSystemCols+` FROM reminders r JOIN services s ON s.id = r.service_id
 		JOIN organisations o ON o.id = r.org_id WHERE r.id = ?`, id))
 	if err != nil {
 		return nil, nil, noRows(err, "提醒")

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"strings"
@@ -17,6 +18,11 @@ func TestReviewReminders(t *testing.T) {
 		clk := &clock{t: time.Date(2025, 1, 1, 8, 0, 0, 0, time.UTC)}
 		db.Now = clk.now
 		w := setupAssessments(t, db)
+		// Read marks belong to accounts: those who mark reminders here
+		// are real ones.
+		for _, who := range []string{"entA", "entB", "bureauGD", "support"} {
+			w.ctx[who] = realAccount(t, db, w.ctx[who])
+		}
 		launch := func(org *pinggu.Organisation, name string, cat pinggu.Category, at time.Time) *pinggu.Service {
 			clk.t = at
 			s := &pinggu.Service{OrgID: org.ID, Name: name, Category: cat, Status: pinggu.StatusLaunched}
@@ -85,8 +91,25 @@ func TestReviewReminders(t *testing.T) {
 		if got := list("entA", pinggu.ReminderFilter{}); len(got) != 1 || got[0].ReadAt == nil {
 			t.Fatalf("after reading, all = %+v", got)
 		}
-		if got := list("bureauGD", pinggu.ReminderFilter{Unread: true}); len(got) != 1 || got[0].ServiceID != s4.ID {
-			t.Fatalf("Guangdong unread = %+v", got)
+		// Read marks are each user's own: the bureau still has both unread.
+		if got := list("bureauGD", pinggu.ReminderFilter{Unread: true}); len(got) != 2 {
+			t.Fatalf("Guangdong unread after the enterprise read one = %+v", got)
+		}
+		if got := list("bureauGD", pinggu.ReminderFilter{}); got[0].ReadAt != nil || got[1].ReadAt != nil {
+			t.Fatalf("the enterprise's mark shows for the bureau: %+v", got)
+		}
+		// A read-only support analyst sees them but may not mark them.
+		if got := list("support", pinggu.ReminderFilter{}); len(got) != 2 {
+			t.Fatalf("support analyst sees %d reminders", len(got))
+		}
+		code(t, db.MarkReminderRead(w.ctx["support"], a[0].ID), pinggu.EFORBIDDEN)
+		code(t, db.MarkReminderRead(sys, a[0].ID), pinggu.EFORBIDDEN)
+		must(t, db.MarkReminderRead(w.ctx["bureauGD"], s4reminder(list("bureauGD", pinggu.ReminderFilter{}), s4.ID)))
+		if got := list("bureauGD", pinggu.ReminderFilter{Unread: true}); len(got) != 1 || got[0].ServiceID != s1.ID {
+			t.Fatalf("Guangdong unread after reading 乙云盘 = %+v", got)
+		}
+		if got := list("entB", pinggu.ReminderFilter{Unread: true}); len(got) != 1 {
+			t.Fatalf("the bureau's mark shows for enterprise B: %+v", got)
 		}
 
 		// 10 February: 乙云盘 is now overdue and 丙搜索 due soon; the
@@ -132,4 +155,27 @@ func TestReviewReminders(t *testing.T) {
 		}
 		verifyOK(t, db)
 	})
+}
+
+// s4reminder is the id of the reminder about service id.
+func s4reminder(rs []*pinggu.Reminder, id int64) int64 {
+	for _, r := range rs {
+		if r.ServiceID == id {
+			return r.ID
+		}
+	}
+	return 0
+}
+
+// realAccount creates an account with the role and scope of the actor in
+// ctx and returns a context acting as it.
+func realAccount(t *testing.T, db *store.DB, ctx context.Context) context.Context {
+	t.Helper()
+	a := *pinggu.ActorFrom(ctx)
+	u := &pinggu.User{Username: a.Username, Name: a.Username, Role: a.Role, OrgID: a.OrgID, Province: a.Province}
+	if err := db.CreateUser(sys, u, "Reader-Password-1"); err != nil {
+		t.Fatal(err)
+	}
+	a.UserID = u.ID
+	return as(&a)
 }

@@ -79,6 +79,17 @@ func (db *DB) Review(ctx context.Context, id int64, d pinggu.ReviewDecision) (*p
 		if err := pinggu.CheckAssessmentTransition(a.State, d.Decision); err != nil {
 			return err
 		}
+		if d.Decision == pinggu.AssessAccepted {
+			// A joint assessment is accepted only with every partner
+			// department's sign-off.
+			pending, err := c.pendingSignOffs(id)
+			if err != nil {
+				return err
+			}
+			if len(pending) > 0 {
+				return pinggu.Errorf(pinggu.ECONFLICT, "联合评估尚待%s会签，暂不能通过", strings.Join(pending, "、"))
+			}
+		}
 		d.Comments = comments
 		if err := c.recordVerdict(a, d); err != nil {
 			return err

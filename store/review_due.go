@@ -190,7 +190,8 @@ func (c *conn) refreshReviewDue(cond string, args ...any) error {
 		return err
 	}
 	for _, d := range dues {
-		if _, err := c.exec("UPDATE services SET review_due_at = ? WHERE id = ?", tval(d.at), d.id); err != nil {
+		// Unchanged dates are not written: each write rewrites two indexes.
+		if _, err := c.exec("UPDATE services SET review_due_at = ? WHERE id = ? AND (review_due_at IS NULL OR review_due_at <> ?)", tval(d.at), d.id, tval(d.at)); err != nil {
 			return err
 		}
 	}

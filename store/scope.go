@@ -1,6 +1,8 @@
 package store
 
 import (
+	"strings"
+
 	"github.com/pinggu/pinggu"
 )
 
@@ -54,6 +56,12 @@ func scopeTokens(a *pinggu.Actor) (groups [][]string, none bool) {
 // enterprise.
 func assessmentScopePred(a *pinggu.Actor, orgCol, provCol, assessorCol string) (string, []any) {
 	p, args := scopePred(a, orgCol, provCol)
+	// A partner department sees the assessments it takes part in (joint
+	// assessments) by their grants, matched on the id column of the
+	// assessment's alias ("a.org_id" → "a.id").
+	if g, gargs, ok := grantPred(a, pinggu.GrantAssessment, strings.TrimSuffix(orgCol, "org_id")+"id"); ok {
+		p, args = "("+p+") OR "+g, append(args, gargs...)
+	}
 	engaged := a.EngagedOrgIDs()
 	if len(engaged) == 0 {
 		return p, args

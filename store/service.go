@@ -12,12 +12,36 @@ const svcCols = `s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provi
 
 const svcFrom = "services s JOIN organisations o ON o.id = s.org_id"
 
+// svcRowCols are svcCols without the owner's name: the service's own row,
+// unqualified, as SQLite's RETURNING wants them.
+const svcRowCols = `id, org_id, province, name, category, tags, provinces, status, description, targets,
+	launched_at, created_at, updated_at, review_due_at`
+
 func scanService(sc interface{ Scan(...any) error }) (*pinggu.Service, error) {
+	return scanServiceInto(sc, nil)
+}
+
+// scanServiceRow reads svcRowCols, the owner's name given.
+func scanServiceRow(sc interface{ Scan(...any) error }, ownerName string) (*pinggu.Service, error) {
+	s, err := scanServiceInto(sc, &ownerName)
+	if s != nil {
+		s.OrgName = ownerName
+	}
+	return s, err
+}
+
+// scanServiceInto reads svcCols, or svcRowCols when the owner's name is
+// known already.
+func scanServiceInto(sc interface{ Scan(...any) error }, ownerName *string) (*pinggu.Service, error) {
 	var s pinggu.Service
 	var cat, status, tags, provs, targets string
 	var launched, created, updated, reviewDue tscan
-	if err := sc.Scan(&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &tags, &provs, &status, &s.Description, &targets,
-		&launched, &created, &updated, &s.OrgName, &reviewDue); err != nil {
+	dst := []any{&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &tags, &provs, &status, &s.Description, &targets,
+		&launched, &created, &updated}
+	if ownerName == nil {
+		dst = append(dst, &s.OrgName)
+	}
+	if err := sc.Scan(append(dst, &reviewDue)...); err != nil {
 		return nil, err
 	}
 	s.Category, s.Status = pinggu.Category(cat), pinggu.ServiceStatus(status)
@@ -159,16 +183,39 @@ func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
 				return err
 			}
 		}
-		if _, err := c.exec(`UPDATE services SET org_id = ?, province = ?, name = ?, category = ?, tags = ?, provinces = ?, description = ?, targets = ?, updated_at = ? WHERE id = ?`,
-			s.OrgID, owner.province, s.Name, string(s.Category), jsonText(s.Tags), jsonText(s.Provinces), s.Description, jsonText(s.Targets), tval(c.now), s.ID); err != nil {
-			return fmt.Errorf("store: update service: %w", err)
+		// Only the columns that change are written: SQLite rewrites the
+		// entry of every index on a column in the SET list, and services
+		// have fifteen, so a description edit rewrote them all.
+		set := columnChanges{}
+		set.add("org_id", old.OrgID, s.OrgID)
+		set.add("province", old.Province, owner.province)
+		set.add("name", old.Name, s.Name)
+		set.add("category", string(old.Category), string(s.Category))
+		set.add("tags", jsonText(old.Tags), jsonText(s.Tags))
+		set.add("provinces", jsonText(old.Provinces), jsonText(s.Provinces))
+		set.add("description", old.Description, s.Description)
+		set.add("targets", jsonText(old.Targets), jsonText(s.Targets))
+		saved := old
+		if len(set.cols) > 0 {
+			set.add("updated_at", nil, tval(c.now))
+			// The saved record comes back with the update (the owner's name
+			// is known): one statement, not two.
+			row := c.queryRow("UPDATE services SET "+set.sql()+" WHERE id = ? RETURNING "+svcRowCols, append(set.args, s.ID)...)
+			if saved, err = scanServiceRow(row, owner.name); err != nil {
+				return fmt.Errorf("store: update service: %w", err)
+			}
 		}
-		if err := c.refreshServices("s.id = ?", s.ID); err != nil {
-			return err
+		// The search document holds the names, owner, province and
+		// category; the review due date follows the category.
+		if set.has("org_id", "name", "category") {
+			if err := c.reindexServices("s.id = ?", s.ID); err != nil {
+				return err
+			}
 		}
-		saved, err := c.findServiceAny(s.ID)
-		if err != nil {
-			return err
+		if set.has("category") {
+			if err := c.refreshReviewDue("s.id = ?", s.ID); err != nil {
+				return err
+			}
 		}
 		*s = *saved
 		return c.audit(change{action: "service.update", objectType: "service", objectID: s.ID, detail: s.Name, before: old, after: s})

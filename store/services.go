@@ -6,6 +6,7 @@ import "github.com/pinggu/pinggu"
 func (db *DB) Services() pinggu.Services {
 	return pinggu.Services{
 		Organisations: db, Licences: db, Services: db, Users: db, Audit: db,
-		Assessments: db, Standards: db, Reminders: db,
+		Assessments: db, Standards: db, Reminders: db, Notices: db,
+		Cases: db, JointAssessments: db, JointUnits: db, Incidents: db,
 	}
 }

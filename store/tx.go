@@ -20,23 +20,62 @@ type querier interface {
 // conn runs dialect-neutral queries on a pool, a transaction or a connection.
 // Store methods compose small helpers that take one.
 type conn struct {
-	q     querier
-	db    *DB
-	ctx   context.Context
-	actor *pinggu.Actor
-	now   time.Time
+	q  querier
+	tx *sql.Tx // the transaction q is, if it is one (the writer's group)
+	db *DB
+	// sealAfter says an audit entry waits in audit_pending (PostgreSQL):
+	// the sealer is nudged after the commit.
+	sealAfter bool
+	ctx       context.Context
+	actor     *pinggu.Actor
+	now       time.Time
+}
+
+// stmt returns the cached prepared statement of query for this conn's pool
+// (SQLite only), or nil to run the text directly.
+func (c *conn) stmt(query string) (*stmtCache, *cachedStmt, *sql.Stmt) {
+	var sc *stmtCache
+	switch {
+	case c.tx != nil:
+		sc = c.db.wstmts
+	case c.q == c.db.read:
+		sc = c.db.rstmts
+	}
+	cs := sc.get(c.ctx, query)
+	if cs == nil {
+		return nil, nil, nil
+	}
+	if c.tx != nil {
+		return sc, cs, c.tx.StmtContext(c.ctx, cs.stmt)
+	}
+	return sc, cs, cs.stmt
 }
 
 func (c *conn) exec(query string, args ...any) (sql.Result, error) {
-	return c.q.ExecContext(c.ctx, c.db.d.rebind(query), args...)
+	query = c.db.d.rebind(query)
+	if sc, cs, st := c.stmt(query); st != nil {
+		defer sc.put(cs)
+		return st.ExecContext(c.ctx, args...)
+	}
+	return c.q.ExecContext(c.ctx, query, args...)
 }
 
 func (c *conn) query(query string, args ...any) (*sql.Rows, error) {
-	return c.q.QueryContext(c.ctx, c.db.d.rebind(query), args...)
+	query = c.db.d.rebind(query)
+	if sc, cs, st := c.stmt(query); st != nil {
+		defer sc.put(cs)
+		return st.QueryContext(c.ctx, args...)
+	}
+	return c.q.QueryContext(c.ctx, query, args...)
 }
 
 func (c *conn) queryRow(query string, args ...any) *sql.Row {
-	return c.q.QueryRowContext(c.ctx, c.db.d.rebind(query), args...)
+	query = c.db.d.rebind(query)
+	if sc, cs, st := c.stmt(query); st != nil {
+		defer sc.put(cs)
+		return st.QueryRowContext(c.ctx, args...)
+	}
+	return c.q.QueryRowContext(c.ctx, query, args...)
 }
 
 // rowScanner is a row to read: *sql.Row or *sql.Rows.
@@ -68,19 +107,34 @@ func (db *DB) reader(ctx context.Context) *conn {
 }
 
 // inTx runs fn in one write transaction: a mutation and its audit entry
-// commit together or not at all.
+// commit together or not at all. On SQLite it goes through the writer,
+// which commits the mutations queued at the same time together (see
+// writer.go); on PostgreSQL transactions run side by side and their audit
+// entries are chained by the sealer (audit_seal.go).
 func (db *DB) inTx(ctx context.Context, fn func(c *conn) error) error {
+	if db.w == nil {
+		return db.inOwnTx(ctx, fn)
+	}
+	return db.w.do(ctx, fn)
+}
+
+// inOwnTx runs fn in a transaction of its own, outside the writer: every
+// PostgreSQL mutation, and the migrations.
+func (db *DB) inOwnTx(ctx context.Context, fn func(c *conn) error) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	c := &conn{q: tx, db: db, ctx: ctx, actor: pinggu.ActorFrom(ctx), now: db.now()}
+	c := &conn{q: tx, tx: tx, db: db, ctx: ctx, actor: pinggu.ActorFrom(ctx), now: db.now()}
 	if err := fn(c); err != nil {
 		_ = tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
+	}
+	if c.sealAfter && db.sealer != nil {
+		db.sealer.poke()
 	}
 	return nil
 }

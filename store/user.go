@@ -164,16 +164,18 @@ func (db *DB) UpdateUser(ctx context.Context, u *pinggu.User) error {
 }
 
 // ResetPassword sets a password chosen by an administrator; the owner must
-// change it at next login, and the account's sessions end.
-func (db *DB) ResetPassword(ctx context.Context, id int64, password string) error {
+// change it at next login, and every session and API token of the account
+// ends in the same transaction.
+func (db *DB) ResetPassword(ctx context.Context, id int64, password string) (pinggu.CredentialsEnded, error) {
+	var ended pinggu.CredentialsEnded
 	if err := pinggu.ValidatePassword(password); err != nil {
-		return err
+		return ended, err
 	}
 	hash, err := pinggu.HashPassword(password)
 	if err != nil {
-		return err
+		return ended, err
 	}
-	return db.inTx(ctx, func(c *conn) error {
+	err = db.inTx(ctx, func(c *conn) error {
 		if !c.actor.May(pinggu.ActUserManage) {
 			if _, err := c.findUser(id); err != nil {
 				return err
@@ -187,43 +189,52 @@ func (db *DB) ResetPassword(ctx context.Context, id int64, password string) erro
 		if _, err := c.exec("UPDATE users SET password_hash = ?, must_change_password = TRUE, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?", hash, tval(c.now), id); err != nil {
 			return err
 		}
-		if _, err := c.exec("DELETE FROM sessions WHERE user_id = ?", id); err != nil {
+		if ended, err = c.endCredentials(id, 0); err != nil {
 			return err
 		}
-		return c.audit(change{action: "user.reset_password", objectType: "user", objectID: id, detail: u.Username})
+		return c.audit(change{action: "user.reset_password", objectType: "user", objectID: id, detail: u.Username + endedText(ended).String()})
 	})
+	return ended, err
 }
 
 // ChangePassword changes the actor's own password after checking the old
-// one.
-func (db *DB) ChangePassword(ctx context.Context, oldPassword, newPassword string) error {
+// one. Every other session and every API token of the account end with it:
+// whoever knew the old password may have opened them.
+func (db *DB) ChangePassword(ctx context.Context, oldPassword, newPassword string) (pinggu.CredentialsEnded, error) {
+	var ended pinggu.CredentialsEnded
 	a := pinggu.ActorFrom(ctx)
 	if a == nil || a.UserID == 0 {
-		return pinggu.Errorf(pinggu.EUNAUTHORIZED, "请先登录")
+		return ended, pinggu.Errorf(pinggu.EUNAUTHORIZED, "请先登录")
 	}
 	var hash string
 	if err := db.reader(ctx).queryRow("SELECT password_hash FROM users WHERE id = ?", a.UserID).Scan(&hash); err != nil {
-		return noRows(err, "用户")
+		return ended, noRows(err, "用户")
 	}
-	if !pinggu.CheckPassword(hash, oldPassword) {
-		return &pinggu.Error{Code: pinggu.EINVALID, Message: "原密码不正确", Fields: []pinggu.FieldError{{Field: "old_password", Message: "原密码不正确"}}}
+	if ok, err := pinggu.CheckPasswordContext(ctx, hash, oldPassword); err != nil {
+		return ended, err
+	} else if !ok {
+		return ended, &pinggu.Error{Code: pinggu.EINVALID, Message: "原密码不正确", Fields: []pinggu.FieldError{{Field: "old_password", Message: "原密码不正确"}}}
 	}
 	if err := pinggu.ValidatePassword(newPassword); err != nil {
-		return err
+		return ended, err
 	}
 	if oldPassword == newPassword {
-		return &pinggu.Error{Code: pinggu.EINVALID, Message: "密码不符合要求", Fields: []pinggu.FieldError{{Field: "password", Message: "新密码不能与原密码相同"}}}
+		return ended, &pinggu.Error{Code: pinggu.EINVALID, Message: "密码不符合要求", Fields: []pinggu.FieldError{{Field: "password", Message: "新密码不能与原密码相同"}}}
 	}
 	newHash, err := pinggu.HashPassword(newPassword)
 	if err != nil {
-		return err
+		return ended, err
 	}
-	return db.inTx(ctx, func(c *conn) error {
+	err = db.inTx(ctx, func(c *conn) error {
 		if _, err := c.exec("UPDATE users SET password_hash = ?, must_change_password = FALSE, updated_at = ? WHERE id = ?", newHash, tval(c.now), a.UserID); err != nil {
 			return err
 		}
-		return c.audit(change{action: "user.change_password", objectType: "user", objectID: a.UserID, detail: a.Username})
+		if ended, err = c.endCredentials(a.UserID, a.SessionID); err != nil {
+			return err
+		}
+		return c.audit(change{action: "user.change_password", objectType: "user", objectID: a.UserID, detail: a.Username + endedText(ended).String()})
 	})
+	return ended, err
 }
 
 // UnlockUser clears a lock-out (administrators only).

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,4 +16,34 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n])
+}
+
+// columnChanges collects the columns of an UPDATE whose values change.
+type columnChanges struct {
+	cols []string
+	args []any
+}
+
+// add sets col to to if it differs from from (nil from: always).
+func (cc *columnChanges) add(col string, from, to any) {
+	if from != nil && from == to {
+		return
+	}
+	cc.cols = append(cc.cols, col)
+	cc.args = append(cc.args, to)
+}
+
+// has reports whether any of cols changes.
+func (cc *columnChanges) has(cols ...string) bool {
+	for _, c := range cols {
+		if slices.Contains(cc.cols, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// sql is the SET list: "a = ?, b = ?".
+func (cc *columnChanges) sql() string {
+	return strings.Join(cc.cols, " = ?, ") + " = ?"
 }

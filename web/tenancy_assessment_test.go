@@ -40,13 +40,13 @@ func init() {
 
 func init() {
 	tenancyRecords[recAssessment] = func(ta *tenancyApp) []ledgerRecord {
-		return []ledgerRecord{{ta.AsmB.ID, ta.OrgB.ID, ta.OrgB.Province, ta.AsmB.Title}, {ta.AsmA.ID, ta.OrgA.ID, ta.OrgA.Province, ta.AsmA.Title}}
+		return []ledgerRecord{{id: ta.AsmB.ID, orgID: ta.OrgB.ID, province: ta.OrgB.Province, name: ta.AsmB.Title}, {id: ta.AsmA.ID, orgID: ta.OrgA.ID, province: ta.OrgA.Province, name: ta.AsmA.Title}}
 	}
 	tenancyRecords[recEvidence] = func(ta *tenancyApp) []ledgerRecord {
-		return []ledgerRecord{{ta.EvB.ID, ta.OrgB.ID, ta.OrgB.Province, ta.EvB.Filename}, {ta.EvA.ID, ta.OrgA.ID, ta.OrgA.Province, ta.EvA.Filename}}
+		return []ledgerRecord{{id: ta.EvB.ID, orgID: ta.OrgB.ID, province: ta.OrgB.Province, name: ta.EvB.Filename}, {id: ta.EvA.ID, orgID: ta.OrgA.ID, province: ta.OrgA.Province, name: ta.EvA.Filename}}
 	}
 	tenancyRecords[recReminder] = func(ta *tenancyApp) []ledgerRecord {
-		return []ledgerRecord{{ta.RemB.ID, ta.OrgB.ID, ta.OrgB.Province, ta.RemB.ServiceName}, {ta.RemA.ID, ta.OrgA.ID, ta.OrgA.Province, ta.RemA.ServiceName}}
+		return []ledgerRecord{{id: ta.RemB.ID, orgID: ta.OrgB.ID, province: ta.OrgB.Province, name: ta.RemB.ServiceName}, {id: ta.RemA.ID, orgID: ta.OrgA.ID, province: ta.OrgA.Province, name: ta.RemA.ServiceName}}
 	}
 }
 

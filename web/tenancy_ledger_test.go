@@ -51,15 +51,17 @@ func init() {
 }
 
 func init() {
-	org := func(o *pinggu.Organisation) ledgerRecord { return ledgerRecord{o.ID, o.ID, o.Province, o.Name} }
+	org := func(o *pinggu.Organisation) ledgerRecord {
+		return ledgerRecord{id: o.ID, orgID: o.ID, province: o.Province, name: o.Name}
+	}
 	tenancyRecords[recOrg] = func(ta *tenancyApp) []ledgerRecord {
 		return []ledgerRecord{org(ta.OrgB), org(ta.OrgA), org(ta.OrgASub), org(ta.OrgThird), org(ta.OrgPartner)}
 	}
 	tenancyRecords[recLicence] = func(ta *tenancyApp) []ledgerRecord {
-		return []ledgerRecord{{ta.LicB.ID, ta.OrgB.ID, ta.OrgB.Province, ta.LicB.Number}, {ta.LicA.ID, ta.OrgA.ID, ta.OrgA.Province, ta.LicA.Number}}
+		return []ledgerRecord{{id: ta.LicB.ID, orgID: ta.OrgB.ID, province: ta.OrgB.Province, name: ta.LicB.Number}, {id: ta.LicA.ID, orgID: ta.OrgA.ID, province: ta.OrgA.Province, name: ta.LicA.Number}}
 	}
 	tenancyRecords[recService] = func(ta *tenancyApp) []ledgerRecord {
-		return []ledgerRecord{{ta.SvcB.ID, ta.OrgB.ID, ta.OrgB.Province, ta.SvcB.Name}, {ta.SvcA.ID, ta.OrgA.ID, ta.OrgA.Province, ta.SvcA.Name}}
+		return []ledgerRecord{{id: ta.SvcB.ID, orgID: ta.OrgB.ID, province: ta.OrgB.Province, name: ta.SvcB.Name}, {id: ta.SvcA.ID, orgID: ta.OrgA.ID, province: ta.OrgA.Province, name: ta.SvcA.Name}}
 	}
 }
 

@@ -127,10 +127,9 @@ func uiRequest(a *App, c *Client, rt ui.Route, path string, tc uiTenancyCase) Pa
 // see, of every kind.
 func (ta *tenancyApp) foreignNames(actor *pinggu.Actor) []string {
 	var out []string
-	scope := actor.LedgerScope()
 	for k := range tenancyRecords {
 		for _, r := range ta.records(k) {
-			if !scope.Covers(r.orgID, r.province) {
+			if !r.visibleTo(actor) {
 				out = append(out, r.name)
 			}
 		}
@@ -232,14 +231,19 @@ func TestTenancyUIPagesNameNothingForeign(t *testing.T) {
 				}
 			}
 			if tc.present {
-				scope := actor.LedgerScope()
 				for _, r := range ta.records(tc.record) {
-					if scope.Covers(r.orgID, r.province) && !strings.Contains(p.Body, r.name) {
+					if r.visibleTo(actor) && !strings.Contains(p.Body, r.name) {
 						t.Errorf("%s as %s does not list its own %q", k, u, r.name)
 					}
 				}
 			}
-			if d := before.diff(ta.snapshot()); d != "" {
+			after := ta.snapshot()
+			if rt.Method == http.MethodGet && actor.AuditsReads() {
+				// A partner department's reads are on the audit record by design.
+				delete(before, "audit entries")
+				delete(after, "audit entries")
+			}
+			if d := before.diff(after); d != "" {
 				t.Errorf("%s as %s changed the database:\n%s", k, u, d)
 			}
 			exercised[k]++

@@ -33,7 +33,7 @@ import (
 )
 
 func init() {
-	register("bench", "measure loading and querying a large ledger (bench ledger)", cmdBench)
+	register("bench", "measure a large ledger (bench ledger) or a mixed read/write load (bench load)", cmdBench)
 }
 
 // Targets the ledger must meet at the large scale.
@@ -44,7 +44,10 @@ const (
 )
 
 func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
-	fs := newFlagSet(env, "bench", "bench ledger [flags]")
+	if len(args) > 0 && args[0] == "load" {
+		return cmdBenchLoad(ctx, env, args[1:])
+	}
+	fs := newFlagSet(env, "bench", "bench ledger|load [flags]")
 	scaleName := fs.String("scale", "large", "dataset size: large (100,000 enterprises, 1,000,000 services), medium (10,000 and 100,000) or demo")
 	pgURL := fs.String("postgres", os.Getenv("PINGGU_BENCH_POSTGRES_URL"), "also benchmark PostgreSQL on the server at this URL (env PINGGU_BENCH_POSTGRES_URL)")
 	pgDB := fs.String("postgres-db", "pinggu_bench", "the database on that server to drop, recreate and load; never the URL's own")
@@ -62,7 +65,7 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	if err != nil {
 		return fail(env, "bench", fmt.Errorf("--scale: %w", err))
 	}
-	if !regexp.MustCompile(`^[a-z_][a-z0-9_]*$`).MatchString(*pgDB) {
+	if !validBenchDBName(*pgDB) {
 		return fail(env, "bench", errors.New("--postgres-db: use lower-case letters, digits and _"))
 	}
 	if *queries < 1 {
@@ -134,34 +137,11 @@ func openBenchSQLite(ctx context.Context, log io.Writer, keep bool) (*store.DB, 
 // server the URL names, so every run starts empty and nothing else is
 // touched.
 func openBenchPostgres(ctx context.Context, log io.Writer, raw, name string, keep bool) (*store.DB, func(), error) {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		return nil, nil, errors.New("--postgres: want a postgres:// URL")
+	bench, err := recreateBenchDB(ctx, raw, name, true)
+	if err != nil {
+		return nil, nil, err
 	}
-	admin := *u
-	if strings.Trim(admin.Path, "/") == name {
-		admin.Path = "/postgres"
-	}
-	bench := *u
-	bench.Path = "/" + name
-	recreate := func(create bool) error {
-		a, err := sql.Open("pgx", admin.String())
-		if err != nil {
-			return err
-		}
-		defer a.Close()
-		if _, err := a.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			return err
-		}
-		if create {
-			_, err = a.ExecContext(ctx, "CREATE DATABASE "+name)
-		}
-		return err
-	}
-	if err := recreate(true); err != nil {
-		return nil, nil, fmt.Errorf("recreate database %s: %w", name, err)
-	}
-	db, err := store.Open(ctx, store.Config{DatabaseURL: bench.String(), Logger: benchStoreLogger(log, "PostgreSQL")})
+	db, err := store.Open(ctx, store.Config{DatabaseURL: bench, Logger: benchStoreLogger(log, "PostgreSQL")})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -170,9 +150,48 @@ func openBenchPostgres(ctx context.Context, log io.Writer, raw, name string, kee
 		if keep {
 			fmt.Fprintf(log, "[PostgreSQL] kept the database %s\n", name)
 		} else {
-			recreate(false)
+			recreateBenchDB(ctx, raw, name, false)
 		}
 	}, nil
+}
+
+// validBenchDBName reports whether name is safe to drop and create: the
+// bench databases are named by the operator.
+func validBenchDBName(name string) bool {
+	return regexp.MustCompile(`^[a-z_][a-z0-9_]*$`).MatchString(name)
+}
+
+// recreateBenchDB drops the database name on the server raw names and, if
+// create, creates it empty again; it returns the URL of that database. The
+// URL's own database is only used to connect when it is not name.
+func recreateBenchDB(ctx context.Context, raw, name string, create bool) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return "", errors.New("--postgres: want a postgres:// URL")
+	}
+	if !validBenchDBName(name) {
+		return "", errors.New("--postgres-db: use lower-case letters, digits and _")
+	}
+	admin := *u
+	if strings.Trim(admin.Path, "/") == name {
+		admin.Path = "/postgres"
+	}
+	bench := *u
+	bench.Path = "/" + name
+	a, err := sql.Open("pgx", admin.String())
+	if err != nil {
+		return "", err
+	}
+	defer a.Close()
+	if _, err := a.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+		return "", fmt.Errorf("drop database %s: %w", name, err)
+	}
+	if create {
+		if _, err := a.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+			return "", fmt.Errorf("create database %s: %w", name, err)
+		}
+	}
+	return bench.String(), nil
 }
 
 // benchStoreLogger shows the store's own account of the load (how long each

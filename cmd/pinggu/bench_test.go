@@ -102,3 +102,35 @@ func BenchmarkLedgerAPI(b *testing.B) {
 		})
 	}
 }
+
+// bench load starts real servers (this test binary standing in for pinggu,
+// see TestMain), loads them over HTTP and prints every phase with
+// throughput and percentiles, and the login flood with the server's memory.
+func TestBenchLoadPrintsEveryPhase(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts servers")
+	}
+	args := []string{"bench", "load", "--duration", "1s", "--clients", "4", "--flood", "2s", "--flood-clients", "4"}
+	cols := 1
+	if u := os.Getenv("PINGGU_TEST_POSTGRES_URL"); u != "" {
+		args = append(args, "--postgres", u, "--postgres-db", "pinggu_load_test")
+		cols = 2
+	} else {
+		args = append(args, "--postgres", "")
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runCLI(context.Background(), &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, args); code != 0 {
+		t.Fatalf("bench load exited %d\nstdout:\n%s\nstderr:\n%s", code, &stdout, &stderr)
+	}
+	out := stdout.String()
+	cell := `\s+\d+\s+\d+\.\dms\s+\d+\.\dms\s+\d+\.\dms\s+0\s+PASS`
+	for _, row := range []string{`writes\s+4\s+write`, `mixed 80/20\s+4\s+write`, `mixed 80/20\s+4\s+read`} {
+		if !regexp.MustCompile(`(?m)^` + row + strings.Repeat(cell, cols) + `\s*$`).MatchString(out) {
+			t.Fatalf("no row %q with figures for each of %d targets:\n%s", row, cols, out)
+		}
+	}
+	flood := regexp.MustCompile(`(?m)^(SQLite|PostgreSQL, 2 nodes)\s+127\.0\.0\.\S+.*\d+ MB\s+\d+ MB\s+\d+\.\dms\s+\d+\.\dms`)
+	if got := len(flood.FindAllString(out, -1)); got != cols {
+		t.Fatalf("login flood rows with memory and login times: %d, want %d\n%s", got, cols, out)
+	}
+}

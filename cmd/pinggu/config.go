@@ -61,10 +61,23 @@ func (f *dbFlags) logger(w io.Writer) (*slog.Logger, error) {
 	return nil, fmt.Errorf("--log-format: %q is not text or json", f.logFormat)
 }
 
-// open opens (and migrates) the database the flags name, and sets the zone
-// dates and times are shown in, which every command that reads the
-// database shows or writes (reminder texts among them).
+// open opens (and migrates) the database the flags name, creating it if
+// there is none.
 func (f *dbFlags) open(ctx context.Context, log *slog.Logger) (*store.DB, error) {
+	return f.openDB(ctx, log, false)
+}
+
+// openExisting opens the database the flags name, refusing (with the path)
+// if there is none: commands that read must not create an empty one where
+// the operator mistyped --data or forgot it.
+func (f *dbFlags) openExisting(ctx context.Context, log *slog.Logger) (*store.DB, error) {
+	return f.openDB(ctx, log, true)
+}
+
+// openDB also sets the zone dates and times are shown in, which every
+// command that reads the database shows or writes (reminder texts among
+// them).
+func (f *dbFlags) openDB(ctx context.Context, log *slog.Logger, mustExist bool) (*store.DB, error) {
 	loc, err := pinggu.LoadZone(f.timezone)
 	if err != nil {
 		return nil, fmt.Errorf("--timezone: %w", err)
@@ -76,12 +89,12 @@ func (f *dbFlags) open(ctx context.Context, log *slog.Logger) (*store.DB, error)
 	if f.databaseURL != "" && !strings.HasPrefix(f.databaseURL, "postgres://") && !strings.HasPrefix(f.databaseURL, "postgresql://") {
 		return nil, fmt.Errorf("--database-url: only postgres:// URLs are supported")
 	}
-	if f.databaseURL == "" {
+	if f.databaseURL == "" && !mustExist {
 		if err := os.MkdirAll(f.data, 0o750); err != nil {
 			return nil, fmt.Errorf("--data: %w", err)
 		}
 	}
-	return store.Open(ctx, store.Config{DataDir: f.data, DatabaseURL: f.databaseURL, AuditHash: f.auditHash, Logger: log})
+	return store.Open(ctx, store.Config{DataDir: f.data, DatabaseURL: f.databaseURL, AuditHash: f.auditHash, Logger: log, MustExist: mustExist})
 }
 
 // systemCtx is the context for operator commands run on the server itself:

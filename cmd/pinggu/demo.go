@@ -75,6 +75,10 @@ func loadDemo(ctx context.Context, env *cliEnv, db *store.DB, scaleName string) 
 				return err
 			}
 			fmt.Fprintf(env.stderr, "%d assessments in every state added\n", n)
+			if err := seedDemoCooperation(ctx, db, d); err != nil {
+				return err
+			}
+			fmt.Fprintln(env.stderr, "cases, incidents and the joint-unit mechanism added")
 		}
 		fmt.Fprintf(env.stderr, "loaded in %s\n", time.Since(start).Round(time.Millisecond))
 	case pinggu.ECONFLICT:
@@ -102,4 +106,12 @@ func seedDemoAssessments(ctx context.Context, db *store.DB, d *pinggu.Dataset) (
 	orig := db.Now
 	defer func() { db.Now = orig }()
 	return demo.SeedAssessments(systemCtx(ctx), db, d, time.Now(), func(t time.Time) { db.Now = func() time.Time { return t } })
+}
+
+// seedDemoCooperation adds the demo's cross-department work with
+// back-dated history, then puts the store back on the real clock.
+func seedDemoCooperation(ctx context.Context, db *store.DB, d *pinggu.Dataset) error {
+	orig := db.Now
+	defer func() { db.Now = orig }()
+	return demo.SeedCooperation(systemCtx(ctx), db, d, time.Now(), func(t time.Time) { db.Now = func() time.Time { return t } })
 }

@@ -51,7 +51,7 @@ func cmdExport(ctx context.Context, env *cliEnv, args []string) int {
 	if err != nil {
 		return fail(env, "export", err)
 	}
-	db, err := df.open(ctx, log)
+	db, err := df.openExisting(ctx, log)
 	if err != nil {
 		return fail(env, "export", err)
 	}

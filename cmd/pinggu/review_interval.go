@@ -34,7 +34,13 @@ func cmdReviewInterval(ctx context.Context, env *cliEnv, args []string) int {
 	if err != nil {
 		return fail(env, "review-interval", err)
 	}
-	db, err := df.open(ctx, log)
+	// Setting an interval may come before the first start; showing them
+	// needs a database to show.
+	open := df.openExisting
+	if fs.NArg() == 2 {
+		open = df.open
+	}
+	db, err := open(ctx, log)
 	if err != nil {
 		return fail(env, "review-interval", err)
 	}

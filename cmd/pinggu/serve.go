@@ -22,9 +22,11 @@ func init() {
 func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	var df dbFlags
 	var deliver deliveryFlags
+	var kf auditKeyFlags
 	fs := newFlagSet(env, "serve", "serve [flags]")
 	df.register(fs)
 	deliver.register(fs)
+	kf.register(fs, true)
 	addr := fs.String("addr", envOr("PINGGU_ADDR", "127.0.0.1:8080"), "address to listen on (env PINGGU_ADDR)")
 	demoFlag := fs.Bool("demo", false, "load the demo dataset into an empty database and print the demo accounts")
 	noWorker := fs.Bool("no-worker", false, "serve only; leave background jobs to 'pinggu worker' processes")
@@ -38,6 +40,9 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 		return fail(env, "serve", errors.New("--tls-cert and --tls-key go together"))
 	}
 	jobOpts, err := deliver.apply(jobs.Options{})
+	if err == nil && !*noWorker {
+		jobOpts, err = kf.jobOptions(&df, env.stderr, jobOpts)
+	}
 	if err != nil {
 		return fail(env, "serve", err)
 	}
@@ -130,14 +135,19 @@ func webOptions(db *store.DB, log *slog.Logger, secure bool) web.Options {
 func cmdWorker(ctx context.Context, env *cliEnv, args []string) int {
 	var df dbFlags
 	var deliver deliveryFlags
+	var kf auditKeyFlags
 	fs := newFlagSet(env, "worker", "worker [flags]")
 	df.register(fs)
 	deliver.register(fs)
+	kf.register(fs, true)
 	n := fs.Int("jobs", 4, "jobs worked at once by this process")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	jobOpts, err := deliver.apply(jobs.Options{Workers: *n})
+	if err == nil {
+		jobOpts, err = kf.jobOptions(&df, env.stderr, jobOpts)
+	}
 	if err != nil {
 		return fail(env, "worker", err)
 	}

@@ -64,7 +64,13 @@ func cmdUser(ctx context.Context, env *cliEnv, args []string) int {
 	if err != nil {
 		return fail(env, "user", err)
 	}
-	db, err := df.open(ctx, log)
+	// Adding the first account may create the database; the others need
+	// accounts to be there.
+	open := df.openExisting
+	if sub == "add" {
+		open = df.open
+	}
+	db, err := open(ctx, log)
 	if err != nil {
 		return fail(env, "user", err)
 	}
@@ -110,10 +116,12 @@ func cmdUser(ctx context.Context, env *cliEnv, args []string) int {
 		if generated {
 			password = generatePassword()
 		}
-		if err := db.ResetPassword(ctx, target.ID, password); err != nil {
+		ended, err := db.ResetPassword(ctx, target.ID, password)
+		if err != nil {
 			return fail(env, "user passwd", err)
 		}
-		fmt.Fprintf(env.stdout, "password of %s reset; the user must change it at next login\n", target.Username)
+		fmt.Fprintf(env.stdout, "password of %s reset; the user must change it at next login (%d sessions ended, %d API tokens revoked)\n",
+			target.Username, ended.Sessions, ended.Tokens)
 		if generated {
 			fmt.Fprintf(env.stdout, "new password: %s\n", password)
 		}

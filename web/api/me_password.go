@@ -14,7 +14,7 @@ func (s *Handler) mePassword(w http.ResponseWriter, r *http.Request) error {
 	if err := s.decodeJSON(w, r, &req); err != nil {
 		return err
 	}
-	if err := s.svc.Users.ChangePassword(r.Context(), req.OldPassword, req.NewPassword); err != nil {
+	if _, err := s.svc.Users.ChangePassword(r.Context(), req.OldPassword, req.NewPassword); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

@@ -173,6 +173,123 @@ func Routes() []Route {
 			Summary: "The canonical YAML of a standard (current version unless ?version=)",
 			Query:   typeOf[standardQuery](), ResponseMedia: "application/yaml"},
 
+		// Notices: each person's inbox of what every module tells it.
+		{Method: "GET", Pattern: "/api/notices", Handler: (*Handler).noticeList, Tag: "notices",
+			Summary: "The caller's notices, newest first; a notice reaches the parties it is addressed to, read state is per person",
+			Query:   typeOf[pinggu.NoticeFilter](), Response: typeOf[ListResponse[*pinggu.Notice]]()},
+		{Method: "POST", Pattern: "/api/notices/{id}/read", Handler: (*Handler).noticeRead, Tag: "notices", TakesID: true,
+			Summary: "Mark one of the caller's notices read", Status: http.StatusNoContent},
+		{Method: "POST", Pattern: "/api/notices/read-all", Handler: (*Handler).noticeReadAll, Tag: "notices",
+			Summary: "Mark every unread notice of the caller read", Response: typeOf[noticeReadAllResult]()},
+
+		// Cross-department work: cases shared with partner departments, joint
+		// assessments, the joint-unit mechanism and emergency response.
+		{Method: "GET", Pattern: "/api/cases", Handler: (*Handler).caseList, Tag: tagCases,
+			Summary: "Cases the caller sees: its jurisdiction's, or for a partner department those shared with it",
+			Query:   typeOf[pinggu.CaseFilter](), Response: typeOf[ListResponse[*pinggu.Case]]()},
+		{Method: "POST", Pattern: "/api/cases", Handler: (*Handler).caseCreate, Tag: tagCases,
+			Summary: "Open a case; a partner department's account refers one to its regulator",
+			Request: typeOf[pinggu.Case](), Response: typeOf[pinggu.Case](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/cases/{id}", Handler: (*Handler).caseGet, Tag: tagCases, TakesID: true,
+			Summary:  "One case with the fields, items, evidence, shares and timeline the caller may see (a partner's view is audited)",
+			Response: typeOf[pinggu.Case]()},
+		{Method: "POST", Pattern: "/api/cases/{id}/items", Handler: (*Handler).caseItemAdd, Tag: tagCases, TakesID: true,
+			Summary: "Add a record (by kind and id) the caller sees to an open case",
+			Request: typeOf[caseItemRequest](), Response: typeOf[pinggu.CaseItem](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/cases/{id}/evidence", Handler: (*Handler).caseEvidenceUpload, Tag: tagCases, TakesID: true,
+			Summary:      "Attach a file to an open case (multipart fields note and file)",
+			RequestMedia: "multipart/form-data", Response: typeOf[pinggu.CaseEvidence](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/case-evidence/{id}", Handler: (*Handler).caseEvidenceGet, Tag: tagCases, TakesID: true,
+			Summary: "Download a file of a case; its SHA-256 is in X-Content-SHA256 (a partner's download is audited)", ResponseMedia: "application/octet-stream"},
+		{Method: "POST", Pattern: "/api/cases/{id}/shares", Handler: (*Handler).caseShare, Tag: tagCases, TakesID: true,
+			Summary: "Refer a case to a partner department of the same level with chosen fields, items and evidence",
+			Request: typeOf[pinggu.ShareRequest](), Response: typeOf[pinggu.CaseShare](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/case-shares/{id}/supplement", Handler: (*Handler).caseShareSupplement, Tag: tagCases, TakesID: true,
+			Summary: "Give a department more fields, items or evidence of a case",
+			Request: typeOf[pinggu.ShareRequest](), Response: typeOf[pinggu.CaseShare]()},
+		{Method: "POST", Pattern: "/api/case-shares/{id}/revoke", Handler: (*Handler).caseShareRevoke, Tag: tagCases, TakesID: true,
+			Summary: "Revoke a share: the department loses the case, its items and evidence at once",
+			Request: typeOf[reasonRequest](), Status: http.StatusNoContent},
+		{Method: "POST", Pattern: "/api/cases/{id}/reply", Handler: (*Handler).caseReply, Tag: tagCases, TakesID: true,
+			Summary: "A partner department's reply: accept, decline, request more, answer with measures and result, close",
+			Request: typeOf[pinggu.CaseReplyRequest](), Response: typeOf[pinggu.CaseShare]()},
+		{Method: "POST", Pattern: "/api/cases/{id}/close", Handler: (*Handler).caseClose, Tag: tagCases, TakesID: true,
+			Summary: "Close a case with a note", Request: typeOf[reasonRequest](), Response: typeOf[pinggu.Case]()},
+		{Method: "GET", Pattern: "/api/partner-departments", Handler: (*Handler).partnerDepartments, Tag: tagCases,
+			Summary: "Partner departments the caller may refer a case of the province (empty: national) to",
+			Query:   typeOf[partnerQuery](), Response: typeOf[ListResponse[pinggu.OrgRef]]()},
+		{Method: "GET", Pattern: "/api/assessments/{id}/partners", Handler: (*Handler).assessmentPartners, Tag: tagJoint, TakesID: true,
+			Summary: "Partner departments taking part in an assessment, with comments and sign-offs", Response: typeOf[ListResponse[*pinggu.AssessmentPartner]]()},
+		{Method: "POST", Pattern: "/api/assessments/{id}/partners", Handler: (*Handler).assessmentInvite, Tag: tagJoint, TakesID: true,
+			Summary: "Bring a partner department into an assessment (joint assessment)",
+			Request: typeOf[inviteRequest](), Response: typeOf[pinggu.AssessmentPartner](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/assessment-partners/{id}/withdraw", Handler: (*Handler).participationWithdraw, Tag: tagJoint, TakesID: true,
+			Summary: "End a department's part in an assessment and its access", Status: http.StatusNoContent},
+		{Method: "PUT", Pattern: "/api/assessments/{id}/partner-comments", Handler: (*Handler).assessmentPartnerComments, Tag: tagJoint, TakesID: true,
+			Summary: "The caller's department's comments by item key; an empty comment removes one",
+			Request: typeOf[map[pinggu.ItemKey]string](), Response: typeOf[ListResponse[*pinggu.AssessmentPartner]]()},
+		{Method: "POST", Pattern: "/api/assessments/{id}/sign-off", Handler: (*Handler).assessmentSignOff, Tag: tagJoint, TakesID: true,
+			Summary: "The caller's department's sign-off; an assessment is accepted only when every department has signed",
+			Request: typeOf[pinggu.SignOff](), Response: typeOf[ListResponse[*pinggu.AssessmentPartner]]()},
+		{Method: "GET", Pattern: "/api/joint/members", Handler: (*Handler).jointMembers, Tag: tagJointUnits,
+			Summary: "Memberships of the joint-unit mechanisms the caller sees (province=national for the ministry's)",
+			Query:   typeOf[pinggu.JointFilter](), Response: typeOf[ListResponse[*pinggu.JointMember]]()},
+		{Method: "POST", Pattern: "/api/joint/members", Handler: (*Handler).jointMemberAdd, Tag: tagJointUnits,
+			Summary: "Record a unit's membership with its contact and dates",
+			Request: typeOf[pinggu.JointMember](), Response: typeOf[pinggu.JointMember](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/joint/members/{id}/end", Handler: (*Handler).jointMemberEnd, Tag: tagJointUnits, TakesID: true,
+			Summary: "Record the day a unit left", Request: typeOf[leaveRequest](), Status: http.StatusNoContent},
+		{Method: "GET", Pattern: "/api/joint/meetings", Handler: (*Handler).jointMeetings, Tag: tagJointUnits,
+			Summary: "Joint meetings the caller sees, latest first",
+			Query:   typeOf[pinggu.JointFilter](), Response: typeOf[ListResponse[*pinggu.JointMeeting]]()},
+		{Method: "POST", Pattern: "/api/joint/meetings", Handler: (*Handler).jointMeetingCreate, Tag: tagJointUnits,
+			Summary: "Schedule a meeting with its agenda (or record one held, with minutes)",
+			Request: typeOf[pinggu.JointMeeting](), Response: typeOf[pinggu.JointMeeting](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/joint/meetings/{id}", Handler: (*Handler).jointMeetingGet, Tag: tagJointUnits, TakesID: true,
+			Summary: "One meeting with its follow-up tasks", Response: typeOf[pinggu.JointMeeting]()},
+		{Method: "POST", Pattern: "/api/joint/meetings/{id}/minutes", Handler: (*Handler).jointMeetingMinutes, Tag: tagJointUnits, TakesID: true,
+			Summary: "Record a meeting's minutes and decisions", Request: typeOf[minutesRequest](), Response: typeOf[pinggu.JointMeeting]()},
+		{Method: "POST", Pattern: "/api/joint/meetings/{id}/tasks", Handler: (*Handler).jointTaskAdd, Tag: tagJointUnits, TakesID: true,
+			Summary: "Give a member unit a follow-up task; it is told through its inbox",
+			Request: typeOf[pinggu.JointTaskRequest](), Response: typeOf[pinggu.JointTask](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/joint/tasks/{id}/done", Handler: (*Handler).jointTaskDone, Tag: tagJointUnits, TakesID: true,
+			Summary: "Mark a follow-up task done", Request: typeOf[responseRequest](), Status: http.StatusNoContent},
+		{Method: "GET", Pattern: "/api/joint/messages", Handler: (*Handler).jointMessages, Tag: tagJointUnits,
+			Summary: "Notices and risk information exchanged in the mechanisms the caller sees",
+			Query:   typeOf[pinggu.JointFilter](), Response: typeOf[ListResponse[*pinggu.JointMessage]]()},
+		{Method: "POST", Pattern: "/api/joint/messages", Handler: (*Handler).jointMessageSend, Tag: tagJointUnits,
+			Summary: "Push a notice or risk information to every active member (inbox, webhook, e-mail)",
+			Request: typeOf[pinggu.JointMessage](), Response: typeOf[pinggu.JointMessage](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/joint/messages/{id}", Handler: (*Handler).jointMessageGet, Tag: tagJointUnits, TakesID: true,
+			Summary: "One message with each member's read receipt", Response: typeOf[pinggu.JointMessage]()},
+		{Method: "GET", Pattern: "/api/incidents", Handler: (*Handler).incidentList, Tag: tagIncidents,
+			Summary: "Incidents the caller commands or was notified of, newest first",
+			Query:   typeOf[pinggu.IncidentFilter](), Response: typeOf[ListResponse[*pinggu.Incident]]()},
+		{Method: "POST", Pattern: "/api/incidents", Handler: (*Handler).incidentDeclare, Tag: tagIncidents,
+			Summary: "Declare an incident (optionally from a source record, or as a drill); every party is notified at once",
+			Request: typeOf[pinggu.Incident](), Response: typeOf[pinggu.Incident](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/incidents/figures", Handler: (*Handler).incidentFigures, Tag: tagIncidents,
+			Summary: "Response times (to acknowledge, contain, close) of the incidents the caller sees, for the statistics",
+			Query:   typeOf[pinggu.IncidentFilter](), Response: typeOf[ListResponse[pinggu.ResponseTimes]]()},
+		{Method: "GET", Pattern: "/api/incidents/{id}", Handler: (*Handler).incidentGet, Tag: tagIncidents, TakesID: true,
+			Summary: "One incident with the parties, tasks and timeline the caller may see", Response: typeOf[pinggu.Incident]()},
+		{Method: "GET", Pattern: "/api/incidents/{id}/report.pdf", Handler: (*Handler).incidentReportPDF, Tag: tagIncidents, TakesID: true,
+			Summary: "The closure report as PDF", ResponseMedia: "application/pdf"},
+		{Method: "POST", Pattern: "/api/incidents/{id}/acknowledge", Handler: (*Handler).incidentAcknowledge, Tag: tagIncidents, TakesID: true,
+			Summary: "Acknowledge an incident for the caller's party, with an optional first response",
+			Request: typeOf[responseRequest](), Response: typeOf[pinggu.Incident]()},
+		{Method: "POST", Pattern: "/api/incidents/{id}/respond", Handler: (*Handler).incidentRespond, Tag: tagIncidents, TakesID: true,
+			Summary: "Report the caller's party's response", Request: typeOf[responseRequest](), Response: typeOf[pinggu.Incident]()},
+		{Method: "POST", Pattern: "/api/incidents/{id}/tasks", Handler: (*Handler).incidentTaskAdd, Tag: tagIncidents, TakesID: true,
+			Summary: "Issue a task to a party with a deadline in hours",
+			Request: typeOf[pinggu.TaskRequest](), Response: typeOf[pinggu.IncidentTask](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/incident-tasks/{id}/done", Handler: (*Handler).incidentTaskDone, Tag: tagIncidents, TakesID: true,
+			Summary: "Mark a task of the caller's party done", Request: typeOf[responseRequest](), Status: http.StatusNoContent},
+		{Method: "POST", Pattern: "/api/incidents/{id}/contain", Handler: (*Handler).incidentContain, Tag: tagIncidents, TakesID: true,
+			Summary: "Record that the risk is under control", Request: typeOf[responseRequest](), Response: typeOf[pinggu.Incident]()},
+		{Method: "POST", Pattern: "/api/incidents/{id}/close", Handler: (*Handler).incidentClose, Tag: tagIncidents, TakesID: true,
+			Summary: "End the response with its closure summary", Request: typeOf[responseRequest](), Response: typeOf[pinggu.Incident]()},
+
 		// Reminders of periodic reviews.
 		{Method: "GET", Pattern: "/api/reminders", Handler: (*Handler).reminderList, Tag: "reminders",
 			Summary: "Periodic-review reminders in the caller's scope, newest first",
@@ -266,6 +383,15 @@ const (
 	tagStandards   = "standards"
 )
 
+// Route tags of cross-department work; Enabled leaves each out while the
+// server has no service for it.
+const (
+	tagCases      = "cases"
+	tagJoint      = "joint assessments"
+	tagJointUnits = "joint units"
+	tagIncidents  = "incidents"
+)
+
 // reviewsDueQuery is the query of GET /api/reviews/due.
 type reviewsDueQuery struct {
 	Status pinggu.ReviewStatus `json:"status,omitempty"`
@@ -284,6 +410,16 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Assessments != nil
 	case tagStandards:
 		return s.svc.Standards != nil
+	case "notices":
+		return s.svc.Notices != nil
+	case tagCases:
+		return s.svc.Cases != nil
+	case tagJoint:
+		return s.svc.JointAssessments != nil && s.svc.Assessments != nil
+	case tagJointUnits:
+		return s.svc.JointUnits != nil
+	case tagIncidents:
+		return s.svc.Incidents != nil
 	}
 	return true
 }

@@ -22,7 +22,7 @@ func (s *Handler) userPassword(w http.ResponseWriter, r *http.Request) error {
 		err = s.decodeJSON(w, r, &req)
 	}
 	if err == nil {
-		err = s.svc.Users.ResetPassword(r.Context(), id, req.Password)
+		_, err = s.svc.Users.ResetPassword(r.Context(), id, req.Password)
 	}
 	if err != nil {
 		return err

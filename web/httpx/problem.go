@@ -41,6 +41,8 @@ func StatusOf(code string) int {
 		return http.StatusLocked
 	case pinggu.ETOOLARGE:
 		return http.StatusRequestEntityTooLarge
+	case pinggu.ETOOMANY:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }

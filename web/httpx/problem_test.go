@@ -17,7 +17,7 @@ func TestProblemStatusForEveryCode(t *testing.T) {
 	t.Parallel()
 	for code, want := range map[string]int{
 		pinggu.EINVALID: 400, pinggu.EUNAUTHORIZED: 401, pinggu.EFORBIDDEN: 403, pinggu.ENOTFOUND: 404,
-		pinggu.ECONFLICT: 409, pinggu.ETOOLARGE: 413, pinggu.ELOCKED: 423, pinggu.EINTERNAL: 500,
+		pinggu.ECONFLICT: 409, pinggu.ETOOLARGE: 413, pinggu.ELOCKED: 423, pinggu.ETOOMANY: 429, pinggu.EINTERNAL: 500,
 	} {
 		p := ProblemFor(pinggu.Errorf(code, "消息"))
 		if p.Status != want || p.Code != code || p.Title != http.StatusText(want) || p.Detail != "消息" {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/pinggu/pinggu"
@@ -101,50 +102,64 @@ func StandardFile(r *http.Request) (string, []byte, error) {
 // file, as browsers do in document order, so the file is streamed to the
 // store instead of being held in memory.
 func AddEvidence(r *http.Request, svc pinggu.AssessmentService, id int64) (*pinggu.Evidence, error) {
+	var ev *pinggu.Evidence
+	err := UploadFile(r, []string{"key"}, func(v map[string]string, name string, rd io.Reader) error {
+		if v["key"] == "" {
+			return Invalid("key", "请指定佐证材料对应的评估项")
+		}
+		var err error
+		ev, err = svc.AddEvidence(r.Context(), id, pinggu.ItemKey(v["key"]), name, rd)
+		return err
+	})
+	return ev, err
+}
+
+// UploadFile reads a multipart form of short text fields (the names in
+// fields, each before the file, as browsers send them in document order)
+// and one field "file", which it streams to store, capped at
+// MaxEvidenceSize: an oversized file is refused, never cut short.
+func UploadFile(r *http.Request, fields []string, store func(values map[string]string, filename string, rd io.Reader) error) error {
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "multipart/form-data" {
-		return nil, Invalid("file", "请以multipart/form-data上传文件（字段key和file）")
+		return Invalid("file", "请以multipart/form-data上传文件")
 	}
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, Invalid("file", "上传格式不正确")
+		return Invalid("file", "上传格式不正确")
 	}
-	var key string
+	values := map[string]string{}
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
-			return nil, Invalid("file", "请选择要上传的文件")
+			return Invalid("file", "请选择要上传的文件")
 		}
 		if err != nil {
-			return nil, AsUploadError(err)
+			return AsUploadError(err)
 		}
-		switch part.FormName() {
-		case "key":
-			b, err := io.ReadAll(io.LimitReader(part, 256))
+		name := part.FormName()
+		if slices.Contains(fields, name) {
+			b, err := io.ReadAll(io.LimitReader(part, 4096))
 			if err != nil {
-				return nil, AsUploadError(err)
+				return AsUploadError(err)
 			}
-			key = strings.TrimSpace(string(b))
-		case "file":
-			if key == "" {
-				return nil, Invalid("key", "请指定佐证材料对应的评估项")
-			}
-			if part.FileName() == "" {
-				return nil, Invalid("file", "请选择要上传的文件")
-			}
-			lr := &limitedReader{r: part, n: pinggu.MaxEvidenceSize}
-			ev, err := svc.AddEvidence(r.Context(), id, pinggu.ItemKey(key), part.FileName(), lr)
-			if lr.over {
-				return nil, pinggu.Errorf(pinggu.ETOOLARGE, "佐证材料不能超过%d MiB", pinggu.MaxEvidenceSize>>20)
-			}
-			if err != nil {
-				var mbe *http.MaxBytesError
-				if errors.As(err, &mbe) {
-					return nil, AsDomainError(err)
-				}
-				return nil, err
-			}
-			return ev, nil
+			values[name] = strings.TrimSpace(string(b))
+			continue
 		}
+		if name != "file" {
+			continue
+		}
+		if part.FileName() == "" {
+			return Invalid("file", "请选择要上传的文件")
+		}
+		lr := &limitedReader{r: part, n: pinggu.MaxEvidenceSize}
+		err = store(values, part.FileName(), lr)
+		if lr.over {
+			return pinggu.Errorf(pinggu.ETOOLARGE, "上传文件不能超过%d MiB", pinggu.MaxEvidenceSize>>20)
+		}
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return AsDomainError(err)
+		}
+		return err
 	}
 }
 

@@ -19,7 +19,7 @@ func (s *Handler) accountPassword(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	err = s.svc.Users.ResetPassword(r.Context(), id, r.PostFormValue("password"))
+	_, err = s.svc.Users.ResetPassword(r.Context(), id, r.PostFormValue("password"))
 	if err == nil {
 		s.redirectFlash(w, r, "/accounts/"+strconv.FormatInt(id, 10)+"/edit", "flash.password_reset")
 		return nil

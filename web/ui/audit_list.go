@@ -1,9 +1,10 @@
 package ui
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,15 +20,10 @@ type auditData struct {
 	Actions, Kinds []option
 }
 
-// labelOptions lists the entries of a label map as select options, in the
+// codeOptions lists the entries of a label map as select options, in the
 // order of their codes, which groups the actions of a module together.
-func labelOptions(lang string, labels map[string]pinggu.Label) []option {
-	out := make([]option, 0, len(labels))
-	for code, l := range labels {
-		out = append(out, option{code, l.In(lang)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
-	return out
+func codeOptions(lang string, labels map[string]pinggu.Label) []option {
+	return labelOptions(lang, slices.Sorted(maps.Keys(labels)), labels)
 }
 
 // AuditAction names an audit action; an action without a label (from an
@@ -85,7 +81,7 @@ func (s *Handler) renderAudit(w http.ResponseWriter, r *http.Request, p *page, r
 	p.Form = newForm(q)
 	f, errs := auditFilter(p, q)
 	f.ListOptions = listParams(r)
-	d := auditData{Report: report, Actions: labelOptions(p.Lang, pinggu.AuditActionLabels), Kinds: labelOptions(p.Lang, pinggu.RecordKindLabels)}
+	d := auditData{Report: report, Actions: codeOptions(p.Lang, pinggu.AuditActionLabels), Kinds: codeOptions(p.Lang, pinggu.RecordKindLabels)}
 	if len(errs) > 0 {
 		p.Form.Errors = errs
 		p.Form.Error = p.T("err.form", len(errs))

@@ -18,6 +18,7 @@ var (
 	gateLedger   gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActLedgerView) }
 	gateAccounts gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActUserManage) }
 	gateAudit    gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActAuditRead) }
+	gateNotices  gate = func(a *pinggu.Actor) bool { return a.May(pinggu.ActNoticeReceive) }
 )
 
 // user wraps a UI handler that needs a signed-in actor allowed by g. Without a
@@ -90,12 +91,12 @@ var Modules = []string{"assessment", "standards", "patrol", "enforcement", "repo
 
 // builtModules are the modules that have their own pages now; their
 // handlers show the module page while the server runs without them.
-var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards"}
+var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards", "cooperation": "/cases"}
 
 func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 	var out []navGroup
 	if gateLedger(a) {
-		home := []navItem{{"nav.dashboard", "/dashboard", "dashboard"}}
+		home := []navItem{{"nav.dashboard", "/dashboard", "dashboard"}, {"nav.inbox", "/inbox", "inbox"}}
 		if s.svc.Reminders != nil {
 			home = append(home, navItem{"nav.reminders", "/reminders", "reminders"})
 		}
@@ -113,12 +114,24 @@ func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 			if built, ok := builtModules[m]; ok {
 				href = built
 			}
+			if m == "cooperation" && !gateCases(a) && gateIncidents(a) {
+				// Enterprises take part in emergency response, not in cases.
+				href = "/incidents"
+			}
 			mods = append(mods, navItem{"nav." + m, href, m})
 			if m == "assessment" && a.May(pinggu.ActReviewsView) {
 				mods = append(mods, navItem{"nav.reviews", "/reviews", "reviews"})
 			}
 			if m == "assessment" && a.May(pinggu.ActAssessmentOrder) && s.svc.HasAssessments() {
 				mods = append(mods, navItem{"nav.assessment_order", "/assessments/order", "assessment_order"})
+			}
+			if m == "cooperation" {
+				if gateIncidents(a) {
+					mods = append(mods, navItem{"nav.incidents", "/incidents", "incidents"})
+				}
+				if gateJoint(a) {
+					mods = append(mods, navItem{"nav.joint", "/joint", "joint"})
+				}
 			}
 		}
 		out = append(out, navGroup{Key: "nav.regime", Items: mods})

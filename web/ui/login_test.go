@@ -87,7 +87,7 @@ func TestUILogoutEndsTheSession(t *testing.T) {
 func TestUIMustChangePassword(t *testing.T) {
 	t.Parallel()
 	a := NewApp(t)
-	if err := a.DB.ResetPassword(SysCtx(), a.Users[UserBureauGD].ID, "Reset-Pass-2026"); err != nil {
+	if _, err := a.DB.ResetPassword(SysCtx(), a.Users[UserBureauGD].ID, "Reset-Pass-2026"); err != nil {
 		t.Fatal(err)
 	}
 	c := a.Anon()

@@ -17,7 +17,7 @@ func (s *Handler) passwordUpdate(w http.ResponseWriter, r *http.Request) error {
 		p.Form.Error = p.T("err.form", 1)
 	}
 	if err == nil && p.Form.Error == "" {
-		err = s.svc.Users.ChangePassword(r.Context(), old, pw)
+		_, err = s.svc.Users.ChangePassword(r.Context(), old, pw)
 	}
 	switch {
 	case err == nil && p.Form.Error == "":

@@ -38,6 +38,8 @@ var templateFuncs = template.FuncMap{
 	"subject":  subject,
 	"engaged":  engagedSubject,
 	"add":      func(a, b int) int { return a + b },
+	// pair hands a sub-template the page and its data.
+	"pair": func(p, d any) map[string]any { return map[string]any{"p": p, "d": d} },
 }
 
 func mustParsePages() map[string]*template.Template {
@@ -70,6 +72,8 @@ type page struct {
 	Path      string
 	Form      *form
 	Data      any
+	// Unread counts the actor's unread notices, for the header's inbox link.
+	Unread int
 }
 
 // T translates a catalog key into the page's language.
@@ -119,6 +123,10 @@ func (s *Handler) newPage(w http.ResponseWriter, r *http.Request, titleKey strin
 	if p.Actor != nil {
 		p.Nav = s.navFor(p.Actor)
 		p.ScopeText = s.scopeText(r, p)
+		if s.svc.Notices != nil && gateNotices(p.Actor) {
+			// A failed count only leaves the badge out; the page still shows.
+			p.Unread, _ = s.svc.Notices.CountUnreadNotices(r.Context())
+		}
 	}
 	p.Flash = takeFlash(w, r)
 	return p

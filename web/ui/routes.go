@@ -96,6 +96,52 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/standards/import", Gate: gateLedger, Module: "standards", Handler: (*Handler).standardImportSubmit},
 		{Method: "GET", Pattern: "/standards/{id}", Gate: gateLedger, Module: "standards", Handler: (*Handler).standardShow},
 
+		// Notices: each person's inbox.
+		{Method: "GET", Pattern: "/inbox", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeList},
+		{Method: "POST", Pattern: "/inbox/read-all", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeReadAll},
+		{Method: "POST", Pattern: "/inbox/{id}/read", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeRead},
+
+		// Cross-department work: cases, incidents, the joint-unit mechanism
+		// and joint assessments.
+		{Method: "GET", Pattern: "/cases", Gate: gateCases, Module: "cases", Handler: (*Handler).caseList},
+		{Method: "GET", Pattern: "/cases/new", Gate: gateCases, Module: "cases", Handler: (*Handler).caseNew},
+		{Method: "POST", Pattern: "/cases", Gate: gateCases, Module: "cases", Handler: (*Handler).caseCreate},
+		{Method: "GET", Pattern: "/cases/{id}", Gate: gateCases, Module: "cases", Handler: (*Handler).caseShow},
+		{Method: "POST", Pattern: "/cases/{id}/items", Gate: gateCases, Module: "cases", Handler: (*Handler).caseItemAdd},
+		{Method: "POST", Pattern: "/cases/{id}/evidence", Gate: gateCases, Module: "cases", Handler: (*Handler).caseEvidenceUpload},
+		{Method: "GET", Pattern: "/case-evidence/{id}", Gate: gateCases, Module: "cases", Handler: (*Handler).caseEvidenceGet},
+		{Method: "POST", Pattern: "/cases/{id}/shares", Gate: gateCases, Module: "cases", Handler: (*Handler).caseShare},
+		{Method: "POST", Pattern: "/case-shares/{id}/supplement", Gate: gateCases, Module: "cases", Handler: (*Handler).caseShareSupplement},
+		{Method: "POST", Pattern: "/case-shares/{id}/revoke", Gate: gateCases, Module: "cases", Handler: (*Handler).caseShareRevoke},
+		{Method: "POST", Pattern: "/cases/{id}/reply", Gate: gateCases, Module: "cases", Handler: (*Handler).caseReply},
+		{Method: "POST", Pattern: "/cases/{id}/close", Gate: gateCases, Module: "cases", Handler: (*Handler).caseClose},
+		{Method: "GET", Pattern: "/incidents", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentList},
+		{Method: "GET", Pattern: "/incidents/new", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentNew},
+		{Method: "POST", Pattern: "/incidents", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentDeclare},
+		{Method: "GET", Pattern: "/incidents/{id}", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentShow},
+		{Method: "GET", Pattern: "/incidents/{id}/report.pdf", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentReport},
+		{Method: "POST", Pattern: "/incidents/{id}/acknowledge", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentAcknowledge},
+		{Method: "POST", Pattern: "/incidents/{id}/respond", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentRespond},
+		{Method: "POST", Pattern: "/incidents/{id}/tasks", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentTaskAdd},
+		{Method: "POST", Pattern: "/incident-tasks/{id}/done", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentTaskDone},
+		{Method: "POST", Pattern: "/incidents/{id}/contain", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentContain},
+		{Method: "POST", Pattern: "/incidents/{id}/close", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentClose},
+		{Method: "GET", Pattern: "/joint", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointShow},
+		{Method: "POST", Pattern: "/joint/members", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMemberAdd},
+		{Method: "POST", Pattern: "/joint/members/{id}/end", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMemberEnd},
+		{Method: "POST", Pattern: "/joint/meetings", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMeetingCreate},
+		{Method: "GET", Pattern: "/joint/meetings/{id}", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMeetingShow},
+		{Method: "POST", Pattern: "/joint/meetings/{id}/minutes", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMeetingMinutes},
+		{Method: "POST", Pattern: "/joint/meetings/{id}/tasks", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointTaskAdd},
+		{Method: "POST", Pattern: "/joint/tasks/{id}/done", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointTaskDone},
+		{Method: "POST", Pattern: "/joint/messages", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMessageSend},
+		{Method: "GET", Pattern: "/joint/messages/{id}", Gate: gateJoint, Module: "joint_units", Handler: (*Handler).jointMessageShow},
+		{Method: "GET", Pattern: "/assessments/{id}/joint", Gate: gateLedger, Module: "joint_assessment", Handler: (*Handler).assessmentJoint},
+		{Method: "POST", Pattern: "/assessments/{id}/partners", Gate: gateLedger, Module: "joint_assessment", Handler: (*Handler).assessmentInvite},
+		{Method: "POST", Pattern: "/assessment-partners/{id}/withdraw", Gate: gateLedger, Module: "joint_assessment", Handler: (*Handler).participationWithdraw},
+		{Method: "POST", Pattern: "/assessments/{id}/partner-comments", Gate: gateLedger, Module: "joint_assessment", Handler: (*Handler).assessmentPartnerComments},
+		{Method: "POST", Pattern: "/assessments/{id}/sign-off", Gate: gateLedger, Module: "joint_assessment", Handler: (*Handler).assessmentSignOff},
+
 		// Reminders of periodic reviews.
 		{Method: "GET", Pattern: "/reminders", Gate: gateLedger, Module: "reminders", Handler: (*Handler).reminderList},
 		{Method: "POST", Pattern: "/reminders/{id}/read", Gate: gateLedger, Module: "reminders", Handler: (*Handler).reminderRead},
@@ -140,6 +186,16 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.HasAssessments()
 	case "reminders":
 		return s.svc.Reminders != nil
+	case "notices":
+		return s.svc.Notices != nil
+	case "cases":
+		return s.svc.Cases != nil
+	case "incidents":
+		return s.svc.Incidents != nil
+	case "joint_units":
+		return s.svc.JointUnits != nil
+	case "joint_assessment":
+		return s.svc.HasAssessments() && s.svc.JointAssessments != nil
 	}
 	return true
 }

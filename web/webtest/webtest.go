@@ -63,6 +63,11 @@ type App struct {
 	EvA, EvB   *pinggu.Evidence
 	// A periodic-review reminder of each tenant's service.
 	RemA, RemB *pinggu.Reminder
+	// A notice to each tenant's enterprise and its province's bureau.
+	NoticeA, NoticeB *pinggu.Notice
+	// Cross-department work: cases, incidents, joint assessments and the
+	// joint-unit mechanism.
+	Coop
 
 	Users    map[string]*pinggu.User // by username
 	Sessions map[string]string       // session token by username, opened at seeding
@@ -124,7 +129,8 @@ func NewAppWith(t testing.TB, adjust func(*web.Options)) *App {
 	a := &App{T: t, DB: db, Server: s, Services: o.Services, Logs: logs,
 		OrgA: fx.OrgA, OrgASub: fx.OrgASub, OrgB: fx.OrgB, OrgThird: fx.OrgThird, OrgPartner: fx.OrgPartner,
 		LicA: fx.LicA, LicB: fx.LicB, SvcA: fx.SvcA, SvcB: fx.SvcB, Users: fx.Users, Sessions: fx.Sessions,
-		AsmA: fx.AsmA, AsmB: fx.AsmB, EvA: fx.EvA, EvB: fx.EvB, RemA: fx.RemA, RemB: fx.RemB}
+		AsmA: fx.AsmA, AsmB: fx.AsmB, EvA: fx.EvA, EvB: fx.EvB, RemA: fx.RemA, RemB: fx.RemB,
+		NoticeA: fx.NoticeA, NoticeB: fx.NoticeB, Coop: fx.Coop}
 	a.HTTP = NewTestHTTPServer(t, s)
 	return a
 }
@@ -152,6 +158,8 @@ type Fixtures struct {
 	AsmA, AsmB                                *pinggu.Assessment
 	EvA, EvB                                  *pinggu.Evidence
 	RemA, RemB                                *pinggu.Reminder
+	NoticeA, NoticeB                          *pinggu.Notice
+	Coop                                      Coop
 	Users                                     map[string]*pinggu.User
 	Sessions                                  map[string]string
 }
@@ -269,6 +277,12 @@ func seed(db *store.DB) (*Fixtures, error) {
 	if err := seedReminders(ctx, db, fx); err != nil {
 		return nil, err
 	}
+	if err := seedNotices(ctx, db, fx); err != nil {
+		return nil, err
+	}
+	if err := seedCooperation(ctx, db, fx); err != nil {
+		return nil, err
+	}
 	for _, u := range []*pinggu.User{
 		{Username: UserMinistry, Name: "部级监管", Role: pinggu.RoleMinistry},
 		{Username: UserBureauGD, Name: "广东局", Role: pinggu.RoleBureau, Province: "440000"},
@@ -371,6 +385,25 @@ func seedReminders(ctx context.Context, db *store.DB, fx *Fixtures) error {
 		} else {
 			fx.RemB = r
 		}
+	}
+	return nil
+}
+
+// seedNotices writes a notice to each tenant's enterprise and the bureau of
+// its province, as a module would beside a change of that tenant's record.
+func seedNotices(ctx context.Context, db *store.DB, fx *Fixtures) error {
+	for _, x := range []struct {
+		org   *pinggu.Organisation
+		title string
+		dst   **pinggu.Notice
+	}{{fx.OrgA, "甲方待办测试通知", &fx.NoticeA}, {fx.OrgB, "乙方待办测试通知", &fx.NoticeB}} {
+		n := &pinggu.Notice{Kind: "test.notice", Subject: pinggu.Ref{Kind: "organisation", ID: x.org.ID},
+			OrgID: x.org.ID, Province: x.org.Province, Title: x.title, Message: "请及时办理。",
+			Recipients: []pinggu.Recipient{pinggu.EnterpriseOf(x.org.ID), pinggu.RegulatorsOf(x.org.Province)}}
+		if err := db.Notify(ctx, n); err != nil {
+			return fmt.Errorf("notice %s: %w", x.title, err)
+		}
+		*x.dst = n
 	}
 	return nil
 }

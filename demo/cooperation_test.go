@@ -1,0 +1,104 @@
+package demo
+
+import (
+	"bytes"
+	"context"
+	"testing"
+	"time"
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/report"
+	"github.com/pinggu/pinggu/store/storetest"
+)
+
+// The demo shows cross-department work in each state: the fraud case
+// referred to the Guangdong police with a snapshot and their answer, the
+// level-II incident closed with its timeline and a closure report, and a
+// joint meeting with tasks.
+func TestSeedCooperation(t *testing.T) {
+	db := storetest.Open(t)
+	sys := pinggu.WithActor(context.Background(), pinggu.SystemActor)
+	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+	d := GenerateAt(ScaleDemo, 1, now)
+	if err := db.LoadDataset(sys, d, nil); err != nil {
+		t.Fatal(err)
+	}
+	clock := func(at time.Time) { db.Now = func() time.Time { return at } }
+	if _, err := SeedAssessments(sys, db, d, now, clock); err != nil {
+		t.Fatal(err)
+	}
+	if err := SeedCooperation(sys, db, d, now, clock); err != nil {
+		t.Fatal(err)
+	}
+	cases, _, err := db.ListCases(sys, pinggu.CaseFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fraud *pinggu.Case
+	states := map[pinggu.CaseState]bool{}
+	for _, c := range cases {
+		states[c.State] = true
+		if c.Category == pinggu.CaseFraud {
+			fraud = c
+		}
+	}
+	if fraud == nil || !states[pinggu.CaseOpen] || !states[pinggu.CaseClosed] {
+		t.Fatalf("demo cases %v lack the fraud case or a state", cases)
+	}
+	full, err := db.FindCase(sys, fraud.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Shares) != 1 || full.Shares[0].PartnerName != nameGDPolice || full.Shares[0].State != pinggu.ShareAnswered || full.Shares[0].Result == "" {
+		t.Errorf("the fraud case's share = %+v, want answered by the Guangdong police", full.Shares)
+	}
+	if len(full.Evidence) < 1 || full.Evidence[0].ContentType != "image/png" {
+		t.Errorf("the fraud case has no snapshot: %+v", full.Evidence)
+	}
+
+	incs, _, err := db.ListIncidents(sys, pinggu.IncidentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var major *pinggu.Incident
+	istates := map[pinggu.IncidentState]bool{}
+	drill := false
+	for _, i := range incs {
+		istates[i.State] = true
+		drill = drill || i.Drill
+		if i.Level == pinggu.LevelII {
+			major = i
+		}
+	}
+	if major == nil || major.State != pinggu.IncidentClosed || !drill || !istates[pinggu.IncidentDeclared] || !istates[pinggu.IncidentResponding] {
+		t.Fatalf("demo incidents lack a closed level-II one, a drill or a state: %v", istates)
+	}
+	major, err = db.FindIncident(sys, major.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt := pinggu.IncidentResponseTimes(major, now)
+	if rt.ToAck == nil || rt.ToContain == nil || rt.ToClose == nil || rt.TasksDone != rt.TasksTotal || len(major.Events) < 10 {
+		t.Errorf("the level-II incident's response is incomplete: %+v, %d timeline entries", rt, len(major.Events))
+	}
+	var pdf bytes.Buffer
+	if err := report.IncidentPDF(&pdf, major, "zh"); err != nil || pdf.Len() < 1000 {
+		t.Errorf("closure report: %d bytes, %v", pdf.Len(), err)
+	}
+
+	meetings, _, err := db.ListMeetings(sys, pinggu.JointFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	withTasks := false
+	for _, m := range meetings {
+		full, err := db.FindMeeting(sys, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		withTasks = withTasks || (full.State == pinggu.MeetingHeld && len(full.Tasks) >= 2)
+	}
+	if !withTasks {
+		t.Error("no joint meeting held with its tasks")
+	}
+}

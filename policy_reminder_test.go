@@ -1,0 +1,7 @@
+package pinggu
+
+func init() {
+	policyRows = append(policyRows, []policyRow{
+		{ActReminderMarkRead, "", ownSub, []Role{RoleMinistry, RoleBureau, RoleEntAdmin, RoleEntAssess}},
+	}...)
+}
