@@ -47,6 +47,17 @@ func signalContext() (context.Context, context.CancelFunc) {
 }
 
 func runCLI(ctx context.Context, env *cliEnv, args []string) int {
+	if len(args) == 2 && args[0] == "help" {
+		// "pinggu help scan" is "pinggu scan -h", on standard output.
+		cmd, ok := commands[args[1]]
+		if !ok {
+			fmt.Fprintf(env.stderr, "pinggu help: unknown command %q\n\n", args[1])
+			usage(env.stderr)
+			return 2
+		}
+		cmd.run(ctx, &cliEnv{stdin: env.stdin, stdout: env.stdout, stderr: env.stdout}, []string{"-h"})
+		return 0
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(env.stdout)
 		if len(args) == 0 {
@@ -74,5 +85,5 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'pinggu <command> -h' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'pinggu help <command>' for a command's flags.")
 }

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"strings"
@@ -48,9 +49,12 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 	fs.Var(&rules, "rules", "add a YAML rule pack (repeatable)")
 	noBuiltin := fs.Bool("no-builtin", false, "leave the built-in rule packs out")
 	explain := fs.Bool("explain", false, "show each finding's normalised form and why it matched")
+	asText := fs.Bool("text", false, "each INPUT is a text to scan, not a file or URL")
+	failOn := fs.String("fail-on", "none", "exit with status 3 when a verdict is risky: risky or none")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "Usage: pinggu scan [--format text|json|jsonl] [--rules FILE]... [--no-builtin] [--explain] INPUT...")
-		fmt.Fprintln(env.stderr, "INPUT is a file, an http(s) URL, or - for standard input. HTML is recognised by content.")
+		fmt.Fprintln(env.stderr, "Usage: pinggu scan [--format text|json|jsonl] [--rules FILE]... [--no-builtin] [--explain] [--text] [--fail-on risky] INPUT...")
+		fmt.Fprintln(env.stderr, "INPUT is a file, an http(s) URL, or - for standard input; with --text, a text itself. HTML is recognised by content.")
+		fmt.Fprintln(env.stderr, "Exit status: 0 scanned, 1 an input could not be scanned, 2 usage, 3 a verdict was risky (with --fail-on risky).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -61,6 +65,10 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	if *format != "text" && *format != "json" && *format != "jsonl" {
 		fmt.Fprintf(env.stderr, "pinggu scan: unknown format %q (text, json or jsonl)\n", *format)
+		return 2
+	}
+	if *failOn != "none" && *failOn != detect.Risky {
+		fmt.Fprintf(env.stderr, "pinggu scan: --fail-on: %q is not risky or none\n", *failOn)
 		return 2
 	}
 	inputs := fs.Args()
@@ -102,9 +110,16 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 	var all []scanOutput
 	enc := json.NewEncoder(env.stdout)
 	enc.SetEscapeHTML(false)
-	stdinUsed := false
+	stdinUsed, risky := false, false
 	for _, in := range inputs {
-		res, err := scanInput(ctx, m, in, env.stdin, &stdinUsed)
+		var res *detect.Result
+		var err error
+		if *asText {
+			res = m.ScanWith([]byte(in), detect.Options{})
+		} else {
+			res, err = scanInput(ctx, m, in, env.stdin, &stdinUsed)
+		}
+		risky = risky || (res != nil && res.Verdict == detect.Risky)
 		out := scanOutput{Input: in, Result: res}
 		if err != nil {
 			fmt.Fprintf(env.stderr, "pinggu scan: %s: %v\n", in, err)
@@ -129,6 +144,11 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 		enc.SetIndent("", "  ")
 		enc.Encode(all)
 	}
+	if status == 0 && risky && *failOn == detect.Risky {
+		// A script's gate: distinct from 1, which says an input was not
+		// scanned at all.
+		return 3
+	}
 	return status
 }
 
@@ -150,6 +170,9 @@ func scanInput(ctx context.Context, m *detect.Matcher, in string, stdin io.Reade
 		return m.ScanWith(data, detect.Options{PageURL: in}), nil
 	}
 	f, err := os.Open(in)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no such file (to scan the words themselves, use --text)")
+	}
 	if err != nil {
 		return nil, err
 	}
