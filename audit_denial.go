@@ -12,6 +12,10 @@ const (
 	DenialOutOfScope = "security.out_of_scope" // a record it may not see, answered 404
 )
 
+// DenialOutOfScopeReason is what a request for a record outside the
+// actor's scope is recorded as having been told.
+const DenialOutOfScopeReason = "记录不存在或不在职责范围内"
+
 // Denial is one refused request, or the first of a run of similar ones.
 type Denial struct {
 	Action     string // DenialForbidden or DenialOutOfScope

@@ -250,6 +250,14 @@ func (s *seeder) thirdParty(svc *pinggu.Service, body *pinggu.Organisation) erro
 		return err
 	}
 	s.plan(s.at(9, 1), assessor, func(ctx context.Context) error { return s.answer(ctx, a, 0.7, answers{}) })
+	// The body's assessor then tries the client's service page, which is
+	// not its to open: the audit log keeps the refusal as a security event.
+	if rec, ok := s.st.(pinggu.DenialRecorder); ok {
+		s.plan(s.at(9, 2), assessor, func(ctx context.Context) error {
+			return rec.RecordDenial(ctx, pinggu.Denial{Action: pinggu.DenialOutOfScope, Request: "GET /services/{id}",
+				ObjectType: "service", ObjectID: svc.ID, Reason: pinggu.DenialOutOfScopeReason, RemoteAddr: "198.51.100.23:52114"})
+		})
+	}
 	s.seq++
 	return nil
 }

@@ -85,6 +85,16 @@ func TestSeedAssessmentsCoversEveryState(t *testing.T) {
 			t.Errorf("entry %d (%s) was made by the platform, not a person", e.Seq, e.Action)
 		}
 	}
+	// A refused request is among them, as a security event of a person.
+	denied := 0
+	for _, e := range entries {
+		if e.Action == pinggu.DenialOutOfScope && e.ActorName != pinggu.SystemActor.Username && e.ObjectType == "service" {
+			denied++
+		}
+	}
+	if denied != 1 {
+		t.Errorf("the demo's audit log has %d refused requests, want 1", denied)
+	}
 	risky, specials := 0, map[pinggu.ReviewStatus]int{}
 	for _, a := range list {
 		subs, err := db.Submissions(ctx, a.ID)

@@ -73,7 +73,7 @@ func (d *Denials) Note(r *http.Request, err error) {
 		d.note(r, pinggu.DenialForbidden, pinggu.ErrorMessageIn(err, i18n.ZH))
 	case pinggu.ENOTFOUND:
 		if strings.Contains(r.Pattern, "{id}") {
-			d.note(r, pinggu.DenialOutOfScope, "记录不存在或不在职责范围内")
+			d.note(r, pinggu.DenialOutOfScope, pinggu.DenialOutOfScopeReason)
 		}
 	}
 }
