@@ -63,7 +63,7 @@ var RecordKindLabels = map[string]Label{
 // the audit view learnt labels: notices, the audit chain's quarantine,
 // audited reads, and cross-department work.
 func init() {
-	for code, l := range map[string]Label{
+	labelMissing(AuditActionLabels, map[string]Label{
 		"assessment.view":              {"查看评估", "Assessment viewed"},
 		"assessment.evidence_download": {"下载评估证据", "Evidence downloaded"},
 		"audit.quarantine":             {"隔离异常审计记录", "Audit rows quarantined"},
@@ -99,12 +99,8 @@ func init() {
 		"joint_unit.task_add":          {"联席会议任务", "Joint unit task given"},
 		"joint_unit.task_done":         {"办结联席任务", "Joint unit task completed"},
 		"joint_unit.message":           {"联席单位通报", "Joint unit message"},
-	} {
-		if _, ok := AuditActionLabels[code]; !ok {
-			AuditActionLabels[code] = l
-		}
-	}
-	for kind, l := range map[string]Label{
+	})
+	labelMissing(RecordKindLabels, map[string]Label{
 		"audit_log":     {"审计日志", "Audit log"},
 		"case":          {"案件", "Case"},
 		"incident":      {"事件", "Incident"},
@@ -112,9 +108,15 @@ func init() {
 		"joint_meeting": {"联席会议", "Joint meeting"},
 		"joint_member":  {"联席单位成员", "Joint unit member"},
 		"joint_message": {"联席单位通报", "Joint unit message"},
-	} {
-		if _, ok := RecordKindLabels[kind]; !ok {
-			RecordKindLabels[kind] = l
+	})
+}
+
+// labelMissing adds the labels of add that labels lacks: a module that
+// names its own actions later keeps its words.
+func labelMissing(labels, add map[string]Label) {
+	for code, l := range add {
+		if _, ok := labels[code]; !ok {
+			labels[code] = l
 		}
 	}
 }

@@ -44,18 +44,14 @@ func (db *DB) GenerateReviewReminders(ctx context.Context) (int, error) {
 		}
 		for _, r := range pending {
 			kind := reminderKind[r.Status]
-			var id int64
-			err := c.queryRow(`INSERT INTO reminders (kind, service_id, org_id, province, due_at, message, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (service_id, due_at, kind) DO NOTHING RETURNING id`,
-				string(kind), r.ServiceID, r.OrgID, r.Province, tval(r.DueAt), pinggu.ReminderMessage(kind, r.ServiceName, r.DueAt), tval(c.now)).Scan(&id)
-			if errors.Is(err, sql.ErrNoRows) {
-				continue // already reminded of this date
-			}
+			rem := &pinggu.Reminder{Kind: kind, ServiceID: r.ServiceID, OrgID: r.OrgID, Province: r.Province, DueAt: r.DueAt,
+				Message: pinggu.ReminderMessage(kind, r.ServiceName, r.DueAt)}
+			added, err := c.addReminder(rem)
 			if err != nil {
-				return fmt.Errorf("store: insert reminder: %w", err)
+				return err
 			}
-			if _, err := c.exec("INSERT INTO reminder_outbox (reminder_id, created_at) VALUES (?, ?)", id, tval(c.now)); err != nil {
-				return fmt.Errorf("store: queue reminder: %w", err)
+			if !added {
+				continue // already reminded of this date
 			}
 			created[kind]++
 		}
@@ -187,4 +183,27 @@ func (db *DB) MarkReminderRead(ctx context.Context, id int64) error {
 		}
 		return c.audit(change{action: "reminder.read", objectType: "reminder", objectID: id, detail: "标记提醒为已读"})
 	})
+}
+
+// addReminder inserts r and queues it for delivery, unless a reminder of
+// the same service, due date and kind exists (ok false): a daily job adds
+// each once.
+func (c *conn) addReminder(r *pinggu.Reminder) (ok bool, err error) {
+	var asm any
+	if r.AssessmentID != 0 {
+		asm = r.AssessmentID
+	}
+	err = c.queryRow(`INSERT INTO reminders (kind, service_id, org_id, province, due_at, message, created_at, assessment_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (service_id, due_at, kind) DO NOTHING RETURNING id`,
+		string(r.Kind), r.ServiceID, r.OrgID, r.Province, tval(r.DueAt), r.Message, tval(c.now), asm).Scan(&r.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("store: insert reminder: %w", err)
+	}
+	if _, err := c.exec("INSERT INTO reminder_outbox (reminder_id, created_at) VALUES (?, ?)", r.ID, tval(c.now)); err != nil {
+		return false, fmt.Errorf("store: queue reminder: %w", err)
+	}
+	return true, nil
 }

@@ -1,10 +1,6 @@
 package store
 
 import (
-	"database/sql"
-	"errors"
-	"fmt"
-
 	"github.com/pinggu/pinggu"
 )
 
@@ -35,18 +31,14 @@ func (c *conn) generateSpecialReminders(created map[pinggu.ReminderKind]int) err
 		if !ok {
 			continue
 		}
-		var id int64
-		err := c.queryRow(`INSERT INTO reminders (kind, service_id, org_id, province, due_at, message, created_at, assessment_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (service_id, due_at, kind) DO NOTHING RETURNING id`,
-			string(kind), d.serviceID, d.orgID, d.province, tval(d.at.T), pinggu.SpecialReminderMessage(kind, d.title, d.at.T), tval(c.now), d.id).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue // already reminded of this date
-		}
+		rem := &pinggu.Reminder{Kind: kind, ServiceID: d.serviceID, OrgID: d.orgID, Province: d.province, DueAt: d.at.T,
+			Message: pinggu.SpecialReminderMessage(kind, d.title, d.at.T), AssessmentID: d.id}
+		added, err := c.addReminder(rem)
 		if err != nil {
-			return fmt.Errorf("store: insert special reminder: %w", err)
+			return err
 		}
-		if _, err := c.exec("INSERT INTO reminder_outbox (reminder_id, created_at) VALUES (?, ?)", id, tval(c.now)); err != nil {
-			return fmt.Errorf("store: queue reminder: %w", err)
+		if !added {
+			continue // already reminded of this date
 		}
 		created[kind]++
 	}

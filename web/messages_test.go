@@ -70,10 +70,6 @@ func hasHan(s string) bool {
 func messagesIn(t *testing.T, dir string) []messageLit {
 	t.Helper()
 	fset := token.NewFileSet()
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []messageLit
 	add := func(e ast.Expr) {
 		lit, ok := e.(*ast.BasicLit)
@@ -87,14 +83,7 @@ func messagesIn(t *testing.T, dir string) []messageLit {
 		pos := fset.Position(lit.Pos())
 		out = append(out, messageLit{s, filepath.Base(pos.Filename) + ":" + strconv.Itoa(pos.Line)})
 	}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, f, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, file := range parseSources(t, fset, dir) {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.CallExpr:
@@ -140,19 +129,8 @@ func messagesIn(t *testing.T, dir string) []messageLit {
 // name every one, so an auditor never reads a code.
 func TestEveryAuditActionHasALabel(t *testing.T) {
 	fset := token.NewFileSet()
-	files, err := filepath.Glob("../store/*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	seen := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, f, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, file := range parseSources(t, fset, "../store") {
 		ast.Inspect(file, func(n ast.Node) bool {
 			cl, ok := n.(*ast.CompositeLit)
 			if !ok {
@@ -191,4 +169,25 @@ func TestEveryAuditActionHasALabel(t *testing.T) {
 	if seen < 30 {
 		t.Fatalf("found only %d audit actions in the store; the scan is broken", seen)
 	}
+}
+
+// parseSources parses the non-test Go files of dir.
+func parseSources(t *testing.T, fset *token.FileSet, dir string) []*ast.File {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*ast.File
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, file)
+	}
+	return out
 }
