@@ -120,3 +120,41 @@ func labelMissing(labels, add map[string]Label) {
 		}
 	}
 }
+
+// Patrol's actions and records, merged from main after the audit view
+// learnt labels.
+func init() {
+	labelMissing(AuditActionLabels, map[string]Label{
+		"case.snapshot_download":  {"下载案件快照", "Case snapshot downloaded"},
+		"patrol.allow_add":        {"加入白名单", "Allow-list entry added"},
+		"patrol.allow_remove":     {"移出白名单", "Allow-list entry removed"},
+		"patrol.bulletin_issue":   {"编发动态监测信息", "Monitoring bulletin issued"},
+		"patrol.fetch":            {"巡查抓取", "Page fetched"},
+		"patrol.fetch_fail":       {"巡查抓取失败", "Fetch failed"},
+		"patrol.list_create":      {"建立巡查名单", "Patrol list created"},
+		"patrol.list_update":      {"修改巡查名单", "Patrol list changed"},
+		"patrol.plan_create":      {"建立巡查计划", "Patrol plan created"},
+		"patrol.plan_update":      {"修改巡查计划", "Patrol plan changed"},
+		"patrol.recheck":          {"巡查复核", "Recheck"},
+		"patrol.run_start":        {"启动巡查任务", "Patrol run started"},
+		"patrol.sync":             {"同步巡查目标", "Patrol targets synchronised"},
+		"patrol.target_create":    {"登记巡查目标", "Patrol target added"},
+		"patrol.target_import":    {"导入巡查目标", "Patrol targets imported"},
+		"patrol.target_update":    {"修改巡查目标", "Patrol target changed"},
+		"patrol.warning_ack":      {"签收预警", "Warning acknowledged"},
+		"patrol.warning_close":    {"关闭预警", "Warning closed"},
+		"patrol.warning_dispose":  {"处置预警", "Warning disposed of"},
+		"patrol.warning_escalate": {"预警升级", "Warning escalated"},
+		"patrol.warning_raise":    {"发出预警", "Warning raised"},
+		"patrol.warning_reopen":   {"重新打开预警", "Warning reopened"},
+	})
+	labelMissing(RecordKindLabels, map[string]Label{
+		"bulletin":        {"动态监测信息", "Monitoring bulletin"},
+		"patrol_list":     {"巡查名单", "Patrol list"},
+		"patrol_plan":     {"巡查计划", "Patrol plan"},
+		"patrol_run":      {"巡查任务", "Patrol run"},
+		"patrol_snapshot": {"快照", "Snapshot"},
+		"patrol_target":   {"巡查目标", "Patrol target"},
+		"patrol_warning":  {"预警", "Warning"},
+	})
+}

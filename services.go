@@ -25,6 +25,8 @@ type Services struct {
 	JointAssessments JointAssessmentService
 	JointUnits       JointUnitService
 	Incidents        IncidentService
+	// Patrol serves patrol and early warning; left out while nil.
+	Patrol PatrolService
 }
 
 // Ready reports whether the services every surface needs are set.

@@ -7,7 +7,7 @@ import (
 	"github.com/pinggu/pinggu/detect/benchdata"
 )
 
-func benchMatcher(b *testing.B, n int) *Matcher {
+func benchMatcher(b testing.TB, n int) *Matcher {
 	b.Helper()
 	terms := benchdata.Terms(n, 1)
 	var rules []Rule

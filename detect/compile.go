@@ -6,10 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 	"unicode"
-
-	"github.com/mozillazg/go-pinyin"
 )
 
 const (
@@ -26,25 +23,40 @@ const (
 	symParen
 	symLT
 	symAmp
-	maxSymbols = symAmp - 1
+)
+
+// flagContact marks, in a table entry, a character a contact handle may
+// begin with (a letter or digit, a numeral, the first character of 加微信,
+// QQ, 电话 …), so the scan notes where handles may start in the same pass
+// and the contact parser looks only there. The symbol is the entry less
+// the flag, which limits a rule set to 32,767 distinct characters.
+const (
+	flagContact = 0x8000
+	maxSymbols  = flagContact - 1
 )
 
 // Pattern kinds: what a match of the pattern means.
 const (
 	kindTerm    = iota // a rule's term: a finding
 	kindExclude        // cancels findings of its rule that it overlaps
-	kindWarning        // marks warning or enforcement context
-	kindPromo          // marks promotion, which overrides a warning mark
+	kindCue            // a context word (see markers.go); pattern.cue says which
+	kindNote           // where a contact handle may begin: a cue (加微信, 电话) or two numerals (一三)
 )
 
 type pattern struct {
 	rule     int32 // index into Matcher.rules; -1 for context words
 	kind     uint8
+	cue      uint8 // for kindCue: the cue class
 	length   uint8 // symbols
 	asciiEnd uint8 // bit 0: starts with an ASCII letter/digit, bit 1: ends with one, bit 2: letters only count
-	spelled  bool  // the pinyin spelling of a term
-	term     string
-	norm     string // the canonical form, for explanations
+	// flags are the tricks every match of this pattern used, such as a
+	// pinyin spelling or a homophone; the others are read from the input.
+	flags Obfuscation
+	term  string
+	norm  string // the canonical form of the term, for explanations
+	// id numbers the term a pattern stands for (its variants share it),
+	// so scores count distinct terms without comparing strings.
+	id int32
 }
 
 type compiledRule struct {
@@ -87,64 +99,50 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 		pat  int32
 	}
 	var seqs []seq
-	add := func(term string, rule int32, kind uint8) {
-		rs := normalizeTerm(term)
+	seen := map[string]bool{}     // rule/kind/runes of the patterns so far
+	termIDs := map[string]int32{} // canonical form → term id
+	// addRunes adds a pattern of canonical runes; a variant of a term keeps
+	// the term and its canonical form for reports, and the flags of its
+	// trick. lettersOnly means it may touch digits but not letters
+	// (baijiale888.com), as pinyin does.
+	addRunes := func(rs []rune, rule int32, kind uint8, term, norm string, flags Obfuscation, lettersOnly bool) *pattern {
 		if len(rs) == 0 || len(rs) > maxTermSymbols {
-			return
+			return nil
 		}
-		p := pattern{rule: rule, kind: kind, length: uint8(len(rs)), term: term, norm: string(rs)}
+		key := strconv.Itoa(int(rule)) + "/" + strconv.Itoa(int(kind)) + "/" + string(rs)
+		if seen[key] {
+			return nil
+		}
+		seen[key] = true
+		id, ok := termIDs[norm]
+		if !ok {
+			id = int32(len(termIDs))
+			termIDs[norm] = id
+		}
+		p := pattern{rule: rule, kind: kind, length: uint8(len(rs)), term: term, norm: norm, flags: flags, id: id}
 		if isASCIIWord(rs[0]) {
 			p.asciiEnd |= 1
 		}
 		if isASCIIWord(rs[len(rs)-1]) {
 			p.asciiEnd |= 2
 		}
+		if lettersOnly {
+			p.asciiEnd |= 4
+		}
 		m.patterns = append(m.patterns, p)
 		seqs = append(seqs, seq{rs, int32(len(m.patterns) - 1)})
+		return &m.patterns[len(m.patterns)-1]
 	}
-	// With Rule.Pinyin, a term of three or more characters is also matched
-	// spelled out in pinyin (百家乐: baijiale, bai jia le), as spam writes
-	// it to slip past character filters. Shorter spellings would hit
-	// English words.
-	spelled := map[string]bool{}
-	syllables := map[rune]string{}
-	pyArgs := pinyin.NewArgs()
-	addSpelling := func(term string, rule int32) {
+	add := func(term string, rule int32, kind uint8) *pattern {
 		rs := normalizeTerm(term)
-		if len(rs) < 3 {
-			return
-		}
-		for _, r := range rs {
-			if !unicode.Is(unicode.Han, r) {
-				return
-			}
-		}
-		var b strings.Builder
-		for _, r := range rs {
-			syl, ok := syllables[r]
-			if !ok {
-				// One character at a time, cached: the library's own
-				// conversion is slow, and terms share characters.
-				if ps := pinyin.SinglePinyin(r, pyArgs); len(ps) > 0 {
-					syl = ps[0]
-				}
-				syllables[r] = syl
-			}
-			if syl == "" {
-				return
-			}
-			b.WriteString(syl)
-		}
-		py := b.String()
-		key := py + "/" + strconv.Itoa(int(rule))
-		if len(py) < 8 || len(py) > maxTermSymbols || spelled[key] {
-			return
-		}
-		spelled[key] = true
-		add(py, rule, kindTerm)
-		p := &m.patterns[len(m.patterns)-1]
-		p.term, p.spelled, p.asciiEnd = term, true, p.asciiEnd|4
+		return addRunes(rs, rule, kind, term, string(rs), 0, false)
 	}
+	type homTerm struct {
+		rs   []rune
+		rule int32
+		term string
+	}
+	var homTerms []homTerm
 	ids := map[string]string{}
 	for _, pk := range packs {
 		for _, r := range pk.Rules {
@@ -160,20 +158,97 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 			ri := int32(len(m.rules) - 1)
 			for _, t := range r.Terms {
 				add(t, ri, kindTerm)
-				if r.Pinyin {
-					addSpelling(t, ri)
-				}
 			}
 			for _, t := range r.Exclude {
 				add(t, ri, kindExclude)
 			}
+			// Variants come after every exact term of the rule, so a
+			// variant that spells another term adds nothing.
+			for _, t := range r.Terms {
+				rs := normalizeTerm(t)
+				norm := string(rs)
+				for _, v := range numeralVariants(rs) {
+					addRunes(v, ri, kindTerm, t, norm, ObfNumeral, false)
+				}
+				// Pinyin of terms of three or more Han characters: shorter
+				// spellings collide with English words.
+				if !r.Pinyin && !r.Homophone || len(rs) < 3 || !allHan(rs) {
+					continue
+				}
+				if r.Pinyin {
+					for _, sp := range spellings(rs) {
+						if len(sp) >= 8 {
+							addRunes([]rune(sp), ri, kindTerm, t, norm, ObfSpelling, true)
+						}
+					}
+					for _, v := range mixedSpellings(rs) {
+						addRunes(v, ri, kindTerm, t, norm, ObfMixed, true)
+					}
+				}
+				if r.Homophone {
+					homTerms = append(homTerms, homTerm{rs, ri, t})
+				}
+			}
+			for _, t := range r.Initials {
+				rs := normalizeTerm(t)
+				term := t
+				for _, x := range r.Terms {
+					if string(normalizeTerm(x)) == string(rs) {
+						term = x
+					}
+				}
+				// Initials are a token of their own: no letter or digit
+				// may touch them (ssc2 is not 时时彩).
+				for _, in := range initials(rs) {
+					addRunes([]rune(in), ri, kindTerm, term, string(rs), ObfInitials, false)
+				}
+			}
 		}
 	}
-	for _, t := range warningWords {
-		add(t, -1, kindWarning)
+	for _, cw := range cueWords {
+		for _, t := range cw.words {
+			if p := add(t, -1, kindCue); p != nil {
+				p.cue = cw.class
+			}
+		}
 	}
-	for _, t := range promoWords {
-		add(t, -1, kindPromo)
+	// The words that introduce a contact handle, and numerals two in a
+	// row (a number written 一三八…), are found by the automaton too: the
+	// scan notes where they begin for the contact parser. ASCII cues (qq,
+	// vx) begin ASCII words, which the scan notes anyway.
+	for _, g := range cueList {
+		for _, w := range g.words {
+			if !isASCIIWord([]rune(w)[0]) {
+				add(w, -1, kindNote)
+			}
+		}
+	}
+	numerals := []rune("零一二三四五六七八九幺")
+	for _, a := range numerals {
+		for _, b := range numerals {
+			add(string([]rune{a, b}), -1, kindNote)
+		}
+	}
+	// Homophones last: a variant names, per syllable, the characters that
+	// other patterns use, since those keep symbols of their own.
+	if len(homTerms) > 0 {
+		termChars := map[string][]rune{}
+		used := map[rune]bool{}
+		for _, s := range seqs {
+			for _, r := range s.syms {
+				if !used[r] && r < sylBase && unicode.Is(unicode.Han, r) {
+					used[r] = true
+					for _, p := range readings(r) {
+						termChars[p] = append(termChars[p], r)
+					}
+				}
+			}
+		}
+		for _, h := range homTerms {
+			for _, v := range homophoneVariants(h.rs, termChars) {
+				addRunes(v, h.rule, kindTerm, h.term, string(h.rs), ObfHomophone, false)
+			}
+		}
 	}
 
 	// Symbols are numbered by frequency so the busiest part of the double
@@ -237,21 +312,48 @@ func isASCIIWord(r rune) bool {
 func (m *Matcher) buildTable(symOf map[rune]int32) {
 	d := sharedTables()
 	m.table = make([]uint16, 0x10000)
+	homophones := false
+	for c := range symOf {
+		if c >= sylBase {
+			homophones = true
+			break
+		}
+	}
 	for r := range m.table {
-		if s, ok := symOf[d.canon[r]]; ok {
+		c := d.canon[r]
+		if s, ok := symOf[c]; ok {
 			m.table[r] = uint16(s)
+		} else if homophones && c < 0x10000 && firstSyl[c] != 0 {
+			// A character no term uses stands for its syllable, which
+			// homophone variants of terms use.
+			m.table[r] = uint16(symOf[sylBase+rune(firstSyl[c]-1)])
 		} else {
 			m.table[r] = classSym(d.class[r])
 		}
 	}
+	// Characters a contact handle may begin with carry the flag, whether
+	// or not a term uses them; separators and markup never do.
+	// Only letters and digits in disguise (ｗ, ８, ①) carry the flag: ASCII
+	// word starts the scan notes itself, as letters and digits come in
+	// runs, and cues and numerals are patterns of the automaton.
+	ct := contactTable()
+	for r := 0x80; r < len(m.table); r++ {
+		if e := m.table[r]; ct.asciiLike[r>>6]&(1<<(r&63)) != 0 && (e == 0 || uint32(e) <= m.nsym) {
+			m.table[r] = e | flagContact
+		}
+	}
 	m.supp = map[rune]uint16{}
 	for r, f := range suppFold {
-		if s, ok := symOf[f[0]]; ok {
+		s := symOf[f[0]]
+		if c := f[0]; c >= '0' && c <= '9' || c >= 'a' && c <= 'z' {
+			s |= flagContact // 𝟏 and 𝐚 may begin a handle
+		}
+		if s != 0 {
 			m.supp[r] = uint16(s)
 		}
 	}
 	for c, s := range symOf {
-		if c >= 0x10000 {
+		if c >= 0x10000 && c < sylBase {
 			m.supp[c] = uint16(s)
 		}
 	}

@@ -2,47 +2,56 @@ package detect
 
 import (
 	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
 // Obfuscation is a set of tricks the engine saw through in one match.
 type Obfuscation uint16
 
-// The tricks, in the order their names are reported.
+// The tricks, in the order their names are reported. The first five are
+// folds of single characters (they fit the fold table's kind byte).
 const (
 	ObfWidth       Obfuscation = 1 << iota // full-width forms (ｓ, ８)
 	ObfCompat                              // other compatibility forms (①, 𝐚, ㊙, Kangxi radicals)
 	ObfCase                                // upper/lower case
 	ObfTraditional                         // traditional or regional variant characters
+	ObfNumeral                             // numerals in disguise: 陆合彩, 6合彩 for 六合彩, ❶ for 1
 	ObfInvisible                           // zero-width and other format characters
 	ObfSeparator                           // spaces, punctuation, symbols or emoji between characters
 	ObfPinyin                              // pinyin annotations after characters: 联(lián)网(wǎng)
 	ObfTag                                 // HTML tags inside a word
 	ObfEntity                              // HTML character entities
 	ObfSpelling                            // the term spelled out in pinyin: bai jia le
+	ObfMixed                               // some characters in pinyin, the rest kept: bai家le
+	ObfInitials                            // pinyin initials as a token of their own: bjl
+	ObfHomophone                           // characters swapped for others that sound the same: 六合采
 )
 
-var obfNames = [...]string{"width", "compat", "case", "traditional", "invisible", "separator", "pinyin", "html-tag", "html-entity", "pinyin-spelling"}
+var obfNames = [...]string{"width", "compat", "case", "traditional", "numeral", "invisible", "separator", "pinyin",
+	"html-tag", "html-entity", "pinyin-spelling", "pinyin-mixed", "pinyin-initials", "homophone"}
 
-// obfNameSets caches the name list of every combination of tricks, so
-// findings share them instead of allocating one each.
-var obfNameSets = func() (sets [1 << len(obfNames)][]string) {
-	for o := range sets {
-		names := []string{}
-		for i, n := range obfNames {
-			if o&(1<<i) != 0 {
-				names = append(names, n)
-			}
-		}
-		sets[o] = names[:len(names):len(names)]
-	}
-	return sets
-}()
+// obfNameSets caches the name list of each combination of tricks seen, so
+// findings share them instead of allocating one each. Untouched entries
+// cost no memory until used.
+var obfNameSets [1 << len(obfNames)]atomic.Pointer[[]string]
 
 // Names lists the tricks in a stable order, for reports. The slice is
 // shared: copy it before changing it.
 func (o Obfuscation) Names() []string {
-	return obfNameSets[o&(1<<len(obfNames)-1)]
+	o &= 1<<len(obfNames) - 1
+	if v := obfNameSets[o].Load(); v != nil {
+		return *v
+	}
+	names := []string{}
+	for i, n := range obfNames {
+		if o&(1<<i) != 0 {
+			names = append(names, n)
+		}
+	}
+	names = names[:len(names):len(names)]
+	obfNameSets[o].Store(&names)
+	return names
 }
 
 // Rune classes shared by every compiled rule set. A rune is either part of
@@ -99,6 +108,14 @@ func sharedTables() *runeData {
 				suppFold[e[0]] = [2]int32{e[1], e[2]}
 			}
 		}
+		// Numerals in disguise fold to the plain ones, after the other
+		// folds so that 陸 (traditional 陆) becomes 六 too.
+		for r := range d.canon {
+			if n, ok := numeralFolds[d.canon[r]]; ok {
+				d.canon[r] = n
+				d.kind[r] |= uint8(ObfNumeral)
+			}
+		}
 		for r := range d.class {
 			d.class[r] = classOf(d.canon[r])
 			if unicode.Is(unicode.Han, rune(r)) {
@@ -124,6 +141,20 @@ func sharedTables() *runeData {
 	})
 	return shared
 }
+
+// numeralFolds maps the numerals spammers write instead of the plain ones
+// (financial forms 壹贰叁, dingbat circled digits ❶➀➊) to those. ① and
+// full-width digits already fold by NFKC.
+var numeralFolds = func() map[rune]rune {
+	m := map[rune]rune{'壹': '一', '贰': '二', '叁': '三', '肆': '四', '伍': '五', '陆': '六', '柒': '七', '捌': '八',
+		'玖': '九', '拾': '十', '佰': '百', '仟': '千', '〇': '零', '⓿': '0'}
+	for i := rune(0); i < 9; i++ {
+		for _, base := range []rune{'❶', '➀', '➊', '⓵'} {
+			m[base+i] = '1' + i
+		}
+	}
+	return m
+}()
 
 // canonical returns the canonical form of r and the tricks that map it there.
 func canonical(r rune) (rune, Obfuscation) {

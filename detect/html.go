@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -16,6 +17,7 @@ import (
 type span struct {
 	start, end int64
 	loc        string
+	tag        bool // the bytes of a tag, not text
 }
 
 type pageLink struct {
@@ -28,6 +30,7 @@ type pageLink struct {
 type page struct {
 	spans    []span
 	attrs    []span // attribute values to scan: meta content, alt, title
+	hrefs    []span // link targets, where contact handles count
 	links    []*pageLink
 	signals0 []Signal // signals known from structure alone
 	host     string
@@ -93,7 +96,7 @@ func analyzePage(data []byte, pageURL string) *page {
 				if a, ok := attrs.find("content"); ok {
 					switch {
 					case nameAttr == "keywords" || nameAttr == "description" || strings.HasPrefix(attrs.get(raw, "property"), "og:"):
-						pg.attrs = append(pg.attrs, span{start + int64(a.vs), start + int64(a.ve), "meta"})
+						pg.attrs = append(pg.attrs, span{start + int64(a.vs), start + int64(a.ve), "meta", false})
 					case equiv == "refresh":
 						content := string(raw[a.vs:a.ve])
 						if _, target, ok := strings.Cut(strings.ToLower(content), "url="); ok {
@@ -105,6 +108,13 @@ func analyzePage(data []byte, pageURL string) *page {
 			case "a":
 				l := &pageLink{href: html.UnescapeString(attrs.get(raw, "href")), start: start, hidden: e.hidden}
 				pg.links = append(pg.links, l)
+				if a, ok := attrs.find("href"); ok && a.ve > a.vs {
+					l := "link"
+					if e.hidden {
+						l = "hidden"
+					}
+					pg.hrefs = append(pg.hrefs, span{start: start + int64(a.vs), end: start + int64(a.ve), loc: l})
+				}
 				e.link = l
 			}
 			for _, an := range []string{"title", "alt"} {
@@ -113,15 +123,15 @@ func analyzePage(data []byte, pageURL string) *page {
 					if e.hidden {
 						l = "hidden"
 					}
-					pg.attrs = append(pg.attrs, span{start + int64(a.vs), start + int64(a.ve), l})
+					pg.attrs = append(pg.attrs, span{start + int64(a.vs), start + int64(a.ve), l, false})
 				}
 			}
-			pg.spans = append(pg.spans, span{start, end, loc})
+			pg.spans = append(pg.spans, span{start, end, loc, true})
 			if tt == tokStart && !voidTags[tag] {
 				stack = append(stack, e)
 			}
 		case tokEnd:
-			pg.spans = append(pg.spans, span{start, end, pg.textLoc(top(), inTag)})
+			pg.spans = append(pg.spans, span{start, end, pg.textLoc(top(), inTag), true})
 			for i := len(stack) - 1; i >= 0; i-- {
 				if stack[i].name == tag {
 					if tag == "a" && stack[i].link != nil {
@@ -134,7 +144,7 @@ func analyzePage(data []byte, pageURL string) *page {
 		case tokText:
 			e := top()
 			loc := pg.textLoc(e, inTag)
-			pg.spans = append(pg.spans, span{start, end, loc})
+			pg.spans = append(pg.spans, span{start, end, loc, false})
 			switch loc {
 			case "script":
 				pg.script(raw, start, end)
@@ -149,7 +159,7 @@ func analyzePage(data []byte, pageURL string) *page {
 				}
 			}
 		default:
-			pg.spans = append(pg.spans, span{start, end, pg.textLoc(top(), inTag)})
+			pg.spans = append(pg.spans, span{start, end, pg.textLoc(top(), inTag), true})
 		}
 	}
 	sort.SliceStable(pg.attrs, func(i, j int) bool { return pg.attrs[i].start < pg.attrs[j].start })
@@ -172,6 +182,45 @@ func (pg *page) textLoc(e elem, inTag func(string) bool) string {
 		return "head"
 	}
 	return "body"
+}
+
+// keepContacts keeps the handles a reader of the page meets: in its text,
+// in attribute values it shows (meta, title, alt) and in link targets, but
+// not in scripts, styles and tag markup, and not links to the page's own
+// host. It sets their locations.
+func (pg *page) keepContacts(cs []Contact) []Contact {
+	out := cs[:0]
+	for _, c := range cs {
+		if (c.Kind == ContactURL || c.Kind == ContactDomain) && pg.host != "" &&
+			(c.Host == pg.host || c.Host == "www."+pg.host || "www."+c.Host == pg.host) {
+			continue
+		}
+		if sp, ok := spanAt(pg.hrefs, c.Start); ok {
+			c.Location = sp.loc
+			out = append(out, c)
+			continue
+		}
+		if sp, ok := spanAt(pg.attrs, c.Start); ok {
+			c.Location = sp.loc
+			out = append(out, c)
+			continue
+		}
+		i := sort.Search(len(pg.spans), func(i int) bool { return pg.spans[i].end > c.Start })
+		if i < len(pg.spans) && !pg.spans[i].tag && pg.spans[i].loc != "script" && pg.spans[i].loc != "style" {
+			c.Location = pg.spans[i].loc
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// spanAt finds the span of sorted, disjoint spans that holds off.
+func spanAt(spans []span, off int64) (span, bool) {
+	j := sort.Search(len(spans), func(i int) bool { return spans[i].end > off })
+	if j < len(spans) && spans[j].start <= off {
+		return spans[j], true
+	}
+	return span{}, false
 }
 
 // locationAt finds the location of the byte at off.
@@ -365,7 +414,7 @@ func (pg *page) signals(findings []Finding) []Signal {
 func uniq(s []string, max int) []string {
 	var out []string
 	for _, v := range s {
-		if !contains(out, v) && len(out) < max {
+		if !slices.Contains(out, v) && len(out) < max {
 			out = append(out, v)
 		}
 	}

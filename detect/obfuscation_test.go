@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -26,10 +27,11 @@ func variantsOf(kind Obfuscation) map[rune]rune {
 // trick rewrites a term as a spammer would; ok is false when the trick
 // cannot apply to the term (no ASCII letter to widen, say).
 type trick struct {
-	name string
-	html bool
-	obf  string
-	do   func(term string, i int) (string, bool)
+	name    string
+	html    bool
+	obf     string
+	do      func(term string, i int) (string, bool)
+	applies func(r Rule, term string) bool // nil: every rule and term
 }
 
 func mapRunes(term string, f func(r rune, i int) (string, bool)) (string, bool) {
@@ -59,8 +61,35 @@ func joinRunes(term string, sep func(i int) string) string {
 	return b.String()
 }
 
-func tricks() []trick {
+// outsiders maps each toneless syllable to a character read that way
+// that no pattern of the matcher uses: a homophone a spammer would pick.
+func outsiders(m *Matcher) map[string]rune {
+	used := map[rune]bool{}
+	for _, p := range m.patterns {
+		for _, r := range p.norm {
+			used[r] = true
+		}
+	}
+	out := map[string]rune{}
+	for r := rune(0x4E00); r <= 0x9FA5; r++ {
+		if used[r] {
+			continue
+		}
+		if c, _ := canonical(r); c != r {
+			continue
+		}
+		if rs := readings(r); len(rs) == 1 {
+			if _, ok := out[rs[0]]; !ok {
+				out[rs[0]] = r
+			}
+		}
+	}
+	return out
+}
+
+func tricks(m *Matcher) []trick {
 	trad := variantsOf(ObfTraditional)
+	homophoneOf := outsiders(m)
 	compat := variantsOf(ObfCompat)
 	seps := []string{" ", "·", "*", "-", "❤️", "_", "、", "🎰", "|", "~", "★", " . "}
 	invis := []string{"\u200b", "\u200d", "\ufeff", "\u00ad", "\u2060", "\u200c"}
@@ -135,6 +164,42 @@ func tricks() []trick {
 			}
 			return strings.Join(syl, []string{" ", "", "-"}[k%3]), true
 		}},
+		{name: "homophone", obf: "homophone", applies: func(r Rule, _ string) bool { return r.Homophone },
+			do: func(t string, k int) (string, bool) {
+				rs := normalizeTerm(t)
+				if len(rs) < 3 || !allHan(rs) {
+					return "", false
+				}
+				i := k % len(rs)
+				h, ok := homophoneOf[readings(rs[i])[0]]
+				if !ok {
+					return "", false
+				}
+				rs[i] = h
+				return string(rs), true
+			}},
+		{name: "numeral", obf: "numeral", do: func(t string, _ int) (string, bool) {
+			vs := numeralVariants(normalizeTerm(t))
+			if len(vs) == 0 {
+				return "", false
+			}
+			return string(vs[0]), true
+		}},
+		{name: "pinyin-mixed", obf: "pinyin-mixed", applies: func(r Rule, _ string) bool { return r.Pinyin },
+			do: func(t string, k int) (string, bool) {
+				rs := normalizeTerm(t)
+				if len(rs) < 3 || !allHan(rs) {
+					return "", false
+				}
+				i := k % len(rs)
+				return string(rs[:i]) + readings(rs[i])[0] + string(rs[i+1:]), true
+			}},
+		{name: "pinyin-initials", obf: "pinyin-initials",
+			applies: func(r Rule, term string) bool { return slices.Contains(r.Initials, term) },
+			do: func(t string, k int) (string, bool) {
+				in := initials(normalizeTerm(t))
+				return strings.ToUpper(in[0][:k%2]) + in[0][k%2:], true
+			}},
 		{name: "combined", html: true, obf: "separator", do: func(t string, k int) (string, bool) {
 			v, _ := mapRunes(t, func(r rune, i int) (string, bool) {
 				if tr, ok := trad[r]; ok {
@@ -164,7 +229,7 @@ func TestEveryBuiltinTermThroughEveryTrick(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tr := range tricks() {
+	for _, tr := range tricks(m) {
 		applied := 0
 		for _, p := range packs {
 			for _, rule := range p.Rules {
@@ -173,7 +238,10 @@ func TestEveryBuiltinTermThroughEveryTrick(t *testing.T) {
 				type variant struct{ term, written string }
 				var vs []variant
 				for k, term := range rule.Terms {
-					if v, ok := tr.do(term, k); ok {
+					if tr.applies != nil && !tr.applies(rule, term) {
+						continue
+					}
+					if v, ok := tr.do(term, k); ok && !isOtherTermOf(rule, term, v) {
 						vs = append(vs, variant{term, v})
 					}
 				}
@@ -202,11 +270,27 @@ func TestEveryBuiltinTermThroughEveryTrick(t *testing.T) {
 	}
 }
 
+// isOtherTermOf reports a variant that is another term of the rule (91视频
+// and 九一视频 are both in the pack): it is found as that term.
+func isOtherTermOf(r Rule, term, v string) bool {
+	nv := string(normalizeTerm(v))
+	if nv == string(normalizeTerm(term)) {
+		return false
+	}
+	for _, t := range r.Terms {
+		if string(normalizeTerm(t)) == nv {
+			return true
+		}
+	}
+	return false
+}
+
 func hasFinding(res *Result, rule, term, text, obf string) bool {
 	for _, f := range res.Findings {
-		// Terms of a rule that sound alike share one pinyin spelling.
-		sameTerm := f.Term == term || obf == "pinyin-spelling" && f.Normalized == strings.ToLower(strings.NewReplacer(" ", "", "-", "").Replace(text))
-		if f.Rule == rule && sameTerm && f.Text == text && contains(f.Obfuscations, obf) {
+		// Terms of a rule that sound alike (买/卖银行卡) share one pinyin
+		// spelling and their homophones, which report the first of them.
+		sameTerm := f.Term == term || obf == "pinyin-spelling" || obf == "homophone" || obf == "pinyin-mixed"
+		if f.Rule == rule && sameTerm && f.Text == text && slices.Contains(f.Obfuscations, obf) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -144,7 +145,7 @@ func TestRubyAnnotationsInsideAWord(t *testing.T) {
 	page := []byte(`<html><body><p><ruby>百<rp>(</rp><rt>bǎi</rt><rp>)</rp>家<rt>jiā</rt>乐<rt>lè</rt></ruby>在线</p></body></html>`)
 	res := builtinMatcher(t).Scan(page)
 	for _, f := range res.Findings {
-		if f.Term == "百家乐" && contains(f.Obfuscations, "pinyin") && string(page[f.Start:f.End]) == f.Text {
+		if f.Term == "百家乐" && slices.Contains(f.Obfuscations, "pinyin") && string(page[f.Start:f.End]) == f.Text {
 			return
 		}
 	}

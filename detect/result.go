@@ -2,11 +2,10 @@ package detect
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"io"
 	"slices"
-	"sort"
+	"sync"
 )
 
 // Finding is one harmful term found in the input.
@@ -21,11 +20,20 @@ type Finding struct {
 	End          int64    `json:"end"`      // input[start:end] == text
 	Location     string   `json:"location"` // text, title, meta, body, hidden, link, script, attribute
 	Obfuscations []string `json:"obfuscations"`
-	Context      string   `json:"context"`           // "warning" when the text around warns or enforces; "" otherwise
-	Normalized   string   `json:"normalized"`        // the canonical form the automaton matched
-	Markers      []string `json:"markers,omitempty"` // the words that set the context
+	// Context is "warning" when the text speaks about the term in a warning
+	// or enforcement voice (such findings do not count towards the score),
+	// "" otherwise.
+	Context    string `json:"context"`
+	Normalized string `json:"normalized"` // the canonical form of the term the match stands for
+	// Reason says in one phrase why the context is what it is; Markers are
+	// the warning words that govern the term (also when promotion evidence
+	// outweighs them), Evidence the promotion evidence around it.
+	Reason   string   `json:"reason"`
+	Markers  []string `json:"markers,omitempty"`
+	Evidence []string `json:"evidence,omitempty"`
 
 	rule, pat int32 // indexes into the matcher, for scoring without maps
+	promoted  bool  // promotion evidence stands near it
 }
 
 // Signal is a page-level sign of abuse, such as hidden links or a redirect.
@@ -39,30 +47,28 @@ type Signal struct {
 
 // Result is the verdict on one input.
 type Result struct {
-	Verdict  string    `json:"verdict"` // "risky" or "clean"
+	Verdict  string    `json:"verdict"` // "risky", "suspicious" or "clean"
 	Score    int       `json:"score"`   // 0–100
 	HTML     bool      `json:"html"`
 	Bytes    int64     `json:"bytes"`
 	Findings []Finding `json:"findings"`
 	Signals  []Signal  `json:"signals"`
+	Contacts []Contact `json:"contacts"`
 }
 
 // Verdicts.
 const (
-	Risky = "risky"
-	Clean = "clean"
+	Risky      = "risky"      // score of RiskyScore or more
+	Suspicious = "suspicious" // something counted, below RiskyScore
+	Clean      = "clean"      // nothing, or only a weak page signal
 )
 
-// riskyScore is the score from which an input is risky: one high-severity
-// term, or two medium ones, or a medium one with a page signal.
-const riskyScore = 40
-
+// Scores at which verdicts begin: one high-severity term, two medium ones
+// or a medium one with a page signal is risky; one low-severity term or a
+// redirect is suspicious.
 const (
-	ctxBefore = 300 // bytes before a term searched for context words
-	ctxAfter  = 150
-	// readyMargin keeps a streamed match pending until any longer match of
-	// the same rule that contains it has been seen too.
-	readyMargin = 1024
+	RiskyScore      = 40
+	SuspiciousScore = 15
 )
 
 // Options tune one scan.
@@ -80,8 +86,12 @@ func (m *Matcher) Scan(data []byte) *Result { return m.ScanWith(data, Options{})
 // ScanWith scans one input held in memory.
 func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	isHTML := opt.Markup > 0 || opt.Markup == 0 && LooksLikeHTML(data)
-	st := &scanState{m: m, markup: isHTML}
+	w := workPool.Get().(*work)
+	defer w.put()
+	st := &w.st
+	*st = scanState{m: m, markup: isHTML, matches: st.matches[:0], noteStarts: true, starts: st.starts[:0]}
 	st.run(data, 0, 0, true)
+	st.noteStarts = false
 	var pg *page
 	if isHTML {
 		pg = analyzePage(data, opt.PageURL)
@@ -96,13 +106,60 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 		}
 	}
 	res := &Result{HTML: isHTML, Bytes: int64(len(data)), Findings: []Finding{}, Signals: []Signal{}}
-	r := resolver{m: m, data: data, pg: pg}
-	res.Findings = r.resolve(st.matches, nil)
+	cs := &w.cs
+	*cs = contactScanner{t: contactTable(), d: sharedTables(), buf: data, out: cs.out[:0], intern: cs.intern, memos: cs.memos[:0]}
+	cs.scanStarts(st.starts, int64(len(data)))
+	contacts := cs.out
+	if pg != nil {
+		contacts = pg.keepContacts(contacts)
+	} else {
+		for i := range contacts {
+			contacts[i].Location = "text"
+		}
+	}
+	res.Contacts = append(make([]Contact, 0, len(contacts)), contacts...)
+	r := &w.rs
+	*r = resolver{m: m, data: data, pg: pg, contacts: res.Contacts, terms: r.terms[:0], cues: r.cues[:0], cands: r.cands[:0],
+		cueStarts: r.cueStarts[:0], ev: r.ev, outer: r.outer[:0], inRun: r.inRun[:0], lastEnd: r.lastEnd[:0]}
+	if f := r.resolve(st.matches, 1<<62); f != nil {
+		res.Findings = f
+	}
 	if pg != nil {
 		res.Signals = pg.signals(res.Findings)
 	}
 	m.score(res)
 	return res
+}
+
+// work is the scratch space of one scan, kept between scans so that
+// scanning many small inputs does not allocate it each time.
+type work struct {
+	st scanState
+	cs contactScanner
+	rs resolver
+}
+
+var workPool = sync.Pool{New: func() any { return new(work) }}
+
+// put returns the scratch space, dropping what points into the input or
+// into results.
+func (w *work) put() {
+	w.st.m, w.st.buf = nil, nil
+	if cap(w.st.starts) > 1<<16 {
+		w.st.starts = nil
+	}
+	w.cs.buf = nil
+	clear(w.cs.out)
+	clear(w.cs.intern)
+	clear(w.rs.ev)
+	w.rs = resolver{terms: w.rs.terms[:0], cues: w.rs.cues[:0], cands: w.rs.cands[:0], cueStarts: w.rs.cueStarts[:0], ev: w.rs.ev,
+		outer: w.rs.outer[:0], inRun: w.rs.inRun[:0], lastEnd: w.rs.lastEnd[:0]}
+	clear(w.rs.terms[:cap(w.rs.terms)])
+	clear(w.rs.cands[:cap(w.rs.cands)])
+	if cap(w.st.matches) > 1<<16 {
+		w.st.matches = nil // a huge input's buffer is not worth keeping
+	}
+	workPool.Put(w)
 }
 
 // streamChunk is how much ScanReader reads at a time; streamKeep is how much
@@ -117,15 +174,46 @@ const (
 const MaxPageSize = 32 << 20
 
 // ScanReader scans an input read from r. Plain text is streamed, so memory
-// does not grow with its size; HTML, recognised from the first bytes, is a
-// page and is read whole up to MaxPageSize, because its structure matters.
+// does not grow with its size (only with what it finds); HTML, recognised
+// from the first bytes, is a page and is read whole up to MaxPageSize,
+// because its structure matters.
 func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
+	var findings pieces[Finding]
+	var contacts pieces[Contact]
+	res, err := m.scanStream(r, findings.add, contacts.add)
+	if err != nil {
+		return nil, err
+	}
+	res.Findings, res.Contacts = findings.all(), contacts.all()
+	return res, nil
+}
+
+// ScanReaderTo scans like ScanReader but hands the findings and contacts
+// to found and contact, in input order, as soon as they are decided,
+// instead of keeping them: the Result it returns has the verdict, score,
+// size and signals, and empty Findings and Contacts. Memory then stays
+// bounded whatever the length of a plain-text input. The slices passed
+// are not used again by the scan.
+func (m *Matcher) ScanReaderTo(r io.Reader, found func(...Finding), contact func(...Contact)) (*Result, error) {
+	return m.scanStream(r, found, contact)
+}
+
+// scanStream is ScanReader's work, with its findings and contacts handed
+// out as they are decided.
+func (m *Matcher) scanStream(r io.Reader, found func(...Finding), contact func(...Contact)) (*Result, error) {
+	whole := func(data []byte) *Result {
+		res := m.Scan(data)
+		found(res.Findings...)
+		contact(res.Contacts...)
+		res.Findings, res.Contacts = []Finding{}, []Contact{}
+		return res
+	}
 	buf := make([]byte, 0, streamChunk+streamKeep+lookahead)
 	for len(buf) < 1024 {
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
-			return m.Scan(buf), nil
+			return whole(buf), nil
 		}
 		if err != nil {
 			return nil, err
@@ -139,13 +227,15 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		if int64(len(buf)+len(rest)) > MaxPageSize {
 			return nil, fmt.Errorf("HTML page larger than %d MiB, not scanned", MaxPageSize>>20)
 		}
-		return m.Scan(append(buf, rest...)), nil
+		return whole(append(buf, rest...)), nil
 	}
-	st := &scanState{m: m}
+	st := &scanState{m: m, noteStarts: true}
 	rs := resolver{m: m}
-	res := &Result{Findings: []Finding{}, Signals: []Signal{}}
+	cs := &contactScanner{t: contactTable(), d: sharedTables()}
+	res := &Result{Findings: []Finding{}, Signals: []Signal{}, Contacts: []Contact{}}
+	var t tally
 	var bufBase, pos int64 // offset of buf[0]; offset scanned up to
-	var kept []rawMatch
+	lastContacts := 0
 	for {
 		final := false
 		for !final && len(buf) < cap(buf) {
@@ -161,11 +251,41 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 			}
 		}
 		pos = bufBase + int64(st.run(buf, int(pos-bufBase), bufBase, final))
-		st.matches = append(kept, st.matches...)
 		rs.data, rs.base = buf, bufBase
-		res.Findings = append(res.Findings, rs.resolveUpTo(st, pos, final)...)
-		kept = st.matches
-		st.matches = nil
+		// Contact handles, short of the end unless it is the end, so
+		// none is cut; kept while decisions may still need them.
+		limit := bufBase + int64(len(buf))
+		if !final {
+			limit -= contactLookahead
+		}
+		// A chunk's contacts go out whole (ScanReader keeps the slice), so
+		// each chunk has its own, sized by the last: a text of links has
+		// thousands per chunk, and growing from nothing copied them often.
+		cs.buf, cs.base, cs.out = buf, bufBase, nil
+		if lastContacts > 0 {
+			cs.out = make([]Contact, 0, lastContacts+lastContacts/4)
+		}
+		n := cs.scanStarts(st.starts, limit)
+		lastContacts = len(cs.out)
+		st.starts = st.starts[:copy(st.starts, st.starts[n:])]
+		for i := range cs.out {
+			cs.out[i].Location = "text"
+		}
+		rs.contacts = append(rs.contacts, cs.out...)
+		if len(cs.out) > 0 {
+			contact(cs.out...)
+		}
+		if fs := rs.resolveUpTo(st, pos, final); len(fs) > 0 {
+			for i := range fs {
+				t.add(m, &fs[i])
+			}
+			found(fs...)
+		}
+		drop := 0
+		for drop < len(rs.contacts) && rs.contacts[drop].End+2*contextReach+readyMargin < pos {
+			drop++
+		}
+		rs.contacts = rs.contacts[drop:]
 		if final {
 			break
 		}
@@ -174,13 +294,46 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 		if from < bufBase {
 			from = bufBase
 		}
-		n := copy(buf, buf[from-bufBase:])
-		buf = buf[:n]
+		buf = buf[:copy(buf, buf[from-bufBase:])]
 		bufBase = from
 	}
 	res.Bytes = pos
-	m.score(res)
+	m.finishScore(res, &t)
 	return res, nil
+}
+
+// pieces gathers a stream's findings or contacts chunk by chunk and joins
+// them once at the end: growing one slice of a hundred thousand large
+// structs by appending copied it over and over.
+type pieces[T any] struct {
+	parts [][]T
+	n     int
+}
+
+func (p *pieces[T]) add(v ...T) {
+	if len(v) == 0 {
+		return
+	}
+	if len(v) >= 256 {
+		p.parts = append(p.parts, v) // a chunk's findings or contacts, kept as they are
+	} else if k := len(p.parts); k > 0 && len(p.parts[k-1]) < 4096 && cap(p.parts[k-1]) > len(p.parts[k-1]) {
+		p.parts[k-1] = append(p.parts[k-1], v...)
+	} else {
+		p.parts = append(p.parts, append(make([]T, 0, max(len(v), 4096)), v...))
+	}
+	p.n += len(v)
+}
+
+// all returns everything added, in order, in one slice (never nil).
+func (p *pieces[T]) all() []T {
+	if len(p.parts) == 1 {
+		return p.parts[0]
+	}
+	out := make([]T, 0, p.n)
+	for _, part := range p.parts {
+		out = append(out, part...)
+	}
+	return out
 }
 
 // LooksLikeHTML recognises an HTML document by its first bytes.
@@ -209,212 +362,6 @@ func LooksLikeHTML(data []byte) bool {
 	return false
 }
 
-type resolver struct {
-	m    *Matcher
-	data []byte
-	base int64 // offset of data[0]
-	pg   *page
-}
-
-// resolveUpTo turns the term matches that can no longer gain context
-// (they end well before pos) into findings and keeps the rest, plus the
-// context words still within reach, in st.matches.
-func (r *resolver) resolveUpTo(st *scanState, pos int64, final bool) []Finding {
-	if final {
-		return r.resolve(st.matches, nil)
-	}
-	var ready, keep []rawMatch
-	for _, mt := range st.matches {
-		k := r.m.patterns[mt.pat].kind
-		switch {
-		case k == kindTerm && mt.end+ctxAfter+readyMargin < pos:
-			ready = append(ready, mt)
-		case k == kindTerm || mt.end+2*ctxBefore+maxTag >= pos:
-			keep = append(keep, mt)
-		}
-	}
-	ctx := make([]rawMatch, 0, len(keep))
-	for _, mt := range keep {
-		if r.m.patterns[mt.pat].kind != kindTerm {
-			ctx = append(ctx, mt)
-		}
-	}
-	st.matches = keep
-	return r.resolve(ready, ctx)
-}
-
-// resolve turns raw matches into findings: it drops matches that run into
-// neighbouring ASCII words and matches cancelled by an exclude term, and
-// marks the context. extra holds more context and exclude matches.
-func (r *resolver) resolve(matches, extra []rawMatch) []Finding {
-	m := r.m
-	var terms, others []rawMatch
-	for _, mt := range matches {
-		if m.patterns[mt.pat].kind == kindTerm {
-			terms = append(terms, mt)
-		} else {
-			others = append(others, mt)
-		}
-	}
-	others = append(others, extra...)
-	slices.SortFunc(others, func(a, b rawMatch) int { return cmp.Compare(a.start, b.start) })
-	slices.SortStableFunc(terms, func(a, b rawMatch) int {
-		if a.start != b.start {
-			return cmp.Compare(a.start, b.start)
-		}
-		return cmp.Compare(b.end, a.end)
-	})
-	// Location-wide counts, for texts whose warning voice is spread thin.
-	// A page has a handful of locations and a text one, so a short list
-	// does better than a map.
-	type locCount struct {
-		loc         string
-		warn, promo int
-	}
-	var locs []locCount
-	countAt := func(loc string) *locCount {
-		for i := range locs {
-			if locs[i].loc == loc {
-				return &locs[i]
-			}
-		}
-		locs = append(locs, locCount{loc: loc})
-		return &locs[len(locs)-1]
-	}
-	otherLoc := make([]string, len(others))
-	for i, o := range others {
-		switch m.patterns[o.pat].kind {
-		case kindWarning:
-			otherLoc[i] = r.location(o.start)
-			countAt(otherLoc[i]).warn++
-		case kindPromo:
-			otherLoc[i] = r.location(o.start)
-			countAt(otherLoc[i]).promo++
-		}
-	}
-	out := make([]Finding, 0, len(terms))
-	type key struct {
-		rule       int32
-		start, end int64
-	}
-	type ruleEnd struct {
-		rule int32
-		end  int64
-	}
-	var lastEnd []ruleEnd // per rule, the end of its last finding
-	endOf := func(rule int32) (int64, bool) {
-		for _, e := range lastEnd {
-			if e.rule == rule {
-				return e.end, true
-			}
-		}
-		return 0, false
-	}
-	for _, t := range terms {
-		p := &m.patterns[t.pat]
-		if t.start < r.base || t.end > r.base+int64(len(r.data)) {
-			continue // cut off from a stream window; cannot happen for bounded terms
-		}
-		// ASCII terms stand alone; a pinyin spelling may touch digits
-		// (baijiale888.com) but not letters.
-		adj := isASCIIAlnum
-		if p.asciiEnd&4 != 0 {
-			adj = isASCIILetter
-		}
-		if p.asciiEnd&1 != 0 && t.start > r.base && adj(r.data[t.start-r.base-1]) {
-			continue
-		}
-		if p.asciiEnd&2 != 0 && t.end < r.base+int64(len(r.data)) && adj(r.data[t.end-r.base]) {
-			continue
-		}
-		// A shorter match of the same rule inside a longer one adds nothing.
-		if e, ok := endOf(p.rule); ok && t.end <= e {
-			continue
-		}
-		loc := r.location(t.start)
-		excluded := false
-		warn, promo := 0, 0
-		var markers []string
-		lo := sort.Search(len(others), func(i int) bool { return others[i].start >= t.start-ctxBefore-maxTag })
-		for k, o := range others[lo:] {
-			if o.start > t.end+ctxAfter {
-				break
-			}
-			op := &m.patterns[o.pat]
-			switch op.kind {
-			case kindExclude:
-				if op.rule == p.rule && o.start < t.end && t.start < o.end {
-					excluded = true
-				}
-			case kindWarning, kindPromo:
-				if o.end < t.start-ctxBefore || otherLoc[lo+k] != loc {
-					continue
-				}
-				if op.kind == kindPromo && o.start < t.end && t.start < o.end {
-					continue // the term itself, not its surroundings
-				}
-				if op.kind == kindWarning {
-					warn++
-					if len(markers) < 5 && !contains(markers, op.term) {
-						markers = append(markers, op.term)
-					}
-				} else {
-					promo++
-				}
-			}
-		}
-		if excluded {
-			continue
-		}
-		if i := slices.IndexFunc(lastEnd, func(e ruleEnd) bool { return e.rule == p.rule }); i >= 0 {
-			lastEnd[i].end = t.end
-		} else {
-			lastEnd = append(lastEnd, ruleEnd{p.rule, t.end})
-		}
-		ctx := ""
-		lc := countAt(loc)
-		if warn > promo || lc.warn >= 3 && lc.warn > 2*lc.promo {
-			ctx = "warning"
-		} else {
-			markers = nil
-		}
-		rule := &m.rules[p.rule]
-		sev := rule.Severity
-		if sev == "" {
-			sev = "medium"
-		}
-		out = append(out, Finding{
-			Category: rule.Category, Rule: rule.ID, Pack: rule.pack, Severity: sev, Term: p.term,
-			Text: string(r.data[t.start-r.base : t.end-r.base]), Start: t.start, End: t.end,
-			Location: loc, Obfuscations: t.flags.Names(), Context: ctx,
-			Normalized: p.norm, Markers: markers, rule: p.rule, pat: t.pat,
-		})
-	}
-	return out
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
-
-func isASCIIAlnum(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
-}
-
-func (r *resolver) location(off int64) string {
-	if r.pg == nil {
-		return "text"
-	}
-	return r.pg.locationAt(off)
-}
-
 // signalWeight is what each page signal adds to the score.
 var signalWeight = map[string]int{
 	"seo-hijack":          45,
@@ -428,47 +375,85 @@ var signalWeight = map[string]int{
 	"traditional-mix":     10,
 }
 
+// promotionWeight is what promotion evidence beside counted findings adds.
+const promotionWeight = 10
+
+// tally keeps what the score needs of the findings: which terms of which
+// rules counted (a rule and a term in one integer, so sorting is cheap),
+// and whether promotion evidence stood near one.
+type tally struct {
+	keys     []int64
+	promoted bool
+}
+
+func (t *tally) add(m *Matcher, f *Finding) {
+	if f.Context == "warning" {
+		return
+	}
+	t.keys = append(t.keys, int64(f.rule)<<32|int64(m.patterns[f.pat].id))
+	t.promoted = t.promoted || f.promoted
+	if len(t.keys) >= 8192 {
+		// A long stream repeats its terms: keep each once.
+		slices.Sort(t.keys)
+		t.keys = slices.Compact(t.keys)
+	}
+}
+
 // score adds up the findings outside warning context, one weight per rule
 // plus a little for each further distinct term, and the page signals.
 func (m *Matcher) score(res *Result) {
-	type key struct{ rule, pat int32 }
-	keys := make([]key, 0, len(res.Findings))
-	for _, f := range res.Findings {
-		if f.Context != "warning" {
-			keys = append(keys, key{f.rule, f.pat})
-		}
+	t := tally{keys: make([]int64, 0, len(res.Findings))}
+	for i := range res.Findings {
+		t.add(m, &res.Findings[i])
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.rule != b.rule {
-			return int(a.rule) - int(b.rule)
-		}
-		return int(a.pat) - int(b.pat)
-	})
+	m.finishScore(res, &t)
+}
+
+// finishScore sets the score and verdict from a tally and the signals.
+func (m *Matcher) finishScore(res *Result, t *tally) {
+	keys := t.keys
+	promoted := t.promoted
+	slices.Sort(keys)
 	total := 0
 	for i := 0; i < len(keys); {
-		// One rule: its weight, then +5 per further distinct term, up to +20.
+		// One rule: its weight, then +5 per further distinct term (its
+		// variants are the same term), up to +20.
 		j, terms := i, 0
-		for ; j < len(keys) && keys[j].rule == keys[i].rule; j++ {
-			if j == i || m.patterns[keys[j].pat].term != m.patterns[keys[j-1].pat].term {
+		for ; j < len(keys) && keys[j]>>32 == keys[i]>>32; j++ {
+			if j == i || keys[j] != keys[j-1] {
 				terms++
 			}
 		}
-		total += m.rules[keys[i].rule].weight + 5*min(terms-1, 4)
+		total += m.rules[keys[i]>>32].weight + 5*min(terms-1, 4)
 		i = j
 	}
-	seen := map[string]int{}
-	for _, s := range res.Signals {
-		if seen[s.Kind] < 2 {
+	// A harmful term with a way to reach the seller (a contact handle, a
+	// call to action) is a promotion, not a mention.
+	if promoted {
+		total += promotionWeight
+	}
+	// Each kind of signal counts twice at most.
+	for i, s := range res.Signals {
+		seen := 0
+		for _, t := range res.Signals[:i] {
+			if t.Kind == s.Kind {
+				seen++
+			}
+		}
+		if seen < 2 {
 			total += signalWeight[s.Kind]
 		}
-		seen[s.Kind]++
 	}
 	if total > 100 {
 		total = 100
 	}
 	res.Score = total
-	res.Verdict = Clean
-	if total >= riskyScore {
+	switch {
+	case total >= RiskyScore:
 		res.Verdict = Risky
+	case total >= SuspiciousScore:
+		res.Verdict = Suspicious
+	default:
+		res.Verdict = Clean
 	}
 }

@@ -32,9 +32,17 @@ type Rule struct {
 	Severity string   `yaml:"severity"`
 	Terms    []string `yaml:"terms"`
 	Exclude  []string `yaml:"exclude"`
-	// Pinyin also matches terms of three or more characters spelled out in
-	// pinyin (百家乐: baijiale, Bai Jia Le), as spam writes them.
+	// Pinyin also matches terms of three or more Han characters spelled
+	// out in pinyin (百家乐: baijiale, Bai Jia Le, and yue for the other
+	// reading of 乐) or partly spelled (bai家le, 百jia乐), as spam writes them.
 	Pinyin bool `yaml:"pinyin"`
+	// Homophone also matches terms of three or more Han characters with
+	// characters swapped for others of the same toneless syllable (六合采,
+	// 博采网站), as spam writes them to slip past filters.
+	Homophone bool `yaml:"homophone"`
+	// Initials lists terms of the rule (three or more Han characters) whose
+	// pinyin initials spammers use as a word of its own: 百家乐 as bjl.
+	Initials []string `yaml:"initials"`
 }
 
 // Severities a rule may carry; a rule without one is "medium".
@@ -71,10 +79,6 @@ var (
 // ParseRulePack reads and validates a YAML rule pack. source names it in
 // errors (usually its file name).
 func ParseRulePack(source string, data []byte) (*RulePack, error) {
-	file, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		return nil, yamlError(source, err)
-	}
 	var p RulePack
 	if err := yaml.UnmarshalWithOptions(data, &p, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlError(source, err)
@@ -82,6 +86,12 @@ func ParseRulePack(source string, data []byte) (*RulePack, error) {
 	p.Source = source
 	at := func(field, msg string) error {
 		e := &PackError{Source: source, Field: field, Msg: msg}
+		// The syntax tree, for the position, only when there is an error
+		// to place: parsing it costs as much again as reading the pack.
+		file, err := parser.ParseBytes(data, 0)
+		if err != nil {
+			return e
+		}
 		// A missing field has no node: point at the nearest enclosing one.
 		for f := field; f != ""; {
 			if pth, err := yaml.PathString("$." + f); err == nil {
@@ -137,6 +147,11 @@ func ParseRulePack(source string, data []byte) (*RulePack, error) {
 				return nil, at(fmt.Sprintf("%s.exclude[%d]", f, j), msg)
 			}
 		}
+		for j, t := range r.Initials {
+			if msg := initialsProblem(t, r.Terms); msg != "" {
+				return nil, at(fmt.Sprintf("%s.initials[%d]", f, j), msg)
+			}
+		}
 	}
 	return &p, nil
 }
@@ -149,6 +164,25 @@ func termProblem(t string) string {
 		return fmt.Sprintf("term %q has no letters, digits or characters to match", t)
 	case n > maxTermSymbols:
 		return fmt.Sprintf("term %q is longer than %d characters", t, maxTermSymbols)
+	}
+	return ""
+}
+
+// initialsProblem says why a term's initials cannot be matched, or "".
+func initialsProblem(t string, terms []string) string {
+	rs := normalizeTerm(t)
+	found := false
+	for _, x := range terms {
+		if string(normalizeTerm(x)) == string(rs) {
+			found = true
+			break
+		}
+	}
+	switch {
+	case !found:
+		return fmt.Sprintf("%q is not one of the rule's terms", t)
+	case len(rs) < 3 || !allHan(rs):
+		return fmt.Sprintf("%q needs three or more Chinese characters for its initials to be a word", t)
 	}
 	return ""
 }

@@ -30,6 +30,7 @@ type rawMatch struct {
 	pat        int32
 	start, end int64
 	flags      Obfuscation
+	done       bool // a streamed term already reported; kept as a neighbour
 }
 
 // scanState is the state of one scan: where the automaton is, the recent
@@ -45,6 +46,12 @@ type scanState struct {
 	matches []rawMatch
 	buf     []byte // the bytes being scanned, to read matched characters back
 	base    int64  // offset of buf[0] in the input
+
+	// noteStarts has the scan record in starts where contact handles may
+	// begin: characters flagged in the table, ASCII ones at the start of a
+	// word only.
+	noteStarts bool
+	starts     []int64
 }
 
 func (st *scanState) reset() {
@@ -67,6 +74,8 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 	nc := st.n // characters fed, kept in a register
 	ring := &st.ring
 	dirty := true // st.jn may hold a pending junction
+	note := st.noteStarts
+	starts := st.starts // noted here, kept in a register, stored back on return
 	n := len(buf)
 	limit := n
 	if !final {
@@ -79,6 +88,11 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 		w := 1
 		if b < 0x80 {
 			sym = uint32(table[b])
+			// An ASCII letter or digit after a non-word byte may begin a
+			// contact handle (www.…, 138…, kf8899@…).
+			if note && (b-'0' < 10 || (b|0x20)-'a' < 26) && (i == 0 || !isWordByte(buf[i-1])) {
+				starts = append(starts, base+int64(i))
+			}
 		} else if b >= 0xE0 && b < 0xF0 && i+2 < n && buf[i+1]&0xC0 == 0x80 && buf[i+2]&0xC0 == 0x80 {
 			sym = uint32(table[rune(b&0x0F)<<12|rune(buf[i+1]&0x3F)<<6|rune(buf[i+2]&0x3F)])
 			w = 3
@@ -93,65 +107,78 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 				sym = uint32(m.lookupSupp(r))
 			}
 		}
-		if sym-1 < nsym {
-			// The common case: a character of some term.
-			var chk int32
-			for {
-				t := da[s].base + int32(sym)
-				if uint32(t) < size {
-					if chk = da[t].check; chk&^hasOut == s {
-						s = t
-						break
-					}
+		if sym-1 >= nsym {
+			// Not a plain symbol: a character flagged as one a contact
+			// handle may begin with (noted, then taken for what it is),
+			// one no term uses, or a separator.
+			if sym >= flagContact && sym < symAmp {
+				// A letter or digit in disguise (ｗ, ８, ①) may begin a handle.
+				sym -= flagContact
+				if note {
+					starts = append(starts, base+int64(i))
 				}
-				if s == 0 {
-					chk = 0
-					break
-				}
-				s = fail[s]
 			}
-			if s == 0 {
-				// No term continues here, so this character can be part
-				// of no later match either: nothing to remember.
+			if sym == 0 {
+				s = 0 // a word character that no term continues with
 				i += w
 				continue
 			}
-			// Only a separator path (special) dirties the junction, so the
-			// common case writes the ring entry and nothing else.
-			var join uint16
-			if dirty {
-				join = st.jn.pend
-				st.jn = junction{}
-				dirty = false
+			if sym-1 >= nsym {
+				if s == 0 && sym >= symParen {
+					i += w // nothing to join at the root
+					continue
+				}
+				// Rare paths: separators inside a possible word, markup, entities.
+				st.s, st.n, st.starts = s, nc, starts
+				adv, more := st.special(buf, base, i, w, sym, final)
+				s, nc, dirty, starts = st.s, st.n, true, st.starts
+				if more {
+					return i
+				}
+				i += adv
+				continue
 			}
-			ring[nc&(ringSize-1)] = symPos{base + int64(i), join}
-			nc++
-			if chk < 0 {
-				st.n = nc
-				st.report(m.out[s], base+int64(i+w))
+		}
+		// The common case: a character of some term.
+		var chk int32
+		for {
+			t := da[s].base + int32(sym)
+			if uint32(t) < size {
+				if chk = da[t].check; chk&^hasOut == s {
+					s = t
+					break
+				}
 			}
+			if s == 0 {
+				chk = 0
+				break
+			}
+			s = fail[s]
+		}
+		if s == 0 {
+			// No term continues here, so this character can be part
+			// of no later match either: nothing to remember.
 			i += w
 			continue
 		}
-		if sym == 0 {
-			s = 0 // a word character that no term continues with
-			i += w
-			continue
+		// Only a separator path (special) dirties the junction, so the
+		// common case writes the ring entry and nothing else.
+		var join uint16
+		if dirty {
+			join = st.jn.pend
+			st.jn = junction{}
+			dirty = false
 		}
-		if s == 0 && sym >= symParen {
-			i += w // nothing to join at the root
-			continue
+		ring[nc&(ringSize-1)] = symPos{base + int64(i), join}
+		nc++
+		if chk < 0 {
+			st.n, st.starts = nc, starts
+			st.report(m.out[s], base+int64(i+w))
+			starts = st.starts
 		}
-		// Rare paths: separators inside a possible word, markup, entities.
-		st.s, st.n = s, nc
-		adv, more := st.special(buf, base, i, w, sym, final)
-		s, nc, dirty = st.s, st.n, true
-		if more {
-			return i
-		}
-		i += adv
+		i += w
 	}
-	st.s, st.n = s, nc
+	st.s, st.n, st.starts = s, nc, starts
 	return i
 }
 
@@ -167,6 +194,9 @@ func (st *scanState) special(buf []byte, base int64, i, w int, sym uint32, final
 			} else {
 				e = st.m.lookupSupp(r)
 			}
+			if e >= flagContact && e < symAmp {
+				e -= flagContact
+			}
 			st.symbol(uint32(e), base, i, sz)
 			return sz, false
 		}
@@ -181,6 +211,9 @@ func (st *scanState) special(buf []byte, base int64, i, w int, sym uint32, final
 			sz, brk, need := tagAt(buf[i:], final)
 			if need {
 				return 0, true
+			}
+			if sz > 0 && st.noteStarts {
+				st.noteTagStarts(buf[i:i+sz], base+int64(i))
 			}
 			if sz > 0 {
 				if brk {
@@ -220,6 +253,23 @@ func (st *scanState) special(buf []byte, base int64, i, w int, sym uint32, final
 		st.skip(uint16(ObfSeparator), false)
 	}
 	return w, false
+}
+
+// isWordByte reports an ASCII letter, digit or underscore: a handle does
+// not begin after one.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+}
+
+// noteTagStarts records the word starts inside a tag consumed whole in
+// the middle of a word (百<a href="http://x.com">家), which the main loop
+// does not see.
+func (st *scanState) noteTagStarts(tag []byte, at int64) {
+	for j := 1; j < len(tag); j++ {
+		if isWordByte(tag[j]) && tag[j] != '_' && !isWordByte(tag[j-1]) {
+			st.starts = append(st.starts, at+int64(j))
+		}
+	}
 }
 
 // isListSep reports the separators of a keyword list: , ， | 、
@@ -285,6 +335,12 @@ func (st *scanState) report(o int32, end int64) {
 		pi := m.outPat[o]
 		L := uint64(m.patterns[pi].length)
 		first := st.n - L
+		if m.patterns[pi].kind == kindNote {
+			if st.noteStarts {
+				st.starts = append(st.starts, st.ring[first&(ringSize-1)].start)
+			}
+			continue
+		}
 		var fl Obfuscation
 		for k := first; k < st.n; k++ {
 			p := &st.ring[k&(ringSize-1)]
@@ -293,9 +349,7 @@ func (st *scanState) report(o int32, end int64) {
 				fl |= Obfuscation(p.join)
 			}
 		}
-		if m.patterns[pi].spelled {
-			fl |= ObfSpelling
-		}
+		fl |= m.patterns[pi].flags
 		st.matches = append(st.matches, rawMatch{pat: pi, start: st.ring[first&(ringSize-1)].start, end: end, flags: fl})
 	}
 }

@@ -33,7 +33,9 @@ func (c *choppyReader) Read(p []byte) (int, error) {
 func longText(size int, seed uint64) []byte {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	filler := []string{"今天天气很好，我们一起去公园散步。", "这家餐厅的菜味道不错，价格也公道。", "周末学校组织学生参观科技馆。", "Shipping update: parcel 42 left the depot.\n"}
-	spam := []string{"澳門新葡京 真 人 荷 官", "百(bǎi)家(jiā)乐(lè)在线", "出售ｋ粉", "刷\u200b单\u200b返\u200b利", "收 购 银 行 卡"}
+	spam := []string{"澳門新葡京 真 人 荷 官", "百(bǎi)家(jiā)乐(lè)在线", "出售ｋ粉", "刷\u200b单\u200b返\u200b利", "收 购 银 行 卡",
+		"六合采加微信 kf８８９９", "bjl官网 www点xpj88点com", "客服电话 一三八 一二三四 五六七八", "警方提醒：网络赌博害人害己。",
+		"典型案例：张某沉迷百家乐。"}
 	var b bytes.Buffer
 	for b.Len() < size {
 		if rng.IntN(20) == 0 {
@@ -56,6 +58,12 @@ func TestScanReaderMatchesScan(t *testing.T) {
 	}
 	if len(want.Findings) < 100 {
 		t.Fatalf("test text has only %d findings", len(want.Findings))
+	}
+	if len(want.Contacts) < 50 {
+		t.Fatalf("test text has only %d contacts", len(want.Contacts))
+	}
+	if !reflect.DeepEqual(got.Contacts, want.Contacts) {
+		t.Errorf("streamed contacts differ: %d, in memory %d", len(got.Contacts), len(want.Contacts))
 	}
 	if !reflect.DeepEqual(got.Findings, want.Findings) {
 		t.Errorf("streamed scan differs: %d findings, in memory %d", len(got.Findings), len(want.Findings))
@@ -144,3 +152,31 @@ func TestScanReaderRefusesOversizedPage(t *testing.T) {
 		t.Errorf("a page over MaxPageSize should be refused, got %v", err)
 	}
 }
+
+// TestScanReaderToStreamsWhatScanReaderKeeps: the findings and contacts
+// handed out as they are decided are the ones ScanReader returns, in
+// order, with the same verdict, also for a page, which is read whole.
+func TestScanReaderToStreamsWhatScanReaderKeeps(t *testing.T) {
+	m := builtinMatcher(t)
+	for _, data := range [][]byte{longText(1<<20, 9), []byte(hackedPageForStream)} {
+		want, err := m.ScanReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fs []Finding
+		var cs []Contact
+		got, err := m.ScanReaderTo(bytes.NewReader(data), func(f ...Finding) { fs = append(fs, f...) }, func(c ...Contact) { cs = append(cs, c...) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(fs, want.Findings) || !reflect.DeepEqual(cs, want.Contacts) {
+			t.Errorf("streamed %d findings and %d contacts, kept %d and %d", len(fs), len(cs), len(want.Findings), len(want.Contacts))
+		}
+		if got.Verdict != want.Verdict || got.Score != want.Score || len(got.Findings) != 0 || len(got.Contacts) != 0 {
+			t.Errorf("streamed result %s/%d with %d findings kept, want %s/%d and none", got.Verdict, got.Score, len(got.Findings), want.Verdict, want.Score)
+		}
+	}
+}
+
+const hackedPageForStream = `<html><head><title>澳门新葡京_百家乐</title></head><body><p>农业合作社，欢迎来电 13812345678。</p>` +
+	`<div style="display:none"><a href="http://xpj88.vip/">葡京</a></div></body></html>`

@@ -83,6 +83,8 @@ type Options struct {
 	Workers int // concurrent jobs in this process; default 4
 	Webhook Webhook
 	SMTP    SMTP
+	// Patrol tunes patrol's jobs, which run when the store patrols.
+	Patrol PatrolOptions
 	// Checkpoint exports signed audit checkpoints periodically.
 	Checkpoint Checkpoint
 }
@@ -118,6 +120,7 @@ func (o Options) channels() []string {
 // Runner works jobs until stopped.
 type Runner struct {
 	client *river.Client[*sql.Tx]
+	close  func()
 }
 
 // Start migrates River's tables, registers every worker and periodic job, and
@@ -142,7 +145,15 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 	river.AddWorker(workers, &deliverWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
 	river.AddWorker(workers, &noticeDispatchWorker{store: s, channels: o.channels()})
 	river.AddWorker(workers, &deliverNoticeWorker{store: s, webhook: o.Webhook, smtp: o.SMTP, http: &http.Client{Timeout: deliveryTimeout}, log: o.Logger})
-	periodic := []*river.PeriodicJob{
+	patrolJobs, closePatrol, patrols := startPatrol(s, o, workers)
+	queues := map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: o.Workers}}
+	if patrols {
+		// Fetches are short and many: a worker that finishes one takes
+		// the next within tens of milliseconds, not at the next second's
+		// poll (SQLite has no notifications to wake it sooner).
+		queues[PatrolQueue] = river.QueueConfig{MaxWorkers: patrolWorkers(o), FetchCooldown: 10 * time.Millisecond, FetchPollInterval: 100 * time.Millisecond}
+	}
+	periodic := append(patrolJobs, []*river.PeriodicJob{
 		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) { return SessionPurgeArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true, ID: "session_purge"}),
@@ -152,7 +163,7 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 		river.NewPeriodicJob(river.PeriodicInterval(noticeDispatchInterval),
 			func() (river.JobArgs, *river.InsertOpts) { return NoticeDispatchArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true, ID: "notice_dispatch"}),
-	}
+	}...)
 	// Every process registers the worker, so a job queued by a process
 	// with the key is worked wherever; only those configured schedule it.
 	river.AddWorker(workers, &auditCheckpointWorker{store: s, cp: o.Checkpoint, log: o.Logger})
@@ -163,22 +174,35 @@ func Start(ctx context.Context, s Store, o Options) (*Runner, error) {
 	}
 	client, err := river.NewClient(d, &river.Config{
 		Logger:       o.Logger.With("component", "jobs"),
-		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: o.Workers}},
+		Queues:       queues,
 		Workers:      workers,
 		PeriodicJobs: periodic,
 	})
 	if err != nil {
+		closePatrol()
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
 	if err := client.Start(ctx); err != nil {
+		closePatrol()
 		return nil, fmt.Errorf("jobs: start: %w", err)
 	}
-	return &Runner{client: client}, nil
+	if patrols {
+		// A run started by hand is dispatched at once, not at the next tick.
+		ps := s.(PatrolStore)
+		ps.OnPatrolQueued(func() {
+			_, _ = client.Insert(context.Background(), PatrolDispatchArgs{}, nil)
+		})
+		inner := closePatrol
+		closePatrol = func() { ps.OnPatrolQueued(nil); inner() }
+	}
+	return &Runner{client: client, close: closePatrol}, nil
 }
 
 // Stop lets running jobs finish (until ctx ends) and stops the runner.
 func (r *Runner) Stop(ctx context.Context) error {
-	return r.client.Stop(ctx)
+	err := r.client.Stop(ctx)
+	r.close()
+	return err
 }
 
 // Subscribe exposes completion events, for tests and progress reporting.

@@ -178,3 +178,10 @@ var commonSet = func() map[rune]bool {
 // commonHan holds the commonest Chinese characters in simplified and
 // traditional forms; text decoded with the wrong encoding has few of them.
 const commonHan = "的一是不了人我在有他这為为之大来來以个個中上们們到说說国國和地也子时時道出而要于於就下得可你年生自会會那后後能对對着著事其里裡所去行过過家十用发發天如然作方成者多日都三小军軍二无無同么麼经經法当當起与與好看学學进進种種将將还還分此心前面又定见見只主没沒公从從知使由因情想实實意力业業务務网網站服工新闻聞信息司部市区區省务展务"
+
+// DecodeText decodes a fetched body to UTF-8 as the fetcher does (BOM,
+// Content-Type charset, <meta>, sniffing), for showing a stored snapshot's
+// text; it returns the text, the charset used and where it was learnt.
+func DecodeText(body []byte, contentType string) (text []byte, charset, source string) {
+	return decodeText(body, contentType)
+}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -49,6 +50,14 @@ type DB struct {
 
 	// Now is the clock; tests replace it to expire sessions and lock-outs.
 	Now func() time.Time
+
+	// PatrolVerifyDelay is how long the re-fetch that verifies a disposal
+	// waits, so that caches in front of a site forget the removed page;
+	// none by default.
+	PatrolVerifyDelay time.Duration
+
+	// patrolKick is called when fetches are queued (OnPatrolQueued).
+	patrolKick atomic.Pointer[func()]
 }
 
 var (

@@ -8,5 +8,6 @@ func (db *DB) Services() pinggu.Services {
 		Organisations: db, Licences: db, Services: db, Users: db, Audit: db,
 		Assessments: db, Standards: db, Reminders: db, Notices: db,
 		Cases: db, JointAssessments: db, JointUnits: db, Incidents: db,
+		Patrol: db,
 	}
 }

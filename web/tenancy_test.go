@@ -147,11 +147,21 @@ type tenancyApp struct {
 	adminB     *Client
 	adminBUser *pinggu.Actor
 	tokenB     *pinggu.APIToken
+	// modules holds what a module's setup seeded, by module.
+	modules map[string]any
 }
+
+// tenancySetups run when a tenancy app is made: a module seeds there the
+// fixture records its routes name (tenancy_<module>_test.go).
+var tenancySetups []func(*tenancyApp)
+
+// tenancySnapshots add a module's tables to the snapshot the tests compare
+// before and after each request.
+var tenancySnapshots []func(*tenancyApp) map[string]any
 
 func newTenancyApp(t *testing.T) *tenancyApp {
 	a := NewApp(t)
-	ta := &tenancyApp{App: a, clients: map[string]*Client{}, actors: map[string]*pinggu.Actor{}}
+	ta := &tenancyApp{App: a, clients: map[string]*Client{}, actors: map[string]*pinggu.Actor{}, modules: map[string]any{}}
 	for _, u := range RoleUsers {
 		c := a.Login(u)
 		ta.clients[u] = c
@@ -170,6 +180,9 @@ func newTenancyApp(t *testing.T) *tenancyApp {
 	var created api.TokenCreated
 	res.Decode(t, &created)
 	ta.tokenB = created.Token
+	for _, setup := range tenancySetups {
+		setup(ta)
+	}
 	return ta
 }
 
@@ -229,6 +242,11 @@ func (ta *tenancyApp) snapshot() snapshot {
 			t.Fatalf("snapshot: %v", err)
 		}
 		tables["standards"] = list
+	}
+	for _, more := range tenancySnapshots {
+		for k, v := range more(ta) {
+			tables[k] = v
+		}
 	}
 	for k, v := range tables {
 		b, err := json.Marshal(v)

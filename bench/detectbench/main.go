@@ -4,11 +4,15 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"syscall"
 	"time"
 
@@ -29,9 +33,10 @@ type contender struct {
 func main() {
 	nTerms := flag.Int("terms", 10000, "terms in the rule set")
 	size := flag.Int("size", 8<<20, "corpus bytes")
-	rounds := flag.Int("rounds", 5, "passes over the corpus per contender; the best counts")
+	rounds := flag.Int("rounds", 7, "passes over the corpus per contender, taken in turns; the best counts")
 	mix := flag.Float64("common", 0.5, "share of common characters in the terms (higher: text starts terms more often)")
 	compileTerms := flag.Int("compile", 100000, "terms for the compile-time measurement (0 to skip)")
+	fileSize := flag.Int("file", 128<<20, "bytes of the text file for Scan, ScanReader and the CLI (0 to skip)")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the engine's passes to this file")
 	flag.Parse()
 
@@ -74,38 +79,52 @@ func main() {
 			return func(i int) int { return len(t.Match(docs[i])) }
 		}},
 	}
-	speeds := make([]float64, len(cs))
-	wall := make([]float64, len(cs))
+	// The machine may be shared: the contenders take turns, a pass each,
+	// round after round, so that a busy spell weighs on all of them, and
+	// each one's best pass counts. Each is built just before its pass and
+	// dropped after, so no one pays for scanning another's heap during
+	// garbage collection.
+	best := make([]time.Duration, len(cs))
+	bestWall := make([]time.Duration, len(cs))
 	counts := make([]int, len(cs))
-	for k, c := range cs {
-		if k == 0 && *profile != "" {
-			f, err := os.Create(*profile)
-			if err == nil {
-				pprof.StartCPUProfile(f)
+	for k := range cs {
+		best[k], bestWall[k] = 1<<62, 1<<62
+	}
+	if *profile != "" {
+		if f, err := os.Create(*profile); err == nil {
+			defer f.Close()
+			defer pprof.StopCPUProfile()
+			pprof.StartCPUProfile(f)
+			// Only the engine's passes are profiled: the peers run after.
+			for range *rounds {
+				scan := cs[0].build()
+				runtime.GC()
+				for i := range docs {
+					scan(i)
+				}
 			}
-		}
-		if k == 1 && *profile != "" {
 			pprof.StopCPUProfile()
 		}
-		scan := c.build()
-		best, bestWall := time.Duration(1<<62), time.Duration(1<<62)
-		for range *rounds {
+	}
+	for range *rounds {
+		for k, c := range cs {
+			scan := c.build()
 			runtime.GC()
 			n := 0
 			c0, t0 := cpuTime(), time.Now()
 			for i := range docs {
 				n += scan(i)
 			}
-			if d := cpuTime() - c0; d < best {
-				best = d
-			}
-			if d := time.Since(t0); d < bestWall {
-				bestWall = d
-			}
+			best[k] = min(best[k], cpuTime()-c0)
+			bestWall[k] = min(bestWall[k], time.Since(t0))
 			counts[k] = n
 		}
-		speeds[k] = float64(total) / best.Seconds() / 1e6
-		wall[k] = float64(total) / bestWall.Seconds() / 1e6
+	}
+	speeds := make([]float64, len(cs))
+	wall := make([]float64, len(cs))
+	for k := range cs {
+		speeds[k] = float64(total) / best[k].Seconds() / 1e6
+		wall[k] = float64(total) / bestWall[k].Seconds() / 1e6
 	}
 	fastest := 0.0
 	for k, c := range cs[1:] {
@@ -116,6 +135,13 @@ func main() {
 	fmt.Printf("%-52s %10s %10s %10s %s\n", "contender", "MB/s(cpu)", "MB/s(wall)", "matches", "ratio to fastest positional peer (cpu)")
 	for k, c := range cs {
 		fmt.Printf("%-52s %10.1f %10.1f %10d %.2f\n", c.name, speeds[k], wall[k], counts[k], speeds[k]/fastest)
+	}
+
+	if *fileSize > 0 {
+		if err := fileRun(terms, docs, *fileSize, max(1, *rounds/2)); err != nil {
+			fmt.Fprintln(os.Stderr, "detectbench:", err)
+			os.Exit(1)
+		}
 	}
 
 	if *compileTerms > 0 {
@@ -134,6 +160,144 @@ func main() {
 		fmt.Printf("\ncompile %d terms: %v, %.0f MB allocated, %d automaton cells\n",
 			len(big), d.Round(time.Millisecond), float64(after.TotalAlloc-before.TotalAlloc)/1e6, bm.States())
 	}
+}
+
+// fileRun compares, on one large text file made of the corpus's text
+// documents, the engine in process (Scan on the bytes in memory and
+// ScanReader streaming them) with the pinggu CLI scanning the file
+// (pinggu scan --format jsonl, output discarded), start-up and compiling
+// the rule set included. The CLI is built from this repository.
+func fileRun(terms []string, docs [][]byte, size, rounds int) error {
+	dir, err := os.MkdirTemp("", "detectbench")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	var text bytes.Buffer
+	for text.Len() < size {
+		for _, d := range docs {
+			if !detect.LooksLikeHTML(d) {
+				text.Write(d)
+			}
+		}
+	}
+	data := text.Bytes()
+	file := filepath.Join(dir, "corpus.txt")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		return err
+	}
+	var pack strings.Builder
+	pack.WriteString("name: bench\nversion: \"1\"\nrules:\n")
+	for _, r := range rulesOf(terms) {
+		fmt.Fprintf(&pack, "  - id: %s\n    category: %s\n    severity: %s\n    terms: [%s]\n", r.ID, r.Category, r.Severity, strings.Join(r.Terms, ", "))
+	}
+	rules := filepath.Join(dir, "bench.yaml")
+	if err := os.WriteFile(rules, []byte(pack.String()), 0o644); err != nil {
+		return err
+	}
+	bin := filepath.Join(dir, "pinggu")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/pinggu")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("building the CLI: %v\n%s", err, out)
+	}
+
+	m, err := detect.Compile(&detect.RulePack{Name: "bench", Version: "1", Rules: rulesOf(terms)})
+	if err != nil {
+		return err
+	}
+	type row struct {
+		name      string
+		cpu, wall time.Duration
+		findings  int
+	}
+	best := func(name string, f func() (cpu, wall time.Duration, findings int)) row {
+		r := row{name: name, cpu: 1 << 62, wall: 1 << 62}
+		for range rounds {
+			runtime.GC()
+			c, w, n := f()
+			r.cpu, r.wall, r.findings = min(r.cpu, c), min(r.wall, w), n
+		}
+		return r
+	}
+	inProcess := func(scan func() int) func() (time.Duration, time.Duration, int) {
+		return func() (time.Duration, time.Duration, int) {
+			c0, t0 := cpuTime(), time.Now()
+			n := scan()
+			return cpuTime() - c0, time.Since(t0), n
+		}
+	}
+	rows := []row{
+		best("Scan (file in memory)", inProcess(func() int { return len(m.Scan(data).Findings) })),
+		best("ScanReader (file streamed)", inProcess(func() int {
+			f, err := os.Open(file)
+			if err != nil {
+				return -1
+			}
+			defer f.Close()
+			res, err := m.ScanReader(f)
+			if err != nil {
+				return -1
+			}
+			return len(res.Findings)
+		})),
+		best("ScanReaderTo (file streamed, results handed out)", inProcess(func() int {
+			f, err := os.Open(file)
+			if err != nil {
+				return -1
+			}
+			defer f.Close()
+			n := 0
+			if _, err := m.ScanReaderTo(f, func(fs ...detect.Finding) { n += len(fs) }, func(...detect.Contact) {}); err != nil {
+				return -1
+			}
+			return n
+		})),
+		best("pinggu scan --format jsonl FILE (CLI)", cli(bin, rules, file)),
+	}
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		return err
+	}
+	startup := best("start-up", cli(bin, rules, empty))
+	fmt.Printf("\none text file of %.1f MiB, %d terms; the CLI's time includes its start-up (reading the rule pack and compiling it: %v of CPU on an empty file)\n\n",
+		float64(len(data))/(1<<20), len(terms), startup.cpu.Round(time.Millisecond))
+	fmt.Printf("%-52s %10s %10s %10s %s\n", "engine", "MB/s(cpu)", "MB/s(wall)", "findings", "share of Scan (cpu)")
+	for _, r := range rows {
+		fmt.Printf("%-52s %10.1f %10.1f %10d %.2f\n", r.name, float64(len(data))/r.cpu.Seconds()/1e6, float64(len(data))/r.wall.Seconds()/1e6,
+			r.findings, rows[0].cpu.Seconds()/r.cpu.Seconds())
+	}
+	return nil
+}
+
+// cli runs the pinggu CLI on a file, output discarded but for a count of
+// the findings, and returns its CPU and wall time.
+func cli(bin, rules, file string) func() (time.Duration, time.Duration, int) {
+	return func() (time.Duration, time.Duration, int) {
+		cmd := exec.Command(bin, "scan", "--no-builtin", "--rules", rules, "--format", "jsonl", file)
+		var out countWriter
+		cmd.Stdout = &out
+		t0 := time.Now()
+		if err := cmd.Run(); err != nil {
+			return 1 << 62, 1 << 62, -1
+		}
+		return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), time.Since(t0), out.findings
+	}
+}
+
+// countWriter discards the CLI's output, counting the findings in it
+// (a "rule" key may be split between two writes).
+type countWriter struct {
+	findings int
+	tail     []byte
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	key := []byte(`"rule":`)
+	joined := append(c.tail, p[:min(len(p), len(key)-1)]...)
+	c.findings += bytes.Count(joined, key) + bytes.Count(p, key)
+	c.tail = append(c.tail[:0], p[max(0, len(p)-len(key)+1):]...)
+	return len(p), nil
 }
 
 // cpuTime is the CPU time the process has used, garbage collector

@@ -33,7 +33,7 @@ import (
 )
 
 func init() {
-	register("bench", "measure a large ledger (bench ledger) or a mixed read/write load (bench load)", cmdBench)
+	register("bench", "measure a large ledger (bench ledger), a mixed read/write load (bench load) or patrol of a generated site (bench patrol)", cmdBench)
 }
 
 // Targets the ledger must meet at the large scale.
@@ -54,6 +54,9 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	queries := fs.Int("queries", 200, "requests per query kind")
 	seed := fs.Int64("seed", 1, "seed of the generated dataset and of the queries")
 	keep := fs.Bool("keep", false, "keep the loaded databases afterwards, to look into slow queries")
+	if len(args) > 0 && args[0] == "patrol" {
+		return cmdBenchPatrol(ctx, env, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ledger" {
 		fs.Usage()
 		return 2

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/demo"
+	"github.com/pinggu/pinggu/patrol/patrolsite"
 	"github.com/pinggu/pinggu/store"
 )
 
@@ -32,15 +33,16 @@ func cmdDemo(ctx context.Context, env *cliEnv, args []string) int {
 		return fail(env, "demo", err)
 	}
 	defer db.Close()
-	if err := loadDemo(ctx, env, db, *scale); err != nil {
+	if err := loadDemo(ctx, env, db, *scale, nil); err != nil {
 		return fail(env, "demo", err)
 	}
 	return 0
 }
 
 // loadDemo generates and loads a dataset, then prints the demo accounts. A
-// database that already holds a ledger is left as it is.
-func loadDemo(ctx context.Context, env *cliEnv, db *store.DB, scaleName string) error {
+// database that already holds a ledger is left as it is. The demo scale's
+// patrol history is fetched from site (nil: a site started for it).
+func loadDemo(ctx context.Context, env *cliEnv, db *store.DB, scaleName string, site *patrolsite.Site) error {
 	scale, err := demo.ParseScale(scaleName)
 	if err != nil {
 		return fmt.Errorf("--scale: %w", err)
@@ -79,6 +81,10 @@ func loadDemo(ctx context.Context, env *cliEnv, db *store.DB, scaleName string) 
 				return err
 			}
 			fmt.Fprintln(env.stderr, "cases, incidents and the joint-unit mechanism added")
+			if err := seedDemoPatrol(ctx, env, db, d, site); err != nil {
+				return fmt.Errorf("demo patrol: %w", err)
+			}
+			fmt.Fprintln(env.stderr, "patrol lists, plans, runs, findings, warnings in every state and bulletins added")
 		}
 		fmt.Fprintf(env.stderr, "loaded in %s\n", time.Since(start).Round(time.Millisecond))
 	case pinggu.ECONFLICT:

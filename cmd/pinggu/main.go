@@ -4,12 +4,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 )
 
@@ -47,16 +49,8 @@ func signalContext() (context.Context, context.CancelFunc) {
 }
 
 func runCLI(ctx context.Context, env *cliEnv, args []string) int {
-	if len(args) == 2 && args[0] == "help" {
-		// "pinggu help scan" is "pinggu scan -h", on standard output.
-		cmd, ok := commands[args[1]]
-		if !ok {
-			fmt.Fprintf(env.stderr, "pinggu help: unknown command %q\n\n", args[1])
-			usage(env.stderr)
-			return 2
-		}
-		cmd.run(ctx, &cliEnv{stdin: env.stdin, stdout: env.stdout, stderr: env.stdout}, []string{"-h"})
-		return 0
+	if len(args) > 1 && args[0] == "help" {
+		return commandHelp(ctx, env, args[1:])
 	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(env.stdout)
@@ -85,5 +79,32 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'pinggu help <command>' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'pinggu help <command>' (or 'pinggu <command> -h') for a command's usage and flags.")
+}
+
+// commandHelp prints a command's own usage on standard output: what the
+// command prints for -h, from its "Usage:" line on. Every command answers
+// -h with its usage and does nothing else; one that reads -h as a missing
+// subcommand ("-h" is not …) prints its usage when given no arguments.
+func commandHelp(ctx context.Context, env *cliEnv, args []string) int {
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(env.stderr, "pinggu help: unknown command %q\n\n", args[0])
+		usage(env.stderr)
+		return 2
+	}
+	capture := func(a []string) string {
+		var buf bytes.Buffer
+		cmd.run(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &buf, stderr: &buf}, a)
+		return buf.String()
+	}
+	text := capture(append(append([]string{}, args[1:]...), "-h"))
+	if !strings.Contains(text, "Usage:") && strings.Contains(text, `"-h"`) {
+		text = capture(args[1:])
+	}
+	if i := strings.Index(text, "Usage:"); i >= 0 {
+		text = text[i:]
+	}
+	fmt.Fprintf(env.stdout, "pinggu %s — %s\n\n%s", args[0], cmd.summary, text)
+	return 0
 }

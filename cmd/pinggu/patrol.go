@@ -27,9 +27,12 @@ func cmdPatrol(ctx context.Context, env *cliEnv, args []string) int {
 			return cmdPatrolFetch(ctx, env, args[1:])
 		case "site":
 			return cmdPatrolSite(ctx, env, args[1:])
+		case "run":
+			return cmdPatrolRun(ctx, env, args[1:])
 		}
 	}
 	fmt.Fprintln(env.stderr, "Usage: pinggu patrol fetch [flags] URL...   fetch and judge pages as a patrol does")
+	fmt.Fprintln(env.stderr, "       pinggu patrol run [--plan ID] [--once] run plans now and show their progress")
 	fmt.Fprintln(env.stderr, "       pinggu patrol site [flags]           serve the generated test site on loopback")
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		return 2

@@ -22,10 +22,12 @@ func init() {
 func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	var df dbFlags
 	var deliver deliveryFlags
+	var pf patrolFlags
 	var kf auditKeyFlags
 	fs := newFlagSet(env, "serve", "serve [flags]")
 	df.register(fs)
 	deliver.register(fs)
+	pf.register(fs)
 	kf.register(fs, true)
 	addr := fs.String("addr", envOr("PINGGU_ADDR", "127.0.0.1:8080"), "address to listen on (env PINGGU_ADDR)")
 	demoFlag := fs.Bool("demo", false, "load the demo dataset into an empty database and print the demo accounts")
@@ -56,8 +58,16 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	defer db.Close()
 
+	if jobOpts.Patrol, err = pf.options(db); err != nil {
+		return fail(env, "serve", err)
+	}
 	if *demoFlag {
-		if err := loadDemo(ctx, env, db, "demo"); err != nil {
+		site, err := startDemoSite(env, &jobOpts.Patrol)
+		if err != nil {
+			return fail(env, "serve", err)
+		}
+		defer site.Close()
+		if err := loadDemo(ctx, env, db, "demo", site); err != nil {
 			return fail(env, "serve", err)
 		}
 	}
@@ -135,10 +145,12 @@ func webOptions(db *store.DB, log *slog.Logger, secure bool) web.Options {
 func cmdWorker(ctx context.Context, env *cliEnv, args []string) int {
 	var df dbFlags
 	var deliver deliveryFlags
+	var pf patrolFlags
 	var kf auditKeyFlags
 	fs := newFlagSet(env, "worker", "worker [flags]")
 	df.register(fs)
 	deliver.register(fs)
+	pf.register(fs)
 	kf.register(fs, true)
 	n := fs.Int("jobs", 4, "jobs worked at once by this process")
 	if err := fs.Parse(args); err != nil {
@@ -160,6 +172,9 @@ func cmdWorker(ctx context.Context, env *cliEnv, args []string) int {
 		return fail(env, "worker", err)
 	}
 	defer db.Close()
+	if jobOpts.Patrol, err = pf.options(db); err != nil {
+		return fail(env, "worker", err)
+	}
 	jobOpts.Logger = log
 	runner, err := jobs.Start(ctx, db, jobOpts)
 	if err != nil {

@@ -55,9 +55,14 @@ func skewed(rng *rand.Rand, n int) int {
 var punct = []string{"，", "。", "、", "；", "：", "！", "？", "“", "”", " ", "\n"}
 
 // Corpus returns documents adding up to at least size bytes: plain
-// Chinese text with some ASCII and terms mixed in, and one in four an HTML
-// page with head, navigation, links and scripts around such text.
-func Corpus(size int, terms []string, seed uint64) [][]byte {
+// Chinese text with some ASCII, and one in four an HTML page with head,
+// navigation, links and scripts around such text. Documents are made of
+// paragraphs; one paragraph in every (on average) carries a term, one to
+// three of them. every is 3 for the dense corpus of the benchmarks.
+func Corpus(size int, terms []string, seed uint64) [][]byte { return CorpusEvery(size, terms, seed, 3) }
+
+// CorpusEvery is Corpus with one paragraph in every carrying terms.
+func CorpusEvery(size int, terms []string, seed uint64, every int) [][]byte {
 	rng := rand.New(rand.NewPCG(seed, 0x2545f4914f6cdd1d))
 	pool := []rune(commonChars)
 	var docs [][]byte
@@ -68,18 +73,28 @@ func Corpus(size int, terms []string, seed uint64) [][]byte {
 		text := func(limit int) {
 			for b.Len() < limit {
 				switch x := rng.IntN(100); {
-				case x < 1 && rng.IntN(2) == 0:
-					b.WriteString(terms[rng.IntN(len(terms))])
-				case x < 4:
+				case x < 3:
 					fmt.Fprintf(&b, " %d ", rng.IntN(100000))
-				case x < 5:
+				case x < 4:
 					b.WriteString(" www.example.com ")
-				case x < 15:
+				case x < 14:
 					b.WriteString(punct[rng.IntN(len(punct))])
 				default:
 					b.WriteRune(pool[skewed(rng, len(pool))])
 				}
 			}
+		}
+		// paragraph writes about length bytes of text, with terms in one
+		// paragraph in every.
+		paragraph := func(length int) {
+			end := b.Len() + length
+			if every > 0 && rng.IntN(every) == 0 {
+				for k := 1 + rng.IntN(3); k > 0; k-- {
+					text(b.Len() + rng.IntN(max(1, end-b.Len())/k+1))
+					b.WriteString(terms[rng.IntN(len(terms))])
+				}
+			}
+			text(end)
 		}
 		if rng.IntN(4) == 0 {
 			b.WriteString("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
@@ -95,12 +110,15 @@ func Corpus(size int, terms []string, seed uint64) [][]byte {
 			b.WriteString("</ul></div>\n<div class=\"content\">")
 			for b.Len() < n {
 				b.WriteString("<p>")
-				text(b.Len() + 300 + rng.IntN(600))
+				paragraph(300 + rng.IntN(600))
 				b.WriteString("</p>\n")
 			}
 			b.WriteString("</div><script>var _hmt = _hmt || []; (function(){ var hm = document.createElement(\"script\"); })();</script></body></html>\n")
 		} else {
-			text(n)
+			for b.Len() < n {
+				paragraph(300 + rng.IntN(600))
+				b.WriteString("\n")
+			}
 		}
 		docs = append(docs, []byte(b.String()))
 		total += b.Len()

@@ -36,6 +36,8 @@ func (s *Site) handleMain(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
+	case isAppPath(p):
+		s.handleApp(w, r, i)
 	case strings.HasPrefix(p, "/n/"):
 		s.page(w, r, i)
 	case strings.HasPrefix(p, "/f/"):
@@ -73,9 +75,14 @@ func (s *Site) handleMain(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// page answers /n/{i}.html by the page's kind.
+// page answers /n/{i}.html by the page's kind; a page whose content was
+// removed (Clean) is ordinary.
 func (s *Site) page(w http.ResponseWriter, r *http.Request, i int) {
-	switch s.kind(i) {
+	kind := s.kind(i)
+	if _, ok := s.cleaned.Load(i); ok && (kind == Hacked || kind == CloakUA || kind == CloakReferrer) {
+		kind = Ordinary
+	}
+	switch kind {
 	case Ordinary:
 		s.render(w, r, i, -1, "")
 	case Hacked:

@@ -55,6 +55,15 @@ type Options struct {
 	SlowDelay time.Duration
 	// OversizedBytes is the size of an oversized page; default 6 MiB.
 	OversizedBytes int
+	// Port, when set, is the main server's port on 127.0.0.1; the slow,
+	// broken and dead hosts take the three after it. The demo uses fixed
+	// ports so the addresses it stored stay right across restarts;
+	// otherwise free ports are picked.
+	Port int
+	// Record keeps every request's host, path, identity and time, for a
+	// bench to check politeness and that no page was fetched twice
+	// (Requests).
+	Record bool
 }
 
 // Site is a running generated site.
@@ -70,6 +79,10 @@ type Site struct {
 
 	flakyMu   sync.Mutex
 	flakySeen map[string]bool // path + identity already answered 503
+
+	cleaned   sync.Map // page number → true: harmful content removed
+	takenDown sync.Map // listing number → true: app taken off sale
+	log       *requestLog
 }
 
 // Domain is the suffix of the site's host names (.test is reserved for testing).
@@ -90,20 +103,33 @@ func Start(opt Options) (*Site, error) {
 		opt.OversizedBytes = 6 << 20
 	}
 	s := &Site{opt: opt, flakySeen: map[string]bool{}}
+	if opt.Record {
+		s.log = &requestLog{}
+	}
 	for h := 0; h < opt.Hosts; h++ {
 		s.hosts = append(s.hosts, fmt.Sprintf("h%02d.%s", h, Domain))
 	}
 	var err error
-	if s.mainPort, err = s.serve(http.HandlerFunc(s.handleMain)); err != nil {
+	port := func(n int) int {
+		if opt.Port == 0 {
+			return 0
+		}
+		return opt.Port + n
+	}
+	if s.mainPort, err = s.serve(s.recorded(s.handleMain), port(0)); err != nil {
 		return nil, err
 	}
-	if s.slowPort, err = s.serve(http.HandlerFunc(s.handleSlow)); err != nil {
+	if s.slowPort, err = s.serve(s.recorded(s.handleSlow), port(1)); err != nil {
 		s.Close()
 		return nil, err
 	}
-	if s.brokPort, err = s.serve(http.HandlerFunc(s.handleBroken)); err != nil {
+	if s.brokPort, err = s.serve(s.recorded(s.handleBroken), port(2)); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if opt.Port != 0 {
+		s.deadPort = port(3)
+		return s, nil
 	}
 	// A port that was free a moment ago and has nothing listening: refused.
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -116,8 +142,8 @@ func Start(opt Options) (*Site, error) {
 	return s, nil
 }
 
-func (s *Site) serve(h http.Handler) (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+func (s *Site) serve(h http.Handler, port int) (int, error) {
+	l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 	if err != nil {
 		return 0, err
 	}
@@ -147,7 +173,7 @@ func (s *Site) Addrs() map[string][]netip.Addr {
 	for _, h := range s.hosts {
 		m[h] = lo
 	}
-	for _, h := range []string{"slow", "broken", "dead", "land", "www"} {
+	for _, h := range []string{"slow", "broken", "dead", "land", "www", "store"} {
 		m[h+"."+Domain] = lo
 	}
 	return m
@@ -156,7 +182,7 @@ func (s *Site) Addrs() map[string][]netip.Addr {
 // Hosts lists the site's host names.
 func (s *Site) Hosts() []string {
 	out := append([]string{}, s.hosts...)
-	for _, h := range []string{"slow", "broken", "dead", "land", "www"} {
+	for _, h := range []string{"slow", "broken", "dead", "land", "www", "store"} {
 		out = append(out, h+"."+Domain)
 	}
 	return out
@@ -194,6 +220,10 @@ func (s *Site) Find(kind, charset string, from int) (int, bool) {
 func (s *Site) Truth(i int) Truth {
 	k := s.kind(i)
 	t := Truth{Kind: k, Charset: s.charset(i)}
+	if _, ok := s.cleaned.Load(i); ok && (k == Hacked || k == CloakUA || k == CloakReferrer) {
+		t.Kind = Ordinary
+		return t
+	}
 	switch k {
 	case Hacked:
 		t.Harmful = true

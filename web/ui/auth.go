@@ -91,7 +91,7 @@ var Modules = []string{"assessment", "standards", "patrol", "enforcement", "repo
 
 // builtModules are the modules that have their own pages now; their
 // handlers show the module page while the server runs without them.
-var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards", "cooperation": "/cases"}
+var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards", "patrol": "/patrol", "cooperation": "/cases"}
 
 func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 	var out []navGroup
@@ -132,6 +132,9 @@ func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 				if gateJoint(a) {
 					mods = append(mods, navItem{"nav.joint", "/joint", "joint"})
 				}
+			}
+			if m == "patrol" {
+				mods = patrolNav(a, mods)
 			}
 		}
 		out = append(out, navGroup{Key: "nav.regime", Items: mods})

@@ -334,6 +334,12 @@ func (p *page) RefHref(whole bool, r pinggu.Ref) string {
 		return "/services/" + strconv.FormatInt(r.ID, 10)
 	case "organisation":
 		return "/organisations/" + strconv.FormatInt(r.ID, 10)
+	case "patrol_warning":
+		return "/patrol/warnings/" + strconv.FormatInt(r.ID, 10)
+	case "patrol_snapshot":
+		return "/patrol/snapshots/" + strconv.FormatInt(r.ID, 10)
+	case "patrol_target":
+		return "/patrol/targets/" + strconv.FormatInt(r.ID, 10)
 	}
 	return ""
 }

@@ -39,7 +39,7 @@ func TestUIHomeAndNavigationByRole(t *testing.T) {
 		shows      []string
 		hides      []string
 	}{
-		{UserBureauGD, "/dashboard", []string{`href="/organisations"`, `href="/modules/patrol"`, "广东省通信管理局 · "}, []string{`href="/accounts"`, `href="/audit"`}},
+		{UserBureauGD, "/dashboard", []string{`href="/organisations"`, `href="/patrol"`, `href="/patrol/warnings"`, "广东省通信管理局 · "}, []string{`href="/accounts"`, `href="/audit"`}},
 		{UserEntAdminA, "/dashboard", []string{`href="/services"`, a.OrgA.Name + " · "}, []string{`href="/accounts"`, `href="/audit"`}},
 		{UserSysAdmin, "/accounts", []string{`href="/accounts"`}, []string{`href="/organisations"`, `href="/dashboard"`, `href="/audit"`, `href="/modules/`}},
 		{UserAuditor, "/audit", []string{`href="/audit"`}, []string{`href="/organisations"`, `href="/dashboard"`, `href="/accounts"`, `href="/modules/`}},

@@ -146,6 +146,41 @@ func Routes() []Route {
 		{Method: "GET", Pattern: "/reminders", Gate: gateLedger, Module: "reminders", Handler: (*Handler).reminderList},
 		{Method: "POST", Pattern: "/reminders/{id}/read", Gate: gateLedger, Module: "reminders", Handler: (*Handler).reminderRead},
 
+		// Patrol and early warning.
+		{Method: "GET", Pattern: "/patrol", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolHome},
+		{Method: "GET", Pattern: "/patrol/targets", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolTargetList},
+		{Method: "GET", Pattern: "/patrol/targets/new", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolTargetNew},
+		{Method: "POST", Pattern: "/patrol/targets", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolTargetCreate},
+		{Method: "GET", Pattern: "/patrol/targets/{id}", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolTargetShow},
+		{Method: "GET", Pattern: "/patrol/targets/{id}/edit", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolTargetEdit},
+		{Method: "POST", Pattern: "/patrol/targets/{id}", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolTargetUpdate},
+		{Method: "POST", Pattern: "/patrol/targets/{id}/recheck", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolTargetRecheck},
+		{Method: "POST", Pattern: "/patrol/targets/{id}/allows", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolAllowCreate},
+		{Method: "POST", Pattern: "/patrol/allows/{id}/delete", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolAllowDelete},
+		{Method: "GET", Pattern: "/patrol/lists", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolListList},
+		{Method: "POST", Pattern: "/patrol/lists", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolListCreate},
+		{Method: "GET", Pattern: "/patrol/lists/template.csv", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolListTemplate},
+		{Method: "GET", Pattern: "/patrol/lists/{id}", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolListShow},
+		{Method: "POST", Pattern: "/patrol/lists/{id}/import", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolListImport},
+		{Method: "GET", Pattern: "/patrol/plans", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolPlanList},
+		{Method: "GET", Pattern: "/patrol/plans/new", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolPlanNew},
+		{Method: "POST", Pattern: "/patrol/plans", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolPlanCreate},
+		{Method: "GET", Pattern: "/patrol/plans/{id}", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolPlanShow},
+		{Method: "GET", Pattern: "/patrol/plans/{id}/edit", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolPlanEdit},
+		{Method: "POST", Pattern: "/patrol/plans/{id}", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolPlanUpdate},
+		{Method: "POST", Pattern: "/patrol/plans/{id}/run", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolPlanRun},
+		{Method: "GET", Pattern: "/patrol/runs/{id}", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolRunShow},
+		{Method: "GET", Pattern: "/patrol/snapshots/{id}", Gate: gateWarnings, Module: modulePatrol, Handler: (*Handler).patrolSnapshotShow},
+		{Method: "GET", Pattern: "/patrol/findings", Gate: gatePatrol, Module: modulePatrol, Handler: (*Handler).patrolFindingList},
+		{Method: "GET", Pattern: "/patrol/warnings", Gate: gateWarnings, Module: modulePatrol, Handler: (*Handler).patrolWarningList},
+		{Method: "GET", Pattern: "/patrol/warnings/{id}", Gate: gateWarnings, Module: modulePatrol, Handler: (*Handler).patrolWarningShow},
+		{Method: "POST", Pattern: "/patrol/warnings/{id}/acknowledge", Gate: gateWarnings, Module: modulePatrol, Handler: (*Handler).patrolWarningAck},
+		{Method: "POST", Pattern: "/patrol/warnings/{id}/dispose", Gate: gateWarnings, Module: modulePatrol, Handler: (*Handler).patrolWarningDispose},
+		{Method: "POST", Pattern: "/patrol/warnings/{id}/recheck", Gate: gateWarnings, Module: modulePatrol, Handler: (*Handler).patrolWarningRecheck},
+		{Method: "GET", Pattern: "/patrol/bulletins", Gate: gateBulletins, Module: modulePatrol, Handler: (*Handler).patrolBulletinList},
+		{Method: "POST", Pattern: "/patrol/bulletins", Gate: gateBulletins, Module: modulePatrol, Handler: (*Handler).patrolBulletinCreate},
+		{Method: "GET", Pattern: "/patrol/bulletins/{id}", Gate: gateBulletins, Module: modulePatrol, Handler: (*Handler).patrolBulletinShow},
+
 		// Accounts (system administrators).
 		{Method: "GET", Pattern: "/accounts", Gate: gateAccounts, Handler: (*Handler).accountList},
 		{Method: "GET", Pattern: "/accounts/new", Gate: gateAccounts, Handler: (*Handler).accountNew},
@@ -196,6 +231,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.JointUnits != nil
 	case "joint_assessment":
 		return s.svc.HasAssessments() && s.svc.JointAssessments != nil
+	case modulePatrol:
+		return s.svc.Patrol != nil
 	}
 	return true
 }

@@ -1,0 +1,154 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// HostLimit is the politeness rule of one host: requests per second, the
+// burst after an idle spell, and requests in flight at once (0: no limit).
+type HostLimit struct {
+	Rate        float64
+	Burst       int
+	Concurrency int
+}
+
+// HostLimiter is patrol's per-host limiter shared by every worker through
+// the database, keeping the contract of patrol.Limiter: the key is the
+// lower-case host name; a start is granted at max(now, TAT − (Burst−1)·T)
+// and TAT becomes max(now, TAT) + T, reserved under the host row's lock
+// with the database's clock (PostgreSQL's clock_timestamp(); SQLite is one
+// machine's file, so the process clock); concurrency is a lease row per
+// request in flight, expiring after LeaseTTL so a crashed worker's holds
+// lapse; release is idempotent; a context that ends first leaves nothing
+// held.
+type HostLimiter struct {
+	db    *DB
+	rule  HostLimit
+	rules map[string]HostLimit
+	// LeaseTTL bounds a hold; it must be no shorter than a fetch's time
+	// limit.
+	LeaseTTL time.Duration
+	// Poll is how long a caller waits before asking again for a host at its
+	// concurrency limit.
+	Poll time.Duration
+}
+
+// HostLimiter returns a limiter holding every host to rule, and the hosts
+// in overrides to their own rules.
+func (db *DB) HostLimiter(rule HostLimit, overrides map[string]HostLimit) *HostLimiter {
+	return &HostLimiter{db: db, rule: rule, rules: overrides, LeaseTTL: 2 * time.Minute, Poll: 20 * time.Millisecond}
+}
+
+func (l *HostLimiter) ruleFor(host string) HostLimit {
+	if r, ok := l.rules[host]; ok {
+		return r
+	}
+	return l.rule
+}
+
+// errHostBusy says the host is at its concurrency limit; Acquire waits.
+var errHostBusy = errors.New("host at its concurrency limit")
+
+// Acquire waits until a request to host may start.
+func (l *HostLimiter) Acquire(ctx context.Context, host string) (func(), error) {
+	rule := l.ruleFor(host)
+	for {
+		lease, wait, err := l.reserve(ctx, host, rule)
+		if errors.Is(err, errHostBusy) {
+			t := time.NewTimer(l.Poll)
+			select {
+			case <-t.C:
+				continue
+			case <-ctx.Done():
+				t.Stop()
+				return nil, ctx.Err()
+			}
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, err
+		}
+		var once sync.Once
+		release := func() {
+			once.Do(func() {
+				if lease != 0 {
+					// A release must happen even when the request's context
+					// has ended, or the hold would wait for its expiry.
+					rctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+					defer cancel()
+					_, _ = l.db.write.ExecContext(rctx, l.db.d.rebind("DELETE FROM patrol_host_leases WHERE id = ?"), lease)
+				}
+			})
+		}
+		if wait > 0 {
+			t := time.NewTimer(wait)
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				t.Stop()
+				release()
+				return nil, ctx.Err()
+			}
+		}
+		return release, nil
+	}
+}
+
+// reserve takes, in one transaction under the host row's lock, a lease
+// (when the host has a concurrency limit) and the next rate slot, and says
+// how long to wait for the slot.
+func (l *HostLimiter) reserve(ctx context.Context, host string, rule HostLimit) (lease int64, wait time.Duration, err error) {
+	err = l.db.inTx(ctx, func(c *conn) error {
+		if _, err := c.exec("INSERT INTO patrol_hosts (host, tat) VALUES (?, 0) ON CONFLICT (host) DO NOTHING", host); err != nil {
+			return err
+		}
+		var tat, now int64
+		q := "SELECT tat, ? FROM patrol_hosts WHERE host = ?"
+		args := []any{time.Now().UnixMicro(), host}
+		if c.db.d.pg() {
+			q = "SELECT tat, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint FROM patrol_hosts WHERE host = ? FOR UPDATE"
+			args = []any{host}
+		}
+		if err := c.queryRow(q, args...).Scan(&tat, &now); err != nil {
+			return fmt.Errorf("store: limiter: %w", err)
+		}
+		if rule.Concurrency > 0 {
+			if _, err := c.exec("DELETE FROM patrol_host_leases WHERE host = ? AND expires_at < ?", host, now); err != nil {
+				return err
+			}
+			var held int
+			if err := c.queryRow("SELECT count(*) FROM patrol_host_leases WHERE host = ?", host).Scan(&held); err != nil {
+				return err
+			}
+			if held >= rule.Concurrency {
+				return errHostBusy
+			}
+			if err := c.queryRow("INSERT INTO patrol_host_leases (host, expires_at) VALUES (?, ?) RETURNING id", host, now+l.LeaseTTL.Microseconds()).Scan(&lease); err != nil {
+				return err
+			}
+		}
+		if rule.Rate > 0 {
+			period := int64(float64(time.Second.Microseconds()) / rule.Rate)
+			burst := int64(max(rule.Burst, 1))
+			base := max(tat, now)
+			start := base - (burst-1)*period
+			if _, err := c.exec("UPDATE patrol_hosts SET tat = ? WHERE host = ?", base+period, host); err != nil {
+				return err
+			}
+			if start > now {
+				wait = time.Duration(start-now) * time.Microsecond
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		lease = 0
+	}
+	return lease, wait, err
+}
