@@ -58,7 +58,7 @@ func CheckAssessmentTransition(from, to AssessmentState) error {
 			return nil
 		}
 	}
-	return Errorf(ECONFLICT, "评估状态不能由“%s”变更为“%s”", from, to)
+	return Errorf(ECONFLICT, "评估状态不能由“%s”变更为“%s”", LabelOf(AssessmentStateLabels, from), LabelOf(AssessmentStateLabels, to))
 }
 
 // Answer is an assessor's verdict on one item of a standard.
@@ -214,6 +214,23 @@ func NextReviewDue(lastReviewOrLaunch time.Time, intervalMonths int, majorChange
 		}
 	}
 	return due
+}
+
+// CheckDueAt validates the due date of an assessment being created at now:
+// a special assessment, which a regulator orders, is due on a date to come,
+// by which the enterprise submits it; the other kinds have none of their
+// own (a periodic review's is the service's), so theirs is dropped.
+func CheckDueAt(v *Validation, a *Assessment, now time.Time) {
+	if a.Kind != KindSpecial {
+		a.DueAt = nil
+		return
+	}
+	switch {
+	case a.DueAt == nil || a.DueAt.IsZero():
+		v.Add(0, "due_at", "专项评估须设定完成期限")
+	case !a.DueAt.After(now):
+		v.Add(0, "due_at", "完成期限须晚于当前时间")
+	}
 }
 
 // ReviewStatus says how a due date stands at now.

@@ -21,7 +21,10 @@ type ItemKey string
 // AssessmentItem is one item to answer, with the standard's text the
 // assessor needs beside the answer.
 type AssessmentItem struct {
-	Key         ItemKey  `json:"key"`
+	Key ItemKey `json:"key"`
+	// N is the item's number: its 1-based position in the assessment, as
+	// the answering screen, the report and error messages name it.
+	N           int      `json:"n"`
 	StandardID  string   `json:"standard_id"`
 	Section     string   `json:"section"`
 	Requirement string   `json:"requirement"`
@@ -70,10 +73,12 @@ type Assessment struct {
 	Score         *Score            `json:"score,omitempty"`
 	Items         []*AssessmentItem `json:"items,omitempty"`
 	ReviewSummary string            `json:"review_summary,omitempty"`
-	SubmittedAt   *time.Time        `json:"submitted_at,omitempty"`
-	ReviewedAt    *time.Time        `json:"reviewed_at,omitempty"`
-	CreatedAt     time.Time         `json:"created_at"`
-	UpdatedAt     time.Time         `json:"updated_at"`
+	// AcceptReason is why the latest review accepted it despite its risks.
+	AcceptReason string     `json:"accept_reason,omitempty"`
+	SubmittedAt  *time.Time `json:"submitted_at,omitempty"`
+	ReviewedAt   *time.Time `json:"reviewed_at,omitempty"`
+	CreatedAt    time.Time  `json:"created_at"`
+	UpdatedAt    time.Time  `json:"updated_at"`
 }
 
 // ScoredItems returns the items as the scoring function takes them.
@@ -125,6 +130,29 @@ type Submission struct {
 	ReviewedAt *time.Time         `json:"reviewed_at,omitempty"`
 	Summary    string             `json:"summary,omitempty"`
 	Comments   map[ItemKey]string `json:"comments,omitempty"`
+	// AcceptReason is the reviewer's reason for accepting despite the risks.
+	AcceptReason string `json:"accept_reason,omitempty"`
+	// SubmittedByName and ReviewedByName are the people's names when they
+	// acted, for the history (older versions have only the usernames).
+	SubmittedByName string `json:"submitted_by_name,omitempty"`
+	ReviewedByName  string `json:"reviewed_by_name,omitempty"`
+}
+
+// Submitter names who submitted the version: the person's name and
+// username, or the username alone for versions kept before names were.
+func (s *Submission) Submitter() string { return personName(s.SubmittedByName, s.SubmittedBy) }
+
+// Reviewer names who reviewed the version, as Submitter does.
+func (s *Submission) Reviewer() string { return personName(s.ReviewedByName, s.ReviewedBy) }
+
+func personName(name, username string) string {
+	switch {
+	case username == SystemActor.Username:
+		return SystemActor.Name
+	case name == "" || name == username:
+		return username
+	}
+	return name + "（" + username + "）"
 }
 
 // ItemState is an item's answer as submitted.
@@ -140,6 +168,9 @@ type ReviewDecision struct {
 	Decision AssessmentState    `json:"decision"` // accepted or returned
 	Summary  string             `json:"summary"`
 	Comments map[ItemKey]string `json:"comments,omitempty"`
+	// AcceptReason is why an assessment is accepted despite its risks; an
+	// acceptance needs one when NeedsAcceptReason says so.
+	AcceptReason string `json:"accept_reason,omitempty"`
 }
 
 // AssessmentFilter selects assessments.

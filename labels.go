@@ -17,6 +17,19 @@ func (l Label) In(lang string) string {
 	return l.Zh
 }
 
+// String is the Chinese label, so that a Label formats as Chinese by
+// default and a message holding it can be shown in English (see Translate).
+func (l Label) String() string { return l.Zh }
+
+// LabelOf is v's label, or v itself in both languages when it has none,
+// for a message that names a value (see Translate).
+func LabelOf[K ~string](labels map[K]Label, v K) Label {
+	if l, ok := labels[v]; ok {
+		return l
+	}
+	return Label{string(v), string(v)}
+}
+
 // LabelIn names v in lang from its enumeration's labels, or shows v itself
 // when it has none, so a gap is visible rather than blank.
 func LabelIn[K ~string](labels map[K]Label, v K, lang string) string {
@@ -149,6 +162,8 @@ var ReviewStatusLabels = map[ReviewStatus]Label{
 
 // ReminderKindLabels names the kinds of reminders.
 var ReminderKindLabels = map[ReminderKind]Label{
-	ReminderReviewDueSoon: {Zh: "定期核查即将到期", En: "Periodic review due soon"},
-	ReminderReviewOverdue: {Zh: "定期核查已逾期", En: "Periodic review overdue"},
+	ReminderReviewDueSoon:  {Zh: "定期核查即将到期", En: "Periodic review due soon"},
+	ReminderReviewOverdue:  {Zh: "定期核查已逾期", En: "Periodic review overdue"},
+	ReminderSpecialDueSoon: {Zh: "专项评估即将到期", En: "Special assessment due soon"},
+	ReminderSpecialOverdue: {Zh: "专项评估已逾期", En: "Special assessment overdue"},
 }

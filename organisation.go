@@ -70,10 +70,13 @@ type Organisation struct {
 	Note     string    `json:"note,omitempty"`
 
 	// Read-only, filled by the store.
-	ParentName   string    `json:"parent_name,omitempty"`
-	ServiceCount int       `json:"service_count"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	ParentName string `json:"parent_name,omitempty"`
+	// ParentProvince decides, with ParentID, whether a page may link to
+	// the parent (pinggu.MayOpen).
+	ParentProvince string    `json:"parent_province,omitempty"`
+	ServiceCount   int       `json:"service_count"`
+	CreatedAt      time.Time `json:"created_at"`
+	UpdatedAt      time.Time `json:"updated_at"`
 }
 
 // Normalize trims input and upper-cases the credit code.
@@ -95,17 +98,21 @@ func (o *Organisation) Validate(v *Validation, line int) {
 	} else if utf8.RuneCountInString(o.Name) > 200 {
 		v.Add(line, "name", "名称不得超过200个字符")
 	}
-	if !o.Kind.Valid() {
+	if o.Kind == "" {
+		v.Add(line, "kind", "请选择机构类型")
+	} else if !o.Kind.Valid() {
 		v.Add(line, "kind", "机构类型“%s”不存在", o.Kind)
 	}
-	if _, ok := LookupProvince(o.Province); !ok {
+	if o.Province == "" {
+		v.Add(line, "province", "请选择所在省份")
+	} else if _, ok := LookupProvince(o.Province); !ok {
 		v.Add(line, "province", "省份代码“%s”不是GB/T 2260省级行政区划代码", o.Province)
 	}
 	if o.Kind.IsEnterprise() || o.USCC != "" {
 		if o.USCC == "" {
 			v.Add(line, "uscc", "企业须填写统一社会信用代码")
 		} else if err := ValidateUSCC(o.USCC); err != nil {
-			v.Add(line, "uscc", "%s", ErrorMessage(err))
+			v.Add(line, "uscc", "%s", err)
 		}
 	}
 	if o.Key && !(o.Kind == OrgVAS || o.Kind == OrgInternet) {

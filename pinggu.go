@@ -25,19 +25,29 @@ const (
 )
 
 // FieldError names one bad field, and for imports the line it stands on.
+// Message is in Chinese; In gives it in another language.
 type FieldError struct {
 	Line    int    `json:"line,omitempty"`
 	Field   string `json:"field"`
 	Message string `json:"message"`
+	src     message
 }
 
+// In is the field's message in lang ("en" or Chinese).
+func (f FieldError) In(lang string) string { return f.src.in(lang, f.Message) }
+
 // Error is the domain error: a machine-readable code, a message for people and,
-// for invalid input, every field that was wrong.
+// for invalid input, every field that was wrong. Message is in Chinese, the
+// platform's language; In gives it in another (see Translate).
 type Error struct {
 	Code    string
 	Message string
 	Fields  []FieldError
+	src     message
 }
+
+// In is the error's message in lang ("en" or Chinese).
+func (e *Error) In(lang string) string { return e.src.in(lang, e.Message) }
 
 func (e *Error) Error() string {
 	if len(e.Fields) == 0 {
@@ -59,7 +69,15 @@ func (e *Error) Error() string {
 
 // Errorf returns an *Error with the given code and formatted message.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	m := message{format, args}
+	return &Error{Code: code, Message: m.in("", ""), src: m}
+}
+
+// FieldErrorf returns an *Error with the given code and message about one
+// field, whose own message is formatted from format and args.
+func FieldErrorf(code, msg, field, format string, args ...any) *Error {
+	m := message{format, args}
+	return &Error{Code: code, Message: msg, Fields: []FieldError{{Field: field, Message: m.in("", ""), src: m}}}
 }
 
 // ErrorCode returns the code of err, EINTERNAL for errors that are not ours and
@@ -86,6 +104,20 @@ func ErrorMessage(err error) string {
 	return "internal error"
 }
 
+// ErrorMessageIn is ErrorMessage in lang.
+func ErrorMessageIn(err error, lang string) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.In(lang)
+	}
+	if lang == "en" {
+		return "internal error"
+	}
+	return "系统内部错误"
+}
+
 // ErrorFields returns the field errors carried by err, if any.
 func ErrorFields(err error) []FieldError {
 	var e *Error
@@ -93,6 +125,20 @@ func ErrorFields(err error) []FieldError {
 		return e.Fields
 	}
 	return nil
+}
+
+// ErrorFieldsIn returns the field errors of err with their messages in lang.
+func ErrorFieldsIn(err error, lang string) []FieldError {
+	fs := ErrorFields(err)
+	if len(fs) == 0 || lang != "en" {
+		return fs
+	}
+	out := make([]FieldError, len(fs))
+	for i, f := range fs {
+		out[i] = f
+		out[i].Message = f.In(lang)
+	}
+	return out
 }
 
 // Validation collects field errors so a form or an import reports every
@@ -103,15 +149,18 @@ type Validation struct {
 
 // Add records a problem with field on line (0 when not an import).
 func (v *Validation) Add(line int, field, format string, args ...any) {
-	v.Fields = append(v.Fields, FieldError{Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
+	m := message{format, args}
+	v.Fields = append(v.Fields, FieldError{Line: line, Field: field, Message: m.in("", ""), src: m})
 }
 
-// Err returns nil when nothing was added, else an EINVALID *Error.
-func (v *Validation) Err(message string) error {
+// Err returns nil when nothing was added, else an EINVALID *Error whose
+// message is formatted from format and args.
+func (v *Validation) Err(format string, args ...any) error {
 	if len(v.Fields) == 0 {
 		return nil
 	}
-	return &Error{Code: EINVALID, Message: message, Fields: v.Fields}
+	m := message{format, args}
+	return &Error{Code: EINVALID, Message: m.in("", ""), Fields: v.Fields, src: m}
 }
 
 // fieldIndex names an element of a list field, e.g. contacts[1].email.

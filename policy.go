@@ -82,7 +82,7 @@ func only(message string, roles ...Role) Rule {
 		if roleIn(a, roles...) {
 			return nil
 		}
-		return deny("%s", message)
+		return deny(message)
 	}
 }
 

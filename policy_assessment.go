@@ -1,6 +1,10 @@
 package pinggu
 
-import "slices"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // Actions of the assessment workflow and the standards library.
 const (
@@ -22,6 +26,12 @@ const (
 	ActStandardImport Action = "standard.import"
 	// ActReviewIntervalSet sets a category's interval between periodic reviews.
 	ActReviewIntervalSet Action = "review_interval.set"
+	// ActAssessmentOrder orders special assessments at all (which service
+	// is ActAssessmentCreate's to decide): the regulators.
+	ActAssessmentOrder Action = "assessment.order"
+	// ActAssessmentView opens an assessment: its owner's ledger scope, and
+	// the third-party body engaged for it.
+	ActAssessmentView Action = "assessment.view"
 )
 
 func init() {
@@ -34,6 +44,8 @@ func init() {
 		ActReviewsView:       isRegulator,
 		ActStandardImport:    only("仅部级监管人员可发布评估标准", RoleMinistry, RoleSystem),
 		ActReviewIntervalSet: only("仅部级监管人员可设置定期核查周期", RoleMinistry, RoleSystem),
+		ActAssessmentView:    mayViewAssessment,
+		ActAssessmentOrder:   isRegulator,
 	})
 }
 
@@ -59,7 +71,7 @@ func mayCreateAssessment(a *Actor, t Subject) error {
 		ok = roleIn(a, RoleEntAdmin, RoleEntAssess) && slices.Contains(a.OrgIDs, t.OrgID)
 	}
 	if !ok {
-		return deny("无权为此业务发起%s", AssessmentKindLabels[AssessmentKind(t.Kind)].Zh)
+		return deny("无权为此业务发起%s", LabelOf(AssessmentKindLabels, AssessmentKind(t.Kind)))
 	}
 	return nil
 }
@@ -81,7 +93,7 @@ func mayAnswer(a *Actor, t Subject) error {
 		return deny("无权填写此评估")
 	}
 	if !Editable(AssessmentState(t.State)) {
-		return Errorf(ECONFLICT, "评估处于“%s”状态，不能修改", t.State)
+		return Errorf(ECONFLICT, "评估处于“%s”状态，不能修改", LabelOf(AssessmentStateLabels, AssessmentState(t.State)))
 	}
 	return nil
 }
@@ -96,6 +108,15 @@ func mayReview(next AssessmentState) Rule {
 		}
 		return CheckAssessmentTransition(AssessmentState(t.State), next)
 	}
+}
+
+// mayViewAssessment mirrors the store's assessment scope: the owner's
+// ledger scope, or the engaged body's assessors.
+func mayViewAssessment(a *Actor, t Subject) error {
+	if t.AssessorOrgID != 0 && slices.Contains(a.EngagedOrgIDs(), t.AssessorOrgID) {
+		return nil
+	}
+	return inLedgerScope(a, t)
 }
 
 // isRegulator: the ministry and the bureaus.
@@ -118,15 +139,49 @@ func MayReview(a *Actor, asm *Assessment) bool {
 	return Allowed(a, ActReviewStart, t) || Allowed(a, ActReviewDecide, t)
 }
 
-// Check validates a review decision: accepted or returned, and a return
-// needs a summary saying why.
+// Check validates a review decision on its own: accepted or returned, and a
+// return needs a summary saying why. CheckFor adds what depends on the
+// assessment.
 func (d *ReviewDecision) Check() error {
 	var v Validation
+	d.check(&v)
+	return v.Err("审核意见有误")
+}
+
+func (d *ReviewDecision) check(v *Validation) {
 	if d.Decision != AssessAccepted && d.Decision != AssessReturned {
 		v.Add(0, "decision", "审核结论须为通过或退回")
 	}
-	if d.Decision == AssessReturned && d.Summary == "" {
+	if d.Decision == AssessReturned && strings.TrimSpace(d.Summary) == "" {
 		v.Add(0, "summary", "退回评估须说明理由")
+	}
+}
+
+// AcceptReasonMinRunes is the shortest reason, in characters, for accepting
+// an assessment despite its risks: a sentence a reader can weigh, not a tick.
+const AcceptReasonMinRunes = 10
+
+// NeedsAcceptReason reports whether accepting an assessment with score s
+// needs a written reason: it is rated critical (重大风险), or a high-severity
+// item is non-compliant. A regulator may still accept it (compensating
+// controls, a launch on conditions), but not silently: the reason goes into
+// the review history, the audit log and the report.
+func NeedsAcceptReason(s *Score) bool {
+	return s != nil && (s.Rating == RatingCritical || s.HighGaps > 0)
+}
+
+// CheckFor validates a decision on a: Check, and an acceptance of a risky
+// assessment (NeedsAcceptReason of its submitted score) needs AcceptReason.
+func (d *ReviewDecision) CheckFor(a *Assessment) error {
+	var v Validation
+	d.check(&v)
+	if d.Decision == AssessAccepted && NeedsAcceptReason(a.Score) {
+		switch n := utf8.RuneCountInString(strings.TrimSpace(d.AcceptReason)); {
+		case n == 0:
+			v.Add(0, "accept_reason", "该评估评级为“%s”（高严重程度不符合项%d项），通过须写明接受风险的理由", LabelOf(RatingLabels, a.Score.Rating), a.Score.HighGaps)
+		case n < AcceptReasonMinRunes:
+			v.Add(0, "accept_reason", "接受风险的理由须写明依据，不少于%d个字", AcceptReasonMinRunes)
+		}
 	}
 	return v.Err("审核意见有误")
 }

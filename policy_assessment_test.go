@@ -1,5 +1,7 @@
 package pinggu
 
+import "testing"
+
 func init() {
 	asm := func(s Subject, k AssessmentKind, st AssessmentState) Subject {
 		return s.with(string(k), string(st), "")
@@ -12,6 +14,7 @@ func init() {
 		{ActAssessmentCreate, "pre-launch, another tenant's service", asm(foreignSub, KindPreLaunch, ""), platformOnly},
 		{ActAssessmentCreate, "special, in the bureau's province", asm(ownSub, KindSpecial, ""), regulators},
 		{ActAssessmentCreate, "special, in another province", asm(foreignSub, KindSpecial, ""), nationally},
+		{ActAssessmentOrder, "", Subject{}, regulators},
 
 		{ActAssessmentAnswer, "own draft", asm(ownSub, KindPreLaunch, AssessDraft), enterprise},
 		{ActAssessmentAnswer, "own returned", asm(ownSub, KindPreLaunch, AssessReturned), enterprise},
@@ -40,4 +43,35 @@ func init() {
 		{ActStandardImport, "", Subject{}, nationally},
 		{ActReviewIntervalSet, "", Subject{}, nationally},
 	}...)
+}
+
+func TestAcceptingRiskNeedsAReason(t *testing.T) {
+	clean := &Score{Value: 95, Rating: RatingLow}
+	gap := &Score{Value: 92, Rating: RatingHigh, HighGaps: 1}
+	critical := &Score{Value: 40, Rating: RatingCritical}
+	for _, c := range []struct {
+		score *Score
+		d     ReviewDecision
+		field string // the field refused, "" for none
+	}{
+		{clean, ReviewDecision{Decision: AssessAccepted}, ""},
+		{gap, ReviewDecision{Decision: AssessAccepted, Summary: "同意"}, "accept_reason"},
+		{critical, ReviewDecision{Decision: AssessAccepted}, "accept_reason"},
+		{critical, ReviewDecision{Decision: AssessAccepted, AcceptReason: "同意上线"}, "accept_reason"},
+		{critical, ReviewDecision{Decision: AssessAccepted, AcceptReason: "已有临时管控措施，限期三十日整改"}, ""},
+		{critical, ReviewDecision{Decision: AssessReturned, Summary: "请整改"}, ""},
+		{critical, ReviewDecision{Decision: AssessReturned}, "summary"},
+	} {
+		err := c.d.CheckFor(&Assessment{Score: c.score})
+		got := ""
+		if f := ErrorFields(err); len(f) > 0 {
+			got = f[0].Field
+		}
+		if got != c.field {
+			t.Errorf("%s of a %s assessment with reason %q: refused field %q, want %q (%v)", c.d.Decision, c.score.Rating, c.d.AcceptReason, got, c.field, err)
+		}
+	}
+	if NeedsAcceptReason(clean) || !NeedsAcceptReason(gap) || !NeedsAcceptReason(critical) || NeedsAcceptReason(nil) {
+		t.Error("NeedsAcceptReason")
+	}
 }

@@ -1,5 +1,7 @@
 package pinggu
 
+import "slices"
+
 // Actions on the ledger: organisations, licences, services and their
 // lifecycle.
 const (
@@ -23,6 +25,12 @@ const (
 	ActLaunchOverride Action = "service.launch_override"
 	// ActDatasetLoad bulk-loads a dataset into an empty ledger.
 	ActDatasetLoad Action = "dataset.load"
+	// ActOrganisationView, ActServiceView and ActLicenceView open one record
+	// of the ledger: the subject is its owner (for an organisation, itself)
+	// and its province.
+	ActOrganisationView Action = "organisation.view"
+	ActServiceView      Action = "service.view"
+	ActLicenceView      Action = "licence.view"
 )
 
 func init() {
@@ -42,6 +50,9 @@ func init() {
 		ActServiceStatus:     mayChangeStatus,
 		ActLaunchOverride:    only("仅监管部门可在未通过上线前评估时准予上线", RoleMinistry, RoleBureau, RoleSystem),
 		ActDatasetLoad:       only("无权批量导入数据集", RoleMinistry, RoleSystem),
+		ActOrganisationView:  inLedgerScope,
+		ActServiceView:       inLedgerScope,
+		ActLicenceView:       inLedgerScope,
 	})
 }
 
@@ -108,7 +119,7 @@ func ValidateInitialStatus(v *Validation, line int, a *Actor, s ServiceStatus) {
 		return
 	}
 	if err := Authorize(a, ActServiceRegisterAs, Subject{State: string(s)}); err != nil {
-		v.Add(line, "status", "%s", ErrorMessage(err))
+		v.Add(line, "status", "%s", err)
 	}
 }
 
@@ -154,8 +165,10 @@ func CheckOrganisationWrite(a *Actor, old, o *Organisation) error {
 		}
 	}
 	sc := a.LedgerScope()
-	if sc.Kind == ScopeProvince && o.Province != sc.Province {
-		return deny("只能登记和修改本省单位")
+	if ps := ProvincesToRegister(a); ps != nil && !slices.Contains(ps, o.Province) {
+		// A field of the form, not a refusal of the person: the form
+		// comes back with what was typed and the error at the province.
+		return FieldErrorf(EINVALID, "单位信息有误", "province", "只能登记和修改本省单位")
 	}
 	if sc.Kind != ScopeOrgs {
 		return nil
@@ -172,6 +185,16 @@ func CheckOrganisationWrite(a *Actor, old, o *Organisation) error {
 		}
 	} else if o.ParentID == nil {
 		return &Error{Code: EINVALID, Message: "单位信息有误", Fields: []FieldError{{Field: "parent_id", Message: "须指定上级单位"}}}
+	}
+	return nil
+}
+
+// ProvincesToRegister lists the provinces a may register organisations in
+// (a bureau: its own), or nil for any, so a form offers only what the
+// store will take.
+func ProvincesToRegister(a *Actor) []string {
+	if sc := a.LedgerScope(); sc.Kind == ScopeProvince {
+		return []string{sc.Province}
 	}
 	return nil
 }

@@ -9,15 +9,36 @@ import (
 type ReminderKind string
 
 // Reminder kinds: a periodic review falling due within ReviewDueSoonWindow,
-// and one past its date.
+// and one past its date; the same of a special assessment a regulator
+// ordered, which is due when it must be submitted.
 const (
-	ReminderReviewDueSoon ReminderKind = "review_due_soon"
-	ReminderReviewOverdue ReminderKind = "review_overdue"
+	ReminderReviewDueSoon  ReminderKind = "review_due_soon"
+	ReminderReviewOverdue  ReminderKind = "review_overdue"
+	ReminderSpecialDueSoon ReminderKind = "special_due_soon"
+	ReminderSpecialOverdue ReminderKind = "special_overdue"
 )
 
 // Valid reports whether k is a known kind.
 func (k ReminderKind) Valid() bool {
-	return k == ReminderReviewDueSoon || k == ReminderReviewOverdue
+	_, ok := ReminderKindLabels[k]
+	return ok
+}
+
+// Overdue reports whether the reminder is of a date already passed.
+func (k ReminderKind) Overdue() bool {
+	return k == ReminderReviewOverdue || k == ReminderSpecialOverdue
+}
+
+// SpecialReminderKind is the reminder a special assessment due at due calls
+// for at now, if any: none more than ReviewDueSoonWindow ahead.
+func SpecialReminderKind(due, now time.Time) (ReminderKind, bool) {
+	switch StatusOfReview(due, now) {
+	case ReviewDueSoon:
+		return ReminderSpecialDueSoon, true
+	case ReviewOverdue:
+		return ReminderSpecialOverdue, true
+	}
+	return "", false
 }
 
 // Delivery channels of a reminder.
@@ -45,20 +66,29 @@ type Reminder struct {
 	// Delivered lists the channels (ChannelWebhook, ChannelEmail) that
 	// have carried the reminder out.
 	Delivered []string `json:"delivered,omitempty"`
+	// AssessmentID is the special assessment a special_* reminder is about.
+	AssessmentID int64 `json:"assessment_id,omitempty"`
 }
 
 // ReminderMessage is the formal Chinese text of a reminder, fixed when it is
 // created so that the UI, the webhook and the e-mail say the same thing.
 func ReminderMessage(k ReminderKind, serviceName string, due time.Time) string {
-	d := due.In(ChinaTime).Format("2006年1月2日")
+	d := FormatDateZh(due)
 	if k == ReminderReviewOverdue {
 		return "业务“" + serviceName + "”的定期核查已于" + d + "到期，现已逾期，请尽快开展定期核查评估。"
 	}
 	return "业务“" + serviceName + "”的定期核查将于" + d + "到期，请及时开展定期核查评估。"
 }
 
-// ChinaTime is the zone dates are shown in (UTC+8, no daylight saving).
-var ChinaTime = time.FixedZone("CST", 8*3600)
+// SpecialReminderMessage is ReminderMessage for a special assessment: it is
+// due when the enterprise must have submitted it.
+func SpecialReminderMessage(k ReminderKind, title string, due time.Time) string {
+	d := FormatDateZh(due)
+	if k == ReminderSpecialOverdue {
+		return "专项评估“" + title + "”的完成期限为" + d + "，现已逾期，请尽快完成评估并提交审核。"
+	}
+	return "专项评估“" + title + "”须于" + d + "前完成并提交审核，请按期办理。"
+}
 
 // ReminderFilter narrows a list of reminders.
 type ReminderFilter struct {

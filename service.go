@@ -93,7 +93,7 @@ func CheckServiceTransition(from, to ServiceStatus) error {
 			return nil
 		}
 	}
-	return Errorf(ECONFLICT, "业务状态不能由“%s”变更为“%s”", from, to)
+	return Errorf(ECONFLICT, "业务状态不能由“%s”变更为“%s”", LabelOf(ServiceStatusLabels, from), LabelOf(ServiceStatusLabels, to))
 }
 
 // TargetKind is what a monitoring target points at.
@@ -132,6 +132,9 @@ type Service struct {
 	Province  string    `json:"province"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// ReviewDueAt is when a launched service's next periodic review is
+	// due (NextReviewDue of its launch, reviews and changes).
+	ReviewDueAt *time.Time `json:"review_due_at,omitempty"`
 }
 
 // Normalize trims input, sorts provinces and drops empty tags.
@@ -164,7 +167,9 @@ func (s *Service) Validate(v *Validation, line int) {
 	if s.OrgID == 0 {
 		v.Add(line, "org_id", "须指定所属企业")
 	}
-	if !s.Category.Valid() {
+	if s.Category == "" {
+		v.Add(line, "category", "请选择业务类别")
+	} else if !s.Category.Valid() {
 		v.Add(line, "category", "业务类别“%s”不存在", s.Category)
 	}
 	if !s.Status.Valid() {

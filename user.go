@@ -60,7 +60,9 @@ func (u *User) Validate(v *Validation) {
 			v.Add(0, "email", "电子邮箱格式不正确")
 		}
 	}
-	if !u.Role.Valid() {
+	if u.Role == "" {
+		v.Add(0, "role", "请选择角色")
+	} else if !u.Role.Valid() {
 		v.Add(0, "role", "角色“%s”不存在", u.Role)
 	}
 	if u.Role.NeedsProvince() {

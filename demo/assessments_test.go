@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ func TestSeedAssessmentsCoversEveryState(t *testing.T) {
 	ctx := pinggu.WithActor(context.Background(), pinggu.SystemActor)
 	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
 	d := GenerateAt(ScaleDemo, 1, now)
+	db.Now = func() time.Time { return HistoryStart(now) }
 	if err := db.LoadDataset(ctx, d, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -61,5 +63,60 @@ func TestSeedAssessmentsCoversEveryState(t *testing.T) {
 	}
 	if rep, err := db.VerifyAudit(ctx); err != nil || rep.Problem != nil {
 		t.Fatalf("audit after seeding: %+v %v", rep, err)
+	}
+
+	// The audit log reads in time order, from the ledger's load to before
+	// now, and every step was taken by a person, not the platform.
+	entries, _, err := db.ListAudit(ctx, pinggu.AuditFilter{ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit, Sort: "seq"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if entries[0].Action != "dataset.load" {
+		t.Errorf("the audit log begins with %s, want the dataset's load", entries[0].Action)
+	}
+	for i, e := range entries {
+		if !e.At.Before(now) {
+			t.Errorf("entry %d (%s) is dated %s, not before now", e.Seq, e.Action, e.At)
+		}
+		if i > 0 && e.At.Before(entries[i-1].At) {
+			t.Errorf("entry %d (%s, %s) is dated before entry %d (%s)", e.Seq, e.Action, e.At, entries[i-1].Seq, entries[i-1].At)
+		}
+		if strings.HasPrefix(e.Action, "assessment.") && e.ActorName == pinggu.SystemActor.Username {
+			t.Errorf("entry %d (%s) was made by the platform, not a person", e.Seq, e.Action)
+		}
+	}
+	// A refused request is among them, as a security event of a person.
+	denied := 0
+	for _, e := range entries {
+		if e.Action == pinggu.DenialOutOfScope && e.ActorName != pinggu.SystemActor.Username && e.ObjectType == "service" {
+			denied++
+		}
+	}
+	if denied != 1 {
+		t.Errorf("the demo's audit log has %d refused requests, want 1", denied)
+	}
+	risky, specials := 0, map[pinggu.ReviewStatus]int{}
+	for _, a := range list {
+		subs, err := db.Submissions(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range subs {
+			if strings.Contains(s.Submitter(), pinggu.SystemActor.Name) || s.SubmittedByName == "" {
+				t.Errorf("assessment %d version %d: submitted by %q", a.ID, s.Version, s.Submitter())
+			}
+		}
+		if a.AcceptReason != "" && a.State == pinggu.AssessAccepted && pinggu.NeedsAcceptReason(a.Score) {
+			risky++
+		}
+		if a.Kind == pinggu.KindSpecial && a.DueAt != nil {
+			specials[pinggu.StatusOfReview(*a.DueAt, now)]++
+		}
+	}
+	if risky == 0 {
+		t.Error("no demo assessment is accepted despite its risks, with a reason")
+	}
+	if specials[pinggu.ReviewDueSoon] == 0 || specials[pinggu.ReviewOverdue] == 0 {
+		t.Errorf("the demo's special assessments stand %v; want one due soon and one overdue", specials)
 	}
 }

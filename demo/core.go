@@ -9,6 +9,7 @@ const (
 	nameMinistry = "工业和信息化部"
 	nameCAICT    = "中国信息通信研究院"
 	nameCNCERT   = "国家计算机网络应急技术处理协调中心"
+	nameCNISC    = "国家计算机网络与信息安全管理中心"
 	nameISC      = "中国互联网协会"
 	nameCAC      = "国家互联网信息办公室"
 	nameGDPolice = "广东省公安厅网络安全保卫总队"
@@ -79,6 +80,12 @@ func (g *gen) core() {
 	for _, code := range []string{"440000", "310000", "330000", "510000", "420000"} {
 		g.institution(nameCNCERT+provinces[provinceIndex[code]].Short+"分中心", code, usccInstitution, "cncert-"+provinceEnSlug[code], &cncert.ID)
 	}
+	// Written out rather than drawn from the random source, so that adding
+	// it left the rest of each seed's dataset as it was.
+	cnisc := g.addOrg(&pinggu.Organisation{Kind: pinggu.OrgSupport, Name: nameCNISC, Province: "110000",
+		USCC: g.uscc(usccInstitution, bj.Cities[0].Division), Address: "北京市朝阳区裕民路示例路甲3号",
+		Contacts: []pinggu.Contact{{Name: "钱立新", Title: "监测预警部门负责人", Phone: "010-82990000", Email: "jcyj@cnisc.example.cn"}}})
+	g.byName[cnisc.Name] = cnisc
 	g.institution(nameISC, "110000", usccSociety, "isc", nil)
 
 	// Partner departments (协作部门).

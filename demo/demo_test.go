@@ -340,3 +340,19 @@ func TestParseScale(t *testing.T) {
 		}
 	}
 }
+
+// The demo has the support institutions of the regime that the issues name.
+func TestDemoHasTheSupportInstitutions(t *testing.T) {
+	d := GenerateAt(ScaleDemo, 1, time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC))
+	want := map[string]bool{nameCAICT: false, nameCNCERT: false, nameCNISC: false, nameISC: false}
+	for _, o := range d.Organisations {
+		if _, ok := want[o.Name]; ok && o.Kind == pinggu.OrgSupport {
+			want[o.Name] = true
+		}
+	}
+	for name, found := range want {
+		if !found {
+			t.Errorf("the demo lacks the support institution %s", name)
+		}
+	}
+}

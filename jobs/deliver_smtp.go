@@ -23,13 +23,17 @@ type message struct {
 
 // reminderMail is the formal Chinese e-mail of a reminder.
 func reminderMail(r *pinggu.Reminder) message {
-	subject := "【定期核查提醒】" + r.ServiceName
-	if r.Kind == pinggu.ReminderReviewOverdue {
-		subject = "【定期核查逾期】" + r.ServiceName
+	subject, dueLine, ask := "【定期核查提醒】", "核查到期日：", "查看并开展定期核查评估"
+	if r.AssessmentID != 0 {
+		subject, dueLine, ask = "【专项评估提醒】", "完成期限：", "完成专项评估并提交审核"
+	}
+	if r.Kind.Overdue() {
+		subject = strings.Replace(subject, "提醒", "逾期", 1)
 	}
 	body := r.OrgName + "：\r\n\r\n" + r.Message + "\r\n\r\n业务名称：" + r.ServiceName +
-		"\r\n核查到期日：" + r.DueAt.In(pinggu.ChinaTime).Format("2006年1月2日") +
-		"\r\n\r\n请登录互联网新技术新业务安全评估平台查看并开展定期核查评估。本邮件由系统自动发送，请勿直接回复。\r\n"
+		"\r\n" + dueLine + pinggu.FormatDateZh(r.DueAt) +
+		"\r\n\r\n请登录互联网新技术新业务安全评估平台" + ask + "。本邮件由系统自动发送，请勿直接回复。\r\n"
+	subject += r.ServiceName
 	return message{subject: subject, body: body}
 }
 

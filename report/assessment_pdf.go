@@ -25,6 +25,7 @@ func AssessmentPDF(w io.Writer, a *pinggu.Assessment, subs []*pinggu.Submission,
 	v.findingsBlock(l)
 	v.itemsBlock(l)
 	v.historyBlock(l, subs)
+	v.signatureBlock(l)
 
 	l.space(14)
 	l.paragraph(t(lang, "（报告正文完）", "(End of report)"), sizeSmall, false, 0.35)
@@ -116,6 +117,10 @@ func (v *view) scoreBlock(l *layout) {
 		l.space(4)
 		l.paragraph(t(lang, "审核意见：", "Review summary: ")+v.a.ReviewSummary, sizeBody, false, 0)
 	}
+	if v.a.AcceptReason != "" {
+		l.space(4)
+		l.paragraph(t(lang, "接受风险的理由：", "Reason for accepting the risks: ")+v.a.AcceptReason, sizeBody, true, 0)
+	}
 	l.space(8)
 	answers := []pinggu.Answer{pinggu.AnswerCompliant, pinggu.AnswerPartial, pinggu.AnswerNonCompliant, pinggu.AnswerNotApplicable, ""}
 	var head, row []cell
@@ -147,7 +152,7 @@ func (v *view) findingsBlock(l *layout) {
 	for i, it := range f {
 		rows = append(rows, []cell{
 			{text: strconv.Itoa(i + 1), fill: -1},
-			{text: string(it.Key), fill: -1},
+			{text: strconv.Itoa(it.N), fill: -1},
 			{text: pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang), bold: it.Severity == pinggu.SeverityHigh, fill: -1},
 			{text: it.Requirement, fill: -1},
 		})
@@ -192,11 +197,11 @@ type itemBlock struct {
 
 func (v *view) newItemBlock(it *pinggu.AssessmentItem) itemBlock {
 	lang := v.lang
-	head := fmt.Sprintf("%s　%s：%s　%s：%s", it.Key,
+	head := fmt.Sprintf(t(lang, "第%d项", "Item %d")+"　%s：%s　%s：%s", it.N,
 		t(lang, "严重程度", "Severity"), pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang),
 		t(lang, "结论", "Answer"), v.answerText(it))
 	if english(lang) {
-		head = fmt.Sprintf("%s   Severity: %s   Answer: %s", it.Key, pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang), v.answerText(it))
+		head = fmt.Sprintf("Item %d   Severity: %s   Answer: %s", it.N, pinggu.LabelIn(pinggu.SeverityLabels, it.Severity, lang), v.answerText(it))
 	}
 	req := it.Requirement
 	if english(lang) && it.Title != "" {
@@ -224,6 +229,50 @@ func (b itemBlock) height() float64 {
 func (b itemBlock) draw(l *layout) {
 	l.table([]float64{contentW}, nil, b.head)
 	l.table(b.widths, nil, b.rows)
+}
+
+// signatureBlock is where the report is signed and sealed on paper: by the
+// enterprise (or the engaged body) that made the assessment and by the
+// regulator that reviewed it, each with its name filled in and room for the
+// signature, the seal and the date.
+func (v *view) signatureBlock(l *layout) {
+	lang, a := v.lang, v.a
+	const blank = "\n\n\n"
+	maker := a.OrgName
+	if a.AssessorName != "" {
+		maker = a.AssessorName
+	}
+	date := t(lang, "　　年　　月　　日", "Date:")
+	rows := [][]cell{
+		{{text: t(lang, "评估单位", "Assessed by"), bold: true, fill: 0.94}, {text: orDash(maker) + blank, fill: -1},
+			{text: t(lang, "负责人签字：", "Signature of the person in charge:") + blank + t(lang, "（单位盖章）", "(seal)"), fill: -1}, {text: date, fill: -1}},
+		{{text: t(lang, "审核单位", "Reviewed by"), bold: true, fill: 0.94}, {text: t(lang, "属地通信管理局 / 工业和信息化部", "Provincial communication administration / Ministry") + blank, fill: -1},
+			{text: t(lang, "审核人签字：", "Signature of the reviewer:") + blank + t(lang, "（单位盖章）", "(seal)"), fill: -1}, {text: date, fill: -1}},
+	}
+	widths := []float64{70, 160, 160, contentW - 390}
+	l.keepWith(40 + tableHeight(widths, rows))
+	l.heading(t(lang, "六、签字盖章", "6. Signatures"))
+	l.table(widths, nil, rows)
+}
+
+// reviewer names who reviewed s, or nobody yet.
+func reviewer(s *pinggu.Submission) string {
+	if s.ReviewedBy == "" {
+		return ""
+	}
+	return s.Reviewer()
+}
+
+// summaryText is a review's summary with its reason for accepting the risks.
+func summaryText(s *pinggu.Submission, lang string) string {
+	out := s.Summary
+	if s.AcceptReason != "" {
+		if out != "" {
+			out += "\n"
+		}
+		out += t(lang, "接受风险的理由：", "Reason for accepting the risks: ") + s.AcceptReason
+	}
+	return out
 }
 
 func (v *view) historyBlock(l *layout, subs []*pinggu.Submission) {
@@ -255,11 +304,11 @@ func (v *view) historyBlock(l *layout, subs []*pinggu.Submission) {
 		}
 		rows = append(rows, []cell{
 			{text: strconv.Itoa(s.Version), fill: -1},
-			{text: who(fmtTime(&s.SubmittedAt), s.SubmittedBy), fill: -1},
+			{text: who(fmtTime(&s.SubmittedAt), s.Submitter()), fill: -1},
 			{text: fmtScore(s.Score.Value) + " / " + pinggu.LabelIn(pinggu.RatingLabels, s.Score.Rating, lang), fill: -1},
 			{text: decision, fill: -1},
-			{text: who(fmtTime(s.ReviewedAt), s.ReviewedBy), fill: -1},
-			{text: orDash(s.Summary), fill: -1},
+			{text: who(fmtTime(s.ReviewedAt), reviewer(s)), fill: -1},
+			{text: orDash(summaryText(s, lang)), fill: -1},
 		})
 	}
 	l.table([]float64{36, 82, 62, 52, 82, contentW - 314}, head, rows)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -91,6 +92,41 @@ func TestAssessmentPDFChineseTextIsSearchable(t *testing.T) {
 	}
 	if got, want := squash(pages[len(pages)-1]), "第"+strconv.Itoa(len(pages))+"页/共"+strconv.Itoa(len(pages))+"页"; !strings.Contains(got, want) {
 		t.Errorf("last page footer lacks %q:\n%s", want, pages[len(pages)-1])
+	}
+}
+
+// TestAssessmentPDFAcceptanceAndItemNumbers: the report of an assessment
+// accepted despite its risks gives the reviewer's reason, in the conclusion
+// and in the history with the people's names; items are named by the
+// numbers the answering screen shows, never by their keys; times are in
+// China Standard Time.
+func TestAssessmentPDFAcceptanceAndItemNumbers(t *testing.T) {
+	a, subs := sampleAssessment(t)
+	all := squash(strings.Join(pdfText(t, renderPDF(t, a, subs, "zh")), "\n"))
+	conclusion := all[strings.Index(all, "二、评估结论"):strings.Index(all, "三、主要问题")]
+	if !strings.Contains(conclusion, squash("接受风险的理由："+a.AcceptReason)) {
+		t.Errorf("the conclusion lacks the reason for accepting the risks:\n%s", conclusion)
+	}
+	history := all[strings.Index(all, "五、审核记录"):]
+	// Table cells wrap, and text extraction reads wrapped cells row by row,
+	// so the checks are of runs that fit on one line.
+	for _, w := range []string{"接受风险的理由：两项高风险问题", "张敏（zhang.min", "李强（li.qiang）", "2026-03-1210:30"} {
+		if !strings.Contains(history, squash(w)) {
+			t.Errorf("the history lacks %q:\n%s", w, history)
+		}
+	}
+	for _, it := range a.Items {
+		if strings.Contains(all, string(it.Key)) {
+			t.Errorf("the report names item %d by its key %s", it.N, it.Key)
+		}
+	}
+	if !strings.Contains(all, "第2项严重程度") {
+		t.Error("the items are not headed by their numbers")
+	}
+	// The report ends with where it is signed and sealed.
+	i := strings.Index(all, "六、签字盖章")
+	if i < 0 || !strings.Contains(all[i:], "负责人签字") || !strings.Contains(all[i:], "审核人签字") || !strings.Contains(all[i:], a.OrgName) {
+		t.Errorf("no signature block at the end of the report")
 	}
 }
 
@@ -206,7 +242,7 @@ func TestAssessmentPDFKeepsItemsWhole(t *testing.T) {
 	for _, it := range a.Items {
 		found := false
 		for _, p := range pages {
-			if strings.Contains(p, string(it.Key)+"严重程度") && strings.Contains(p, squash(it.Requirement)) &&
+			if strings.Contains(p, fmt.Sprintf("第%d项严重程度", it.N)) && strings.Contains(p, squash(it.Requirement)) &&
 				strings.Contains(p, squash(it.Notes)) {
 				found = true
 				break

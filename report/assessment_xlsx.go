@@ -82,6 +82,7 @@ func (v *view) summaryRows() [][2]any {
 	rows = append(rows,
 		[2]any{t(lang, "检查项合计", "Items in total"), len(a.Items)},
 		[2]any{t(lang, "审核意见", "Review summary"), a.ReviewSummary},
+		[2]any{t(lang, "接受风险的理由", "Reason for accepting the risks"), a.AcceptReason},
 	)
 	return rows
 }
@@ -133,6 +134,7 @@ func (v *view) historySheet(f *excelize.File, st xlsxStyles, sheet string, subs 
 		t(lang, "版本", "Version"), t(lang, "提交时间", "Submitted"), t(lang, "提交人", "Submitted by"),
 		t(lang, "得分", "Score"), t(lang, "风险评级", "Risk rating"), t(lang, "审核结论", "Decision"),
 		t(lang, "审核人", "Reviewed by"), t(lang, "审核时间", "Reviewed"), t(lang, "审核意见", "Summary"),
+		t(lang, "接受风险的理由", "Reason for accepting the risks"),
 	}
 	var rows [][]any
 	for _, s := range subs {
@@ -140,8 +142,8 @@ func (v *view) historySheet(f *excelize.File, st xlsxStyles, sheet string, subs 
 		if s.Decision != "" {
 			decision = pinggu.LabelIn(pinggu.AssessmentStateLabels, s.Decision, lang)
 		}
-		rows = append(rows, []any{s.Version, fmtTime(&s.SubmittedAt), s.SubmittedBy, s.Score.Value,
-			pinggu.LabelIn(pinggu.RatingLabels, s.Score.Rating, lang), decision, s.ReviewedBy, fmtTime(s.ReviewedAt), s.Summary})
+		rows = append(rows, []any{s.Version, fmtTime(&s.SubmittedAt), s.Submitter(), s.Score.Value,
+			pinggu.LabelIn(pinggu.RatingLabels, s.Score.Rating, lang), decision, reviewer(s), fmtTime(s.ReviewedAt), s.Summary, s.AcceptReason})
 	}
-	return tableSheet(f, st, sheet, header, []float64{7, 17, 12, 8, 10, 10, 12, 17, 50}, rows)
+	return tableSheet(f, st, sheet, header, []float64{7, 17, 16, 8, 10, 10, 16, 17, 50, 40}, rows)
 }

@@ -22,6 +22,7 @@ func sampleAssessment(t *testing.T) (*pinggu.Assessment, []*pinggu.Submission) {
 		ServiceName: "云总机融合通信", Category: pinggu.CatConverged, Province: "440000",
 		Version: 2, CreatedAt: at(1), SubmittedAt: ptr(at(10)), ReviewedAt: ptr(at(12)),
 		ReviewSummary: "整改后材料齐全，同意上线。",
+		AcceptReason:  "两项高风险问题已有临时管控措施，企业承诺三十日内完成整改并报送材料。",
 	}
 	answers := []pinggu.Answer{pinggu.AnswerCompliant, pinggu.AnswerNonCompliant, pinggu.AnswerPartial,
 		pinggu.AnswerNotApplicable, pinggu.AnswerCompliant, pinggu.AnswerNonCompliant}
@@ -35,7 +36,7 @@ func sampleAssessment(t *testing.T) (*pinggu.Assessment, []*pinggu.Submission) {
 		for _, sec := range std.Sections[:2] {
 			for _, it := range sec.Items[:3] {
 				item := &pinggu.AssessmentItem{
-					Key: pinggu.ItemKey(std.ID + "/" + it.ID), StandardID: std.ID, Section: sec.ID,
+					Key: pinggu.ItemKey(std.ID + "/" + it.ID), N: len(a.Items) + 1, StandardID: std.ID, Section: sec.ID,
 					Requirement: it.Requirement, Title: it.RequirementEn, Severity: string(it.Severity), Weight: it.Weight,
 					Answer: answers[n%len(answers)],
 				}
@@ -63,8 +64,9 @@ func sampleAssessment(t *testing.T) (*pinggu.Assessment, []*pinggu.Submission) {
 	subs := []*pinggu.Submission{
 		{Version: 1, SubmittedAt: at(5), SubmittedBy: "张敏", Score: score, Decision: pinggu.AssessReturned,
 			ReviewedBy: "李强", ReviewedAt: ptr(at(7)), Summary: "日志留存材料不足，退回补正。"},
-		{Version: 2, SubmittedAt: at(10), SubmittedBy: "张敏", Score: score, Decision: pinggu.AssessAccepted,
-			ReviewedBy: "李强", ReviewedAt: ptr(at(12)), Summary: "整改后材料齐全，同意上线。"},
+		{Version: 2, SubmittedAt: at(10), SubmittedBy: "zhang.min", SubmittedByName: "张敏", Score: score, Decision: pinggu.AssessAccepted,
+			ReviewedBy: "li.qiang", ReviewedByName: "李强", ReviewedAt: ptr(at(12)), Summary: "整改后材料齐全，同意上线。",
+			AcceptReason: a.AcceptReason},
 	}
 	return a, subs
 }
@@ -81,7 +83,7 @@ func fullAssessment(tb testing.TB) *pinggu.Assessment {
 		a.Standards = append(a.Standards, pinggu.StandardRef{ID: std.ID, Version: std.Version, Digest: lib.Digest(std.ID, std.Version)})
 		for _, sec := range std.Sections {
 			for i, it := range sec.Items {
-				a.Items = append(a.Items, &pinggu.AssessmentItem{Key: pinggu.ItemKey(std.ID + "/" + it.ID), StandardID: std.ID,
+				a.Items = append(a.Items, &pinggu.AssessmentItem{Key: pinggu.ItemKey(std.ID + "/" + it.ID), N: len(a.Items) + 1, StandardID: std.ID,
 					Section: sec.ID, Requirement: it.Requirement, Title: it.RequirementEn, Severity: string(it.Severity),
 					Weight: it.Weight, Answer: answers[i%len(answers)], Notes: it.Guidance})
 			}

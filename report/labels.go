@@ -26,22 +26,21 @@ func t(lang, zh, en string) string {
 	return zh
 }
 
-// beijing is the time zone the regime works in; exported times are shown in
-// it whatever the server's zone.
-var beijing = time.FixedZone("UTC+8", 8*3600)
-
+// fmtDate and fmtTime show an instant in the zone people see (China
+// Standard Time unless the deployment chose another), whatever the
+// server's own zone; "—" when there is none.
 func fmtDate(tm *time.Time) string {
 	if tm == nil || tm.IsZero() {
 		return "—"
 	}
-	return tm.In(beijing).Format("2006-01-02")
+	return pinggu.FormatDate(*tm)
 }
 
 func fmtTime(tm *time.Time) string {
 	if tm == nil || tm.IsZero() {
 		return "—"
 	}
-	return tm.In(beijing).Format("2006-01-02 15:04")
+	return pinggu.FormatMinute(*tm)
 }
 
 func provinceLabel(code, lang string) string {

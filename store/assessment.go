@@ -16,7 +16,7 @@ import (
 var _ pinggu.AssessmentService = (*DB)(nil)
 
 const asmCols = `a.id, a.service_id, a.org_id, a.province, a.kind, a.state, a.title, a.standards, a.standards_reason,
-	a.assessor_org_id, a.ordered_by_org_id, a.due_at, a.version, a.score, a.review_summary, a.submitted_at, a.reviewed_at,
+	a.assessor_org_id, a.ordered_by_org_id, a.due_at, a.version, a.score, a.review_summary, a.accept_reason, a.submitted_at, a.reviewed_at,
 	a.created_at, a.updated_at, s.name, s.category, o.name, ao.name`
 
 const asmFrom = `assessments a JOIN services s ON s.id = a.service_id JOIN organisations o ON o.id = a.org_id
@@ -29,7 +29,7 @@ func scanAssessment(sc interface{ Scan(...any) error }) (*pinggu.Assessment, err
 	var assessorName sql.NullString
 	var due, submitted, reviewed, created, updated tscan
 	if err := sc.Scan(&a.ID, &a.ServiceID, &a.OrgID, &a.Province, &kind, &state, &a.Title, &stds, &a.StandardsReason,
-		&assessor, &orderedBy, &due, &a.Version, &score, &a.ReviewSummary, &submitted, &reviewed,
+		&assessor, &orderedBy, &due, &a.Version, &score, &a.ReviewSummary, &a.AcceptReason, &submitted, &reviewed,
 		&created, &updated, &a.ServiceName, &cat, &a.OrgName, &assessorName); err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func pinnedItems(lib *standards.Library, refs []pinggu.StandardRef) ([]*pinggu.A
 		for _, sec := range s.Sections {
 			for _, it := range sec.Items {
 				out = append(out, &pinggu.AssessmentItem{
-					Key: itemKey(s.ID, it.ID), StandardID: s.ID, Section: sec.Title.Zh,
+					Key: itemKey(s.ID, it.ID), N: len(out) + 1, StandardID: s.ID, Section: sec.Title.Zh,
 					Requirement: it.Requirement, Title: it.RequirementEn, Guidance: it.Guidance,
 					Evidence: slices.Clone(it.Evidence), Risks: slices.Clone(it.Risks),
 					Severity: string(it.Severity), Weight: it.Weight,

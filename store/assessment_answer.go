@@ -52,7 +52,7 @@ func (db *DB) SaveAnswers(ctx context.Context, id int64, in []pinggu.ItemAnswer)
 				it.Notes = strings.TrimSpace(*x.Notes)
 			}
 			if it.Answer == pinggu.AnswerNotApplicable && it.Reason == "" {
-				v.Add(0, fmt.Sprintf("answers[%d].reason", i), "评估项“%s”选择不适用时须说明理由", x.Key)
+				v.Add(0, fmt.Sprintf("answers[%d].reason", i), "第%d项选择不适用时须说明理由", it.N)
 			}
 			changed[x.Key] = true
 		}
@@ -109,14 +109,15 @@ func (db *DB) Submit(ctx context.Context, id int64) (*pinggu.Assessment, error) 
 		var v pinggu.Validation
 		for _, it := range a.Items {
 			if it.Answer == "" {
-				v.Add(0, string(it.Key), "尚未作答")
+				v.Add(0, string(it.Key), "第%d项尚未作答", it.N)
 			}
 		}
-		if err := v.Err(fmt.Sprintf("尚有%d项未作答，不能提交", len(v.Fields))); err != nil {
+		if err := v.Err("尚有%d项未作答，不能提交", len(v.Fields)); err != nil {
 			return err
 		}
 		score := pinggu.ScoreAssessment(a.ScoredItems())
-		sub := &pinggu.Submission{Version: a.Version + 1, SubmittedAt: c.now, SubmittedBy: c.actor.Username, Score: score, Answers: answerDigest(a)}
+		sub := &pinggu.Submission{Version: a.Version + 1, SubmittedAt: c.now, SubmittedBy: c.actor.Username, SubmittedByName: c.actor.Name,
+			Score: score, Answers: answerDigest(a)}
 		snap, err := json.Marshal(sub)
 		if err != nil {
 			return err
@@ -141,7 +142,7 @@ func (db *DB) Submit(ctx context.Context, id int64) (*pinggu.Assessment, error) 
 			return err
 		}
 		return c.audit(change{action: "assessment.submit", objectType: "assessment", objectID: id,
-			detail: fmt.Sprintf("%s: 第%d版 %.1f分 %s", a.Title, sub.Version, score.Value, score.Rating), after: sub})
+			detail: fmt.Sprintf("%s: 第%d版 %.1f分 %s", a.Title, sub.Version, score.Value, pinggu.LabelOf(pinggu.RatingLabels, score.Rating)), after: sub})
 	})
 	return out, err
 }

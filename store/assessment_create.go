@@ -38,12 +38,15 @@ func (c *conn) createAssessment(a *pinggu.Assessment) error {
 			return err
 		}
 		if !slices.Contains(pinggu.AssessmentKinds, a.Kind) {
-			return &pinggu.Error{Code: pinggu.EINVALID, Message: "评估信息有误", Fields: []pinggu.FieldError{{Field: "kind", Message: fmt.Sprintf("评估类型“%s”不存在", a.Kind)}}}
+			if a.Kind == "" {
+				return pinggu.FieldErrorf(pinggu.EINVALID, "评估信息有误", "kind", "请选择评估类型")
+			}
+			return pinggu.FieldErrorf(pinggu.EINVALID, "评估信息有误", "kind", "评估类型“%s”不存在", string(a.Kind))
 		}
 		sub := pinggu.ServiceSubject(svc)
 		sub.Kind = string(a.Kind)
 		if !pinggu.Allowed(c.actor, pinggu.ActAssessmentCreate, sub) {
-			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权为此业务发起%s", kindTitles[a.Kind])
+			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权为此业务发起%s", pinggu.LabelOf(pinggu.AssessmentKindLabels, a.Kind))
 		}
 		switch {
 		case svc.Status == pinggu.StatusRetired:
@@ -65,6 +68,7 @@ func (c *conn) createAssessment(a *pinggu.Assessment) error {
 		}
 		a.Standards = pinStandards(e.lib, a.Standards, string(svc.Category), a.StandardsReason, &v)
 		c.checkAssessor(a, &v)
+		pinggu.CheckDueAt(&v, a, c.now)
 		if a.Kind == pinggu.KindSpecial && !c.actor.IsSystem() {
 			a.OrderedByOrgID = c.actor.OrgID // the ordering regulator is who orders, not what it claims
 		}
@@ -195,7 +199,7 @@ func (c *conn) moveService(svc *pinggu.Service, to pinggu.ServiceStatus, reason 
 		return err
 	}
 	err = c.audit(change{action: "service.status", objectType: "service", objectID: svc.ID,
-		detail: fmt.Sprintf("%s: %s → %s (%s)", svc.Name, svc.Status, to, reason), before: svc, after: after})
+		detail: fmt.Sprintf("%s: %s → %s (%s)", svc.Name, pinggu.LabelOf(pinggu.ServiceStatusLabels, svc.Status), pinggu.LabelOf(pinggu.ServiceStatusLabels, to), reason), before: svc, after: after})
 	*svc = *after
 	return err
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/standards"
@@ -167,14 +168,22 @@ func TestAssessmentCreateRules(t *testing.T) {
 		code(t, db.CreateAssessment(ent, &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: pinggu.KindSpecial}), pinggu.EFORBIDDEN)
 		code(t, db.CreateAssessment(w.ctx["support"], &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: pinggu.KindPeriodic}), pinggu.EFORBIDDEN)
 		code(t, db.CreateAssessment(ent, &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: "audit"}), pinggu.EINVALID)
-		sp := create(t, db, gd, &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: pinggu.KindSpecial, Title: "全流程评估"})
-		if sp.Title != "全流程评估" || sp.Kind != pinggu.KindSpecial {
+		// A special assessment is ordered with a due date to come.
+		for _, due := range []*time.Time{nil, ptr(time.Now().Add(-time.Hour))} {
+			err := db.CreateAssessment(gd, &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: pinggu.KindSpecial, DueAt: due})
+			if f := pinggu.ErrorFields(err); len(f) != 1 || f[0].Field != "due_at" {
+				t.Fatalf("special due %v: %v", due, err)
+			}
+		}
+		due := time.Now().AddDate(0, 1, 0).UTC().Truncate(time.Second)
+		sp := create(t, db, gd, &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: pinggu.KindSpecial, Title: "全流程评估", DueAt: &due})
+		if sp.Title != "全流程评估" || sp.Kind != pinggu.KindSpecial || sp.DueAt == nil || !sp.DueAt.Equal(due) {
 			t.Fatalf("special = %+v", sp)
 		}
 		if svc, _ := db.FindService(sys, w.svcA.ID); svc.Status != pinggu.StatusPlanned {
 			t.Fatalf("a special assessment moved the service to %s", svc.Status)
 		}
-		create(t, db, w.ctx["ministry"], &pinggu.Assessment{ServiceID: w.svcC.ID, Kind: pinggu.KindSpecial})
+		create(t, db, w.ctx["ministry"], &pinggu.Assessment{ServiceID: w.svcC.ID, Kind: pinggu.KindSpecial, DueAt: &due})
 
 		// A third-party assessment names a third-party body.
 		for _, bad := range []int64{0, w.orgB.ID, 99999} {

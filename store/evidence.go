@@ -75,10 +75,10 @@ func (db *DB) AddEvidence(ctx context.Context, id int64, key pinggu.ItemKey, fil
 			return err
 		}
 		if !hasItem(a, key) {
-			return &pinggu.Error{Code: pinggu.EINVALID, Message: "评估项不存在", Fields: []pinggu.FieldError{{Field: "key", Message: fmt.Sprintf("评估项“%s”不属于此评估", key)}}}
+			return pinggu.FieldErrorf(pinggu.EINVALID, "评估项不存在", "key", "评估项“%s”不属于此评估", string(key))
 		}
 		if len(data) == 0 {
-			return &pinggu.Error{Code: pinggu.EINVALID, Message: "文件为空", Fields: []pinggu.FieldError{{Field: "file", Message: fmt.Sprintf("文件“%s”为空", filename)}}}
+			return pinggu.FieldErrorf(pinggu.EINVALID, "文件为空", "file", "文件“%s”为空", filename)
 		}
 		head := data[:min(len(data), 512)]
 		ct, err := evidenceType(filename, head)
@@ -101,9 +101,19 @@ func (db *DB) AddEvidence(ctx context.Context, id int64, key pinggu.ItemKey, fil
 		}
 		out = e
 		return c.audit(change{action: "assessment.evidence_add", objectType: "assessment", objectID: id,
-			detail: fmt.Sprintf("%s: %s sha256:%s", key, e.Filename, sum), after: e})
+			detail: fmt.Sprintf("第%d项: %s sha256:%s", itemNumber(a, key), e.Filename, sum), after: e})
 	})
 	return out, err
+}
+
+// itemNumber is the number of the item key names in a, as people see it.
+func itemNumber(a *pinggu.Assessment, key pinggu.ItemKey) int {
+	for _, it := range a.Items {
+		if it.Key == key {
+			return it.N
+		}
+	}
+	return 0
 }
 
 func hasItem(a *pinggu.Assessment, key pinggu.ItemKey) bool {
@@ -170,7 +180,11 @@ func (db *DB) DeleteEvidence(ctx context.Context, evidenceID int64) error {
 		if err != nil {
 			return err
 		}
-		if _, err := c.editable(e.AssessmentID, pinggu.ActAssessmentAnswer); err != nil {
+		a, err := c.editable(e.AssessmentID, pinggu.ActAssessmentAnswer)
+		if err != nil {
+			return err
+		}
+		if err := c.loadItems(a); err != nil {
 			return err
 		}
 		if _, err := c.exec("DELETE FROM evidence WHERE id = ?", evidenceID); err != nil {
@@ -180,6 +194,6 @@ func (db *DB) DeleteEvidence(ctx context.Context, evidenceID int64) error {
 			return err
 		}
 		return c.audit(change{action: "assessment.evidence_delete", objectType: "assessment", objectID: e.AssessmentID,
-			detail: fmt.Sprintf("%s: %s sha256:%s", e.Key, e.Filename, e.SHA256), before: e})
+			detail: fmt.Sprintf("第%d项: %s sha256:%s", itemNumber(a, e.Key), e.Filename, e.SHA256), before: e})
 	})
 }

@@ -90,6 +90,12 @@ func TestEvidenceTypesSizeAndDedupe(t *testing.T) {
 		}
 		// Deleting one record leaves the other's content readable.
 		must(t, db.DeleteEvidence(ent, e1.ID))
+		// The audit names the items by the numbers people see, not keys.
+		for _, e := range auditOf(t, db, a.ID) {
+			if strings.HasPrefix(e.Action, "assessment.evidence") && (strings.Contains(e.Detail, "general/") || !strings.Contains(e.Detail, "项: ")) {
+				t.Fatalf("evidence entry %q names its item by key", e.Detail)
+			}
+		}
 		_, _, err = db.OpenEvidence(ent, e1.ID)
 		code(t, err, pinggu.ENOTFOUND)
 		_, r, err := db.OpenEvidence(ent, e2.ID)

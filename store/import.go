@@ -20,32 +20,33 @@ type orgRef struct {
 	name     string
 }
 
-// lookupOrg finds an organisation in scope by credit code or exact name. It
-// reports ambiguity when a name matches more than one.
-func (c *conn) lookupOrg(ref string) (orgRef, string, error) {
+// lookupOrg finds an organisation in scope by credit code or exact name.
+// problem says why none was found: no such organisation, or a name that
+// matches more than one.
+func (c *conn) lookupOrg(ref string) (_ orgRef, problem *pinggu.Error, err error) {
 	var w where
 	w.add("(o.uscc = ? OR o.name = ?)", pinggu.NormalizeUSCC(ref), ref)
 	w.scope(c.actor, "o.id", "o.province")
 	rows, err := c.query("SELECT o.id, o.province, o.name FROM organisations o"+w.sql()+" LIMIT 2", w.args...)
 	if err != nil {
-		return orgRef{}, "", err
+		return orgRef{}, nil, err
 	}
 	defer rows.Close()
 	var found []orgRef
 	for rows.Next() {
 		var r orgRef
 		if err := rows.Scan(&r.id, &r.province, &r.name); err != nil {
-			return orgRef{}, "", err
+			return orgRef{}, nil, err
 		}
 		found = append(found, r)
 	}
 	switch len(found) {
 	case 0:
-		return orgRef{}, fmt.Sprintf("单位“%s”不存在", ref), rows.Err()
+		return orgRef{}, pinggu.Errorf(pinggu.EINVALID, "单位“%s”不存在", ref), rows.Err()
 	case 1:
-		return found[0], "", rows.Err()
+		return found[0], nil, rows.Err()
 	}
-	return orgRef{}, fmt.Sprintf("名称“%s”对应多个单位，请改用统一社会信用代码", ref), rows.Err()
+	return orgRef{}, pinggu.Errorf(pinggu.EINVALID, "名称“%s”对应多个单位，请改用统一社会信用代码", ref), rows.Err()
 }
 
 func (c *conn) usccTaken(code string) (bool, error) {
@@ -105,12 +106,12 @@ func (db *DB) ImportOrganisations(ctx context.Context, rows []pinggu.Organisatio
 				} else if j, ok := byName[p]; ok {
 					parentRow[i] = j
 				} else {
-					ref, msg, err := c.lookupOrg(p)
+					ref, problem, err := c.lookupOrg(p)
 					if err != nil {
 						return err
 					}
-					if msg != "" {
-						v.Add(r.Line, "parent", "上级%s", msg)
+					if problem != nil {
+						v.Add(r.Line, "parent", "上级%s", problem)
 					} else {
 						o.ParentID = &ref.id
 					}
@@ -179,14 +180,14 @@ func (db *DB) ImportServices(ctx context.Context, rows []pinggu.ServiceImportRow
 			owner := trimSpace(r.Owner)
 			ref, ok := owners[owner]
 			if !ok && owner != "" {
-				var msg string
+				var problem *pinggu.Error
 				var err error
-				ref, msg, err = c.lookupOrg(owner)
+				ref, problem, err = c.lookupOrg(owner)
 				if err != nil {
 					return err
 				}
-				if msg != "" {
-					v.Add(r.Line, "owner", "所属%s", msg)
+				if problem != nil {
+					v.Add(r.Line, "owner", "所属%s", problem)
 				} else {
 					owners[owner] = ref
 					ok = true

@@ -10,7 +10,7 @@ import (
 )
 
 const orgCols = `o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note,
-	o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id)`
+	o.created_at, o.updated_at, COALESCE(p.name, ''), COALESCE(p.province, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id)`
 
 const orgJoins = " LEFT JOIN organisations p ON p.id = o.parent_id"
 
@@ -22,7 +22,7 @@ func scanOrg(sc interface{ Scan(...any) error }) (*pinggu.Organisation, error) {
 	var parent sql.NullInt64
 	var created, updated tscan
 	if err := sc.Scan(&o.ID, &kind, &o.Name, &o.USCC, &o.Province, &parent, &o.Key, &o.Address, &contacts, &o.Note,
-		&created, &updated, &o.ParentName, &o.ServiceCount); err != nil {
+		&created, &updated, &o.ParentName, &o.ParentProvince, &o.ServiceCount); err != nil {
 		return nil, err
 	}
 	o.Kind = pinggu.OrgKind(kind)

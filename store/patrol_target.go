@@ -313,12 +313,12 @@ func (db *DB) ImportPatrolTargets(ctx context.Context, listID int64, rows []ping
 				continue
 			}
 			if owner := trimSpace(row.Owner); owner != "" {
-				ref, msg, err := c.lookupOrg(owner)
+				ref, problem, err := c.lookupOrg(owner)
 				if err != nil {
 					return err
 				}
-				if msg != "" {
-					v.Add(row.Line, "owner", "所属%s", msg)
+				if problem != nil {
+					v.Add(row.Line, "owner", "所属%s", problem)
 					continue
 				}
 				t.OrgID = ref.id

@@ -16,9 +16,10 @@ var reminderKind = map[pinggu.ReviewStatus]pinggu.ReminderKind{
 }
 
 // GenerateReviewReminders creates, as the system, one reminder for every
-// launched service whose periodic review is due soon or overdue, and queues
-// it in the outbox for delivery, in one transaction with one summary audit
-// entry. A reminder is keyed by (service, due date, kind), so running it
+// launched service whose periodic review is due soon or overdue, and for
+// every special assessment due soon or overdue and not yet submitted, and
+// queues each in the outbox for delivery, in one transaction with one
+// summary audit entry. A reminder is keyed by (service, due date, kind), so running it
 // again the same day, or every day, adds nothing new until a date passes or
 // a review moves the due date.
 func (db *DB) GenerateReviewReminders(ctx context.Context) (int, error) {
@@ -43,32 +44,36 @@ func (db *DB) GenerateReviewReminders(ctx context.Context) (int, error) {
 		}
 		for _, r := range pending {
 			kind := reminderKind[r.Status]
-			var id int64
-			err := c.queryRow(`INSERT INTO reminders (kind, service_id, org_id, province, due_at, message, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (service_id, due_at, kind) DO NOTHING RETURNING id`,
-				string(kind), r.ServiceID, r.OrgID, r.Province, tval(r.DueAt), pinggu.ReminderMessage(kind, r.ServiceName, r.DueAt), tval(c.now)).Scan(&id)
-			if errors.Is(err, sql.ErrNoRows) {
-				continue // already reminded of this date
-			}
+			rem := &pinggu.Reminder{Kind: kind, ServiceID: r.ServiceID, OrgID: r.OrgID, Province: r.Province, DueAt: r.DueAt,
+				Message: pinggu.ReminderMessage(kind, r.ServiceName, r.DueAt)}
+			added, err := c.addReminder(rem)
 			if err != nil {
-				return fmt.Errorf("store: insert reminder: %w", err)
+				return err
 			}
-			if _, err := c.exec("INSERT INTO reminder_outbox (reminder_id, created_at) VALUES (?, ?)", id, tval(c.now)); err != nil {
-				return fmt.Errorf("store: queue reminder: %w", err)
+			if !added {
+				continue // already reminded of this date
 			}
 			created[kind]++
 		}
+		if err := c.generateSpecialReminders(created); err != nil {
+			return err
+		}
 		return c.audit(change{action: "reminder.generate", objectType: "reminder",
-			detail: fmt.Sprintf("生成定期核查提醒%d条（即将到期%d条，已逾期%d条）",
-				created[pinggu.ReminderReviewDueSoon]+created[pinggu.ReminderReviewOverdue], created[pinggu.ReminderReviewDueSoon], created[pinggu.ReminderReviewOverdue])})
+			detail: fmt.Sprintf("生成定期核查提醒%d条（即将到期%d条，已逾期%d条），专项评估提醒%d条（即将到期%d条，已逾期%d条）",
+				created[pinggu.ReminderReviewDueSoon]+created[pinggu.ReminderReviewOverdue], created[pinggu.ReminderReviewDueSoon], created[pinggu.ReminderReviewOverdue],
+				created[pinggu.ReminderSpecialDueSoon]+created[pinggu.ReminderSpecialOverdue], created[pinggu.ReminderSpecialDueSoon], created[pinggu.ReminderSpecialOverdue])})
 	})
 	if err != nil {
 		return 0, err
 	}
-	return created[pinggu.ReminderReviewDueSoon] + created[pinggu.ReminderReviewOverdue], nil
+	n := 0
+	for _, k := range created {
+		n += k
+	}
+	return n, nil
 }
 
-const reminderBaseCols = `r.id, r.kind, r.service_id, s.name, r.org_id, o.name, r.province, r.due_at, r.message, r.created_at`
+const reminderBaseCols = `r.id, r.kind, r.service_id, s.name, r.org_id, o.name, r.province, r.due_at, r.message, r.created_at, r.assessment_id`
 
 // reminderCols are those of a user's list, with the user's read mark;
 // reminderSystemCols those of the delivery jobs, which read nothing.
@@ -85,10 +90,11 @@ func scanReminder(sc interface{ Scan(...any) error }) (*pinggu.Reminder, error) 
 	var r pinggu.Reminder
 	var kind string
 	var due, created, read tscan
-	if err := sc.Scan(&r.ID, &kind, &r.ServiceID, &r.ServiceName, &r.OrgID, &r.OrgName, &r.Province, &due, &r.Message, &created, &read); err != nil {
+	var asm sql.NullInt64
+	if err := sc.Scan(&r.ID, &kind, &r.ServiceID, &r.ServiceName, &r.OrgID, &r.OrgName, &r.Province, &due, &r.Message, &created, &asm, &read); err != nil {
 		return nil, err
 	}
-	r.Kind, r.DueAt, r.CreatedAt, r.ReadAt = pinggu.ReminderKind(kind), due.T, created.T, read.Ptr()
+	r.Kind, r.DueAt, r.CreatedAt, r.ReadAt, r.AssessmentID = pinggu.ReminderKind(kind), due.T, created.T, read.Ptr(), asm.Int64
 	return &r, nil
 }
 
@@ -104,7 +110,7 @@ func (db *DB) ListReminders(ctx context.Context, f pinggu.ReminderFilter) ([]*pi
 	}
 	if f.Kind != "" {
 		if !f.Kind.Valid() {
-			return nil, 0, &pinggu.Error{Code: pinggu.EINVALID, Message: "提醒类型无效", Fields: []pinggu.FieldError{{Field: "kind", Message: fmt.Sprintf("提醒类型“%s”不存在", f.Kind)}}}
+			return nil, 0, pinggu.FieldErrorf(pinggu.EINVALID, "提醒类型无效", "kind", "提醒类型“%s”不存在", string(f.Kind))
 		}
 		w.add("r.kind = ?", string(f.Kind))
 	}
@@ -177,4 +183,27 @@ func (db *DB) MarkReminderRead(ctx context.Context, id int64) error {
 		}
 		return c.audit(change{action: "reminder.read", objectType: "reminder", objectID: id, detail: "标记提醒为已读"})
 	})
+}
+
+// addReminder inserts r and queues it for delivery, unless a reminder of
+// the same service, due date and kind exists (ok false): a daily job adds
+// each once.
+func (c *conn) addReminder(r *pinggu.Reminder) (ok bool, err error) {
+	var asm any
+	if r.AssessmentID != 0 {
+		asm = r.AssessmentID
+	}
+	err = c.queryRow(`INSERT INTO reminders (kind, service_id, org_id, province, due_at, message, created_at, assessment_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (service_id, due_at, kind) DO NOTHING RETURNING id`,
+		string(r.Kind), r.ServiceID, r.OrgID, r.Province, tval(r.DueAt), r.Message, tval(c.now), asm).Scan(&r.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("store: insert reminder: %w", err)
+	}
+	if _, err := c.exec("INSERT INTO reminder_outbox (reminder_id, created_at) VALUES (?, ?)", r.ID, tval(c.now)); err != nil {
+		return false, fmt.Errorf("store: queue reminder: %w", err)
+	}
+	return true, nil
 }

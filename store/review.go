@@ -54,9 +54,12 @@ func (db *DB) Review(ctx context.Context, id int64, d pinggu.ReviewDecision) (*p
 		if err := c.loadItems(a); err != nil {
 			return err
 		}
-		d.Summary = strings.TrimSpace(d.Summary)
+		d.Summary, d.AcceptReason = strings.TrimSpace(d.Summary), strings.TrimSpace(d.AcceptReason)
+		if d.Decision != pinggu.AssessAccepted {
+			d.AcceptReason = "" // a reason to accept belongs to an acceptance only
+		}
 		var v pinggu.Validation
-		if err := d.Check(); err != nil {
+		if err := d.CheckFor(a); err != nil {
 			v.Fields = pinggu.ErrorFields(err)
 		}
 		comments := map[pinggu.ItemKey]string{}
@@ -87,11 +90,12 @@ func (db *DB) Review(ctx context.Context, id int64, d pinggu.ReviewDecision) (*p
 				return pinggu.Errorf(pinggu.ECONFLICT, "联合评估尚待%s会签，暂不能通过", strings.Join(pending, "、"))
 			}
 		}
-		if err := c.recordVerdict(a, d.Decision, d.Summary, comments); err != nil {
+		d.Comments = comments
+		if err := c.recordVerdict(a, d); err != nil {
 			return err
 		}
-		if _, err := c.exec("UPDATE assessments SET state = ?, review_summary = ?, reviewed_at = ?, updated_at = ? WHERE id = ?",
-			string(d.Decision), d.Summary, tval(c.now), tval(c.now), id); err != nil {
+		if _, err := c.exec("UPDATE assessments SET state = ?, review_summary = ?, accept_reason = ?, reviewed_at = ?, updated_at = ? WHERE id = ?",
+			string(d.Decision), d.Summary, d.AcceptReason, tval(c.now), tval(c.now), id); err != nil {
 			return err
 		}
 		if d.Decision == pinggu.AssessAccepted && a.Kind == pinggu.KindPeriodic {
@@ -108,20 +112,32 @@ func (db *DB) Review(ctx context.Context, id int64, d pinggu.ReviewDecision) (*p
 		if out, err = c.fullAssessment(id); err != nil {
 			return err
 		}
+		if d.AcceptReason != "" {
+			// Like a launch override, an acceptance despite the risks is
+			// its own entry, so that an auditor can list them all.
+			if err := c.audit(change{action: "assessment.accept_risk", objectType: "assessment", objectID: id,
+				detail: truncate(fmt.Sprintf("%s: 第%d版 %s，高严重程度不符合项%d项；接受风险理由：%s", a.Title, a.Version,
+					pinggu.LabelOf(pinggu.RatingLabels, a.Score.Rating), a.Score.HighGaps, d.AcceptReason), 500)}); err != nil {
+				return err
+			}
+		}
+		detail := fmt.Sprintf("%s: 第%d版 %s", a.Title, a.Version, pinggu.LabelOf(pinggu.AssessmentStateLabels, d.Decision))
+		if d.Summary != "" {
+			detail += "；审核意见：" + d.Summary
+		}
+		if d.AcceptReason != "" {
+			detail += "；接受风险理由：" + d.AcceptReason
+		}
 		return c.audit(change{action: "assessment.review", objectType: "assessment", objectID: id,
-			detail: truncate(fmt.Sprintf("%s: 第%d版 %s %s", a.Title, a.Version, d.Decision, d.Summary), 500),
-			after: struct {
-				Decision pinggu.AssessmentState
-				Summary  string
-				Comments map[pinggu.ItemKey]string
-			}{d.Decision, d.Summary, comments}})
+			detail: truncate(detail, 500), after: d})
 	})
 	return out, err
 }
 
 // recordVerdict writes the verdict into the latest submission and the
 // comments onto the items, replacing those of an earlier review.
-func (c *conn) recordVerdict(a *pinggu.Assessment, decision pinggu.AssessmentState, summary string, comments map[pinggu.ItemKey]string) error {
+func (c *conn) recordVerdict(a *pinggu.Assessment, d pinggu.ReviewDecision) error {
+	comments := d.Comments
 	var text string
 	if err := c.queryRow("SELECT snapshot FROM submissions WHERE assessment_id = ? AND version = ?", a.ID, a.Version).Scan(&text); err != nil {
 		return fmt.Errorf("store: latest submission of assessment %d: %w", a.ID, err)
@@ -131,7 +147,8 @@ func (c *conn) recordVerdict(a *pinggu.Assessment, decision pinggu.AssessmentSta
 		return err
 	}
 	at := c.now
-	sub.Decision, sub.ReviewedBy, sub.ReviewedAt, sub.Summary = decision, c.actor.Username, &at, summary
+	sub.Decision, sub.ReviewedBy, sub.ReviewedByName, sub.ReviewedAt = d.Decision, c.actor.Username, c.actor.Name, &at
+	sub.Summary, sub.AcceptReason = d.Summary, d.AcceptReason
 	sub.Comments = nil
 	if len(comments) > 0 {
 		sub.Comments = comments

@@ -17,7 +17,7 @@ func (db *DB) SetReviewInterval(ctx context.Context, category pinggu.Category, m
 			return err
 		}
 		if !category.Valid() {
-			return &pinggu.Error{Code: pinggu.EINVALID, Message: "业务类别不存在", Fields: []pinggu.FieldError{{Field: "category", Message: fmt.Sprintf("业务类别“%s”不存在", category)}}}
+			return pinggu.FieldErrorf(pinggu.EINVALID, "业务类别不存在", "category", "业务类别“%s”不存在", string(category))
 		}
 		if months < 0 || months > 120 {
 			return &pinggu.Error{Code: pinggu.EINVALID, Message: "核查周期无效", Fields: []pinggu.FieldError{{Field: "months", Message: "核查周期须为1至120个月"}}}
@@ -80,7 +80,7 @@ func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o ping
 	switch status {
 	case "", pinggu.ReviewOK, pinggu.ReviewDueSoon, pinggu.ReviewOverdue:
 	default:
-		return nil, 0, &pinggu.Error{Code: pinggu.EINVALID, Message: "核查状态无效", Fields: []pinggu.FieldError{{Field: "status", Message: fmt.Sprintf("核查状态“%s”不存在", status)}}}
+		return nil, 0, pinggu.FieldErrorf(pinggu.EINVALID, "核查状态无效", "status", "核查状态“%s”不存在", string(status))
 	}
 	w := c.reviewsDueWhere(status)
 	total, err := c.count("services s", w)

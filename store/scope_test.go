@@ -204,11 +204,16 @@ func TestScopeWriteRules(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		// A bureau registers and edits only in its province.
-		code(t, db.CreateOrganisation(bureau, &pinggu.Organisation{Kind: pinggu.OrgInternet, Name: "京企", USCC: uscc(778, "110000"), Province: "110000"}), pinggu.EFORBIDDEN)
+		// A bureau registers and edits only in its province; another
+		// province is refused at the field, so a form can show it there.
+		err := db.CreateOrganisation(bureau, &pinggu.Organisation{Kind: pinggu.OrgInternet, Name: "京企", USCC: uscc(778, "110000"), Province: "110000"})
+		code(t, err, pinggu.EINVALID)
+		if f := pinggu.ErrorFields(err); len(f) != 1 || f[0].Field != "province" {
+			t.Fatalf("another province: field errors %+v", f)
+		}
 		b := mustOrg(t, db, tn.orgB.ID)
 		b.Province = "110000"
-		code(t, db.UpdateOrganisation(bureau, b), pinggu.EFORBIDDEN)
+		code(t, db.UpdateOrganisation(bureau, b), pinggu.EINVALID)
 		b = mustOrg(t, db, tn.orgB.ID)
 		b.Address = "广州市天河区"
 		if err := db.UpdateOrganisation(bureau, b); err != nil {

@@ -8,14 +8,14 @@ import (
 )
 
 const svcCols = `s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets,
-	s.launched_at, s.created_at, s.updated_at, o.name`
+	s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at`
 
 const svcFrom = "services s JOIN organisations o ON o.id = s.org_id"
 
 // svcRowCols are svcCols without the owner's name: the service's own row,
 // unqualified, as SQLite's RETURNING wants them.
 const svcRowCols = `id, org_id, province, name, category, tags, provinces, status, description, targets,
-	launched_at, created_at, updated_at`
+	launched_at, created_at, updated_at, review_due_at`
 
 func scanService(sc interface{ Scan(...any) error }) (*pinggu.Service, error) {
 	return scanServiceInto(sc, nil)
@@ -35,13 +35,13 @@ func scanServiceRow(sc interface{ Scan(...any) error }, ownerName string) (*ping
 func scanServiceInto(sc interface{ Scan(...any) error }, ownerName *string) (*pinggu.Service, error) {
 	var s pinggu.Service
 	var cat, status, tags, provs, targets string
-	var launched, created, updated tscan
+	var launched, created, updated, reviewDue tscan
 	dst := []any{&s.ID, &s.OrgID, &s.Province, &s.Name, &cat, &tags, &provs, &status, &s.Description, &targets,
 		&launched, &created, &updated}
 	if ownerName == nil {
 		dst = append(dst, &s.OrgName)
 	}
-	if err := sc.Scan(dst...); err != nil {
+	if err := sc.Scan(append(dst, &reviewDue)...); err != nil {
 		return nil, err
 	}
 	s.Category, s.Status = pinggu.Category(cat), pinggu.ServiceStatus(status)
@@ -49,6 +49,9 @@ func scanServiceInto(sc interface{ Scan(...any) error }, ownerName *string) (*pi
 	fromJSON(provs, &s.Provinces)
 	fromJSON(targets, &s.Targets)
 	s.LaunchedAt, s.CreatedAt, s.UpdatedAt = launched.Ptr(), created.T, updated.T
+	if s.Status == pinggu.StatusLaunched || s.Status == pinggu.StatusSuspended {
+		s.ReviewDueAt = reviewDue.Ptr() // kept for others too, but meaningful only once launched
+	}
 	return &s, nil
 }
 
@@ -253,7 +256,7 @@ func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceS
 		if out, err = c.findServiceAny(id); err != nil {
 			return err
 		}
-		detail := fmt.Sprintf("%s: %s → %s", out.Name, old.Status, to)
+		detail := fmt.Sprintf("%s: %s → %s", out.Name, pinggu.LabelOf(pinggu.ServiceStatusLabels, old.Status), pinggu.LabelOf(pinggu.ServiceStatusLabels, to))
 		if reason != "" {
 			detail += " (" + reason + ")"
 		}

@@ -141,7 +141,7 @@ func (c *conn) createUser(u *pinggu.User, hash string) error {
 		return err
 	}
 	*u = *saved
-	return c.audit(change{action: "user.create", objectType: "user", objectID: u.ID, detail: fmt.Sprintf("%s (%s)", u.Username, u.Role), after: u})
+	return c.audit(change{action: "user.create", objectType: "user", objectID: u.ID, detail: fmt.Sprintf("%s (%s)", u.Username, u.Role.Label()), after: u})
 }
 
 // UpdateUser saves an account. Administrators change everything; users

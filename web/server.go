@@ -70,8 +70,12 @@ func NewServer(o Options) (*Server, error) {
 		o.LoginLimits = httpx.NewLoginLimits(httpx.DefaultLoginRateAddr, httpx.DefaultLoginRateAccount)
 	}
 	s := &Server{opts: o, mux: http.NewServeMux(), logger: o.Logger, metrics: newMetrics()}
-	s.api = api.New(o.Services, api.Options{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, SecureCookies: o.SecureCookies, Version: o.Version, LoginLimits: o.LoginLimits})
-	s.ui = ui.New(o.Services, ui.Options{Logger: o.Logger, SecureCookies: o.SecureCookies, LoginLimits: o.LoginLimits})
+	// Refused requests are security events of the audit log, when the
+	// audit service keeps them (the store does).
+	rec, _ := o.Services.Audit.(pinggu.DenialRecorder)
+	denials := httpx.NewDenials(rec, o.Logger)
+	s.api = api.New(o.Services, api.Options{Logger: o.Logger, Denials: denials, MaxBodyBytes: o.MaxBodyBytes, SecureCookies: o.SecureCookies, Version: o.Version, LoginLimits: o.LoginLimits})
+	s.ui = ui.New(o.Services, ui.Options{Logger: o.Logger, Denials: denials, SecureCookies: o.SecureCookies, LoginLimits: o.LoginLimits})
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.Handle("GET /metrics", s.MetricsHandler())
 	s.api.Register(s.mux)

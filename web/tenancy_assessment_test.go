@@ -54,6 +54,7 @@ func init() {
 func init() {
 	addUITenancyRoutes(map[string]uiTenancyCase{
 		"GET /assessments":                    {kind: uiList, record: recAssessment, present: true},
+		"GET /assessments/order":              {kind: uiForm},
 		"GET /services/{id}/assessments/new":  {kind: uiRecord, record: recService},
 		"POST /services/{id}/assessments":     {kind: uiRecord, record: recService, form: func(*App) url.Values { return url.Values{"kind": {"pre_launch"}, "standard": {"general"}} }},
 		"GET /assessments/{id}":               {kind: uiRecord, record: recAssessment},

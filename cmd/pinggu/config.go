@@ -26,6 +26,7 @@ type dbFlags struct {
 	auditHash   string
 	logFormat   string
 	logLevel    string
+	timezone    string
 }
 
 func (f *dbFlags) register(fs *flag.FlagSet) {
@@ -34,6 +35,7 @@ func (f *dbFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.auditHash, "audit-hash", envOr("PINGGU_AUDIT_HASH", pinggu.HashSHA256), "hash of the audit chain: sha256 or sm3 (env PINGGU_AUDIT_HASH)")
 	fs.StringVar(&f.logFormat, "log-format", envOr("PINGGU_LOG_FORMAT", "text"), "log format: text or json (env PINGGU_LOG_FORMAT)")
 	fs.StringVar(&f.logLevel, "log-level", envOr("PINGGU_LOG_LEVEL", "info"), "log level: debug, info, warn, error (env PINGGU_LOG_LEVEL)")
+	fs.StringVar(&f.timezone, "timezone", envOr("PINGGU_TIMEZONE", "CST"), "zone dates and times are shown in: CST (China Standard Time), UTC, an offset like +08:00 or an IANA name; stored times stay UTC (env PINGGU_TIMEZONE)")
 }
 
 func envOr(name, def string) string {
@@ -72,7 +74,15 @@ func (f *dbFlags) openExisting(ctx context.Context, log *slog.Logger) (*store.DB
 	return f.openDB(ctx, log, true)
 }
 
+// openDB also sets the zone dates and times are shown in, which every
+// command that reads the database shows or writes (reminder texts among
+// them).
 func (f *dbFlags) openDB(ctx context.Context, log *slog.Logger, mustExist bool) (*store.DB, error) {
+	loc, err := pinggu.LoadZone(f.timezone)
+	if err != nil {
+		return nil, fmt.Errorf("--timezone: %w", err)
+	}
+	pinggu.SetZone(loc)
 	if f.auditHash != pinggu.HashSHA256 && f.auditHash != pinggu.HashSM3 {
 		return nil, fmt.Errorf("--audit-hash: %q is not sha256 or sm3", f.auditHash)
 	}

@@ -52,6 +52,13 @@ func loadDemo(ctx context.Context, env *cliEnv, db *store.DB, scaleName string, 
 	fmt.Fprintf(env.stderr, "loading %d organisations, %d licences, %d services, %d users…\n",
 		len(d.Organisations), len(d.Licences), len(d.Services), len(d.Users))
 	last := -1
+	orig := db.Now
+	if scale == demo.ScaleDemo {
+		// The demo's history begins with the ledger, a year and more ago,
+		// so that the audit log reads in time order up to today.
+		at := demo.HistoryStart(time.Now())
+		db.Now = func() time.Time { return at }
+	}
 	err = db.LoadDataset(systemCtx(ctx), d, func(done, total int) {
 		if total == 0 {
 			return
@@ -61,6 +68,7 @@ func loadDemo(ctx context.Context, env *cliEnv, db *store.DB, scaleName string, 
 			fmt.Fprintf(env.stderr, "  %3d%%\n", pct)
 		}
 	})
+	db.Now = orig
 	switch pinggu.ErrorCode(err) {
 	case "":
 		if scale == demo.ScaleDemo {

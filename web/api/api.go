@@ -15,7 +15,9 @@ import (
 
 // Options says how the API is served.
 type Options struct {
-	Logger        *slog.Logger
+	Logger *slog.Logger
+	// Denials keeps refused requests in the audit log (nil: not kept).
+	Denials       *httpx.Denials
 	MaxBodyBytes  int64 // JSON request bodies
 	SecureCookies bool  // the session cookie is sent over TLS only
 	Version       string
@@ -47,6 +49,7 @@ func New(svc pinggu.Services, o Options) *Handler {
 func (s *Handler) serve(h func(*Handler, http.ResponseWriter, *http.Request) error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := h(s, w, r); err != nil {
+			s.opts.Denials.Note(r, err)
 			s.writeProblem(w, r, err)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/report"
@@ -35,12 +36,30 @@ func (s *Handler) assessmentReport(w http.ResponseWriter, r *http.Request, conte
 		subs, err = s.svc.Assessments.Submissions(r.Context(), id)
 	}
 	var buf bytes.Buffer
+	lang := i18n.FromRequest(r)
 	if err == nil {
-		err = build(&buf, a, subs, i18n.FromRequest(r))
+		err = build(&buf, a, subs, lang)
 	}
 	if err != nil {
 		return err
 	}
-	sendFile(w, contentType, "assessment-"+httpx.FormatID(a.ID)+ext, buf.Bytes())
+	name, fallback := reportFilename(a, time.Now(), ext, lang)
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", httpx.Attachment(name, fallback))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(buf.Bytes())
 	return nil
+}
+
+// reportFilename names a report by its service and the day it was made, in
+// the zone people see: 云帆智能客服-安全评估报告-2025-03-12.pdf, with an
+// ASCII name for clients that cannot take that one.
+func reportFilename(a *pinggu.Assessment, now time.Time, ext, lang string) (name, fallback string) {
+	day := pinggu.FormatDate(now)
+	what := "-安全评估报告-"
+	if lang == i18n.EN {
+		what = "-security-assessment-report-"
+	}
+	return a.ServiceName + what + day + ext, "assessment-" + httpx.FormatID(a.ID) + "-" + day + ext
 }

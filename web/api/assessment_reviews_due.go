@@ -15,7 +15,7 @@ func (s *Handler) reviewsDue(w http.ResponseWriter, r *http.Request) error {
 		switch q.Status {
 		case "", pinggu.ReviewOK, pinggu.ReviewDueSoon, pinggu.ReviewOverdue:
 		default:
-			err = httpx.Invalid("status", "取值“"+string(q.Status)+"”不存在")
+			err = httpx.Invalid("status", "取值“%s”不存在", string(q.Status))
 		}
 	}
 	if err != nil {

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"mime"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	. "github.com/pinggu/pinggu/web/webtest"
 
@@ -216,6 +218,16 @@ func TestAssessmentAPIWholeFlow(t *testing.T) {
 	if !bytes.HasPrefix(res.Body, []byte("%PDF-")) || res.Header.Get("Content-Type") != "application/pdf" {
 		t.Fatalf("report.pdf is not a PDF: %s %.20q", res.Header.Get("Content-Type"), res.Body)
 	}
+	// It saves under the service's name and the day, in Beijing (RFC 6266:
+	// an ASCII fallback, and the name itself in filename*).
+	cd := res.Header.Get("Content-Disposition")
+	day := pinggu.FormatDate(time.Now())
+	if _, params, err := mime.ParseMediaType(cd); err != nil || params["filename"] != svc.Name+"-安全评估报告-"+day+".pdf" {
+		t.Fatalf("Content-Disposition %q names %q (%v)", cd, params["filename"], err)
+	}
+	if !strings.Contains(cd, `filename="assessment-`+ID(asm.ID)+"-"+day+`.pdf"`) || !strings.Contains(cd, "filename*=UTF-8''") {
+		t.Fatalf("Content-Disposition %q lacks its ASCII fallback or its RFC 5987 name", cd)
+	}
 	res = admin.Do("GET", path+"/report.xlsx", nil)
 	MustStatus(t, res, http.StatusOK, "report.xlsx")
 	if text := XLSXText(t, res.Body); !strings.Contains(text, asm.Items[0].Requirement) {
@@ -377,4 +389,25 @@ func TestOpenAPIDeclaresStandardPathParameter(t *testing.T) {
 		}
 	}
 	t.Fatalf("GET /api/standards/{id} does not declare its text id path parameter: %+v", op.Parameters)
+}
+
+// TestAPIAnswerErrorsNameItemNumbers: an answer error names the item by the
+// number the answering screen shows, not by its key, in the caller's
+// language.
+func TestAPIAnswerErrorsNameItemNumbers(t *testing.T) {
+	t.Parallel()
+	a := NewApp(t)
+	c := a.LoginAPI(UserEntAdminA)
+	var asm pinggu.Assessment
+	c.Do("GET", "/api/assessments/"+ID(a.AsmA.ID), nil).Decode(t, &asm)
+	it := asm.Items[2]
+	res := c.Do("PUT", "/api/assessments/"+ID(a.AsmA.ID)+"/answers", []map[string]string{{"key": string(it.Key), "answer": "not_applicable", "reason": ""}})
+	MustStatus(t, res, http.StatusBadRequest, "not applicable without a reason")
+	pr := res.Problem(t)
+	if len(pr.Errors) != 1 || pr.Errors[0].Message != "第3项选择不适用时须说明理由" {
+		t.Fatalf("errors = %+v", pr.Errors)
+	}
+	if strings.Contains(pr.Errors[0].Message, "/") {
+		t.Errorf("the message names the item's key: %q", pr.Errors[0].Message)
+	}
 }

@@ -16,7 +16,7 @@ func (s *Handler) reminderList(w http.ResponseWriter, r *http.Request) error {
 	var f pinggu.ReminderFilter
 	err := httpx.DecodeQuery(r.URL.Query(), &f)
 	if err == nil && f.Kind != "" && !f.Kind.Valid() {
-		err = httpx.Invalid("kind", "取值“"+string(f.Kind)+"”不存在")
+		err = httpx.Invalid("kind", "取值“%s”不存在", string(f.Kind))
 	}
 	if err != nil {
 		return err

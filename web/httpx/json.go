@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -56,23 +55,24 @@ func DecodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) erro
 	case errors.Is(err, io.EOF):
 		return Invalid("body", "请求体不能为空")
 	case errors.As(err, &syn):
-		return Invalid("body", fmt.Sprintf("JSON格式错误（第%d字节）", syn.Offset))
+		return Invalid("body", "JSON格式错误（第%d字节）", syn.Offset)
 	case errors.As(err, &typ):
 		field := typ.Field
 		if field == "" {
 			field = "body"
 		}
-		return Invalid(field, fmt.Sprintf("类型错误：应为%s", typ.Type))
+		return Invalid(field, "类型错误：应为%s", typ.Type.String())
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return Invalid(name, "未知字段")
 	}
-	return Invalid("body", "JSON格式错误："+err.Error())
+	return Invalid("body", "JSON格式错误：%s", err.Error())
 }
 
-// invalid returns an EINVALID error about one field.
-func Invalid(field, message string) error {
-	return &pinggu.Error{Code: pinggu.EINVALID, Message: "请求内容不正确", Fields: []pinggu.FieldError{{Field: field, Message: message}}}
+// Invalid returns an EINVALID error about one field, its message formatted
+// from format and args.
+func Invalid(field, format string, args ...any) error {
+	return pinggu.FieldErrorf(pinggu.EINVALID, "请求内容不正确", field, format, args...)
 }
 
 // PathID reads the {id} wildcard. An id that is not a positive integer names

@@ -10,6 +10,7 @@ import (
 	"net/http"
 
 	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/i18n"
 )
 
 // Problem is an RFC 9457 problem details object, extended with the domain's
@@ -55,9 +56,12 @@ func AsDomainError(err error) error {
 	return err
 }
 
-// ProblemFor builds the problem document for err. Internal errors are
-// described generically; their cause goes to the log only.
-func ProblemFor(err error) Problem {
+// ProblemFor builds the problem document for err, in Chinese. Internal
+// errors are described generically; their cause goes to the log only.
+func ProblemFor(err error) Problem { return ProblemIn(err, i18n.ZH) }
+
+// ProblemIn is ProblemFor with the messages in lang.
+func ProblemIn(err error, lang string) Problem {
 	err = AsDomainError(err)
 	code := pinggu.ErrorCode(err)
 	status := StatusOf(code)
@@ -65,17 +69,19 @@ func ProblemFor(err error) Problem {
 		Type:   "about:blank",
 		Title:  http.StatusText(status),
 		Status: status,
-		Detail: pinggu.ErrorMessage(err),
+		Detail: pinggu.ErrorMessageIn(err, lang),
 		Code:   code,
-		Errors: pinggu.ErrorFields(err),
+		Errors: pinggu.ErrorFieldsIn(err, lang),
 	}
 }
 
-// WriteProblem answers with the problem document for err, logging internal
-// errors with the request they broke. A status other than 0 is one of the
-// protocol rather than the domain (405) and replaces err's.
+// WriteProblem answers with the problem document for err, in the caller's
+// language as the UI would pick it (the language switch, then the account's
+// preference, then Chinese), logging internal errors with the request they
+// broke. A status other than 0 is one of the protocol rather than the
+// domain (405) and replaces err's.
 func WriteProblem(w http.ResponseWriter, r *http.Request, log *slog.Logger, status int, err error) {
-	p := ProblemFor(err)
+	p := ProblemIn(err, i18n.FromRequest(r))
 	if status != 0 {
 		p.Status, p.Title = status, http.StatusText(status)
 	}

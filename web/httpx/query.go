@@ -83,7 +83,7 @@ func setQueryValue(fv reflect.Value, name, raw string) string {
 			fv.Set(reflect.ValueOf(ts))
 			return ""
 		}
-		d, err := time.ParseInLocation(time.DateOnly, raw, time.Local)
+		d, err := pinggu.ParseDate(raw)
 		if err != nil {
 			return "须为日期（2006-01-02）或RFC 3339时间"
 		}

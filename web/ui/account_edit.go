@@ -31,7 +31,7 @@ func accountEditData(u *pinggu.User, resetError string) accountFormData {
 	d := accountFormData{Action: self, SearchAction: self + "/edit", Edit: true, ID: u.ID, ResetError: resetError}
 	if u.LockedUntil != nil && u.LockedUntil.After(time.Now()) {
 		d.Locked = true
-		d.LockedUntil = u.LockedUntil.Local().Format("2006-01-02 15:04")
+		d.LockedUntil = pinggu.FormatMinute(*u.LockedUntil)
 	}
 	return d
 }

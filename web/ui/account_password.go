@@ -27,11 +27,11 @@ func (s *Handler) accountPassword(w http.ResponseWriter, r *http.Request) error 
 	if c := pinggu.ErrorCode(err); c != pinggu.EINVALID {
 		return err
 	}
-	msg := pinggu.ErrorMessage(err)
-	if f := pinggu.ErrorFields(err); len(f) > 0 {
-		msg = f[0].Message
-	}
 	p := s.newPage(w, r, "account.edit")
+	msg := p.Err(err)
+	if f := pinggu.ErrorFields(err); len(f) > 0 {
+		msg = f[0].In(p.Lang)
+	}
 	p.Form = newForm(accountValues(u))
 	p.Form.Values.Set("org_name", u.OrgName)
 	return s.renderAccountForm(w, r, p, accountEditData(u, msg))

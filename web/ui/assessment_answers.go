@@ -2,6 +2,8 @@ package ui
 
 import (
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/pinggu/pinggu"
@@ -71,13 +73,32 @@ func (s *Handler) assessmentAnswers(w http.ResponseWriter, r *http.Request) erro
 	if !p.Form.fail(p, err) {
 		return err
 	}
+	itemErrors(p, answers, err)
 	a, ferr := s.svc.Assessments.FindAssessment(r.Context(), id)
 	if ferr != nil {
 		return ferr
 	}
+	stored := progressOf(a)
 	overlayAnswers(a, answers)
-	s.renderAssessment(w, r, p, a, http.StatusUnprocessableEntity)
+	s.renderAssessmentWith(w, r, p, a, stored, http.StatusUnprocessableEntity)
 	return nil
+}
+
+// answerFieldRE matches the store's name for a field of one answer.
+var answerFieldRE = regexp.MustCompile(`^answers\[(\d+)\]\.(answer|reason|notes)$`)
+
+// itemErrors puts the store's errors about answers[i] next to that item's
+// field on the answering screen (reason:KEY …), where the user looks.
+func itemErrors(p *page, answers []pinggu.ItemAnswer, err error) {
+	for _, fe := range pinggu.ErrorFields(err) {
+		m := answerFieldRE.FindStringSubmatch(fe.Field)
+		if m == nil {
+			continue
+		}
+		if i, _ := strconv.Atoi(m[1]); i < len(answers) {
+			p.Form.Errors[m[2]+":"+string(answers[i].Key)] = fe.In(p.Lang)
+		}
+	}
 }
 
 // overlayAnswers puts the answers the user sent over the stored ones, for

@@ -30,6 +30,18 @@ func (s *Handler) assessmentCreate(w http.ResponseWriter, r *http.Request) error
 	for _, id := range chosen {
 		a.Standards = append(a.Standards, pinggu.StandardRef{ID: id})
 	}
+	if a.Kind == pinggu.KindSpecial {
+		// A date is the last day the order runs: due at its end, in the
+		// zone people see.
+		if s := strings.TrimSpace(f.Get("due_at")); s != "" {
+			if d, err := pinggu.ParseDate(s); err == nil {
+				due := pinggu.EndOfDay(d)
+				a.DueAt = &due
+			} else {
+				v.Add(0, "due_at", "%s", p.T("err.date"))
+			}
+		}
+	}
 	if a.Kind == pinggu.KindThirdParty {
 		id, ok := httpx.ParseID(f.Get("assessor_org_id"))
 		if !ok {

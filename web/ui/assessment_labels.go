@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/pinggu/pinggu"
 )
@@ -34,6 +35,22 @@ func (p *page) SeverityLabel(s string) string {
 // ReviewStatusLabel names how a periodic review date stands.
 func (p *page) ReviewStatusLabel(s pinggu.ReviewStatus) string {
 	return pinggu.LabelIn(pinggu.ReviewStatusLabels, s, p.Lang)
+}
+
+// AsmDue shows when a special assessment is due, and, while the enterprise
+// has still to submit it, whether that is soon or past: "" for an
+// assessment without a due date of its own.
+func (p *page) AsmDue(a *pinggu.Assessment) string {
+	if a.DueAt == nil {
+		return ""
+	}
+	s := p.T("asm.due_at") + " " + pinggu.FormatDate(*a.DueAt)
+	if pinggu.Editable(a.State) {
+		if st := pinggu.StatusOfReview(*a.DueAt, time.Now()); st != pinggu.ReviewOK {
+			s += " · " + p.ReviewStatusLabel(st)
+		}
+	}
+	return s
 }
 
 // answerChoices are the radio buttons of an item, in the order assessors read them.

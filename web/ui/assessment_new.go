@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/web/httpx"
@@ -13,7 +14,13 @@ type assessmentNewData struct {
 	Kinds     []option
 	Standards []option // current standards, id → title
 	Assessors []option // certified third-party bodies
+	// DueField asks for the due date of a special assessment, which only
+	// a regulator orders.
+	DueField bool
 }
+
+// specialDueDays is how far ahead the order form proposes the due date.
+const specialDueDays = 30
 
 // assessmentNew shows the form that starts an assessment of a service:
 // the kind, the standards (those of the service's category checked; any
@@ -35,6 +42,9 @@ func (s *Handler) assessmentNew(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := map[string][]string{"kind": {string(kind)}}
+	if kind == pinggu.KindSpecial {
+		v["due_at"] = []string{pinggu.FormatDate(time.Now().AddDate(0, 0, specialDueDays))}
+	}
 	for _, std := range applicable {
 		v["standard"] = append(v["standard"], std.ID)
 	}
@@ -66,6 +76,7 @@ func (s *Handler) renderAssessmentNew(w http.ResponseWriter, r *http.Request, p 
 	for _, o := range asmKindOptions(p) {
 		if mayCreateKind(p.Actor, svc, pinggu.AssessmentKind(o.Value)) {
 			d.Kinds = append(d.Kinds, o)
+			d.DueField = d.DueField || o.Value == string(pinggu.KindSpecial)
 		}
 	}
 	infos, err := s.svc.Standards.ListStandards(r.Context())

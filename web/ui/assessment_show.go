@@ -46,6 +46,13 @@ func (s *Handler) assessmentShow(w http.ResponseWriter, r *http.Request) error {
 
 // renderAssessment shows the answering screen, with p.Form's errors if any.
 func (s *Handler) renderAssessment(w http.ResponseWriter, r *http.Request, p *page, a *pinggu.Assessment, status int) {
+	s.renderAssessmentWith(w, r, p, a, progressOf(a), status)
+}
+
+// renderAssessmentWith is renderAssessment with the progress of what is
+// stored, for a refused form shown again with what the user sent: an answer
+// that was not saved is not counted.
+func (s *Handler) renderAssessmentWith(w http.ResponseWriter, r *http.Request, p *page, a *pinggu.Assessment, pr progress, status int) {
 	p.Active = "assessment"
 	p.Title = a.Title
 	show := r.URL.Query().Get("show")
@@ -53,7 +60,7 @@ func (s *Handler) renderAssessment(w http.ResponseWriter, r *http.Request, p *pa
 		show = showAll
 	}
 	d := assessmentShowData{
-		A: a, Sections: groupItems(a, show), Progress: progressOf(a), Show: show,
+		A: a, Sections: groupItems(a, show), Progress: pr, Show: show,
 		CanAnswer: pinggu.MayAnswer(p.Actor, a),
 		CanReview: pinggu.MayReview(p.Actor, a),
 		MaxMiB:    pinggu.MaxEvidenceSize >> 20,

@@ -35,8 +35,8 @@ func (s *Handler) assessmentSubmitShow(w http.ResponseWriter, r *http.Request) e
 func (s *Handler) renderSubmit(w http.ResponseWriter, r *http.Request, p *page, a *pinggu.Assessment, status int) {
 	p.Active = "assessment"
 	d := assessmentSubmitData{A: a, Score: pinggu.ScoreAssessment(a.ScoredItems())}
-	for i, it := range a.Items {
-		v := itemView{AssessmentItem: it, N: i + 1}
+	for _, it := range a.Items {
+		v := itemView{AssessmentItem: it}
 		switch it.Answer {
 		case "":
 			d.Unanswered = append(d.Unanswered, v)

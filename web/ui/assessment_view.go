@@ -1,13 +1,15 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/pinggu/pinggu"
 )
 
 // itemView is one item as the answering and review screens show it.
 type itemView struct {
 	*pinggu.AssessmentItem
-	N int // 1-based position in the assessment
 	// Previous is the answer in the submission before the latest, when it
 	// differs from the latest (the review comparison).
 	Previous *pinggu.ItemState
@@ -43,7 +45,7 @@ func groupItems(a *pinggu.Assessment, show string) []sectionView {
 		titles[ref.ID] = ref.Title
 	}
 	var out []sectionView
-	for i, it := range a.Items {
+	for _, it := range a.Items {
 		switch show {
 		case showUnanswered:
 			if it.Answer != "" {
@@ -61,9 +63,16 @@ func groupItems(a *pinggu.Assessment, show string) []sectionView {
 			}
 			out = append(out, sectionView{StandardID: it.StandardID, Standard: title, Section: it.Section})
 		}
-		out[len(out)-1].Items = append(out[len(out)-1].Items, itemView{AssessmentItem: it, N: i + 1})
+		out[len(out)-1].Items = append(out[len(out)-1].Items, itemView{AssessmentItem: it})
 	}
 	return out
+}
+
+// ProgressFormat is the progress line with "%d" for the count answered,
+// which the autosave script fills in as the server reports it.
+func (p *page) ProgressFormat(total int) string {
+	const mark = 987654321 // a count no assessment has
+	return strings.Replace(p.T("asm.progress", mark, total), strconv.Itoa(mark), "%d", 1)
 }
 
 // progressOf counts the answered and non-compliant items.

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +16,25 @@ type auditData struct {
 	Entries []*pinggu.AuditEntry
 	Pager   pager
 	Report  *pinggu.AuditReport
+	// Actions and Kinds are the filter's choices, by their labels.
+	Actions, Kinds []option
+}
+
+// codeOptions lists the entries of a label map as select options, in the
+// order of their codes, which groups the actions of a module together.
+func codeOptions(lang string, labels map[string]pinggu.Label) []option {
+	return labelOptions(lang, slices.Sorted(maps.Keys(labels)), labels)
+}
+
+// AuditAction names an audit action; an action without a label (from an
+// older version) shows its code.
+func (p *page) AuditAction(code string) string {
+	return pinggu.LabelIn(pinggu.AuditActionLabels, code, p.Lang)
+}
+
+// RecordKind names a kind of record.
+func (p *page) RecordKind(kind string) string {
+	return pinggu.LabelIn(pinggu.RecordKindLabels, kind, p.Lang)
 }
 
 // auditFilter reads the audit filters; the "to" day is included whole.
@@ -36,7 +57,7 @@ func auditFilter(p *page, q url.Values) (pinggu.AuditFilter, map[string]string) 
 		extra time.Duration
 	}{{"from", &f.From, 0}, {"to", &f.To, 24*time.Hour - time.Nanosecond}} {
 		if s := strings.TrimSpace(q.Get(d.name)); s != "" {
-			t, err := time.ParseInLocation("2006-01-02", s, time.Local)
+			t, err := pinggu.ParseDate(s)
 			if err != nil {
 				errs[d.name] = p.T("err.date")
 				continue
@@ -60,7 +81,7 @@ func (s *Handler) renderAudit(w http.ResponseWriter, r *http.Request, p *page, r
 	p.Form = newForm(q)
 	f, errs := auditFilter(p, q)
 	f.ListOptions = listParams(r)
-	d := auditData{Report: report}
+	d := auditData{Report: report, Actions: codeOptions(p.Lang, pinggu.AuditActionLabels), Kinds: codeOptions(p.Lang, pinggu.RecordKindLabels)}
 	if len(errs) > 0 {
 		p.Form.Errors = errs
 		p.Form.Error = p.T("err.form", len(errs))

@@ -3,6 +3,7 @@ package ui_test
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	. "github.com/pinggu/pinggu/web/webtest"
@@ -18,7 +19,18 @@ func TestUIAuditLogAndVerify(t *testing.T) {
 	for _, lang := range []string{"zh", "en"} {
 		p := a.Login(UserAuditor).WithLang(lang).Get("/audit")
 		MustPage(t, p, http.StatusOK, "audit "+lang)
-		MustContain(t, p, "audit log", UserBureauGD, "service.")
+		MustContain(t, p, "audit log", UserBureauGD)
+		// Actions, records and states read as words; the code stays in a
+		// tooltip for those who script against the API.
+		want := map[string][]string{"zh": {">变更业务状态<", "拟上线 → 评估中", ">登录<", "业务 #"}, "en": {">Service status changed<", ">Log in<", "Service #"}}[lang]
+		MustContain(t, p, "labelled audit "+lang, want...)
+		for _, code := range []string{"service.status", "auth.login", "planned → in_assessment"} {
+			if strings.Contains(Text(p.Body), code) {
+				t.Errorf("%s: the audit view shows the code %q", lang, code)
+			}
+		}
+		// The action filter is a select of labelled actions.
+		MustContain(t, p, "action filter", `<option value="auth.login">`+map[string]string{"zh": "登录", "en": "Log in"}[lang]+`</option>`)
 	}
 	c := a.Login(UserAuditor)
 	p := c.Get("/audit?actor=" + UserBureauGD)

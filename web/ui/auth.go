@@ -36,6 +36,7 @@ func (s *Handler) user(g gate, h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		if !g(a) {
+			s.opts.Denials.NoteForbidden(r, "无权使用该功能模块")
 			s.uiForbidden(w, r)
 			return
 		}
@@ -98,11 +99,15 @@ var Modules = []string{"assessment", "standards", "patrol", "enforcement", "repo
 // handlers show the module page while the server runs without them.
 var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards", "enforcement": "/orders", "patrol": "/patrol", "cooperation": "/cases"}
 
-func navFor(a *pinggu.Actor) []navGroup {
+func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 	var out []navGroup
 	if gateLedger(a) {
+		home := []navItem{{"nav.dashboard", "/dashboard", "dashboard"}, {"nav.inbox", "/inbox", "inbox"}}
+		if s.svc.Reminders != nil {
+			home = append(home, navItem{"nav.reminders", "/reminders", "reminders"})
+		}
 		out = append(out,
-			navGroup{Items: []navItem{{"nav.dashboard", "/dashboard", "dashboard"}, {"nav.inbox", "/inbox", "inbox"}}},
+			navGroup{Items: home},
 			navGroup{Key: "nav.ledger", Items: []navItem{
 				{"nav.organisations", "/organisations", "organisations"},
 				{"nav.services", "/services", "services"},
@@ -125,6 +130,9 @@ func navFor(a *pinggu.Actor) []navGroup {
 			}
 			if m == "enforcement" {
 				mods = append(mods, enforcementNav(a)...)
+			}
+			if m == "assessment" && a.May(pinggu.ActAssessmentOrder) && s.svc.HasAssessments() {
+				mods = append(mods, navItem{"nav.assessment_order", "/assessments/order", "assessment_order"})
 			}
 			if m == "cooperation" {
 				if gateIncidents(a) {

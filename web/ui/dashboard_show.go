@@ -27,6 +27,16 @@ type dashboardData struct {
 	Orgs, Services, Expiring, Expired countLink
 	ByStatus                          []countLink
 	Chart                             chart
+	// HasServices is false for an actor whose scope holds no services (a
+	// partner department, a third-party body, an enterprise not yet
+	// registered any): the page then shows what it has, not rows of zeros.
+	HasServices bool
+	// OwnOrgs are the actor's own organisations, when it has no services.
+	OwnOrgs []*pinggu.Organisation
+	// AwaitingReview counts the assessments a regulator has to review
+	// (submitted or under review); Engagements those a third-party body
+	// is engaged for. Either is shown when the actor has such work.
+	AwaitingReview, Engagements *countLink
 	// Reminders are the newest unread of UnreadReminders; the panel shows
 	// when the server keeps reminders.
 	ShowReminders   bool
@@ -60,6 +70,24 @@ func (s *Handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Services = countLink{Label: p.T("dash.services"), Count: capped(n), Href: "/services"}
+	d.HasServices = n > 0
+	if err := s.dashboardWork(r, p, &d); err != nil {
+		return err
+	}
+	if !d.HasServices {
+		orgs, _, err := s.svc.Organisations.ListOrganisations(ctx, pinggu.OrganisationFilter{ListOptions: pinggu.ListOptions{Limit: 5, Sort: "name"}})
+		if err != nil {
+			return err
+		}
+		d.OwnOrgs = orgs
+		if rs := s.svc.Reminders; rs != nil {
+			d.Reminders, d.UnreadReminders, err = rs.ListReminders(ctx, pinggu.ReminderFilter{Unread: true, ListOptions: pinggu.ListOptions{Limit: 5}})
+			d.ShowReminders = d.UnreadReminders > 0
+		}
+		p.Data = d
+		s.render(w, r, http.StatusOK, "dashboard", p)
+		return err
+	}
 	for _, st := range pinggu.ServiceStatuses {
 		_, n, err := s.svc.Services.ListServices(ctx, pinggu.ServiceFilter{Status: st, ListOptions: one})
 		if err != nil {
@@ -99,6 +127,36 @@ func (s *Handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Data = d
 	s.render(w, r, http.StatusOK, "dashboard", p)
+	return nil
+}
+
+// dashboardWork counts the assessments waiting for the actor: those to
+// review for a regulator, the engagements of a third-party body.
+func (s *Handler) dashboardWork(r *http.Request, p *page, d *dashboardData) error {
+	if !s.svc.HasAssessments() {
+		return nil
+	}
+	one := pinggu.ListOptions{Limit: 1}
+	if p.Actor.May(pinggu.ActReviewsView) {
+		total := 0
+		for _, st := range []pinggu.AssessmentState{pinggu.AssessSubmitted, pinggu.AssessUnderReview} {
+			_, n, err := s.svc.Assessments.ListAssessments(r.Context(), pinggu.AssessmentFilter{State: st, ListOptions: one})
+			if err != nil {
+				return err
+			}
+			total += n
+		}
+		d.AwaitingReview = &countLink{Label: p.T("dash.awaiting_review"), Count: capped(total), Href: "/reviews"}
+	}
+	if !d.HasServices && pinggu.AnswersAssessments(p.Actor) {
+		_, n, err := s.svc.Assessments.ListAssessments(r.Context(), pinggu.AssessmentFilter{ListOptions: one})
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			d.Engagements = &countLink{Label: p.T("dash.engagements"), Count: capped(n), Href: "/assessments"}
+		}
+	}
 	return nil
 }
 

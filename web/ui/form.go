@@ -46,16 +46,19 @@ func (f *form) fail(p *page, err error) bool {
 	fields := pinggu.ErrorFields(err)
 	for _, fe := range fields {
 		if _, dup := f.Errors[fe.Field]; !dup {
-			f.Errors[fe.Field] = fe.Message
+			f.Errors[fe.Field] = fe.In(p.Lang)
 		}
 	}
 	if len(fields) > 0 {
 		f.Error = p.T("err.form", len(fields))
 	} else {
-		f.Error = pinggu.ErrorMessage(err)
+		f.Error = p.Err(err)
 	}
 	return true
 }
+
+// Err is err's message in the page's language.
+func (p *page) Err(err error) string { return pinggu.ErrorMessageIn(err, p.Lang) }
 
 // formStatus is the status of a form page shown again with errors.
 func formStatus(f *form) int {

@@ -14,7 +14,7 @@ import (
 // Keys appear in templates as $.T "key" and in Go as string literals of
 // the catalog's namespaces.
 var (
-	templateKeyRE = regexp.MustCompile(`\.T "([^"]+)"`)
+	templateKeyRE = regexp.MustCompile(`(?:\.T|Filter) "([^"]+)"`)
 	goKeyRE       = regexp.MustCompile(`"((?:app|nav|action|field|flash|err|page|module|dash|import|pager|lang|login|password|tokens|org|service|licence|account|audit|filter|form|list|scope|notice|coop)\.[a-z0-9_.]+)"`)
 )
 

@@ -107,9 +107,9 @@ func importFailed(p *page, err error) ([]pinggu.FieldError, bool) {
 	default:
 		return nil, false
 	}
-	fields := pinggu.ErrorFields(err)
+	fields := pinggu.ErrorFieldsIn(err, p.Lang)
 	if len(fields) == 0 {
-		fields = []pinggu.FieldError{{Field: "file", Message: pinggu.ErrorMessage(err)}}
+		fields = []pinggu.FieldError{{Field: "file", Message: p.Err(err)}}
 	}
 	p.Form.Error = p.T("import.nothing_imported")
 	return fields, true

@@ -67,7 +67,12 @@ func (p *page) newCappedPager(r *http.Request, total int, o pinggu.ListOptions, 
 	if total >= limit {
 		totalText = strconv.Itoa(limit) + "+"
 	}
-	pg := pager{Total: p.T("pager.total", totalText), PageText: p.T("pager.page", n), PrevText: p.T("pager.prev"), NextText: p.T("pager.next")}
+	// The page count: "500+" when the count stopped at limit.
+	pages := strconv.Itoa(max(1, (min(total, limit)+uiPageSize-1)/uiPageSize))
+	if total >= limit {
+		pages += "+"
+	}
+	pg := pager{Total: p.T("pager.total", totalText), PageText: p.T("pager.page", n, pages), PrevText: p.T("pager.prev"), NextText: p.T("pager.next")}
 	if total >= limit && limit == pinggu.SearchCap {
 		pg.Capped = p.T("pager.search_capped", limit, limit)
 	}

@@ -20,6 +20,13 @@ func TestUIPagerTotalsAndLinks(t *testing.T) {
 	if got, want := pg.Total, "共 45 条"; got != want {
 		t.Fatalf("total = %q, want %q", got, want)
 	}
+	// The page number and the page count (20 to a page).
+	if got, want := pg.PageText, "第 2 / 3 页"; got != want {
+		t.Fatalf("page = %q, want %q", got, want)
+	}
+	if got, want := zh.newPager(r, pinggu.TotalCap, o).PageText, "第 2 / 500+ 页"; got != want {
+		t.Fatalf("page of a capped count = %q, want %q", got, want)
+	}
 	if got, want := pg.Prev, "/services?q=%E4%BA%91&sort=name"; got != want {
 		t.Fatalf("previous = %q, want %q", got, want)
 	}

@@ -77,6 +77,9 @@ func orgFromForm(p *page, v url.Values, o *pinggu.Organisation) *pinggu.Validati
 // being edited (0 for a new one), left out of the parent choices.
 func (s *Handler) renderOrgForm(w http.ResponseWriter, r *http.Request, p *page, action, cancel string, self int64, currentKind pinggu.OrgKind) error {
 	d := orgFormData{Action: action, Cancel: cancel, Provinces: provinceOptions(p.Lang, true), SearchAction: r.URL.Path}
+	if only := pinggu.ProvincesToRegister(p.Actor); only != nil {
+		d.Provinces = slices.DeleteFunc(d.Provinces, func(o option) bool { return !slices.Contains(only, o.Value) })
+	}
 	if r.Method != http.MethodGet {
 		d.SearchAction = cancel
 		if self == 0 {

@@ -51,7 +51,7 @@ func TestUIOrganisationListFiltersAndPages(t *testing.T) {
 	}
 	c := a.Login(UserBureauGD)
 	p := c.Get("/organisations?kind=vas_enterprise&sort=name")
-	MustContain(t, p, "first page", "共 25 条", "批量增值电信企业00", "第 1 页", "page=2")
+	MustContain(t, p, "first page", "共 25 条", "批量增值电信企业00", "第 1 / 2 页", "page=2")
 	MustNotContain(t, p, "first page", "批量增值电信企业20", a.OrgA.Name)
 	p = c.Get("/organisations?kind=vas_enterprise&sort=name&page=2")
 	MustContain(t, p, "second page", "批量增值电信企业20", "批量增值电信企业24")

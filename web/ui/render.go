@@ -25,12 +25,9 @@ var templateFS embed.FS
 var pages = mustParsePages()
 
 var templateFuncs = template.FuncMap{
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Local().Format("2006-01-02")
-	},
+	// date and datetime show an instant in the zone people see (China
+	// Standard Time unless the deployment chose another).
+	"date": pinggu.FormatDate,
 	// day shows a calendar date (licence validity) as stored, with no zone shift.
 	"day": func(t time.Time) string {
 		if t.IsZero() {
@@ -38,14 +35,11 @@ var templateFuncs = template.FuncMap{
 		}
 		return t.UTC().Format("2006-01-02")
 	},
-	"datetime": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Local().Format("2006-01-02 15:04:05")
-	},
-	"join": strings.Join,
-	"add":  func(a, b int) int { return a + b },
+	"datetime": pinggu.FormatDateTime,
+	"join":     strings.Join,
+	"subject":  subject,
+	"engaged":  engagedSubject,
+	"add":      func(a, b int) int { return a + b },
 	// pair hands a sub-template the page and its data.
 	"pair": func(p, d any) map[string]any { return map[string]any{"p": p, "d": d} },
 }
@@ -109,6 +103,13 @@ func (p *page) Filter(labelKey, name string, opts []option) filterSelect {
 	return f
 }
 
+// ZoneOffsetMinutes is how far the zone people see is ahead of UTC now,
+// for the scripts that show a time (the autosave's "saved at").
+func (p *page) ZoneOffsetMinutes() int {
+	_, off := time.Now().In(pinggu.Zone()).Zone()
+	return off / 60
+}
+
 // OtherLang is the language the switch offers.
 func (p *page) OtherLang() string {
 	if p.Lang == i18n.EN {
@@ -122,7 +123,7 @@ func (s *Handler) newPage(w http.ResponseWriter, r *http.Request, titleKey strin
 	p := &page{Lang: i18n.FromRequest(r), Actor: pinggu.ActorFrom(r.Context()), Path: r.URL.RequestURI()}
 	p.Title = p.T(titleKey)
 	if p.Actor != nil {
-		p.Nav = navFor(p.Actor)
+		p.Nav = s.navFor(p.Actor)
 		p.ScopeText = s.scopeText(r, p)
 		if s.svc.Notices != nil && gateNotices(p.Actor) {
 			// A failed count only leaves the badge out; the page still shows.

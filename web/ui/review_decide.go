@@ -17,7 +17,8 @@ func (s *Handler) reviewDecide(w http.ResponseWriter, r *http.Request) error {
 	}
 	_ = r.ParseForm()
 	f := r.PostForm
-	d := pinggu.ReviewDecision{Decision: pinggu.AssessmentState(f.Get("decision")), Summary: strings.TrimSpace(f.Get("summary"))}
+	d := pinggu.ReviewDecision{Decision: pinggu.AssessmentState(f.Get("decision")), Summary: strings.TrimSpace(f.Get("summary")),
+		AcceptReason: strings.TrimSpace(f.Get("accept_reason"))}
 	for name, vals := range f {
 		if key, ok := strings.CutPrefix(name, "comment:"); ok {
 			if c := strings.TrimSpace(first(vals)); c != "" {
@@ -30,9 +31,7 @@ func (s *Handler) reviewDecide(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := s.newPage(w, r, "page.review")
 	p.Form = newForm(f)
-	if err = d.Check(); err == nil {
-		_, err = s.svc.Assessments.Review(r.Context(), id, d)
-	}
+	_, err = s.svc.Assessments.Review(r.Context(), id, d)
 	if err != nil {
 		if !p.Form.fail(p, err) {
 			return err

@@ -78,6 +78,7 @@ func Routes() []Route {
 
 		// Assessments, reviews and standards.
 		{Method: "GET", Pattern: "/assessments", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentList},
+		{Method: "GET", Pattern: "/assessments/order", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentOrder},
 		{Method: "GET", Pattern: "/services/{id}/assessments/new", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentNew},
 		{Method: "POST", Pattern: "/services/{id}/assessments", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentCreate},
 		{Method: "GET", Pattern: "/assessments/{id}", Gate: gateLedger, Module: "assessment", Handler: (*Handler).assessmentShow},

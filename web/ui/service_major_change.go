@@ -30,7 +30,8 @@ func (s *Handler) serviceMajorChange(w http.ResponseWriter, r *http.Request) err
 		if !s.serviceVisible(r, id) {
 			return err
 		}
-		p.Form.Error, status = pinggu.ErrorMessage(err), http.StatusConflict
+		p.Form.Error, status = p.Err(err), http.StatusConflict
+		s.opts.Denials.Note(r, err) // a refusal is kept, a conflict is not
 	case !p.Form.fail(p, err):
 		return err
 	}
@@ -38,6 +39,5 @@ func (s *Handler) serviceMajorChange(w http.ResponseWriter, r *http.Request) err
 	if ferr != nil {
 		return ferr
 	}
-	s.renderService(w, r, p, v, status)
-	return nil
+	return s.renderService(w, r, p, v, status)
 }

@@ -30,7 +30,8 @@ func (s *Handler) serviceStatus(w http.ResponseWriter, r *http.Request) error {
 	if pinggu.ErrorCode(err) == pinggu.EFORBIDDEN && s.serviceVisible(r, id) {
 		// The launch gate and the regulator's moves refuse a role on a
 		// service it sees; the reason belongs next to the form.
-		p.Form.Error, status = pinggu.ErrorMessage(err), http.StatusForbidden
+		p.Form.Error, status = p.Err(err), http.StatusForbidden
+		s.opts.Denials.Note(r, err)
 	} else if err != nil && !p.Form.fail(p, err) {
 		return err
 	}
@@ -39,8 +40,7 @@ func (s *Handler) serviceStatus(w http.ResponseWriter, r *http.Request) error {
 		if ferr != nil {
 			return ferr
 		}
-		s.renderService(w, r, p, v, status)
-		return nil
+		return s.renderService(w, r, p, v, status)
 	}
 	s.redirectFlash(w, r, "/services/"+strconv.FormatInt(id, 10), "flash.status_changed")
 	return nil

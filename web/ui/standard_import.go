@@ -41,7 +41,7 @@ func (s *Handler) standardImportSubmit(w http.ResponseWriter, r *http.Request) e
 	}
 	p := s.newPage(w, r, "page.standard_import")
 	p.Active = "standards"
-	p.Data = standardImportData{Problems: pinggu.ErrorFields(err), Message: pinggu.ErrorMessage(err)}
+	p.Data = standardImportData{Problems: pinggu.ErrorFieldsIn(err, p.Lang), Message: p.Err(err)}
 	s.render(w, r, http.StatusBadRequest, "standard_import", p)
 	return nil
 }

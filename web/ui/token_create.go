@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/pinggu/pinggu"
 )
 
 // tokenCreate makes an API token and shows its secret this once: the page
@@ -16,7 +18,7 @@ func (s *Handler) tokenCreate(w http.ResponseWriter, r *http.Request) error {
 	name := strings.TrimSpace(r.PostForm.Get("name"))
 	var expires *time.Time
 	if v := strings.TrimSpace(r.PostForm.Get("expires")); v != "" {
-		t, err := time.ParseInLocation("2006-01-02", v, time.Local)
+		t, err := pinggu.ParseDate(v)
 		if err != nil || !t.After(time.Now()) {
 			p.Form.Errors["expires"] = p.T("err.token_expiry")
 		} else {

@@ -17,7 +17,9 @@ import (
 
 // Options says how the UI is served.
 type Options struct {
-	Logger        *slog.Logger
+	Logger *slog.Logger
+	// Denials keeps refused requests in the audit log (nil: not kept).
+	Denials       *httpx.Denials
 	SecureCookies bool // cookies are sent over TLS only
 	// LoginLimits bound password logins per address and account name.
 	LoginLimits *httpx.LoginLimits
@@ -57,6 +59,7 @@ func (s *Handler) serve(h handlerFunc) http.HandlerFunc {
 			return
 		}
 		if err := h(s, w, r); err != nil {
+			s.opts.Denials.Note(r, err)
 			s.uiError(w, r, err)
 		}
 	}

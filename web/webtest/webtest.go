@@ -543,12 +543,28 @@ func MustStatus(t testing.TB, res Response, want int, what string) {
 // ID formats a record ID for a path.
 func ID(n int64) string { return fmt.Sprint(n) }
 
-// CountAudit returns the number of audit entries.
+// CountAudit returns the number of audit entries of changes: the security
+// events of refused requests, which a refusal writes, aside.
 func (a *App) CountAudit() int {
 	a.T.Helper()
 	_, n, err := a.DB.ListAudit(SysCtx(), pinggu.AuditFilter{ListOptions: pinggu.ListOptions{Limit: 1}})
 	if err != nil {
 		a.T.Fatalf("count audit: %v", err)
+	}
+	return n - a.CountDenials()
+}
+
+// CountDenials returns the number of refused requests in the audit log
+// (security events, not changes).
+func (a *App) CountDenials() int {
+	a.T.Helper()
+	n := 0
+	for _, act := range []string{pinggu.DenialForbidden, pinggu.DenialOutOfScope} {
+		_, k, err := a.DB.ListAudit(SysCtx(), pinggu.AuditFilter{Action: act, ListOptions: pinggu.ListOptions{Limit: 1}})
+		if err != nil {
+			a.T.Fatalf("count denials: %v", err)
+		}
+		n += k
 	}
 	return n
 }

@@ -5,22 +5,22 @@
 -- count; args [10001]
 SELECT count(*) FROM (SELECT 1 FROM organisations o WHERE (1 = 1) LIMIT $1) t;
 -- page (count 500); args [20 0]
-SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 1) ORDER BY o.name, o.id LIMIT $1 OFFSET $2;
+SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), COALESCE(p.province, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 1) ORDER BY o.name, o.id LIMIT $1 OFFSET $2;
 -- export; args []
-SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 1) ORDER BY o.id;
+SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), COALESCE(p.province, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 1) ORDER BY o.id;
 
 -- key enterprises of a kind in a province
 -- count; args [internet_company 440000 10001]
 SELECT count(*) FROM (SELECT 1 FROM organisations o WHERE (1 = 1) AND (o.kind = $1) AND (o.province = $2) AND (o.key_enterprise = TRUE) LIMIT $3) t;
 -- page (count 500); args [internet_company 440000 20 0]
-SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 1) AND (o.kind = $1) AND (o.province = $2) AND (o.key_enterprise = TRUE) ORDER BY o.name, o.id LIMIT $3 OFFSET $4;
+SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), COALESCE(p.province, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 1) AND (o.kind = $1) AND (o.province = $2) AND (o.key_enterprise = TRUE) ORDER BY o.name, o.id LIMIT $3 OFFSET $4;
 -- export; args [internet_company 440000]
-SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 1) AND (o.kind = $1) AND (o.province = $2) AND (o.key_enterprise = TRUE) ORDER BY o.id;
+SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), COALESCE(p.province, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 1) AND (o.kind = $1) AND (o.province = $2) AND (o.key_enterprise = TRUE) ORDER BY o.id;
 
 -- a text search
 -- page (with the total); args [(('科技')) 1001 20 0]
-SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id), count(*) OVER () FROM (SELECT * FROM organisations o WHERE (1 = 1) AND o.search @@ $1::tsquery LIMIT $2) o LEFT JOIN organisations p ON p.id = o.parent_id ORDER BY o.name, o.id LIMIT $3 OFFSET $4;
+SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), COALESCE(p.province, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id), count(*) OVER () FROM (SELECT * FROM organisations o WHERE (1 = 1) AND o.search @@ $1::tsquery LIMIT $2) o LEFT JOIN organisations p ON p.id = o.parent_id ORDER BY o.name, o.id LIMIT $3 OFFSET $4;
 -- count past the end; args [(('科技')) 1001]
 SELECT count(*) FROM (SELECT * FROM organisations o WHERE (1 = 1) AND o.search @@ $1::tsquery LIMIT $2) o LEFT JOIN organisations p ON p.id = o.parent_id;
 -- export; args [(('科技'))]
-SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 1) AND (o.id IN (SELECT id FROM organisations WHERE search @@ $1::tsquery)) ORDER BY o.id;
+SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), COALESCE(p.province, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 1) AND (o.id IN (SELECT id FROM organisations WHERE search @@ $1::tsquery)) ORDER BY o.id;

@@ -5,17 +5,17 @@
 -- count; args [10001]
 SELECT count(*) FROM (SELECT 1 FROM organisations o WHERE (1 = 0) LIMIT $1) t;
 -- page (count 500); args [20 0]
-SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 0) ORDER BY o.name, o.id LIMIT $1 OFFSET $2;
+SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), COALESCE(p.province, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 0) ORDER BY o.name, o.id LIMIT $1 OFFSET $2;
 -- export; args []
-SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 0) ORDER BY o.id;
+SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), COALESCE(p.province, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 0) ORDER BY o.id;
 
 -- key enterprises of a kind in a province
 -- count; args [internet_company 440000 10001]
 SELECT count(*) FROM (SELECT 1 FROM organisations o WHERE (1 = 0) AND (o.kind = $1) AND (o.province = $2) AND (o.key_enterprise = TRUE) LIMIT $3) t;
 -- page (count 500); args [internet_company 440000 20 0]
-SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 0) AND (o.kind = $1) AND (o.province = $2) AND (o.key_enterprise = TRUE) ORDER BY o.name, o.id LIMIT $3 OFFSET $4;
+SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), COALESCE(p.province, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 0) AND (o.kind = $1) AND (o.province = $2) AND (o.key_enterprise = TRUE) ORDER BY o.name, o.id LIMIT $3 OFFSET $4;
 -- export; args [internet_company 440000]
-SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 0) AND (o.kind = $1) AND (o.province = $2) AND (o.key_enterprise = TRUE) ORDER BY o.id;
+SELECT o.id, o.kind, o.name, COALESCE(o.uscc, ''), o.province, o.parent_id, o.key_enterprise, o.address, o.contacts, o.note, o.created_at, o.updated_at, COALESCE(p.name, ''), COALESCE(p.province, ''), (SELECT count(*) FROM services sc WHERE sc.org_id = o.id) FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE (1 = 0) AND (o.kind = $1) AND (o.province = $2) AND (o.key_enterprise = TRUE) ORDER BY o.id;
 
 -- a text search
 -- nothing is run: the actor sees no record of this kind

@@ -5,46 +5,46 @@
 -- count; args [440000 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.province = $1) LIMIT $2) t;
 -- page (count 10001); args [440000 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) ORDER BY s.name, s.id LIMIT $2 OFFSET $3;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) ORDER BY s.name, s.id LIMIT $2 OFFSET $3;
 -- export; args [440000]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) ORDER BY s.id;
 
 -- one status, newest first
 -- count; args [440000 launched 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.province = $1) AND (s.status = $2) LIMIT $3) t;
 -- page (count 10001); args [440000 launched 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.status = $2) ORDER BY s.created_at DESC, s.id DESC LIMIT $3 OFFSET $4;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.status = $2) ORDER BY s.created_at DESC, s.id DESC LIMIT $3 OFFSET $4;
 -- export; args [440000 launched]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.status = $2) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.status = $2) ORDER BY s.id;
 
 -- a province and a category, a narrow count
 -- count; args [440000 im 440000 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) LIMIT $4) t;
 -- page (count 300); args [440000 im 440000 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) ORDER BY s.name, s.id LIMIT $4 OFFSET $5;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) ORDER BY s.name, s.id LIMIT $4 OFFSET $5;
 -- export; args [440000 im 440000]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) ORDER BY s.id;
 
 -- a province, status and category, second page
 -- count; args [440000 im 440000 launched 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) LIMIT $5) t;
 -- page (count 4000); args [440000 im 440000 launched 20 50]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) ORDER BY s.name, s.id LIMIT $5 OFFSET $6;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) ORDER BY s.name, s.id LIMIT $5 OFFSET $6;
 -- export; args [440000 im 440000 launched]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) ORDER BY s.id;
 
 -- one organisation's services
 -- count; args [440000 7 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.province = $1) AND (s.org_id = $2) LIMIT $3) t;
 -- page (count 12); args [440000 7 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.org_id = $2) ORDER BY s.name, s.id LIMIT $3 OFFSET $4;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.org_id = $2) ORDER BY s.name, s.id LIMIT $3 OFFSET $4;
 -- export; args [440000 7]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.org_id = $2) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.org_id = $2) ORDER BY s.id;
 
 -- a text search with a category
 -- page (with the total); args [440000 im (('智能')) & ('zp440000') & ('zcim') 1001 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, count(*) OVER () FROM (SELECT * FROM services s WHERE (s.province = $1) AND (s.category = $2) AND s.search @@ $3::tsquery LIMIT $4) s JOIN organisations o ON o.id = s.org_id ORDER BY s.name, s.id LIMIT $5 OFFSET $6;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at, count(*) OVER () FROM (SELECT * FROM services s WHERE (s.province = $1) AND (s.category = $2) AND s.search @@ $3::tsquery LIMIT $4) s JOIN organisations o ON o.id = s.org_id ORDER BY s.name, s.id LIMIT $5 OFFSET $6;
 -- count past the end; args [440000 im (('智能')) & ('zp440000') & ('zcim') 1001]
 SELECT count(*) FROM (SELECT * FROM services s WHERE (s.province = $1) AND (s.category = $2) AND s.search @@ $3::tsquery LIMIT $4) s JOIN organisations o ON o.id = s.org_id;
 -- export; args [440000 im (('智能')) & ('zp440000') & ('zcim')]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.id IN (SELECT id FROM services WHERE search @@ $3::tsquery)) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.id IN (SELECT id FROM services WHERE search @@ $3::tsquery)) ORDER BY s.id;

@@ -5,46 +5,46 @@
 -- count; args [7 8 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.org_id IN ($1, $2)) LIMIT $3) t;
 -- page (count 10001); args [7 8 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) ORDER BY s.name, s.id LIMIT $3 OFFSET $4;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) ORDER BY s.name, s.id LIMIT $3 OFFSET $4;
 -- export; args [7 8]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) ORDER BY s.id;
 
 -- one status, newest first
 -- count; args [7 8 launched 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.org_id IN ($1, $2)) AND (s.status = $3) LIMIT $4) t;
 -- page (count 10001); args [7 8 launched 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.status = $3) ORDER BY s.created_at DESC, s.id DESC LIMIT $4 OFFSET $5;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.status = $3) ORDER BY s.created_at DESC, s.id DESC LIMIT $4 OFFSET $5;
 -- export; args [7 8 launched]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.status = $3) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.status = $3) ORDER BY s.id;
 
 -- a province and a category, a narrow count
 -- count; args [7 8 im 440000 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.province = $4) LIMIT $5) t;
 -- page (count 300); args [7 8 im 440000 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.province = $4) ORDER BY s.name, s.id LIMIT $5 OFFSET $6;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.province = $4) ORDER BY s.name, s.id LIMIT $5 OFFSET $6;
 -- export; args [7 8 im 440000]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.province = $4) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.province = $4) ORDER BY s.id;
 
 -- a province, status and category, second page
 -- count; args [7 8 im 440000 launched 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.province = $4) AND (s.status = $5) LIMIT $6) t;
 -- page (count 4000); args [7 8 im 440000 launched 20 50]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.province = $4) AND (s.status = $5) ORDER BY s.name, s.id LIMIT $6 OFFSET $7;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.province = $4) AND (s.status = $5) ORDER BY s.name, s.id LIMIT $6 OFFSET $7;
 -- export; args [7 8 im 440000 launched]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.province = $4) AND (s.status = $5) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.province = $4) AND (s.status = $5) ORDER BY s.id;
 
 -- one organisation's services
 -- count; args [7 8 7 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.org_id IN ($1, $2)) AND (s.org_id = $3) LIMIT $4) t;
 -- page (count 12); args [7 8 7 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.org_id = $3) ORDER BY s.name, s.id LIMIT $4 OFFSET $5;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.org_id = $3) ORDER BY s.name, s.id LIMIT $4 OFFSET $5;
 -- export; args [7 8 7]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.org_id = $3) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.org_id = $3) ORDER BY s.id;
 
 -- a text search with a category
 -- page (with the total); args [7 8 im (('智能')) & ('zo7' | 'zo8') & ('zcim') 1001 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, count(*) OVER () FROM (SELECT * FROM services s WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND s.search @@ $4::tsquery LIMIT $5) s JOIN organisations o ON o.id = s.org_id ORDER BY s.name, s.id LIMIT $6 OFFSET $7;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at, count(*) OVER () FROM (SELECT * FROM services s WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND s.search @@ $4::tsquery LIMIT $5) s JOIN organisations o ON o.id = s.org_id ORDER BY s.name, s.id LIMIT $6 OFFSET $7;
 -- count past the end; args [7 8 im (('智能')) & ('zo7' | 'zo8') & ('zcim') 1001]
 SELECT count(*) FROM (SELECT * FROM services s WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND s.search @@ $4::tsquery LIMIT $5) s JOIN organisations o ON o.id = s.org_id;
 -- export; args [7 8 im (('智能')) & ('zo7' | 'zo8') & ('zcim')]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.id IN (SELECT id FROM services WHERE search @@ $4::tsquery)) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN ($1, $2)) AND (s.category = $3) AND (s.id IN (SELECT id FROM services WHERE search @@ $4::tsquery)) ORDER BY s.id;

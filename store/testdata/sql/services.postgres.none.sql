@@ -5,41 +5,41 @@
 -- count; args [10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (1 = 0) LIMIT $1) t;
 -- page (count 10001); args [20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) ORDER BY s.name, s.id LIMIT $1 OFFSET $2;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) ORDER BY s.name, s.id LIMIT $1 OFFSET $2;
 -- export; args []
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) ORDER BY s.id;
 
 -- one status, newest first
 -- count; args [launched 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (1 = 0) AND (s.status = $1) LIMIT $2) t;
 -- page (count 10001); args [launched 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.status = $1) ORDER BY s.created_at DESC, s.id DESC LIMIT $2 OFFSET $3;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.status = $1) ORDER BY s.created_at DESC, s.id DESC LIMIT $2 OFFSET $3;
 -- export; args [launched]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.status = $1) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.status = $1) ORDER BY s.id;
 
 -- a province and a category, a narrow count
 -- count; args [im 440000 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) LIMIT $3) t;
 -- page (count 300); args [im 440000 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) ORDER BY s.name, s.id LIMIT $3 OFFSET $4;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) ORDER BY s.name, s.id LIMIT $3 OFFSET $4;
 -- export; args [im 440000]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) ORDER BY s.id;
 
 -- a province, status and category, second page
 -- count; args [im 440000 launched 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) AND (s.status = $3) LIMIT $4) t;
 -- page (count 4000); args [im 440000 launched 20 50]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) AND (s.status = $3) ORDER BY s.name, s.id LIMIT $4 OFFSET $5;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) AND (s.status = $3) ORDER BY s.name, s.id LIMIT $4 OFFSET $5;
 -- export; args [im 440000 launched]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) AND (s.status = $3) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) AND (s.status = $3) ORDER BY s.id;
 
 -- one organisation's services
 -- count; args [7 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (1 = 0) AND (s.org_id = $1) LIMIT $2) t;
 -- page (count 12); args [7 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.org_id = $1) ORDER BY s.name, s.id LIMIT $2 OFFSET $3;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.org_id = $1) ORDER BY s.name, s.id LIMIT $2 OFFSET $3;
 -- export; args [7]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.org_id = $1) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.org_id = $1) ORDER BY s.id;
 
 -- a text search with a category
 -- nothing is run: the actor sees no record of this kind

@@ -5,46 +5,46 @@
 -- count; args [7 8 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.org_id IN (?, ?)) LIMIT ?) t;
 -- page (count 10001); args [7 8 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) ORDER BY s.name, s.id LIMIT ? OFFSET ?;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) ORDER BY s.name, s.id LIMIT ? OFFSET ?;
 -- export; args [7 8]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) ORDER BY s.id;
 
 -- one status, newest first
 -- count; args [7 8 launched 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.org_id IN (?, ?)) AND (s.status = ?) LIMIT ?) t;
 -- page (count 10001); args [7 8 launched 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.status = ?) ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.status = ?) ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?;
 -- export; args [7 8 launched]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.status = ?) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.status = ?) ORDER BY s.id;
 
 -- a province and a category, a narrow count
 -- count; args [7 8 im 440000 planned in_assessment approved launched suspended retired 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.province = ?) AND (s.status IN (?, ?, ?, ?, ?, ?)) LIMIT ?) t;
 -- page (count 300); args [7 8 im 440000 planned in_assessment approved launched suspended retired 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.province = ?) AND (s.status IN (?, ?, ?, ?, ?, ?)) ORDER BY s.name, s.id LIMIT ? OFFSET ?;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.province = ?) AND (s.status IN (?, ?, ?, ?, ?, ?)) ORDER BY s.name, s.id LIMIT ? OFFSET ?;
 -- export; args [7 8 im 440000]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.province = ?) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.province = ?) ORDER BY s.id;
 
 -- a province, status and category, second page
 -- count; args [7 8 im 440000 launched 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.province = ?) AND (s.status = ?) LIMIT ?) t;
 -- page (count 4000); args [7 8 im 440000 launched 20 50]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.province = ?) AND (s.status = ?) ORDER BY s.name, s.id LIMIT ? OFFSET ?;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.province = ?) AND (s.status = ?) ORDER BY s.name, s.id LIMIT ? OFFSET ?;
 -- export; args [7 8 im 440000 launched]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.province = ?) AND (s.status = ?) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.province = ?) AND (s.status = ?) ORDER BY s.id;
 
 -- one organisation's services
 -- count; args [7 8 7 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.org_id IN (?, ?)) AND (s.org_id = ?) LIMIT ?) t;
 -- page (count 12); args [7 8 7 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.org_id = ?) ORDER BY s.name, s.id LIMIT ? OFFSET ?;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.org_id = ?) ORDER BY s.name, s.id LIMIT ? OFFSET ?;
 -- export; args [7 8 7]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.org_id = ?) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.org_id = ?) ORDER BY s.id;
 
 -- a text search with a category
 -- page (with the total); args [("智能") AND ("zo7" OR "zo8") AND ("zcim") 1001 7 8 im 20 0]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, count(*) OVER () FROM (SELECT rowid AS id FROM services_fts WHERE services_fts MATCH ? LIMIT ?) m CROSS JOIN services s ON s.id = m.id JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) ORDER BY s.name, s.id LIMIT ? OFFSET ?;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at, count(*) OVER () FROM (SELECT rowid AS id FROM services_fts WHERE services_fts MATCH ? LIMIT ?) m CROSS JOIN services s ON s.id = m.id JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) ORDER BY s.name, s.id LIMIT ? OFFSET ?;
 -- count past the end; args [("智能") AND ("zo7" OR "zo8") AND ("zcim") 1001 7 8 im]
 SELECT count(*) FROM (SELECT rowid AS id FROM services_fts WHERE services_fts MATCH ? LIMIT ?) m CROSS JOIN services s ON s.id = m.id JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?);
 -- export; args [7 8 im ("智能") AND ("zo7" OR "zo8") AND ("zcim")]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.id IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?)) ORDER BY s.id;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.org_id IN (?, ?)) AND (s.category = ?) AND (s.id IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?)) ORDER BY s.id;
