@@ -219,6 +219,8 @@ func TestAPIHoldsAccountUntilPasswordChanged(t *testing.T) {
 	admin := a.Login(UserSysAdmin)
 	support := a.Users[UserSupport]
 	MustStatus(t, admin.Do("POST", "/api/users/"+ID(support.ID)+"/password", map[string]string{"password": "Reset-By-Admin-1"}), http.StatusNoContent, "reset password")
+	// The reset account reaches business data: a regulator confirms it first.
+	MustStatus(t, a.Login(UserMinistry).Do("POST", "/api/users/"+ID(support.ID)+"/confirm", nil), http.StatusNoContent, "confirm the reset account")
 
 	c := a.Anon()
 	MustStatus(t, c.Do("POST", "/api/login", map[string]string{"username": UserSupport, "password": "Reset-By-Admin-1"}), http.StatusOK, "login with the reset password")
