@@ -63,12 +63,15 @@ type Assessment struct {
 	DueAt          *time.Time `json:"due_at,omitempty"`
 
 	// Read-only, filled by the store.
-	OrgID         int64             `json:"org_id"`
-	OrgName       string            `json:"org_name,omitempty"`
-	ServiceName   string            `json:"service_name,omitempty"`
-	Category      Category          `json:"category,omitempty"`
-	Province      string            `json:"province"`
-	AssessorName  string            `json:"assessor_org_name,omitempty"`
+	OrgID        int64    `json:"org_id"`
+	OrgName      string   `json:"org_name,omitempty"`
+	ServiceName  string   `json:"service_name,omitempty"`
+	Category     Category `json:"category,omitempty"`
+	Province     string   `json:"province"`
+	AssessorName string   `json:"assessor_org_name,omitempty"`
+	// AssessorLevel is the level of the engaged body's certificate in force
+	// now, empty when it holds none (expired, suspended or revoked).
+	AssessorLevel CertLevel         `json:"assessor_level,omitempty"`
 	Version       int               `json:"version"` // submissions so far
 	Score         *Score            `json:"score,omitempty"`
 	Items         []*AssessmentItem `json:"items,omitempty"`
@@ -181,6 +184,22 @@ type AssessmentFilter struct {
 	Kind      AssessmentKind  `json:"kind,omitempty"`
 	State     AssessmentState `json:"state,omitempty"`
 	Query     string          `json:"q,omitempty"`
+	// Submitted and Reviewed keep assessments last submitted or decided in
+	// a year ("2026") or a month ("2026-05") of China Standard Time.
+	Submitted string `json:"submitted,omitempty"`
+	Reviewed  string `json:"reviewed,omitempty"`
+	// Timely keeps submissions made by their due date ("on_time") or after
+	// it ("late").
+	Timely string `json:"timely,omitempty"`
+	// Overdue keeps assessments still to be answered past their due date.
+	Overdue bool `json:"overdue,omitempty"`
+	ListOptions
+}
+
+// ReviewDueFilter selects the periodic reviews due.
+type ReviewDueFilter struct {
+	Status   ReviewStatus `json:"status,omitempty"`
+	Province string       `json:"province,omitempty"`
 	ListOptions
 }
 
@@ -219,6 +238,9 @@ type AssessmentService interface {
 	Submissions(ctx context.Context, id int64) ([]*Submission, error)
 	// ReviewsDue lists launched services in scope by next review date.
 	ReviewsDue(ctx context.Context, status ReviewStatus, o ListOptions) ([]*ReviewDue, int, error)
+	// ListReviewsDue is ReviewsDue narrowed to a province, as the
+	// dashboard's ranking links to it.
+	ListReviewsDue(ctx context.Context, f ReviewDueFilter) ([]*ReviewDue, int, error)
 }
 
 // StandardInfo describes one published version of a standard: shipped in the

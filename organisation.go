@@ -47,6 +47,12 @@ func (k OrgKind) IsEnterprise() bool {
 	return false
 }
 
+// EnterpriseKinds are the kinds of regulated enterprises: those that
+// operate services and report on their assessment practice.
+func EnterpriseKinds() []OrgKind {
+	return []OrgKind{OrgTelecom, OrgTelecomSub, OrgVAS, OrgInternet}
+}
+
 // Contact is a person to reach at an organisation.
 type Contact struct {
 	Name  string `json:"name"`
@@ -136,7 +142,9 @@ type OrganisationFilter struct {
 	Province string  `json:"province,omitempty"`
 	ParentID *int64  `json:"parent_id,omitempty"`
 	KeyOnly  bool    `json:"key_only,omitempty"`
-	Query    string  `json:"q,omitempty"` // matches name or credit code
+	// Enterprise keeps the regulated enterprises (EnterpriseKinds).
+	Enterprise bool   `json:"enterprise,omitempty"`
+	Query      string `json:"q,omitempty"` // matches name or credit code
 	ListOptions
 }
 

@@ -22,6 +22,13 @@ type Subject struct {
 	Kind          string
 	State         string
 	To            string
+	// Level is a level the record carries (an application's); for an
+	// assessment, AssessorLevel is the level of the engaged body's
+	// certificate in force ("" for none) and RequiredLevel the level the
+	// service calls for.
+	Level         string
+	AssessorLevel string
+	RequiredLevel string
 }
 
 // Rule decides one action. nil allows it; an EFORBIDDEN error refuses the

@@ -51,7 +51,8 @@ func init() {
 
 // AssessmentSubject is an assessment as the policy sees it.
 func AssessmentSubject(a *Assessment) Subject {
-	return Subject{OrgID: a.OrgID, Province: a.Province, AssessorOrgID: a.AssessorOrgID, Kind: string(a.Kind), State: string(a.State)}
+	return Subject{OrgID: a.OrgID, Province: a.Province, AssessorOrgID: a.AssessorOrgID, Kind: string(a.Kind), State: string(a.State),
+		AssessorLevel: string(a.AssessorLevel)}
 }
 
 // Editable reports whether an assessment in state s takes answers and
@@ -73,6 +74,23 @@ func mayCreateAssessment(a *Actor, t Subject) error {
 	if !ok {
 		return deny("无权为此业务发起%s", LabelOf(AssessmentKindLabels, AssessmentKind(t.Kind)))
 	}
+	return mayEngage(t)
+}
+
+// mayEngage: a third-party assessment engages only a body whose
+// certificate in force covers the level the service calls for; expiry,
+// suspension and revocation end a body's new engagements.
+func mayEngage(t Subject) error {
+	if AssessmentKind(t.Kind) != KindThirdParty || t.AssessorOrgID == 0 {
+		return nil
+	}
+	need := CertLevel(t.RequiredLevel)
+	if !need.Valid() {
+		need = CertLevelA // unknown calls for the highest, failing closed
+	}
+	if !CertLevel(t.AssessorLevel).Covers(need) {
+		return Errorf(ECONFLICT, "所选第三方评估机构未持有有效的%s及以上能力认定证书，不能承接此业务的第三方评估", CertLevelLabels[need].Zh)
+	}
 	return nil
 }
 
@@ -88,6 +106,11 @@ func mayAnswer(a *Actor, t Subject) error {
 		ok = slices.Contains(a.OrgIDs, t.OrgID)
 	case roleIn(a, RoleThirdParty):
 		ok = t.AssessorOrgID != 0 && slices.Contains(a.OrgIDs, t.AssessorOrgID)
+		if ok && !CertLevel(t.AssessorLevel).Valid() {
+			// The body keeps reading what it did; it works on no
+			// engagement without a certificate in force.
+			return Errorf(ECONFLICT, "本机构能力认定证书已过期、暂停或撤销，不能继续开展评估")
+		}
 	}
 	if !ok {
 		return deny("无权填写此评估")
@@ -193,6 +216,6 @@ func AnswersAssessments(a *Actor) bool {
 	if a == nil {
 		return false
 	}
-	own := Subject{OrgID: a.OrgID, AssessorOrgID: a.OrgID, State: string(AssessDraft)}
+	own := Subject{OrgID: a.OrgID, AssessorOrgID: a.OrgID, State: string(AssessDraft), AssessorLevel: string(CertLevelA)}
 	return Allowed(a, ActAssessmentAnswer, own)
 }

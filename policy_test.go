@@ -44,7 +44,7 @@ var policyActors = map[Role]*Actor{
 var (
 	ownSub     = Subject{OrgID: 2, Province: "440000"}
 	foreignSub = Subject{OrgID: 5, Province: "310000"}
-	engagedSub = Subject{OrgID: 2, Province: "440000", AssessorOrgID: 9}
+	engagedSub = Subject{OrgID: 2, Province: "440000", AssessorOrgID: 9, AssessorLevel: "A"}
 )
 
 // with returns s in a state (and for a move, the state it goes to) and of a kind.

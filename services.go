@@ -25,6 +25,17 @@ type Services struct {
 	// Notices is each person's inbox of the notices every module writes;
 	// left out while nil.
 	Notices NoticeService
+	// Stats answers the statistics of every module's registered metrics;
+	// the dashboard counts with it. Left out while nil.
+	Stats StatsService
+	// Cert keeps the certification of third-party bodies and its public
+	// register; Attachments serves the files of this records.
+	Cert        CertService
+	Attachments AttachmentService
+	// Bulletins and Cases serve the periodic bulletins and the quarterly
+	// typical cases.
+	Bulletins    BulletinService
+	TypicalCases TypicalCaseService
 	// Cross-department work and emergency response: cases shared with
 	// partner departments, joint assessments, the joint-unit mechanism and
 	// incidents; each left out while nil.

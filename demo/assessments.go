@@ -16,6 +16,9 @@ import (
 // AssessmentStore is what seeding demo assessments needs of the store.
 type AssessmentStore interface {
 	pinggu.AssessmentService
+	pinggu.CertService
+	pinggu.BulletinService
+	pinggu.TypicalCaseService
 	SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceStatus, reason string) (*pinggu.Service, error)
 	CreateUser(ctx context.Context, u *pinggu.User, password string) error
 }
@@ -62,6 +65,11 @@ func SeedAssessments(ctx context.Context, st AssessmentStore, d *pinggu.Dataset,
 	if ent == nil || ent2 == nil || tp == nil || gdBureau == nil {
 		return 0, fmt.Errorf("demo: the ledger lacks the demo enterprises; load the demo scale first")
 	}
+	// The third-party bodies are certified first: only a body with a
+	// certificate in force may be engaged.
+	if err := s.certification(orgByName); err != nil {
+		return 0, fmt.Errorf("demo certification: %w", err)
+	}
 	// Services to assess: the demo enterprise's own first, then others of
 	// Guangdong so the bureau's queue is not one company's alone.
 	pick := newPicker(d.Services)
@@ -104,7 +112,14 @@ func SeedAssessments(ctx context.Context, st AssessmentStore, d *pinggu.Dataset,
 			return 0, fmt.Errorf("demo assessment %d: %w", i+1, err)
 		}
 	}
-	return s.run()
+	if _, err := s.run(); err != nil {
+		return s.made, err
+	}
+	// Bulletins and typical cases, drawn from the assessments above.
+	if err := s.bulletins(ent, ent2); err != nil {
+		return s.made, fmt.Errorf("demo bulletins: %w", err)
+	}
+	return s.made, nil
 }
 
 // picker hands out services of the dataset, each once.

@@ -61,6 +61,43 @@ func TestSeedAssessmentsCoversEveryState(t *testing.T) {
 	if !entStates[pinggu.AssessDraft] || !entStates[pinggu.AssessReturned] {
 		t.Errorf("the demo enterprise's own assessments are %v; want a draft and a returned one", entStates)
 	}
+	// Bulletins in every state; the published one numbered and carrying
+	// last quarter's published cases; a typical case in each state.
+	bulletins, _, err := db.ListBulletins(ctx, pinggu.BulletinFilter{ListOptions: pinggu.ListOptions{Limit: 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bStates := map[pinggu.BulletinState]*pinggu.Bulletin{}
+	for _, b := range bulletins {
+		bStates[b.State] = b
+	}
+	for _, st := range pinggu.BulletinStates {
+		if bStates[st] == nil {
+			t.Errorf("no demo bulletin is %s", st)
+		}
+	}
+	if b := bStates[pinggu.BulletinPublished]; b != nil {
+		full, err := db.FindBulletin(ctx, b.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if full.Number == "" || len(full.Cases) != 2 || len(full.Lines) == 0 || full.Period != "2026-Q3" {
+			t.Errorf("published demo bulletin: number %q, %d cases, %d lines, period %s; want a number, 2 cases, lines, 2026-Q3",
+				full.Number, len(full.Cases), len(full.Lines), full.Period)
+		}
+	}
+	returned := false
+	for _, b := range bulletins {
+		returned = returned || (b.State == pinggu.BulletinDraft && b.ReturnReason != "")
+	}
+	if !returned {
+		t.Error("no demo bulletin was returned to its drafter with a reason")
+	}
+	for _, st := range []pinggu.TypicalState{pinggu.TypicalDraft, pinggu.TypicalPublished} {
+		if _, n, err := db.ListTypicalCases(ctx, pinggu.TypicalFilter{State: st}); err != nil || n == 0 {
+			t.Errorf("typical cases %s: %d, %v", st, n, err)
+		}
+	}
 	if rep, err := db.VerifyAudit(ctx); err != nil || rep.Problem != nil {
 		t.Fatalf("audit after seeding: %+v %v", rep, err)
 	}

@@ -52,7 +52,11 @@ func (c *conn) findAssessment(id int64) (*pinggu.Assessment, error) {
 	w.add("a.id = ?", id)
 	w.assessmentScope(c.actor, "a.org_id", "a.province", "a.assessor_org_id")
 	a, err := scanAssessment(c.queryRow("SELECT "+asmCols+" FROM "+asmFrom+w.sql(), w.args...))
-	return a, noRows(err, "评估")
+	if err != nil {
+		return nil, noRows(err, "评估")
+	}
+	a.AssessorLevel, err = c.certLevelOf(a.AssessorOrgID)
+	return a, err
 }
 
 // pinnedItems lists the items of an assessment's pinned standard versions
@@ -178,6 +182,9 @@ func (db *DB) ListAssessments(ctx context.Context, f pinggu.AssessmentFilter) ([
 	}
 	if f.State != "" {
 		w.add("a.state = ?", string(f.State))
+	}
+	if err := c.assessmentPeriodFilters(&w, f); err != nil {
+		return nil, 0, err
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		// Assessments are few beside services: a plain substring match on

@@ -45,7 +45,13 @@ func (c *conn) createAssessment(a *pinggu.Assessment) error {
 		}
 		sub := pinggu.ServiceSubject(svc)
 		sub.Kind = string(a.Kind)
-		if !pinggu.Allowed(c.actor, pinggu.ActAssessmentCreate, sub) {
+		if err := c.engagement(&sub, svc, a.AssessorOrgID); err != nil {
+			return err
+		}
+		if err := pinggu.Authorize(c.actor, pinggu.ActAssessmentCreate, sub); err != nil {
+			if pinggu.ErrorCode(err) == pinggu.ECONFLICT {
+				return &pinggu.Error{Code: pinggu.ECONFLICT, Message: err.Error(), Fields: []pinggu.FieldError{{Field: "assessor_org_id", Message: err.Error()}}}
+			}
 			return pinggu.Errorf(pinggu.EFORBIDDEN, "无权为此业务发起%s", pinggu.LabelOf(pinggu.AssessmentKindLabels, a.Kind))
 		}
 		switch {
@@ -180,6 +186,29 @@ func (c *conn) checkAssessor(a *pinggu.Assessment, v *pinggu.Validation) {
 	if err := c.queryRow("SELECT kind FROM organisations WHERE id = ?", a.AssessorOrgID).Scan(&kind); err != nil || pinggu.OrgKind(kind) != pinggu.OrgThirdParty {
 		v.Add(0, "assessor_org_id", "所选机构不是第三方评估机构")
 	}
+}
+
+// engagement tells the policy about the body a third-party assessment
+// engages: the level of its certificate in force and the level the
+// service calls for (higher for a key enterprise's service).
+func (c *conn) engagement(sub *pinggu.Subject, svc *pinggu.Service, assessor int64) error {
+	if pinggu.AssessmentKind(sub.Kind) != pinggu.KindThirdParty || assessor == 0 {
+		return nil
+	}
+	var kind string
+	if err := c.queryRow("SELECT kind FROM organisations WHERE id = ?", assessor).Scan(&kind); err != nil || pinggu.OrgKind(kind) != pinggu.OrgThirdParty {
+		return nil // not a body at all: checkAssessor names the field
+	}
+	var key bool
+	if err := c.queryRow("SELECT key_enterprise FROM organisations WHERE id = ?", svc.OrgID).Scan(&key); err != nil {
+		return err
+	}
+	level, err := c.certLevelOf(assessor)
+	if err != nil {
+		return err
+	}
+	sub.AssessorOrgID, sub.AssessorLevel, sub.RequiredLevel = assessor, string(level), string(pinggu.RequiredLevel(svc.Category, key))
+	return nil
 }
 
 // moveService moves a service along its lifecycle as a consequence of an

@@ -32,6 +32,9 @@ func setupAssessments(t *testing.T, db *store.DB) *asmWorld {
 			t.Fatal(err)
 		}
 	}
+	// Both bodies hold a certificate in force that covers every service.
+	certify(t, db, w.tp, pinggu.CertLevelA)
+	certify(t, db, w.tp2, pinggu.CertLevelA)
 	mk := func(org *pinggu.Organisation, name string) *pinggu.Service {
 		s := &pinggu.Service{OrgID: org.ID, Name: name, Category: pinggu.CatConverged}
 		if err := db.CreateService(sys, s); err != nil {

@@ -283,6 +283,11 @@ func (l *loader) load() error {
 			return err
 		}
 	}
+	// Counting a million rows once at the end is far cheaper than a
+	// trigger per row.
+	if err := c.dropMetricTriggers(); err != nil {
+		return err
+	}
 	fks, err := l.dropForeignKeys()
 	if err != nil {
 		return err
@@ -427,6 +432,10 @@ func (l *loader) load() error {
 			}
 		}
 	}
+	if err := c.rebuildAllMetrics(); err != nil {
+		return err
+	}
+	l.phase("statistics")
 	if !pg {
 		// The planner needs the shape of each index, not exact figures:
 		// sampling a thousand rows per index takes a second where reading

@@ -237,3 +237,7 @@ func (db *DB) firstPing(ctx context.Context) error {
 func (db *DB) now() time.Time {
 	return db.Now().UTC().Truncate(time.Microsecond)
 }
+
+// Rebind adapts a query written with "?" placeholders to the database in
+// use, for tests and tools that query the pool directly.
+func (db *DB) Rebind(q string) string { return db.d.rebind(q) }

@@ -81,9 +81,19 @@ func (db *DB) Migrate(ctx context.Context) error {
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		pending := false
 		for _, m := range ms {
 			if applied[m.version] {
 				continue
+			}
+			if !pending {
+				// A migration may alter a column a metric's trigger reads,
+				// and may rewrite rows: the triggers go for the migrations
+				// and every metric is recounted after them.
+				pending = true
+				if err := c.dropMetricTriggersIfAny(); err != nil {
+					return err
+				}
 			}
 			// No placeholders here: PostgreSQL then runs the file as one
 			// simple-protocol batch.
@@ -100,7 +110,10 @@ func (db *DB) Migrate(ctx context.Context) error {
 			}
 			db.log.Info("migration applied", "version", m.version, "name", m.name)
 		}
-		return nil
+		// The statistics' triggers and counters follow the registered
+		// metric definitions, which live in Go rather than in a numbered
+		// file: a module adds a metric without a migration of its own.
+		return c.syncMetrics(pending)
 	})
 }
 

@@ -32,6 +32,15 @@ func (q orgQuery) where() (w where, match string, none bool) {
 	if f.Province != "" {
 		w.add("o.province = ?", f.Province)
 	}
+	if f.Enterprise {
+		// The kinds the enterprises metric counts (pinggu.EnterpriseKinds).
+		kinds := pinggu.EnterpriseKinds()
+		args := make([]any, len(kinds))
+		for i, k := range kinds {
+			args[i] = string(k)
+		}
+		w.add("o.kind IN ("+placeholders(len(args))+")", args...)
+	}
 	if f.ParentID != nil {
 		w.add("o.parent_id = ?", *f.ParentID)
 	}
@@ -47,6 +56,13 @@ func (q orgQuery) where() (w where, match string, none bool) {
 		if t[1] != "" {
 			groups = append(groups, []string{filterToken(t[0], t[1])})
 		}
+	}
+	if f.Enterprise {
+		var toks []string
+		for _, k := range pinggu.EnterpriseKinds() {
+			toks = append(toks, filterToken(tokKind, string(k)))
+		}
+		groups = append(groups, toks)
 	}
 	if f.ParentID != nil {
 		groups = append(groups, []string{idToken(tokParent, *f.ParentID)})

@@ -75,7 +75,13 @@ func (c *conn) reviewIntervals() (map[pinggu.Category]int, error) {
 // pinggu.NextReviewDue, so both databases agree to the day and the list is
 // read from an index in due order, like any other list.
 func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o pinggu.ListOptions) ([]*pinggu.ReviewDue, int, error) {
+	return db.ListReviewsDue(ctx, pinggu.ReviewDueFilter{Status: status, ListOptions: o})
+}
+
+// ListReviewsDue lists the reviews due in scope, narrowed to a province.
+func (db *DB) ListReviewsDue(ctx context.Context, f pinggu.ReviewDueFilter) ([]*pinggu.ReviewDue, int, error) {
 	c := db.reader(ctx)
+	status, o := f.Status, f.ListOptions
 	opt := o.Normalize()
 	switch status {
 	case "", pinggu.ReviewOK, pinggu.ReviewDueSoon, pinggu.ReviewOverdue:
@@ -83,6 +89,9 @@ func (db *DB) ReviewsDue(ctx context.Context, status pinggu.ReviewStatus, o ping
 		return nil, 0, pinggu.FieldErrorf(pinggu.EINVALID, "核查状态无效", "status", "核查状态“%s”不存在", string(status))
 	}
 	w := c.reviewsDueWhere(status)
+	if f.Province != "" {
+		w.add("s.province = ?", f.Province)
+	}
 	total, err := c.count("services s", w)
 	if err != nil {
 		return nil, 0, err

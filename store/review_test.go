@@ -249,6 +249,9 @@ func TestMigrationFillsReviewDueDates(t *testing.T) {
 		s := &pinggu.Service{OrgID: org.ID, Name: "云帆智能客服", Category: pinggu.CatIM, Status: pinggu.StatusLaunched}
 		must(t, db.CreateService(sys, s))
 		// Take the schema back to what an older version had.
+		if err := store.DropMetricTriggers(db); err != nil {
+			t.Fatal(err)
+		}
 		for _, q := range []string{"DROP INDEX services_status_review_due", "DROP INDEX services_province_status_review_due",
 			"ALTER TABLE services DROP COLUMN review_due_at", "DELETE FROM schema_migrations WHERE version = 104"} {
 			if _, err := db.SQL().Exec(q); err != nil {

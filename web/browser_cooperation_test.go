@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -138,12 +139,21 @@ func TestBrowserIncidentAcknowledged(t *testing.T) {
 	}
 	incURL := location(t, bureau)
 
+	acknowledgeIncident(t, a, bureau, incURL, "浏览器测试：涉诈链接集中推送")
+}
+
+// acknowledgeIncident has tenant A's enterprise open the incident titled
+// title from its inbox and acknowledge it, then checks that the declaring
+// officer's page at incURL shows the acknowledgement on time, and that
+// every enterprise party acknowledged within its deadline.
+func acknowledgeIncident(t *testing.T, a *App, officer context.Context, incURL, title string) {
+	t.Helper()
 	ent := newBrowser(t)
-	browserLogin(t, ent, base, UserEntAdminA)
-	err = chromedp.Do(ent,
-		chromedp.Navigate(base+"/inbox"),
+	browserLogin(t, ent, a.HTTP.URL, UserEntAdminA)
+	err := chromedp.Do(ent,
+		chromedp.Navigate(a.HTTP.URL+"/inbox"),
 		chromedp.WaitVisible(chromedp.CSS(`#notices`)),
-		chromedp.Click(chromedp.Search(`//a[contains(., "浏览器测试：涉诈链接集中推送")]`)),
+		chromedp.Click(chromedp.Search(`//a[contains(., "`+title+`")]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#incident-own`)),
 		chromedp.SendKeys(chromedp.CSS(`#incident-own input[name=text]`), "已封禁涉诈链接"),
 		chromedp.Submit(chromedp.CSS(`#incident-own input[name=text]`)),
@@ -152,19 +162,19 @@ func TestBrowserIncidentAcknowledged(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the enterprise acknowledges: %v\n%s", err, bodyText(t, ent))
 	}
-	if err := chromedp.Do(bureau, chromedp.Navigate(incURL), chromedp.WaitVisible(chromedp.CSS(`#incident-parties`))); err != nil {
+	if err := chromedp.Do(officer, chromedp.Navigate(incURL), chromedp.WaitVisible(chromedp.CSS(`#incident-parties`))); err != nil {
 		t.Fatal(err)
 	}
-	page := bodyText(t, bureau)
+	page := bodyText(t, officer)
 	if !strings.Contains(page, "已封禁涉诈链接") || !strings.Contains(page, "按时") {
-		t.Errorf("the bureau does not see the acknowledgement on time: %s", page)
+		t.Errorf("the officer does not see the acknowledgement on time: %s", page)
 	}
 	list, _, err := a.DB.ListIncidents(SysCtx(), pinggu.IncidentFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, x := range list {
-		if x.Title != "浏览器测试：涉诈链接集中推送" {
+		if x.Title != title {
 			continue
 		}
 		full, err := a.DB.FindIncident(SysCtx(), x.ID)

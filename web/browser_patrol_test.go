@@ -143,7 +143,10 @@ func TestBrowserPatrolWarningLifecycle(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS(`#disposal`), string(pinggu.DisposalContentRemoved)),
 		chromedp.SendKeys(chromedp.CSS(`#dispose-note`), "已删除被植入的博彩推广内容"),
 		chromedp.Click(chromedp.CSS(`#dispose`)),
-		chromedp.WaitVisible(chromedp.CSS(`#warning-state`)),
+		// The flash shows only after the report was saved; the state badge
+		// is on the page before the click, and leaving early would cancel
+		// the submission.
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
 	); err != nil {
 		t.Fatalf("dispose: %v", err)
 	}

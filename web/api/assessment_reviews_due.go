@@ -22,7 +22,7 @@ func (s *Handler) reviewsDue(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q.ListOptions = q.ListOptions.Normalize()
-	items, total, err := s.svc.Assessments.ReviewsDue(r.Context(), q.Status, q.ListOptions)
+	items, total, err := s.svc.Assessments.ListReviewsDue(r.Context(), q)
 	if err != nil {
 		return err
 	}

@@ -174,6 +174,70 @@ func Routes() []Route {
 			Query:   typeOf[standardQuery](), ResponseMedia: "application/yaml"},
 
 		// Notices: each person's inbox of what every module tells it.
+		// Certification of third-party bodies and its public register.
+		{Method: "GET", Pattern: "/api/certification/register", Handler: (*Handler).certRegister, Tag: tagCert, Public: true,
+			Summary: "The public register of capability certificates (state valid: in force now)",
+			Query:   typeOf[pinggu.CertFilter](), Response: typeOf[ListResponse[*pinggu.Certificate]]()},
+		{Method: "GET", Pattern: "/api/certification/criteria", Handler: (*Handler).certCriteria, Tag: tagCert, Public: true,
+			Summary: "The criteria of certification and the levels each applies to", Response: typeOf[map[string][]pinggu.CertCriterion]()},
+		{Method: "GET", Pattern: "/api/certification/applications", Handler: (*Handler).certApplicationList, Tag: tagCert,
+			Summary: "Applications for certification: a body's own, or all for the ministry and support institutions",
+			Query:   typeOf[pinggu.CertFilter](), Response: typeOf[ListResponse[*pinggu.CertApplication]]()},
+		{Method: "POST", Pattern: "/api/certification/applications", Handler: (*Handler).certApplicationCreate, Tag: tagCert,
+			Summary: "Draft an application of the caller's own third-party body", Request: typeOf[certApplyRequest](),
+			Response: typeOf[pinggu.CertApplication](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/certification/applications/{id}", Handler: (*Handler).certApplicationGet, Tag: tagCert, TakesID: true,
+			Summary: "One application with its files", Response: typeOf[pinggu.CertApplication]()},
+		{Method: "PUT", Pattern: "/api/certification/applications/{id}/answers", Handler: (*Handler).certApplicationAnswers, Tag: tagCert, TakesID: true,
+			Summary: "State how the body meets criteria, by criterion ID", Request: typeOf[map[string]pinggu.CertAnswer](), Response: typeOf[pinggu.CertApplication]()},
+		{Method: "POST", Pattern: "/api/certification/applications/{id}/evidence", Handler: (*Handler).certApplicationEvidence, Tag: tagCert, TakesID: true,
+			Summary: "Attach a file of evidence (multipart field file)", RequestMedia: "multipart/form-data", Response: typeOf[pinggu.Attachment](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/certification/applications/{id}/submit", Handler: (*Handler).certApplicationSubmit, Tag: tagCert, TakesID: true,
+			Summary: "Submit a complete application to the ministry", Response: typeOf[pinggu.CertApplication]()},
+		{Method: "POST", Pattern: "/api/certification/applications/{id}/decision", Handler: (*Handler).certApplicationDecide, Tag: tagCert, TakesID: true,
+			Summary: "Approve (issuing a numbered certificate), return or reject a submitted application", Request: typeOf[pinggu.CertDecision](), Response: typeOf[pinggu.CertApplication]()},
+		{Method: "POST", Pattern: "/api/certification/changes", Handler: (*Handler).certChange, Tag: tagCert,
+			Summary: "Suspend, reinstate or revoke a certificate of the register, with the reason", Request: typeOf[certChangeRequest](), Response: typeOf[pinggu.Certificate]()},
+		{Method: "GET", Pattern: "/api/attachments/{id}", Handler: (*Handler).attachmentGet, Tag: tagCert, TakesID: true,
+			Summary: "A file of an application, a training or a report the caller sees", ResponseMedia: "application/octet-stream"},
+
+		// Bulletins and typical cases.
+		{Method: "GET", Pattern: "/api/bulletins", Handler: (*Handler).bulletinList, Tag: tagStatsBulletins,
+			Summary: "Bulletins the caller sees: all for the drafters, published ones naming the caller's province or enterprise",
+			Query:   typeOf[pinggu.BulletinFilter](), Response: typeOf[ListResponse[*pinggu.Bulletin]]()},
+		{Method: "POST", Pattern: "/api/bulletins", Handler: (*Handler).bulletinCreate, Tag: tagStatsBulletins,
+			Summary: "Draft a bulletin of a period (2026-Q3, 2026-09 or 2026) from the data", Request: typeOf[pinggu.BulletinDrafting](),
+			Response: typeOf[pinggu.Bulletin](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/bulletins/{id}", Handler: (*Handler).bulletinGet, Tag: tagStatsBulletins, TakesID: true,
+			Summary: "A bulletin with the caller's part of its lines", Response: typeOf[pinggu.Bulletin]()},
+		{Method: "PUT", Pattern: "/api/bulletins/{id}", Handler: (*Handler).bulletinUpdate, Tag: tagStatsBulletins, TakesID: true,
+			Summary: "Edit a draft: prose, line notes, removed enterprise lines, or figures drawn again", Request: typeOf[pinggu.BulletinEdit](), Response: typeOf[pinggu.Bulletin]()},
+		{Method: "POST", Pattern: "/api/bulletins/{id}/steps", Handler: (*Handler).bulletinStep, Tag: tagStatsBulletins, TakesID: true,
+			Summary: "Submit, return (with reason), approve (numbering) or publish a bulletin", Request: typeOf[bulletinStepRequest](), Response: typeOf[pinggu.Bulletin]()},
+		{Method: "GET", Pattern: "/api/bulletins/{id}/bulletin.pdf", Handler: (*Handler).bulletinPDF, Tag: tagStatsBulletins, TakesID: true,
+			Summary: "The caller's view of a bulletin as an official PDF (searchable Chinese)", ResponseMedia: "application/pdf"},
+		{Method: "GET", Pattern: "/api/bulletins/{id}/bulletin.xlsx", Handler: (*Handler).bulletinXLSX, Tag: tagStatsBulletins, TakesID: true,
+			Summary: "The caller's view of a bulletin as a workbook", ResponseMedia: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+		{Method: "GET", Pattern: "/api/typical-cases", Handler: (*Handler).typicalCaseList, Tag: tagStatsBulletins,
+			Summary: "Typical cases the caller sees", Query: typeOf[pinggu.TypicalFilter](), Response: typeOf[ListResponse[*pinggu.TypicalCase]]()},
+		{Method: "POST", Pattern: "/api/typical-cases", Handler: (*Handler).typicalCaseCreate, Tag: tagStatsBulletins,
+			Summary: "Draft a typical case from confirmed records", Request: typeOf[pinggu.TypicalCase](), Response: typeOf[pinggu.TypicalCase](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/typical-cases/{id}", Handler: (*Handler).typicalCaseGet, Tag: tagStatsBulletins, TakesID: true,
+			Summary: "One typical case", Response: typeOf[pinggu.TypicalCase]()},
+		{Method: "PUT", Pattern: "/api/typical-cases/{id}", Handler: (*Handler).typicalCaseUpdate, Tag: tagStatsBulletins, TakesID: true,
+			Summary: "Save a draft typical case", Request: typeOf[pinggu.TypicalCase](), Response: typeOf[pinggu.TypicalCase]()},
+		{Method: "POST", Pattern: "/api/typical-cases/{id}/publish", Handler: (*Handler).typicalCasePublish, Tag: tagStatsBulletins, TakesID: true,
+			Summary: "Publish a typical case for bulletins and training", Response: typeOf[pinggu.TypicalCase]()},
+
+		// Statistics: the dashboard and every module's metrics, exact.
+		{Method: "GET", Pattern: "/api/dashboard", Handler: (*Handler).dashboard, Tag: tagStats,
+			Summary: "The caller's dashboard: every figure exact, with its query and the list behind it", Response: typeOf[pinggu.Dashboard]()},
+		{Method: "GET", Pattern: "/api/stats", Handler: (*Handler).statsGet, Tag: tagStats,
+			Summary: "One metric's exact counts in the caller's scope, grouped by (by=a,b) and filtered by dimension=value",
+			Query:   typeOf[statsQuery](), Response: typeOf[statsAnswer]()},
+		{Method: "GET", Pattern: "/api/stats/metrics", Handler: (*Handler).statsMetrics, Tag: tagStats,
+			Summary: "The metrics every module registered, with their dimensions", Response: typeOf[map[string][]metricInfo]()},
+
 		{Method: "GET", Pattern: "/api/notices", Handler: (*Handler).noticeList, Tag: "notices",
 			Summary: "The caller's notices, newest first; a notice reaches the parties it is addressed to, read state is per person",
 			Query:   typeOf[pinggu.NoticeFilter](), Response: typeOf[ListResponse[*pinggu.Notice]]()},
@@ -585,10 +649,7 @@ const (
 )
 
 // reviewsDueQuery is the query of GET /api/reviews/due.
-type reviewsDueQuery struct {
-	Status pinggu.ReviewStatus `json:"status,omitempty"`
-	pinggu.ListOptions
-}
+type reviewsDueQuery = pinggu.ReviewDueFilter
 
 // standardQuery is the query of GET /api/standards/{id}.
 type standardQuery struct {
@@ -606,6 +667,12 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.HasEnforcement()
 	case "notices":
 		return s.svc.Notices != nil
+	case tagStats:
+		return s.svc.Stats != nil
+	case tagCert:
+		return s.svc.Cert != nil && s.svc.Attachments != nil
+	case tagStatsBulletins:
+		return s.svc.Bulletins != nil && s.svc.TypicalCases != nil
 	case tagCases:
 		return s.svc.Cases != nil
 	case tagJoint:
@@ -619,6 +686,13 @@ func (s *Handler) Enabled(rt Route) bool {
 	}
 	return true
 }
+
+// Tags of the statistics-and-people routes.
+const (
+	tagStats          = "statistics"
+	tagCert           = "certification"
+	tagStatsBulletins = "bulletins"
+)
 
 // errDisabled answers the routes of a module the server was started without.
 var errDisabled = pinggu.Errorf(pinggu.ENOTFOUND, "该功能模块未启用")

@@ -193,3 +193,40 @@ var errEvidenceTooLarge = errors.New("evidence file too large")
 // MaxUploadBytes caps every request body: an upload may carry an evidence
 // file of the largest size allowed with its multipart framing.
 const MaxUploadBytes = pinggu.MaxEvidenceSize + 1<<20
+
+// AttachFile reads the one file of a multipart form (field "file") and
+// hands it to attach, streamed and bounded like evidence.
+func AttachFile(r *http.Request, attach func(filename string, rd io.Reader) (*pinggu.Attachment, error)) (*pinggu.Attachment, error) {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "multipart/form-data" {
+		return nil, Invalid("file", "请以multipart/form-data上传文件（字段file）")
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, Invalid("file", "上传格式不正确")
+	}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return nil, Invalid("file", "请选择要上传的文件")
+		}
+		if err != nil {
+			return nil, AsUploadError(err)
+		}
+		if part.FormName() != "file" {
+			continue
+		}
+		if part.FileName() == "" {
+			return nil, Invalid("file", "请选择要上传的文件")
+		}
+		lr := &limitedReader{r: part, n: pinggu.MaxEvidenceSize}
+		a, err := attach(part.FileName(), lr)
+		if lr.over {
+			return nil, pinggu.Errorf(pinggu.ETOOLARGE, "文件不能超过%d MiB", pinggu.MaxEvidenceSize>>20)
+		}
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, AsDomainError(err)
+		}
+		return a, err
+	}
+}

@@ -35,6 +35,8 @@ func assessmentFilter(q url.Values) pinggu.AssessmentFilter {
 	if st := pinggu.AssessmentState(q.Get("state")); st.Valid() {
 		f.State = st
 	}
+	f.Submitted, f.Reviewed, f.Timely = q.Get("submitted"), q.Get("reviewed"), q.Get("timely")
+	f.Overdue, _ = strconv.ParseBool(q.Get("overdue"))
 	f.ServiceID, _ = strconv.ParseInt(q.Get("service_id"), 10, 64)
 	f.OrgID, _ = strconv.ParseInt(q.Get("org_id"), 10, 64)
 	return f

@@ -93,15 +93,19 @@ func (s *Handler) renderAssessmentNew(w http.ResponseWriter, r *http.Request, p 
 		}
 		d.Standards = append(d.Standards, option{in.ID, title + " (" + in.Version + ")"})
 	}
-	// Certified third-party bodies are a public list; the directory is read
-	// as the platform so an enterprise can name the body it engaged.
-	refs, err := s.svc.Organisations.OrganisationDirectory(pinggu.WithActor(r.Context(), pinggu.SystemActor), "", pinggu.MaxLimit)
-	if err != nil {
-		return err
-	}
-	for _, o := range refs {
-		if o.Kind == pinggu.OrgThirdParty {
-			d.Assessors = append(d.Assessors, option{httpx.FormatID(o.ID), o.Name})
+	// Only bodies whose certificate in force covers the level the service
+	// calls for are offered; the register is public.
+	if s.svc.Cert != nil {
+		key := false
+		if o, err := s.svc.Organisations.FindOrganisation(r.Context(), svc.OrgID); err == nil {
+			key = o.Key
+		}
+		certs, err := s.svc.Cert.EngageableBodies(r.Context(), pinggu.RequiredLevel(svc.Category, key))
+		if err != nil {
+			return err
+		}
+		for _, k := range certs {
+			d.Assessors = append(d.Assessors, option{httpx.FormatID(k.OrgID), k.OrgName + "（" + p.CertLevel(k.Level) + " " + k.Number + "）"})
 		}
 	}
 	p.Data = d

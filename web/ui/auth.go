@@ -93,11 +93,12 @@ type navGroup struct {
 
 // Modules are the parts of the regime still being built; each has a page
 // that says what it will do.
-var Modules = []string{"assessment", "standards", "patrol", "enforcement", "reports", "cooperation", "training"}
+var Modules = []string{"assessment", "standards", "patrol", "enforcement", "reports", "cooperation", "training", "certification"}
 
 // builtModules are the modules that have their own pages now; their
 // handlers show the module page while the server runs without them.
-var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards", "enforcement": "/orders", "patrol": "/patrol", "cooperation": "/cases"}
+var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards", "enforcement": "/orders", "patrol": "/patrol", "cooperation": "/cases",
+	"certification": "/certification", "reports": "/bulletins"}
 
 func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 	var out []navGroup

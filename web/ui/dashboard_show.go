@@ -3,30 +3,30 @@ package ui
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/pinggu/pinggu"
 )
 
-// countLink is a figure on the dashboard and the list it stands for.
-type countLink struct {
-	Key, Label, Count, Href string
+// figView is a figure as a tile or a cell: its number and the list behind.
+type figView struct {
+	Key, Label, Value, Href, Tone string
 }
 
-// bar is one bar of the server-drawn chart, in SVG user units.
-type bar struct {
-	X, Y, W, H, LabelX, CountX, TextY int
-	Label, Count, Href                string
-}
-
-type chart struct {
-	Width, Height int
-	Bars          []bar
+type figGroup struct {
+	Label   string
+	Figures []figView
 }
 
 type dashboardData struct {
-	Orgs, Services, Expiring, Expired countLink
-	ByStatus                          []countLink
-	Chart                             chart
+	Scope      string
+	Province   string
+	AsOf       time.Time
+	Groups     []figGroup
+	Trend      trendChart
+	Categories chart
+	Statuses   []figView
+	Ranking    rankView
 	// HasServices is false for an actor whose scope holds no services (a
 	// partner department, a third-party body, an enterprise not yet
 	// registered any): the page then shows what it has, not rows of zeros.
@@ -44,32 +44,31 @@ type dashboardData struct {
 	UnreadReminders int
 }
 
-// capped shows a count, with "+" when the store stopped counting.
-func capped(n int) string {
-	if n >= pinggu.TotalCap {
-		return strconv.Itoa(pinggu.TotalCap) + "+"
+// view shows a figure in the page's language: an average with one
+// decimal, a count in full (every count is exact).
+func (p *page) figView(f pinggu.Figure) figView {
+	v := strconv.FormatInt(f.Value, 10)
+	switch {
+	case f.Avg != nil:
+		v = strconv.FormatFloat(*f.Avg, 'f', 1, 64)
+	case f.Average:
+		v = "—" // no records to average
 	}
-	return strconv.Itoa(n)
+	return figView{Key: f.Key, Label: f.Label.In(p.Lang), Value: v, Href: f.Href, Tone: f.Tone}
 }
 
-// dashboardShow shows the figures of the actor's scope, each linking to the
-// list it counts.
+// dashboardShow shows the statistics of the actor's scope — national with
+// the provinces ranked, a bureau's province, an enterprise's own records —
+// each figure linking to the list it counts.
 func (s *Handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p := s.newPage(w, r, "nav.dashboard")
 	p.Active = "dashboard"
-	one := pinggu.ListOptions{Limit: 1}
 	var d dashboardData
-	_, n, err := s.svc.Organisations.ListOrganisations(ctx, pinggu.OrganisationFilter{ListOptions: one})
+	_, n, err := s.svc.Services.ListServices(ctx, pinggu.ServiceFilter{ListOptions: pinggu.ListOptions{Limit: 1}})
 	if err != nil {
 		return err
 	}
-	d.Orgs = countLink{Label: p.T("dash.orgs"), Count: capped(n), Href: "/organisations"}
-	_, n, err = s.svc.Services.ListServices(ctx, pinggu.ServiceFilter{ListOptions: one})
-	if err != nil {
-		return err
-	}
-	d.Services = countLink{Label: p.T("dash.services"), Count: capped(n), Href: "/services"}
 	d.HasServices = n > 0
 	if err := s.dashboardWork(r, p, &d); err != nil {
 		return err
@@ -88,36 +87,27 @@ func (s *Handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusOK, "dashboard", p)
 		return err
 	}
-	for _, st := range pinggu.ServiceStatuses {
-		_, n, err := s.svc.Services.ListServices(ctx, pinggu.ServiceFilter{Status: st, ListOptions: one})
-		if err != nil {
-			return err
-		}
-		d.ByStatus = append(d.ByStatus, countLink{Key: string(st), Label: p.StatusLabel(st), Count: capped(n), Href: "/services?status=" + string(st)})
+	dash, err := pinggu.BuildDashboard(ctx, s.svc.Stats, time.Now())
+	if err != nil {
+		return err
 	}
-	for _, st := range []pinggu.LicenceState{pinggu.LicenceExpiring, pinggu.LicenceExpired} {
-		_, n, err := s.svc.Licences.ListLicences(ctx, pinggu.LicenceFilter{State: st, ListOptions: one})
-		if err != nil {
-			return err
+	d.Scope, d.Province, d.AsOf = dash.Scope, dash.Province, dash.AsOf
+	at := map[string]int{}
+	for _, f := range dash.Figures {
+		i, ok := at[f.Group]
+		if !ok {
+			i = len(d.Groups)
+			at[f.Group] = i
+			d.Groups = append(d.Groups, figGroup{Label: pinggu.DashboardGroupLabels[f.Group].In(p.Lang)})
 		}
-		c := countLink{Key: string(st), Count: capped(n), Href: "/licences?state=" + string(st)}
-		if st == pinggu.LicenceExpiring {
-			c.Label = p.T("dash.expiring")
-			d.Expiring = c
-		} else {
-			c.Label = p.T("dash.expired")
-			d.Expired = c
-		}
+		d.Groups[i].Figures = append(d.Groups[i].Figures, p.figView(f))
 	}
-	counts := make([]int, len(pinggu.Categories))
-	for i, c := range pinggu.Categories {
-		_, n, err := s.svc.Services.ListServices(ctx, pinggu.ServiceFilter{Category: c, ListOptions: one})
-		if err != nil {
-			return err
-		}
-		counts[i] = n
+	for _, f := range dash.Statuses {
+		d.Statuses = append(d.Statuses, p.figView(f))
 	}
-	d.Chart = categoryChart(p, counts)
+	d.Categories = barChart(p, dash.Categories)
+	d.Trend = newTrendChart(p, dash)
+	d.Ranking = newRankView(p, dash)
 	if rs := s.svc.Reminders; rs != nil {
 		d.ShowReminders = true
 		d.Reminders, d.UnreadReminders, err = rs.ListReminders(ctx, pinggu.ReminderFilter{Unread: true, ListOptions: pinggu.ListOptions{Limit: 5}})
@@ -160,25 +150,15 @@ func (s *Handler) dashboardWork(r *http.Request, p *page, d *dashboardData) erro
 	return nil
 }
 
-// categoryChart lays out a horizontal bar per category, scaled to the
-// largest count.
-func categoryChart(p *page, counts []int) chart {
-	const labelW, barMax, rowH, barH, pad = 150, 300, 26, 18, 6
-	most := 1
-	for _, n := range counts {
-		most = max(most, n)
+// countLink is a figure of the actor's own work and the list it stands for.
+type countLink struct {
+	Key, Label, Count, Href string
+}
+
+// capped writes a list's total, which lists cap at pinggu.TotalCap.
+func capped(n int) string {
+	if n >= pinggu.TotalCap {
+		return strconv.Itoa(pinggu.TotalCap) + "+"
 	}
-	c := chart{Width: labelW + barMax + 70, Height: len(counts)*rowH + pad}
-	for i, cat := range pinggu.Categories {
-		y := pad + i*rowH
-		w := counts[i] * barMax / most
-		if counts[i] > 0 && w < 2 {
-			w = 2
-		}
-		c.Bars = append(c.Bars, bar{
-			X: labelW, Y: y, W: w, H: barH, LabelX: labelW - 8, CountX: labelW + w + 6, TextY: y + 13,
-			Label: p.CategoryLabel(cat), Count: capped(counts[i]), Href: "/services?category=" + string(cat),
-		})
-	}
-	return c
+	return strconv.Itoa(n)
 }

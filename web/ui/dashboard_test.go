@@ -17,18 +17,23 @@ func TestUIDashboardCountsInScope(t *testing.T) {
 	for _, lang := range []string{"zh", "en"} {
 		p := a.Login(UserEntAdminA).WithLang(lang).Get("/dashboard")
 		MustPage(t, p, http.StatusOK, "dashboard "+lang)
-		MustContain(t, p, "dashboard", "<svg", `class="chart-bar"`, `href="/services?category=im"`, `href="/services?status=planned"`)
+		MustContain(t, p, "dashboard", "<svg", `class="chart-bar"`, `href="/services?category=im"`, `href="/services?status=planned"`,
+			`href="/assessments?submitted=`, `class="series series-0"`)
 	}
 	p := a.Login(UserEntAdminA).Get("/dashboard")
-	// Tenant A has two organisations and one service; the chart's IM bar
+	// Tenant A has two enterprises and one service; the chart's IM bar
 	// counts it and the search bar counts nothing (B's service).
-	tiles := Text(p.Body[strings.Index(p.Body, `class="tiles"`):strings.Index(p.Body, `class="cols"`)])
-	if !strings.Contains(tiles, "2 机构总数") || !strings.Contains(tiles, "1 业务总数") {
-		t.Fatalf("tenant A's tiles = %q, want 2 organisations and 1 service", tiles)
+	tiles := Text(p.Body[strings.Index(p.Body, `class="dash-group"`):strings.Index(p.Body, `id="trend"`)])
+	if !strings.Contains(tiles, "2 企业") || !strings.Contains(tiles, "1 登记业务") {
+		t.Fatalf("tenant A's tiles = %q, want 2 enterprises and 1 service", tiles)
 	}
 	MustContain(t, p, "chart", "<title>即时通信: 1</title>", "<title>搜索引擎: 0</title>")
+	MustNotContain(t, p, "enterprise dashboard", `id="ranking"`)
 	p = a.Login(UserMinistry).Get("/dashboard")
-	MustContain(t, p, "ministry chart", "<title>即时通信: 1</title>", "<title>搜索引擎: 1</title>")
+	MustContain(t, p, "ministry chart", "<title>即时通信: 1</title>", "<title>搜索引擎: 1</title>", `id="ranking"`,
+		`href="/services?province=440000&amp;status=launched"`)
+	p = a.Login(UserBureauGD).Get("/dashboard")
+	MustContain(t, p, "bureau", "<title>即时通信: 1</title>", "<title>搜索引擎: 0</title>")
 }
 
 func TestUIHomeAndNavigationByRole(t *testing.T) {

@@ -15,7 +15,7 @@ import (
 // the catalog's namespaces.
 var (
 	templateKeyRE = regexp.MustCompile(`(?:\.T|Filter) "([^"]+)"`)
-	goKeyRE       = regexp.MustCompile(`"((?:app|nav|action|field|flash|err|page|module|dash|import|pager|lang|login|password|tokens|org|service|licence|account|audit|filter|form|list|scope|notice|coop)\.[a-z0-9_.]+)"`)
+	goKeyRE       = regexp.MustCompile(`"((?:app|nav|action|field|flash|err|page|module|dash|import|pager|lang|login|password|tokens|org|service|licence|account|audit|filter|form|list|scope|notice|coop|bulletin|tcase|preport|plan|training|cert)\.[a-z0-9_.]+)"`)
 )
 
 // TestCatalogHasEveryKeyUsed reads the templates and the UI's Go files and

@@ -26,6 +26,7 @@ func orgFilter(q url.Values) pinggu.OrganisationFilter {
 		f.Kind = k
 	}
 	f.KeyOnly, _ = strconv.ParseBool(q.Get("key_only"))
+	f.Enterprise, _ = strconv.ParseBool(q.Get("enterprise"))
 	return f
 }
 

@@ -39,7 +39,9 @@ var templateFuncs = template.FuncMap{
 	"join":     strings.Join,
 	"subject":  subject,
 	"engaged":  engagedSubject,
-	"add":      func(a, b int) int { return a + b },
+	// inc numbers a range from one (ranks, appendix lines).
+	"inc": func(i int) int { return i + 1 },
+	"add": func(a, b int) int { return a + b },
 	// pair hands a sub-template the page and its data.
 	"pair": func(p, d any) map[string]any { return map[string]any{"p": p, "d": d} },
 }

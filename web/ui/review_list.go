@@ -9,6 +9,16 @@ import (
 type reviewListData struct {
 	Submitted, UnderReview []*pinggu.Assessment
 	Overdue, DueSoon       []*pinggu.ReviewDue
+	// Filtered is the one list of reviews a figure of the dashboard links
+	// to (?status=overdue&province=…), with its pager.
+	Filtered *reviewFiltered
+}
+
+type reviewFiltered struct {
+	Status   pinggu.ReviewStatus
+	Province string
+	Items    []*pinggu.ReviewDue
+	Pager    pager
 }
 
 // reviewList is the regulator's queue: assessments submitted or under
@@ -21,6 +31,18 @@ func (s *Handler) reviewList(w http.ResponseWriter, r *http.Request) error {
 	page := pinggu.ListOptions{Limit: pinggu.MaxLimit}
 	var d reviewListData
 	var err error
+	q := r.URL.Query()
+	if st := pinggu.ReviewStatus(q.Get("status")); st == pinggu.ReviewOverdue || st == pinggu.ReviewDueSoon {
+		f := pinggu.ReviewDueFilter{Status: st, Province: q.Get("province"), ListOptions: listParams(r)}
+		items, total, err := s.svc.Assessments.ListReviewsDue(ctx, f)
+		if err != nil {
+			return err
+		}
+		d.Filtered = &reviewFiltered{Status: st, Province: f.Province, Items: items, Pager: p.newPager(r, total, f.ListOptions)}
+		p.Data = d
+		s.render(w, r, http.StatusOK, "review_list", p)
+		return nil
+	}
 	if d.Submitted, _, err = s.svc.Assessments.ListAssessments(ctx, pinggu.AssessmentFilter{State: pinggu.AssessSubmitted, ListOptions: page}); err == nil {
 		d.UnderReview, _, err = s.svc.Assessments.ListAssessments(ctx, pinggu.AssessmentFilter{State: pinggu.AssessUnderReview, ListOptions: page})
 	}

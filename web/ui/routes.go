@@ -96,6 +96,35 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/standards/import", Gate: gateLedger, Module: "standards", Handler: (*Handler).standardImportSubmit},
 		{Method: "GET", Pattern: "/standards/{id}", Gate: gateLedger, Module: "standards", Handler: (*Handler).standardShow},
 
+		// Certification of third-party bodies: the public register, the
+		// applications and the ministry's decisions; files of records.
+		{Method: "GET", Pattern: "/certification", Module: "certification", Handler: (*Handler).certRegister},
+		{Method: "POST", Pattern: "/certification/changes", Gate: gateCertChange, Module: "certification", Handler: (*Handler).certChange},
+		{Method: "GET", Pattern: "/certification/applications", Gate: gateCert, Module: "certification", Handler: (*Handler).certApplicationList},
+		{Method: "GET", Pattern: "/certification/applications/new", Gate: gateCert, Module: "certification", Handler: (*Handler).certApplicationNew},
+		{Method: "POST", Pattern: "/certification/applications", Gate: gateCert, Module: "certification", Handler: (*Handler).certApplicationCreate},
+		{Method: "GET", Pattern: "/certification/applications/{id}", Gate: gateCert, Module: "certification", Handler: (*Handler).certApplicationShow},
+		{Method: "POST", Pattern: "/certification/applications/{id}/answers", Gate: gateCert, Module: "certification", Handler: (*Handler).certApplicationAnswers},
+		{Method: "POST", Pattern: "/certification/applications/{id}/evidence", Gate: gateCert, Module: "certification", Handler: (*Handler).certApplicationEvidence},
+		{Method: "POST", Pattern: "/certification/applications/{id}/submit", Gate: gateCert, Module: "certification", Handler: (*Handler).certApplicationSubmit},
+		{Method: "POST", Pattern: "/certification/applications/{id}/decision", Gate: gateCert, Module: "certification", Handler: (*Handler).certApplicationDecide},
+		{Method: "GET", Pattern: "/attachments/{id}", Gate: gateAny, Module: "certification", Handler: (*Handler).attachmentGet},
+
+		// Bulletins and typical cases.
+		{Method: "GET", Pattern: "/bulletins", Gate: gateStatsBulletins, Module: "reports", Handler: (*Handler).bulletinList},
+		{Method: "GET", Pattern: "/bulletins/new", Gate: gateStatsBulletins, Module: "reports", Handler: (*Handler).bulletinNew},
+		{Method: "POST", Pattern: "/bulletins", Gate: gateStatsBulletins, Module: "reports", Handler: (*Handler).bulletinCreate},
+		{Method: "GET", Pattern: "/bulletins/{id}", Gate: gateStatsBulletins, Module: "reports", Handler: (*Handler).bulletinShow},
+		{Method: "POST", Pattern: "/bulletins/{id}", Gate: gateStatsBulletins, Module: "reports", Handler: (*Handler).bulletinUpdate},
+		{Method: "POST", Pattern: "/bulletins/{id}/steps", Gate: gateStatsBulletins, Module: "reports", Handler: (*Handler).bulletinStep},
+		{Method: "GET", Pattern: "/typical-cases", Gate: gateTypical, Module: "reports", Handler: (*Handler).typicalCaseList},
+		{Method: "GET", Pattern: "/typical-cases/new", Gate: gateTypical, Module: "reports", Handler: (*Handler).typicalCaseNew},
+		{Method: "POST", Pattern: "/typical-cases", Gate: gateTypical, Module: "reports", Handler: (*Handler).typicalCaseCreate},
+		{Method: "GET", Pattern: "/typical-cases/{id}", Gate: gateTypical, Module: "reports", Handler: (*Handler).typicalCaseShow},
+		{Method: "GET", Pattern: "/typical-cases/{id}/edit", Gate: gateTypical, Module: "reports", Handler: (*Handler).typicalCaseEdit},
+		{Method: "POST", Pattern: "/typical-cases/{id}", Gate: gateTypical, Module: "reports", Handler: (*Handler).typicalCaseUpdate},
+		{Method: "POST", Pattern: "/typical-cases/{id}/publish", Gate: gateTypical, Module: "reports", Handler: (*Handler).typicalCasePublish},
+
 		// Notices: each person's inbox.
 		{Method: "GET", Pattern: "/inbox", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeList},
 		{Method: "POST", Pattern: "/inbox/read-all", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeReadAll},
@@ -256,6 +285,10 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.HasEnforcement()
 	case "notices":
 		return s.svc.Notices != nil
+	case "certification":
+		return s.svc.Cert != nil && s.svc.Attachments != nil
+	case "reports":
+		return s.svc.Bulletins != nil && s.svc.TypicalCases != nil
 	case "cases":
 		return s.svc.Cases != nil
 	case "incidents":

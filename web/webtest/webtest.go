@@ -67,6 +67,15 @@ type App struct {
 	EnfA, EnfB *Enforcement
 	// A notice to each tenant's enterprise and its province's bureau.
 	NoticeA, NoticeB *pinggu.Notice
+	// The third-party body's certificate in force (grade A).
+	CertThird *pinggu.Certificate
+	// Bulletin is a published national bulletin of the current quarter;
+	// TypicalDraft a typical case still a draft (the drafters' alone).
+	Bulletin     *pinggu.Bulletin
+	TypicalDraft *pinggu.TypicalCase
+	// StatNotices are the notices the statistics-and-people modules'
+	// seeding wrote (certification, bulletins, …), with their recipients.
+	StatNotices []*pinggu.Notice
 	// Cross-department work: cases, incidents, joint assessments and the
 	// joint-unit mechanism.
 	Coop
@@ -132,7 +141,8 @@ func NewAppWith(t testing.TB, adjust func(*web.Options)) *App {
 		OrgA: fx.OrgA, OrgASub: fx.OrgASub, OrgB: fx.OrgB, OrgThird: fx.OrgThird, OrgPartner: fx.OrgPartner,
 		LicA: fx.LicA, LicB: fx.LicB, SvcA: fx.SvcA, SvcB: fx.SvcB, Users: fx.Users, Sessions: fx.Sessions,
 		AsmA: fx.AsmA, AsmB: fx.AsmB, EvA: fx.EvA, EvB: fx.EvB, RemA: fx.RemA, RemB: fx.RemB,
-		NoticeA: fx.NoticeA, NoticeB: fx.NoticeB, EnfA: fx.EnfA, EnfB: fx.EnfB, Coop: fx.Coop}
+		NoticeA: fx.NoticeA, NoticeB: fx.NoticeB, EnfA: fx.EnfA, EnfB: fx.EnfB, Coop: fx.Coop, CertThird: fx.CertThird, StatNotices: fx.StatNotices,
+		Bulletin: fx.Bulletin, TypicalDraft: fx.TypicalDraft}
 	a.HTTP = NewTestHTTPServer(t, s)
 	return a
 }
@@ -162,6 +172,10 @@ type Fixtures struct {
 	RemA, RemB                                *pinggu.Reminder
 	EnfA, EnfB                                *Enforcement
 	NoticeA, NoticeB                          *pinggu.Notice
+	CertThird                                 *pinggu.Certificate
+	Bulletin                                  *pinggu.Bulletin
+	TypicalDraft                              *pinggu.TypicalCase
+	StatNotices                               []*pinggu.Notice
 	Coop                                      Coop
 	Users                                     map[string]*pinggu.User
 	Sessions                                  map[string]string
@@ -287,6 +301,9 @@ func seed(db *store.DB) (*Fixtures, error) {
 		return nil, err
 	}
 	if err := seedCooperation(ctx, db, fx); err != nil {
+		return nil, err
+	}
+	if err := seedStats(ctx, db, fx); err != nil {
 		return nil, err
 	}
 	for _, u := range []*pinggu.User{
