@@ -112,14 +112,11 @@ func SeedAssessments(ctx context.Context, st AssessmentStore, d *pinggu.Dataset,
 			return 0, fmt.Errorf("demo assessment %d: %w", i+1, err)
 		}
 	}
-	if _, err := s.run(); err != nil {
-		return s.made, err
-	}
 	// Bulletins and typical cases, drawn from the assessments above.
 	if err := s.bulletins(ent, ent2); err != nil {
 		return s.made, fmt.Errorf("demo bulletins: %w", err)
 	}
-	return s.made, nil
+	return s.run()
 }
 
 // picker hands out services of the dataset, each once.
@@ -194,6 +191,12 @@ func (s *seeder) at(daysAgo, hour int) time.Time {
 // plan adds a step.
 func (s *seeder) plan(at time.Time, as *pinggu.Actor, do func(ctx context.Context) error) {
 	s.steps = append(s.steps, step{at, as, do})
+}
+
+// planOwn adds a step taken by the seeder's own actor (the system), such
+// as the ministry's decisions on certification and bulletins.
+func (s *seeder) planOwn(at time.Time, do func() error) {
+	s.plan(at, pinggu.ActorFrom(s.ctx), func(context.Context) error { return do() })
 }
 
 // run takes every planned step in date order (a step's own assessment's

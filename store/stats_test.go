@@ -66,7 +66,12 @@ func TestStatsExact(t *testing.T) {
 			_, err := db.Review(w.ctx["bureauGD"], ret.ID, pinggu.ReviewDecision{Decision: pinggu.AssessReturned, Summary: "整改后重新提交"})
 			return err
 		})
+		// The special assessment was ordered three days ago, with a due
+		// date that has passed since.
+		clock := db.Now
+		db.Now = func() time.Time { return now.Add(-72 * time.Hour) }
 		create(t, db, w.ctx["bureauBJ"], &pinggu.Assessment{ServiceID: w.svcC.ID, Kind: pinggu.KindSpecial, DueAt: &due})
+		db.Now = clock
 		// An update that changes the category, and an organisation that
 		// moves province (its services follow).
 		svc, err := db.FindService(sys, w.svcB.ID)
