@@ -250,6 +250,10 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/accounts/{id}/password", Gate: gateAccounts, Handler: (*Handler).accountPassword},
 		{Method: "POST", Pattern: "/accounts/{id}/unlock", Gate: gateAccounts, Handler: (*Handler).accountUnlock},
 
+		// Accounts awaiting a regulator's confirmation (separation of duties).
+		{Method: "GET", Pattern: "/account-confirmations", Gate: gateConfirmations, Handler: (*Handler).accountConfirmationList},
+		{Method: "POST", Pattern: "/account-confirmations/{id}/confirm", Gate: gateConfirmations, Handler: (*Handler).accountConfirm},
+
 		// Audit (auditors).
 		{Method: "GET", Pattern: "/audit", Gate: gateAudit, Handler: (*Handler).auditList},
 		{Method: "POST", Pattern: "/audit/verify", Gate: gateAudit, Handler: (*Handler).auditVerify},

@@ -1,0 +1,95 @@
+package ui_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	. "github.com/pinggu/pinggu/web/webtest"
+
+	"github.com/pinggu/pinggu"
+)
+
+// newPendingAccount has the system administrator create an enterprise
+// administrator of org, which then waits for a regulator.
+func newPendingAccount(t *testing.T, a *App, username, name string, org int64) pinggu.User {
+	t.Helper()
+	var u pinggu.User
+	res := a.Login(UserSysAdmin).Do("POST", "/api/users", map[string]any{"username": username, "name": name, "role": pinggu.RoleEntAdmin, "org_id": org, "password": "Admin-Knows-2026!"})
+	MustStatus(t, res, http.StatusCreated, "create "+username)
+	res.Decode(t, &u)
+	if !u.PendingConfirmation {
+		t.Fatalf("%s is not awaiting confirmation", username)
+	}
+	return u
+}
+
+func TestUIAccountConfirmation(t *testing.T) {
+	t.Parallel()
+	a := NewApp(t)
+	gd := newPendingAccount(t, a, "ent.gd.new", "广东新管理员", a.OrgA.ID)
+	sh := newPendingAccount(t, a, "ent.sh.new", "上海新管理员", a.OrgB.ID)
+
+	bureau := a.Login(UserBureauGD)
+	dash := bureau.Get("/dashboard")
+	MustPage(t, dash, http.StatusOK, "dashboard of the Guangdong bureau")
+	MustContain(t, dash, "navigation with the waiting account", `href="/account-confirmations"`, "账号确认", `class="badge warn nav-count" title="待办1项">1<`)
+
+	list := bureau.Get("/account-confirmations")
+	MustPage(t, list, http.StatusOK, "accounts awaiting the Guangdong bureau")
+	MustContain(t, list, "accounts awaiting the Guangdong bureau", "待确认账号", gd.Name, "ent.gd.new", a.OrgA.Name, "确认账号")
+	MustNotContain(t, list, "accounts awaiting the Guangdong bureau", sh.Name)
+
+	// Shanghai's bureau sees Shanghai's account only.
+	other := a.Login(UserBureauSH).Get("/account-confirmations")
+	MustContain(t, other, "accounts awaiting the Shanghai bureau", sh.Name)
+	MustNotContain(t, other, "accounts awaiting the Shanghai bureau", gd.Name)
+
+	// Another province's account is not found, and stays unconfirmed.
+	p := bureau.Post("/account-confirmations/"+ID(sh.ID)+"/confirm", nil)
+	MustPage(t, p, http.StatusNotFound, "the Guangdong bureau confirms a Shanghai account")
+	MustNotContain(t, p, "refused confirmation", sh.Name)
+
+	before := a.CountAudit()
+	done := bureau.Follow("/account-confirmations/"+ID(gd.ID)+"/confirm", url.Values{})
+	MustContain(t, done, "after the confirmation", "账号已确认，账号持有人现可登录。", "目前没有待您确认的账号。")
+	MustNotContain(t, done, "after the confirmation", "nav-count")
+	if got := a.CountAudit(); got != before+1 {
+		t.Fatalf("audit entries after one confirmation: %d more, want 1", got-before)
+	}
+	list2, _, err := a.DB.ListAudit(SysCtx(), pinggu.AuditFilter{Action: "user.confirm"})
+	if err != nil || len(list2) != 1 || list2[0].ActorName != UserBureauGD {
+		t.Fatalf("confirmation audit: %+v, %v; want one by %s", list2, err, UserBureauGD)
+	}
+	res := a.Anon().Post("/login", url.Values{"username": {"ent.gd.new"}, "password": {"Admin-Knows-2026!"}})
+	if res.Status != http.StatusSeeOther {
+		t.Fatalf("login of the confirmed account: status %d, want 303; %s", res.Status, Text(res.Body))
+	}
+	// A second confirmation finds nothing waiting.
+	MustPage(t, bureau.Post("/account-confirmations/"+ID(gd.ID)+"/confirm", nil), http.StatusNotFound, "confirm twice")
+
+	// The ministry confirms in any province.
+	ministry := a.Login(UserMinistry)
+	MustContain(t, ministry.Get("/account-confirmations"), "accounts awaiting the ministry", sh.Name)
+	ministry.Follow("/account-confirmations/"+ID(sh.ID)+"/confirm", url.Values{})
+
+	// Those who confirm nothing have no page and no link.
+	for _, u := range []string{UserSysAdmin, UserEntAdminA, UserAuditor, UserSupport} {
+		c := a.Login(u)
+		MustPage(t, c.Get("/account-confirmations"), http.StatusForbidden, u+" opens the confirmations")
+		if home := c.Get("/account/password"); strings.Contains(home.Body, `href="/account-confirmations"`) {
+			t.Errorf("%s is offered the confirmations", u)
+		}
+	}
+}
+
+func TestUIAccountConfirmationInEnglish(t *testing.T) {
+	t.Parallel()
+	a := NewApp(t)
+	u := newPendingAccount(t, a, "ent.gd.en", "广东新管理员", a.OrgA.ID)
+	c := a.Login(UserBureauGD).WithLang("en")
+	p := c.Get("/account-confirmations")
+	MustContain(t, p, "English confirmations", "Accounts awaiting confirmation", "Confirm account", u.Name, "Account confirmation")
+	MustNotContain(t, p, "English confirmations", "待确认账号", "确认账号")
+}
