@@ -63,6 +63,8 @@ func init() {
 		"GET /{$}":                                 {kind: uiPublic},
 		"GET /login":                               {kind: uiPublic},
 		"POST /login":                              {kind: uiPublic},
+		"GET /login/sso":                           {kind: uiPublic},
+		"GET /login/sso/callback":                  {kind: uiPublic},
 		"POST /logout":                             {kind: uiPublic},
 		"POST /lang":                               {kind: uiPublic},
 		"GET /account/password":                    {kind: uiSelf},

@@ -36,6 +36,8 @@ func Routes() []Route {
 		{Method: "GET", Pattern: "/{$}", Handler: (*Handler).home},
 		{Method: "GET", Pattern: "/login", Handler: (*Handler).loginShow},
 		{Method: "POST", Pattern: "/login", Handler: (*Handler).loginSubmit},
+		{Method: "GET", Pattern: "/login/sso", Module: moduleSSO, Handler: (*Handler).loginSSOStart},
+		{Method: "GET", Pattern: "/login/sso/callback", Module: moduleSSO, Handler: (*Handler).loginSSOCallback},
 		{Method: "POST", Pattern: "/logout", Handler: (*Handler).logoutSubmit},
 		{Method: "POST", Pattern: "/lang", Handler: (*Handler).langSet},
 		{Method: "GET", Pattern: "/account/password", Gate: gateAny, Handler: (*Handler).passwordEdit},
@@ -260,6 +262,9 @@ func Routes() []Route {
 	}
 }
 
+// moduleSSO is single sign-on, served only when configured.
+const moduleSSO = "sso"
+
 // Register puts the UI's pages on mux, the static files under /static/ and
 // the one 404 page for everything else outside /api/.
 func (s *Handler) Register(mux *http.ServeMux) {
@@ -303,6 +308,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.HasAssessments() && s.svc.JointAssessments != nil
 	case modulePatrol:
 		return s.svc.Patrol != nil
+	case moduleSSO:
+		return s.ssoLogin() != nil
 	}
 	return true
 }
