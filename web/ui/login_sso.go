@@ -54,7 +54,7 @@ func (s *Handler) loginSSOStart(w http.ResponseWriter, r *http.Request) error {
 	at, to, err := s.opts.SSO.Start(r.Context(), safeNext(next))
 	if err != nil {
 		s.logger.Error("sso start", "err", err)
-		return s.ssoRefused(w, r, http.StatusServiceUnavailable, "sso.unavailable")
+		return s.ssoRefused(w, r, http.StatusServiceUnavailable, "login.sso_unavailable")
 	}
 	http.SetCookie(w, &http.Cookie{Name: ssoCookieName, Value: at.Encode(), Path: ssoCookiePath, MaxAge: ssoAttemptTTL,
 		HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode})
@@ -86,7 +86,7 @@ func (s *Handler) loginSSOCallback(w http.ResponseWriter, r *http.Request) error
 		if err := login.RecordSSOFailure(ctx, "no login attempt in this browser (state)", addr); err != nil {
 			return err
 		}
-		return s.ssoRefused(w, r, http.StatusBadRequest, "sso.failed")
+		return s.ssoRefused(w, r, http.StatusBadRequest, "login.sso_failed")
 	}
 	id, err := s.opts.SSO.Finish(ctx, at, r.URL.Query())
 	var ref *sso.Refusal
@@ -94,24 +94,24 @@ func (s *Handler) loginSSOCallback(w http.ResponseWriter, r *http.Request) error
 		if err := login.RecordSSOFailure(ctx, ref.Reason, addr); err != nil {
 			return err
 		}
-		return s.ssoRefused(w, r, http.StatusBadRequest, "sso.failed")
+		return s.ssoRefused(w, r, http.StatusBadRequest, "login.sso_failed")
 	} else if err != nil {
 		s.logger.Error("sso finish", "err", err)
-		return s.ssoRefused(w, r, http.StatusServiceUnavailable, "sso.unavailable")
+		return s.ssoRefused(w, r, http.StatusServiceUnavailable, "login.sso_unavailable")
 	}
 	token, a, err := login.LoginSSO(ctx, id, addr)
 	switch {
 	case err == nil:
 	case errors.Is(err, pinggu.ErrSSOUnknownAccount):
-		return s.ssoRefused(w, r, http.StatusForbidden, "sso.unknown_account")
+		return s.ssoRefused(w, r, http.StatusForbidden, "login.sso_unknown_account")
 	case errors.Is(err, pinggu.ErrSSOAmbiguous):
-		return s.ssoRefused(w, r, http.StatusForbidden, "sso.ambiguous")
+		return s.ssoRefused(w, r, http.StatusForbidden, "login.sso_ambiguous")
 	case errors.Is(err, pinggu.ErrAccountPending):
 		return s.ssoRefused(w, r, http.StatusForbidden, "err.login_pending")
 	case errors.Is(err, pinggu.ErrAccountDisabled):
-		return s.ssoRefused(w, r, http.StatusForbidden, "sso.disabled")
+		return s.ssoRefused(w, r, http.StatusForbidden, "login.sso_disabled")
 	case pinggu.ErrorCode(err) == pinggu.ELOCKED:
-		p := s.newPage(w, r, "sso.refused.title")
+		p := s.newPage(w, r, "login.sso_refused_title")
 		p.Data = errorData{Message: p.T("err.login_locked", int(pinggu.LockoutDuration.Minutes()))}
 		s.render(w, r, http.StatusForbidden, "login_sso_refused", p)
 		return nil
@@ -126,7 +126,7 @@ func (s *Handler) loginSSOCallback(w http.ResponseWriter, r *http.Request) error
 // ssoRefused shows why a single sign-on did not succeed, with the way back
 // to the login page.
 func (s *Handler) ssoRefused(w http.ResponseWriter, r *http.Request, status int, key string) error {
-	p := s.newPage(w, r, "sso.refused.title")
+	p := s.newPage(w, r, "login.sso_refused_title")
 	p.Data = errorData{Message: p.T(key)}
 	s.render(w, r, status, "login_sso_refused", p)
 	return nil
