@@ -83,8 +83,10 @@ func init() {
 		"POST /accounts/{id}/unlock":               {kind: uiRecord, record: recUser},
 		"GET /account-confirmations":               {kind: uiList, record: recUser},
 		"POST /account-confirmations/{id}/confirm": {kind: uiRecord, record: recUser},
-		"GET /audit":                               {kind: uiAdmin},
-		"POST /audit/verify":                       {kind: uiAdmin},
+		"POST /account-confirmations/{id}/refuse": {kind: uiRecord, record: recUser,
+			form: func(*App) url.Values { return url.Values{"reason": {"身份无法核实"}} }},
+		"GET /audit":         {kind: uiAdmin},
+		"POST /audit/verify": {kind: uiAdmin},
 	})
 }
 

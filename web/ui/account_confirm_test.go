@@ -74,6 +74,27 @@ func TestUIAccountConfirmation(t *testing.T) {
 	MustContain(t, ministry.Get("/account-confirmations"), "accounts awaiting the ministry", sh.Name)
 	ministry.Follow("/account-confirmations/"+ID(sh.ID)+"/confirm", url.Values{})
 
+	// A refusal needs a reason; it disables the account, which leaves the
+	// list and cannot log in, and the reason is audited.
+	odd := newPendingAccount(t, a, "ent.gd.odd", "身份存疑人员", a.OrgA.ID)
+	MustPage(t, bureau.Post("/account-confirmations/"+ID(odd.ID)+"/refuse", url.Values{"reason": {" "}}), http.StatusBadRequest, "refusal without a reason")
+	MustContain(t, bureau.Get("/account-confirmations"), "list before the refusal", odd.Name, "不予确认")
+	done = bureau.Follow("/account-confirmations/"+ID(odd.ID)+"/refuse", url.Values{"reason": {"经核实，该人员非甲网络科技有限公司员工"}})
+	MustContain(t, done, "after the refusal", "已不予确认，该账号已停用")
+	MustNotContain(t, done, "after the refusal", odd.Name)
+	refusals, _, err := a.DB.ListAudit(SysCtx(), pinggu.AuditFilter{Action: "user.confirm_refuse"})
+	if err != nil || len(refusals) != 1 || refusals[0].ActorName != UserBureauGD || !strings.Contains(refusals[0].Detail, "非甲网络科技有限公司员工") {
+		t.Fatalf("refusal audit: %+v, %v", refusals, err)
+	}
+	if res := a.Anon().Post("/login", url.Values{"username": {"ent.gd.odd"}, "password": {"Admin-Knows-2026!"}}); res.Status != http.StatusUnauthorized {
+		t.Fatalf("login of the refused account: status %d, want 401", res.Status)
+	}
+	MustPage(t, bureau.Post("/account-confirmations/"+ID(odd.ID)+"/refuse", url.Values{"reason": {"再次"}}), http.StatusNotFound, "refuse twice")
+	MustPage(t, bureau.Post("/account-confirmations/"+ID(odd.ID)+"/confirm", nil), http.StatusNotFound, "confirm a refused account")
+	// Re-enabled by the administrator, it still waits for a regulator.
+	MustStatus(t, a.Login(UserSysAdmin).Do("PUT", "/api/users/"+ID(odd.ID), map[string]any{"disabled": false}), http.StatusOK, "re-enable the refused account")
+	MustContain(t, bureau.Get("/account-confirmations"), "the re-enabled account waits again", odd.Name)
+
 	// Those who confirm nothing have no page and no link.
 	for _, u := range []string{UserSysAdmin, UserEntAdminA, UserAuditor, UserSupport} {
 		c := a.Login(u)

@@ -255,6 +255,7 @@ func Routes() []Route {
 		// Accounts awaiting a regulator's confirmation (separation of duties).
 		{Method: "GET", Pattern: "/account-confirmations", Gate: gateConfirmations, Handler: (*Handler).accountConfirmationList},
 		{Method: "POST", Pattern: "/account-confirmations/{id}/confirm", Gate: gateConfirmations, Handler: (*Handler).accountConfirm},
+		{Method: "POST", Pattern: "/account-confirmations/{id}/refuse", Gate: gateConfirmations, Handler: (*Handler).accountRefuse},
 
 		// Audit (auditors).
 		{Method: "GET", Pattern: "/audit", Gate: gateAudit, Handler: (*Handler).auditList},
