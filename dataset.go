@@ -16,6 +16,9 @@ type Dataset struct {
 type DatasetUser struct {
 	User     *User
 	Password string
+	// Pending loads the account awaiting a regulator's confirmation, as
+	// one a system administrator has just created (the demo shows one).
+	Pending bool
 }
 
 // DatasetLoader bulk-loads a Dataset in one transaction, with a single audit

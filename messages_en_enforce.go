@@ -125,6 +125,7 @@ func init() {
 		"order.revoke":               {"撤销整改通知", "Order revoked"},
 		"order.verify":               {"核验整改情况", "Rectification verified"},
 		"user.confirm":               {"确认账号", "Account confirmed"},
+		"user.confirm_refuse":        {"不予确认账号", "Account confirmation refused"},
 	})
 	labelMissing(RecordKindLabels, map[string]Label{
 		"bad_record": {"不良记录", "Bad record"},

@@ -9,6 +9,12 @@ package pinggu
 // its organisation's) and Kind (its role).
 const ActAccountConfirm Action = "account.confirm"
 
+// ActAccountConfirmQueue opens the list of accounts awaiting the actor's
+// confirmation: the regulators who confirm accounts (the ministry, and a
+// bureau for its province). Which accounts the list holds is
+// ActAccountConfirm's, account by account.
+const ActAccountConfirmQueue Action = "account.confirm_queue"
+
 func init() {
 	definePolicy(map[Action]Rule{
 		ActAccountConfirm: func(a *Actor, t Subject) error {
@@ -19,6 +25,12 @@ func init() {
 				return nil
 			}
 			return deny("无权确认该账号")
+		},
+		ActAccountConfirmQueue: func(a *Actor, _ Subject) error {
+			if _, ok := a.Jurisdiction(); ok {
+				return nil
+			}
+			return deny("无权办理账号确认")
 		},
 	})
 }

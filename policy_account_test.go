@@ -8,6 +8,7 @@ func init() {
 		{ActAccountConfirm, "a bureau account in Guangdong", Subject{Province: "440000", Kind: string(RoleBureau)}, []Role{RoleMinistry, RoleBureau, RoleSystem}},
 		{ActAccountConfirm, "an account in Beijing", Subject{Province: "110000", Kind: string(RoleEntAdmin)}, []Role{RoleMinistry, RoleSystem}},
 		{ActAccountConfirm, "a ministry account", Subject{Kind: string(RoleMinistry)}, []Role{RoleMinistry, RoleSystem}},
+		{ActAccountConfirmQueue, "the accounts awaiting confirmation", Subject{}, regulators},
 	}...)
 }
 

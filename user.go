@@ -168,6 +168,11 @@ type UserService interface {
 	// ConfirmUser confirms an account waiting for a regulator (see
 	// ActAccountConfirm), so that it may log in.
 	ConfirmUser(ctx context.Context, id int64) error
+	// RefuseUser refuses to confirm an account waiting for the actor (the
+	// same decision as ConfirmUser, ActAccountConfirm): the account is
+	// disabled and stays unconfirmed, and the reason goes to the audit log
+	// for the system administrator.
+	RefuseUser(ctx context.Context, id int64, reason string) error
 	// ListPendingUsers lists the accounts waiting that the actor may confirm.
 	ListPendingUsers(ctx context.Context) ([]*User, error)
 	// UnlockUser clears a lock-out.

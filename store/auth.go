@@ -259,10 +259,11 @@ func (db *DB) ActorBySession(ctx context.Context, sessionToken string) (*pinggu.
 	var role string
 	var disabled bool
 	var seen, expires tscan
+	var method string
 	// The account comes with the session in one query: every request
 	// makes it, and on PostgreSQL each query is a round trip.
-	err := r.queryRow("SELECT s.id, s.last_seen_at, s.expires_at, u.disabled, "+actorCols+" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
-		secretHash(sessionToken)).Scan(append([]any{&a.SessionID, &seen, &expires, &disabled}, actorTargets(a, &role)...)...)
+	err := r.queryRow("SELECT s.id, s.last_seen_at, s.expires_at, u.disabled, s.method, "+actorCols+" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+		secretHash(sessionToken)).Scan(append([]any{&a.SessionID, &seen, &expires, &disabled, &method}, actorTargets(a, &role)...)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		var reason string
 		err = r.queryRow("SELECT reason FROM ended_sessions WHERE token_hash = ?", secretHash(sessionToken)).Scan(&reason)
@@ -290,6 +291,7 @@ func (db *DB) ActorBySession(ctx context.Context, sessionToken string) (*pinggu.
 	if err := r.completeActor(a, role); err != nil {
 		return nil, err
 	}
+	a.MustChangePassword = a.MustChangePassword && pinggu.HeldForPasswordChange(method)
 	return a, nil
 }
 

@@ -372,7 +372,13 @@ func (l *loader) load() error {
 		if u.OrgID != 0 {
 			org = u.OrgID
 		}
-		return []any{u.ID, u.Username, u.Name, u.Email, string(u.Role), org, u.Province, u.Locale, u.Disabled, h.hashes[i], u.MustChangePassword, l.tv(now), l.tv(now), l.tv(now)} // loaded by the platform: confirmed
+		// Loaded by the platform: confirmed, unless the dataset says the
+		// account waits for a regulator.
+		var confirmed any = l.tv(now)
+		if l.d.Users[i].Pending {
+			confirmed = nil
+		}
+		return []any{u.ID, u.Username, u.Name, u.Email, string(u.Role), org, u.Province, u.Locale, u.Disabled, h.hashes[i], u.MustChangePassword, confirmed, l.tv(now), l.tv(now)}
 	})
 	if err != nil {
 		return fmt.Errorf("store: load users: %w", err)

@@ -48,10 +48,11 @@ func (c *conn) unconfirm(u *pinggu.User) (bool, error) {
 
 // ConfirmUser confirms an account waiting for it, so that it may log in.
 // The account must be in the officer's jurisdiction (else it answers 404,
-// as for an account it cannot see).
+// as for an account it cannot see) and not disabled: a refused or stopped
+// account waits for the administrator first.
 func (db *DB) ConfirmUser(ctx context.Context, id int64) error {
 	return db.inTx(ctx, func(c *conn) error {
-		u, err := scanUser(c.queryRow("SELECT "+userCols+" FROM "+userFrom+" WHERE u.id = ? AND u.confirmed_at IS NULL", id))
+		u, err := scanUser(c.queryRow("SELECT "+userCols+" FROM "+userFrom+" WHERE u.id = ? AND u.confirmed_at IS NULL AND NOT u.disabled", id))
 		if err != nil {
 			return noRows(err, "待确认账号")
 		}
@@ -69,13 +70,45 @@ func (db *DB) ConfirmUser(ctx context.Context, id int64) error {
 	})
 }
 
+// RefuseUser refuses an account waiting for the officer: it is disabled
+// and stays unconfirmed, so neither the system administrator re-enabling
+// it nor any password opens it without a regulator's confirmation. Its
+// jurisdiction is ConfirmUser's.
+func (db *DB) RefuseUser(ctx context.Context, id int64, reason string) error {
+	reason = trimSpace(reason)
+	if reason == "" || len([]rune(reason)) > 500 {
+		return &pinggu.Error{Code: pinggu.EINVALID, Message: "不予确认须说明理由（不超过500字）", Fields: []pinggu.FieldError{{Field: "reason", Message: "不予确认须说明理由（不超过500字）"}}}
+	}
+	return db.inTx(ctx, func(c *conn) error {
+		u, err := scanUser(c.queryRow("SELECT "+userCols+" FROM "+userFrom+" WHERE u.id = ? AND u.confirmed_at IS NULL AND NOT u.disabled", id))
+		if err != nil {
+			return noRows(err, "待确认账号")
+		}
+		sub, err := c.accountSubject(u)
+		if err != nil {
+			return err
+		}
+		if !pinggu.Allowed(c.actor, pinggu.ActAccountConfirm, sub) {
+			return notFound("待确认账号")
+		}
+		if _, err := c.exec("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?", true, tval(c.now), id); err != nil {
+			return err
+		}
+		if _, err := c.exec("DELETE FROM sessions WHERE user_id = ?", id); err != nil {
+			return err
+		}
+		return c.audit(change{action: "user.confirm_refuse", objectType: "user", objectID: id, detail: truncate(u.Username+" ("+string(u.Role)+"): "+reason, 600)})
+	})
+}
+
 // ListPendingUsers lists the accounts waiting for confirmation that the
-// actor may confirm, oldest first.
+// actor may confirm, oldest first; a disabled account (refused, or stopped
+// by the administrator) waits for nobody.
 func (db *DB) ListPendingUsers(ctx context.Context) ([]*pinggu.User, error) {
 	var out []*pinggu.User
 	c := db.reader(ctx)
 	err := func() error {
-		rows, err := c.query("SELECT " + userCols + " FROM " + userFrom + " WHERE u.confirmed_at IS NULL ORDER BY u.created_at, u.id")
+		rows, err := c.query("SELECT " + userCols + " FROM " + userFrom + " WHERE u.confirmed_at IS NULL AND NOT u.disabled ORDER BY u.created_at, u.id")
 		if err != nil {
 			return err
 		}

@@ -110,6 +110,15 @@ func TestBureauConfirmsAccountsOfItsProvince(t *testing.T) {
 	MustStatus(t, a.Anon().Do("POST", "/api/login", map[string]string{"username": "ent.gd.new", "password": pw}), http.StatusOK, "login after the bureau's confirmation")
 	mustNotLogIn(t, a, "ent.b.new", pw, "the other province's account, unconfirmed")
 
+	// The other province's bureau refuses its account, with a reason; it
+	// is disabled and no longer waits.
+	MustStatus(t, a.Login(UserBureauSH).Do("POST", "/api/users/"+ID(other.ID)+"/refuse", map[string]string{"reason": ""}), http.StatusBadRequest, "refusal without a reason")
+	MustStatus(t, bureau.Do("POST", "/api/users/"+ID(other.ID)+"/refuse", map[string]string{"reason": "非本省"}), http.StatusNotFound, "bureau refuses another province's account")
+	MustStatus(t, a.Login(UserBureauSH).Do("POST", "/api/users/"+ID(other.ID)+"/refuse", map[string]string{"reason": "无法核实身份"}), http.StatusNoContent, "Shanghai refuses its account")
+	if pendingIDs(t, a.Login(UserMinistry))[other.ID] {
+		t.Fatalf("a refused account is still offered")
+	}
+
 	// Accounts without business data (the auditor) need no confirmation.
 	res = admin.Do("POST", "/api/users", map[string]any{"username": "audit.new", "name": "新审计员", "role": pinggu.RoleAuditor, "password": pw})
 	MustStatus(t, res, http.StatusCreated, "create an auditor")

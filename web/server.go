@@ -15,6 +15,7 @@ import (
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/web/api"
 	"github.com/pinggu/pinggu/web/httpx"
+	"github.com/pinggu/pinggu/web/sso"
 	"github.com/pinggu/pinggu/web/ui"
 )
 
@@ -42,6 +43,9 @@ type Options struct {
 	// MetricsToken, when set, serves /metrics to a bearer of it alone;
 	// without it /metrics answers loopback clients only.
 	MetricsToken string
+	// SSO, when set, offers single sign-on through an OpenID Connect
+	// provider on the login page (see package sso); password login stays.
+	SSO *sso.Provider
 }
 
 // Server is the HTTP handler of the whole application.
@@ -75,7 +79,7 @@ func NewServer(o Options) (*Server, error) {
 	rec, _ := o.Services.Audit.(pinggu.DenialRecorder)
 	denials := httpx.NewDenials(rec, o.Logger)
 	s.api = api.New(o.Services, api.Options{Logger: o.Logger, Denials: denials, MaxBodyBytes: o.MaxBodyBytes, SecureCookies: o.SecureCookies, Version: o.Version, LoginLimits: o.LoginLimits})
-	s.ui = ui.New(o.Services, ui.Options{Logger: o.Logger, Denials: denials, SecureCookies: o.SecureCookies, LoginLimits: o.LoginLimits})
+	s.ui = ui.New(o.Services, ui.Options{Logger: o.Logger, Denials: denials, SecureCookies: o.SecureCookies, LoginLimits: o.LoginLimits, SSO: o.SSO})
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.Handle("GET /metrics", s.MetricsHandler())
 	s.api.Register(s.mux)

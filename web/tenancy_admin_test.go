@@ -18,7 +18,9 @@ func init() {
 		"GET /api/directory/organisations": {kind: tAdmin},
 		"GET /api/account-confirmations":   {kind: tSelf},
 		"POST /api/users/{id}/confirm":     {kind: tRecord, record: recUser},
-		"GET /api/audit":                   {kind: tAdmin},
-		"GET /api/audit/verify":            {kind: tAdmin},
+		"POST /api/users/{id}/refuse": {kind: tRecord, record: recUser,
+			body: func(*App) any { return map[string]any{"reason": "身份无法核实"} }},
+		"GET /api/audit":        {kind: tAdmin},
+		"GET /api/audit/verify": {kind: tAdmin},
 	})
 }

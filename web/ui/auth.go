@@ -107,6 +107,9 @@ func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 		if s.svc.Reminders != nil {
 			home = append(home, navItem{"nav.reminders", "/reminders", "reminders"})
 		}
+		if gateConfirmations(a) {
+			home = append(home, navItem{"nav.account_confirmations", "/account-confirmations", "account_confirmations"})
+		}
 		out = append(out,
 			navGroup{Items: home},
 			navGroup{Key: "nav.ledger", Items: []navItem{

@@ -21,6 +21,7 @@ func (s *Handler) loginShow(w http.ResponseWriter, r *http.Request) error {
 		p.Flash = p.T(key)
 	}
 	p.Form = newForm(url.Values{"next": {next}})
+	p.Data = s.loginData()
 	s.render(w, r, http.StatusOK, "login", p)
 	return nil
 }

@@ -38,6 +38,7 @@ func (s *Handler) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 func (s *Handler) loginFailed(w http.ResponseWriter, r *http.Request, err error, username, next string) error {
 	p := s.newPage(w, r, "login.title")
 	p.Form = newForm(url.Values{"username": {username}, "next": {next}})
+	p.Data = s.loginData()
 	status := http.StatusUnauthorized
 	switch pinggu.ErrorCode(err) {
 	case pinggu.ELOCKED:

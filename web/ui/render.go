@@ -78,6 +78,9 @@ type page struct {
 	Data      any
 	// Unread counts the actor's unread notices, for the header's inbox link.
 	Unread int
+	// NavCounts is the work waiting behind links of the navigation, by the
+	// link's ID, shown beside it (accounts awaiting confirmation).
+	NavCounts map[string]int
 }
 
 // T translates a catalog key into the page's language.
@@ -130,6 +133,9 @@ func (s *Handler) newPage(w http.ResponseWriter, r *http.Request, titleKey strin
 		if s.svc.Notices != nil && gateNotices(p.Actor) {
 			// A failed count only leaves the badge out; the page still shows.
 			p.Unread, _ = s.svc.Notices.CountUnreadNotices(r.Context())
+		}
+		if n := s.pendingConfirmations(r, p.Actor); n > 0 {
+			p.NavCounts = map[string]int{"account_confirmations": n}
 		}
 	}
 	p.Flash = takeFlash(w, r)

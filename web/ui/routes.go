@@ -36,6 +36,8 @@ func Routes() []Route {
 		{Method: "GET", Pattern: "/{$}", Handler: (*Handler).home},
 		{Method: "GET", Pattern: "/login", Handler: (*Handler).loginShow},
 		{Method: "POST", Pattern: "/login", Handler: (*Handler).loginSubmit},
+		{Method: "GET", Pattern: "/login/sso", Module: moduleSSO, Handler: (*Handler).loginSSOStart},
+		{Method: "GET", Pattern: "/login/sso/callback", Module: moduleSSO, Handler: (*Handler).loginSSOCallback},
 		{Method: "POST", Pattern: "/logout", Handler: (*Handler).logoutSubmit},
 		{Method: "POST", Pattern: "/lang", Handler: (*Handler).langSet},
 		{Method: "GET", Pattern: "/account/password", Gate: gateAny, Handler: (*Handler).passwordEdit},
@@ -250,11 +252,19 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/accounts/{id}/password", Gate: gateAccounts, Handler: (*Handler).accountPassword},
 		{Method: "POST", Pattern: "/accounts/{id}/unlock", Gate: gateAccounts, Handler: (*Handler).accountUnlock},
 
+		// Accounts awaiting a regulator's confirmation (separation of duties).
+		{Method: "GET", Pattern: "/account-confirmations", Gate: gateConfirmations, Handler: (*Handler).accountConfirmationList},
+		{Method: "POST", Pattern: "/account-confirmations/{id}/confirm", Gate: gateConfirmations, Handler: (*Handler).accountConfirm},
+		{Method: "POST", Pattern: "/account-confirmations/{id}/refuse", Gate: gateConfirmations, Handler: (*Handler).accountRefuse},
+
 		// Audit (auditors).
 		{Method: "GET", Pattern: "/audit", Gate: gateAudit, Handler: (*Handler).auditList},
 		{Method: "POST", Pattern: "/audit/verify", Gate: gateAudit, Handler: (*Handler).auditVerify},
 	}
 }
+
+// moduleSSO is single sign-on, served only when configured.
+const moduleSSO = "sso"
 
 // Register puts the UI's pages on mux, the static files under /static/ and
 // the one 404 page for everything else outside /api/.
@@ -299,6 +309,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.HasAssessments() && s.svc.JointAssessments != nil
 	case modulePatrol:
 		return s.svc.Patrol != nil
+	case moduleSSO:
+		return s.ssoLogin() != nil
 	}
 	return true
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/web/httpx"
+	"github.com/pinggu/pinggu/web/sso"
 )
 
 // Options says how the UI is served.
@@ -23,6 +24,9 @@ type Options struct {
 	SecureCookies bool // cookies are sent over TLS only
 	// LoginLimits bound password logins per address and account name.
 	LoginLimits *httpx.LoginLimits
+	// SSO, when set, offers single sign-on through an OpenID Connect
+	// provider beside the password.
+	SSO *sso.Provider
 }
 
 // Handler serves the UI over the domain services.
