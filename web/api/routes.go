@@ -389,7 +389,7 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/api/order-answers/{id}/verify", Handler: (*Handler).answerVerify, Tag: tagEnforcement, TakesID: true,
 			Summary: "Accept or reject an answer; a rejection needs its reason", Request: typeOf[pinggu.VerifyInput](), Response: typeOf[pinggu.OrderAnswer]()},
 		{Method: "POST", Pattern: "/api/order-answers/{id}/recheck", Handler: (*Handler).answerRecheck, Tag: tagEnforcement, TakesID: true,
-			Summary: "Fetch a patrol problem's target again for the verification", Response: typeOf[pinggu.OrderAnswer]()},
+			Summary: "Queue another re-fetch of a patrol problem's target for the verification (answering queues the first); the result is recorded as the answer's recheck", Response: typeOf[pinggu.OrderAnswer]()},
 		{Method: "GET", Pattern: "/api/order-evidence/{id}", Handler: (*Handler).orderEvidenceGet, Tag: tagEnforcement, TakesID: true,
 			Summary: "Download an answer's evidence file; its SHA-256 is in X-Content-SHA256", ResponseMedia: "application/octet-stream"},
 		{Method: "POST", Pattern: "/api/order-extensions/{id}/decide", Handler: (*Handler).extensionDecide, Tag: tagEnforcement, TakesID: true,
