@@ -295,6 +295,22 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/api/assessments/{id}/sign-off", Handler: (*Handler).assessmentSignOff, Tag: tagJoint, TakesID: true,
 			Summary: "The caller's department's sign-off; an assessment is accepted only when every department has signed",
 			Request: typeOf[pinggu.SignOff](), Response: typeOf[ListResponse[*pinggu.AssessmentPartner]]()},
+		{Method: "GET", Pattern: "/api/inspections/{id}/partners", Handler: (*Handler).inspectionPartners, Tag: tagJointInspections, TakesID: true,
+			Summary: "Partner departments taking part in an inspection record, with comments and sign-offs", Response: typeOf[ListResponse[*pinggu.JointPartner]]()},
+		{Method: "POST", Pattern: "/api/inspections/{id}/partners", Handler: (*Handler).inspectionInvite, Tag: tagJointInspections, TakesID: true,
+			Summary: "Bring a partner department of the caller's level into an inspection record (joint inspection)",
+			Request: typeOf[inviteRequest](), Response: typeOf[pinggu.JointPartner](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/campaigns/{id}/partners", Handler: (*Handler).campaignInvite, Tag: tagJointInspections, TakesID: true,
+			Summary: "Bring a partner department into every inspection record of a campaign so far; answers how many",
+			Request: typeOf[inviteRequest](), Response: typeOf[countResponse](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/inspection-partners/{id}/withdraw", Handler: (*Handler).inspectionParticipationWithdraw, Tag: tagJointInspections, TakesID: true,
+			Summary: "End a department's part in an inspection and its access", Status: http.StatusNoContent},
+		{Method: "PUT", Pattern: "/api/inspections/{id}/partner-comments", Handler: (*Handler).inspectionPartnerComments, Tag: tagJointInspections, TakesID: true,
+			Summary: "The caller's department's comments by checklist item key; an empty comment removes one",
+			Request: typeOf[map[pinggu.ItemKey]string](), Response: typeOf[ListResponse[*pinggu.JointPartner]]()},
+		{Method: "POST", Pattern: "/api/inspections/{id}/sign-off", Handler: (*Handler).inspectionSignOff, Tag: tagJointInspections, TakesID: true,
+			Summary: "The caller's department's sign-off; a campaign closes only when every department has signed",
+			Request: typeOf[pinggu.SignOff](), Response: typeOf[ListResponse[*pinggu.JointPartner]]()},
 		{Method: "GET", Pattern: "/api/joint/members", Handler: (*Handler).jointMembers, Tag: tagJointUnits,
 			Summary: "Memberships of the joint-unit mechanisms the caller sees (province=national for the ministry's)",
 			Query:   typeOf[pinggu.JointFilter](), Response: typeOf[ListResponse[*pinggu.JointMember]]()},
@@ -642,10 +658,12 @@ const (
 // Route tags of cross-department work; Enabled leaves each out while the
 // server has no service for it.
 const (
-	tagCases      = "cases"
-	tagJoint      = "joint assessments"
-	tagJointUnits = "joint units"
-	tagIncidents  = "incidents"
+	tagCases = "cases"
+	tagJoint = "joint assessments"
+	// tagJointInspections: joint inspections.
+	tagJointInspections = "joint inspections"
+	tagJointUnits       = "joint units"
+	tagIncidents        = "incidents"
 )
 
 // reviewsDueQuery is the query of GET /api/reviews/due.
@@ -677,6 +695,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Cases != nil
 	case tagJoint:
 		return s.svc.JointAssessments != nil && s.svc.Assessments != nil
+	case tagJointInspections:
+		return s.svc.JointInspections != nil && s.svc.HasEnforcement()
 	case tagJointUnits:
 		return s.svc.JointUnits != nil
 	case tagIncidents:
