@@ -146,6 +146,15 @@ type Inspection struct {
 	Failed      int               `json:"failed"`
 	OrderID     int64             `json:"order_id,omitempty"` // the order its failures became
 	CreatedAt   time.Time         `json:"created_at"`
+	// CampaignState is the campaign's: partner departments comment and
+	// sign off while it is open.
+	CampaignState CampaignState `json:"campaign_state"`
+}
+
+// JointSubject is an inspection as the policy sees it for the joint
+// actions of its regulators.
+func (in *Inspection) JointSubject() Subject {
+	return Subject{Kind: JointOfInspection, Province: in.Province, State: string(in.CampaignState)}
 }
 
 // CampaignFilter selects campaigns.

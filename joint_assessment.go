@@ -7,10 +7,11 @@ import (
 	"time"
 )
 
-// Joint assessments (联合评估): a regulator brings partner departments into
-// an assessment on the existing workflow; each comments on the items and
-// signs off, and the assessment is not accepted before every department
-// taking part has signed.
+// Joint assessments and inspections (联合评估, 联合检查): a regulator brings
+// partner departments into an assessment or an inspection record on the
+// existing workflow; each comments on the items and signs off. An
+// assessment is not accepted, and a campaign not closed, before every
+// department taking part has signed.
 
 // SignOpinion is a partner department's conclusion on an assessment.
 type SignOpinion string
@@ -25,10 +26,19 @@ const (
 // SignOpinions lists the opinions in order.
 var SignOpinions = []SignOpinion{OpinionAgree, OpinionReservation, OpinionDisagree}
 
-// AssessmentPartner is a partner department taking part in an assessment.
-type AssessmentPartner struct {
+// Kinds of record partner departments take part in (Subject.Kind of the
+// joint actions).
+const (
+	JointOfAssessment = ""           // a joint assessment
+	JointOfInspection = "inspection" // a joint inspection
+)
+
+// JointPartner is a partner department taking part in an assessment or an
+// inspection record: exactly one of AssessmentID and InspectionID is set.
+type JointPartner struct {
 	ID           int64             `json:"id"`
-	AssessmentID int64             `json:"assessment_id"`
+	AssessmentID int64             `json:"assessment_id,omitempty"`
+	InspectionID int64             `json:"inspection_id,omitempty"`
 	PartnerOrgID int64             `json:"partner_org_id"`
 	PartnerName  string            `json:"partner_name"`
 	Message      string            `json:"message,omitempty"`
@@ -41,6 +51,9 @@ type AssessmentPartner struct {
 	WithdrawnAt  *time.Time        `json:"withdrawn_at,omitempty"`
 	Comments     []*PartnerComment `json:"comments,omitempty"`
 }
+
+// AssessmentPartner is a partner department taking part in an assessment.
+type AssessmentPartner = JointPartner
 
 // PartnerComment is a partner department's comment on one item.
 type PartnerComment struct {
@@ -84,4 +97,23 @@ type JointAssessmentService interface {
 	CommentItems(ctx context.Context, assessmentID int64, comments map[ItemKey]string) error
 	// SignOffAssessment records the caller's department's sign-off.
 	SignOffAssessment(ctx context.Context, assessmentID int64, s SignOff) error
+}
+
+// JointInspectionService brings partner departments into inspections: one
+// inspection record, or every record of a campaign so far.
+type JointInspectionService interface {
+	// InspectionPartners lists the departments taking part in an
+	// inspection the caller sees, with their comments and sign-offs.
+	InspectionPartners(ctx context.Context, inspectionID int64) ([]*JointPartner, error)
+	// InviteInspectionPartner brings a department into an inspection.
+	InviteInspectionPartner(ctx context.Context, inspectionID, partnerOrgID int64, message string) (*JointPartner, error)
+	// InviteCampaignPartner brings a department into every inspection
+	// recorded in a campaign it does not take part in yet, and says how many.
+	InviteCampaignPartner(ctx context.Context, campaignID, partnerOrgID int64, message string) (int, error)
+	// WithdrawInspectionPartner ends a department's part in an inspection.
+	WithdrawInspectionPartner(ctx context.Context, participationID int64) error
+	// CommentInspectionItems saves the caller's department's comments by item.
+	CommentInspectionItems(ctx context.Context, inspectionID int64, comments map[ItemKey]string) error
+	// SignOffInspection records the caller's department's sign-off.
+	SignOffInspection(ctx context.Context, inspectionID int64, s SignOff) error
 }

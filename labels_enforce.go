@@ -28,6 +28,14 @@ var AnswerVerdictLabels = map[AnswerVerdict]Label{
 	AnswerRejected: {"核验不通过", "Rejected"},
 }
 
+// RecheckStateLabels names what the re-fetch verifying an answer found.
+var RecheckStateLabels = map[RecheckState]Label{
+	RecheckPending: {"复查抓取排队中", "Re-fetch queued"},
+	RecheckGone:    {"有害信息已清除", "Harmful content gone"},
+	RecheckPresent: {"有害信息仍然存在", "Harmful content still present"},
+	RecheckFailed:  {"复查抓取未能取得页面", "Re-fetch could not reach the page"},
+}
+
 // ExtensionStateLabels names where a request for more time stands.
 var ExtensionStateLabels = map[ExtensionState]Label{
 	ExtensionPending: {"待审批", "Pending"},
@@ -119,6 +127,7 @@ var DossierStateLabels = map[DossierState]Label{
 var RefKindLabels = map[string]Label{
 	RefOrder:             {"整改通知", "Rectification order"},
 	RefOrderProblem:      {"整改问题", "Order problem"},
+	RefOrderAnswer:       {"整改答复", "Rectification answer"},
 	RefAssessment:        {"安全评估", "Assessment"},
 	RefAssessmentFinding: {"评估发现的问题", "Assessment finding"},
 	RefPatrolWarning:     {"巡查预警", "Patrol warning"},

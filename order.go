@@ -66,6 +66,7 @@ const (
 	RefEscalation        = "escalation"
 	RefDossier           = "dossier"
 	RefCampaign          = "campaign"
+	RefOrderAnswer       = "order_answer"
 )
 
 // FromPatrol reports whether a problem came from patrol, whose verification
@@ -360,21 +361,57 @@ func CheckDocPrefix(prefix string) error {
 	return nil
 }
 
-// RecheckResult is what fetching a patrol target again found.
+// RecheckState says where the re-fetch verifying an answer about a patrol
+// problem stands and what it found.
+type RecheckState string
+
+// The states of a re-fetch.
+const (
+	RecheckPending RecheckState = "pending" // queued on the patrol queue
+	RecheckGone    RecheckState = "gone"    // the harmful content is no longer there
+	RecheckPresent RecheckState = "present" // the harmful content is still there
+	RecheckFailed  RecheckState = "failed"  // the page could not be fetched: it shows nothing either way
+)
+
+// RecheckResult is what fetching a patrol target again found, for the
+// verification of an answer about it.
 type RecheckResult struct {
-	Ref       Ref       `json:"ref"`
-	Clean     bool      `json:"clean"` // the harmful content is gone
-	Summary   string    `json:"summary"`
-	Snapshot  Ref       `json:"snapshot,omitempty"`
-	CheckedAt time.Time `json:"checked_at"`
+	Ref   Ref          `json:"ref"` // the warning or finding the problem came from
+	State RecheckState `json:"state"`
+	// Clean is set when the harmful content is gone: accepting then needs
+	// no further reason.
+	Clean   bool   `json:"clean"`
+	Summary string `json:"summary"`
+	URL     string `json:"url,omitempty"`
+	// Rules are the detection rules the problem is about; none means any.
+	Rules []string `json:"rules,omitempty"`
+	RunID int64    `json:"run_id,omitempty"`
+	// Snapshot is the page as the re-fetch saw it (kind patrol_snapshot).
+	Snapshot    Ref        `json:"snapshot,omitempty"`
+	RequestedAt time.Time  `json:"requested_at"`
+	CheckedAt   *time.Time `json:"checked_at,omitempty"`
 }
 
-// Rechecker fetches the target of a patrol warning or finding again, for
-// the verification of an answer about it. The patrol store implements it;
-// the enforcement store works without one (the officer then verifies by
-// hand and says so).
-type Rechecker interface {
-	RequestRecheck(ctx context.Context, ref Ref) (*RecheckResult, error)
+// RecheckOutcome judges a re-fetch of a patrol problem's target: gone when
+// the page is gone (404, 410, an app taken down) or none of the problem's
+// rules hit any more, present when one still does, failed when the page
+// could not be fetched, since a failed fetch shows nothing either way.
+func RecheckOutcome(o *PatrolObservation, rules []string) RecheckState {
+	if o.Gone {
+		return RecheckGone
+	}
+	if o.Unreachable {
+		return RecheckFailed
+	}
+	for _, h := range o.Hits {
+		if len(rules) == 0 || slices.Contains(rules, h.Rule) {
+			return RecheckPresent
+		}
+	}
+	if len(o.Snapshots) > 0 && o.Snapshots[0].Error != "" {
+		return RecheckFailed
+	}
+	return RecheckGone
 }
 
 // OrderFilter selects orders.

@@ -31,7 +31,10 @@ const (
 	ActCaseClose Action = "case.close"
 
 	// ActJointInvite brings a partner department into an assessment
-	// (Subject: the assessment) that is not yet decided.
+	// (Subject: the assessment) that is not yet decided, or into an
+	// inspection record (Subject.Kind JointOfInspection, State the
+	// campaign's) while its campaign is open. The other joint actions
+	// take the same two kinds of subject.
 	ActJointInvite Action = "joint_assessment.invite"
 	// ActJointWithdraw ends a department's part in an assessment.
 	ActJointWithdraw Action = "joint_assessment.withdraw"
@@ -92,10 +95,13 @@ func init() {
 
 		ActJointInvite: jointInvite,
 		ActJointWithdraw: func(a *Actor, t Subject) error {
+			if t.Kind == JointOfInspection {
+				return supervisesOr(a, t.Province, "仅检查所属监管部门可调整联合检查")
+			}
 			return supervisesOr(a, t.Province, "仅评估所属监管部门可调整联合评估")
 		},
-		ActJointComment: jointPartner("评估意见"),
-		ActJointSignOff: jointPartner("会签"),
+		ActJointComment: jointPartner("评估意见", "检查意见"),
+		ActJointSignOff: jointPartner("会签", "会签"),
 
 		ActJointUnitView: func(a *Actor, _ Subject) error {
 			if a.Party() == "" {
@@ -178,26 +184,41 @@ func caseReply(a *Actor, t Subject) error {
 	return err
 }
 
-// jointInvite: the assessment's regulators, before it is decided.
+// jointInvite: the record's regulators, before it is decided (an
+// accepted assessment, an inspection of a closed campaign).
 func jointInvite(a *Actor, t Subject) error {
-	if !supervises(a, t.Province) {
+	insp := t.Kind == JointOfInspection
+	switch {
+	case !supervises(a, t.Province) && insp:
+		return deny("仅检查所属监管部门可邀请协作部门参与联合检查")
+	case !supervises(a, t.Province):
 		return deny("仅评估所属监管部门可邀请协作部门参与联合评估")
-	}
-	if AssessmentState(t.State) == AssessAccepted {
+	case insp && CampaignState(t.State) == CampaignClosed:
+		return Errorf(ECONFLICT, "检查活动已结束，不能再邀请协作部门")
+	case !insp && AssessmentState(t.State) == AssessAccepted:
 		return Errorf(ECONFLICT, "评估已通过，不能再邀请协作部门")
 	}
 	return nil
 }
 
-// jointPartner: the department taking part, while the assessment is
-// undecided and the department has not signed.
-func jointPartner(what string) Rule {
+// jointPartner: the department taking part, while the record is undecided
+// and the department has not signed; what names the action for an
+// assessment and for an inspection.
+func jointPartner(whatAsm, whatInsp string) Rule {
 	return func(a *Actor, t Subject) error {
-		if t.OrgID == 0 || !slices.Contains(a.Grantees(), t.OrgID) {
-			return deny("仅参与联合评估的协作部门可提出%s", what)
+		insp := t.Kind == JointOfInspection
+		what := whatAsm
+		if insp {
+			what = whatInsp
 		}
 		switch {
-		case AssessmentState(t.State) == AssessAccepted:
+		case (t.OrgID == 0 || !slices.Contains(a.Grantees(), t.OrgID)) && insp:
+			return deny("仅参与联合检查的协作部门可提出%s", what)
+		case t.OrgID == 0 || !slices.Contains(a.Grantees(), t.OrgID):
+			return deny("仅参与联合评估的协作部门可提出%s", what)
+		case insp && CampaignState(t.State) == CampaignClosed:
+			return Errorf(ECONFLICT, "检查活动已结束，不能再提出%s", what)
+		case !insp && AssessmentState(t.State) == AssessAccepted:
 			return Errorf(ECONFLICT, "评估已通过，不能再提出%s", what)
 		case t.To == "signed":
 			return Errorf(ECONFLICT, "本部门已会签，不能再提出%s", what)

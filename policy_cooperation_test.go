@@ -17,6 +17,16 @@ func init() {
 		}
 		return t
 	}
+	insp := func(prov string, st CampaignState) Subject {
+		return Subject{Kind: JointOfInspection, Province: prov, State: string(st)}
+	}
+	jointInsp := func(org int64, st CampaignState, signed bool) Subject {
+		t := Subject{Kind: JointOfInspection, OrgID: org, Province: gd, State: string(st)}
+		if signed {
+			t.To = "signed"
+		}
+		return t
+	}
 	level := func(prov string, l IncidentLevel) Subject {
 		return Subject{Province: prov, Kind: string(rune('0' + l))}
 	}
@@ -67,6 +77,18 @@ func init() {
 		{ActJointSignOff, "taking part, submitted", joint(8, AssessSubmitted, false), partner},
 		{ActJointSignOff, "taking part, signed", joint(8, AssessSubmitted, true), nobody},
 
+		{ActJointInvite, "inspection, open campaign, the bureau's", insp(gd, CampaignOpen), regs},
+		{ActJointInvite, "inspection, open campaign, another province", insp(sh, CampaignOpen), nationally},
+		{ActJointInvite, "inspection, closed campaign", insp(gd, CampaignClosed), nobody},
+		{ActJointWithdraw, "inspection, the bureau's", insp(gd, CampaignOpen), regs},
+		{ActJointWithdraw, "inspection, another province", insp(sh, CampaignClosed), nationally},
+		{ActJointComment, "inspection taking part, open", jointInsp(8, CampaignOpen, false), partner},
+		{ActJointComment, "inspection taking part, signed", jointInsp(8, CampaignOpen, true), nobody},
+		{ActJointComment, "inspection taking part, closed", jointInsp(8, CampaignClosed, false), nobody},
+		{ActJointComment, "inspection, another department", jointInsp(7, CampaignOpen, false), nobody},
+		{ActJointSignOff, "inspection taking part, open", jointInsp(8, CampaignOpen, false), partner},
+		{ActJointSignOff, "inspection taking part, signed", jointInsp(8, CampaignOpen, true), nobody},
+		{ActJointSignOff, "inspection taking part, closed", jointInsp(8, CampaignClosed, false), nobody},
 		{ActJointUnitView, "", Subject{}, everyParty},
 		{ActJointUnitManage, "the bureau's mechanism", Subject{Province: gd}, regs},
 		{ActJointUnitManage, "another province's", Subject{Province: sh}, nationally},

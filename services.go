@@ -41,6 +41,7 @@ type Services struct {
 	// incidents; each left out while nil.
 	Cases            CaseService
 	JointAssessments JointAssessmentService
+	JointInspections JointInspectionService
 	JointUnits       JointUnitService
 	Incidents        IncidentService
 	// Patrol serves patrol and early warning; left out while nil.

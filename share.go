@@ -14,6 +14,7 @@ const (
 	GrantCaseItem     = "case_item"
 	GrantCaseEvidence = "case_evidence"
 	GrantAssessment   = "assessment"
+	GrantInspection   = "inspection"
 )
 
 // Grantees lists the organisations whose share grants widen the actor's

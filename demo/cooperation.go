@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"strings"
 	"time"
 
 	"github.com/pinggu/pinggu"
@@ -18,6 +19,8 @@ type CooperationStore interface {
 	pinggu.IncidentService
 	pinggu.JointUnitService
 	pinggu.JointAssessmentService
+	pinggu.JointInspectionService
+	pinggu.CampaignService
 	pinggu.AssessmentService
 	pinggu.NoticeService
 }
@@ -44,7 +47,7 @@ func SeedCooperation(ctx context.Context, st CooperationStore, d *pinggu.Dataset
 		}
 		s.actors[u.User.Username] = a
 	}
-	for _, step := range []func() error{s.cases, s.incidents, s.joint, s.jointAssessment} {
+	for _, step := range []func() error{s.cases, s.incidents, s.joint, s.jointAssessment, s.jointInspection} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -370,6 +373,62 @@ func (s *coopSeeder) jointAssessment() error {
 		}
 	}
 	if err := s.st.SignOffAssessment(s.as("gd-police", 8), a.ID, pinggu.SignOff{Opinion: pinggu.OpinionReservation, Comment: "同意评估结论，实名核验留存记录须在一个月内补齐。"}); err != nil {
+		return err
+	}
+	s.setClock(s.now)
+	return nil
+}
+
+// jointInspection brings the Guangdong police into the voice-private-line
+// campaign's record of an enterprise whose failures wait to be ordered:
+// they comment on a failed item and sign off. Without the enforcement
+// demo there is no campaign, and nothing to do.
+func (s *coopSeeder) jointInspection() error {
+	bureau := s.as("gd-bureau", 30)
+	cps, _, err := s.st.ListCampaigns(bureau, pinggu.CampaignFilter{Kind: pinggu.CampaignSpecial, ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit}})
+	if err != nil {
+		return err
+	}
+	var cp *pinggu.Campaign
+	for _, c := range cps {
+		if strings.HasSuffix(c.Title, "语音专线专项检查") && c.State == pinggu.CampaignOpen {
+			cp = c
+		}
+	}
+	if cp == nil {
+		return nil
+	}
+	ins, _, err := s.st.ListInspections(bureau, pinggu.InspectionFilter{CampaignID: cp.ID, FailedOnly: true})
+	if err != nil {
+		return err
+	}
+	var in *pinggu.Inspection
+	for _, x := range ins {
+		if x.OrderID == 0 {
+			in = x
+		}
+	}
+	if in == nil {
+		return nil
+	}
+	if _, err := s.st.InviteInspectionPartner(bureau, in.ID, s.orgs[nameGDPolice].ID, "该企业语音专线外呼涉及电信网络诈骗风险，请公安机关参与联合检查。"); err != nil {
+		return fmt.Errorf("demo joint inspection: %w", err)
+	}
+	full, err := s.st.FindInspection(s.as("gd-police", 26), in.ID)
+	if err != nil {
+		return err
+	}
+	comments := map[pinggu.ItemKey]string{}
+	for _, it := range full.Items {
+		if it.Result == pinggu.CheckFail {
+			comments[it.Key] = "经核查，该企业语音专线号码近期涉及多起诈骗警情，建议责令限期整改并核查外呼号码来源。"
+			break
+		}
+	}
+	if err := s.st.CommentInspectionItems(s.as("gd-police", 26), in.ID, comments); err != nil {
+		return err
+	}
+	if err := s.st.SignOffInspection(s.as("gd-police", 24), in.ID, pinggu.SignOff{Opinion: pinggu.OpinionAgree, Comment: "同意检查结论，请通信管理局督促企业整改并通报处置结果。"}); err != nil {
 		return err
 	}
 	s.setClock(s.now)

@@ -3,6 +3,7 @@ package demo
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,5 +101,44 @@ func TestSeedCooperation(t *testing.T) {
 	}
 	if !withTasks {
 		t.Error("no joint meeting held with its tasks")
+	}
+}
+
+// With enforcement seeded first, as pinggu demo does (the assessments are
+// left out: the campaign needs none), the voice-private-line campaign has one joint inspection that the Guangdong police
+// commented on and signed off.
+func TestSeedJointInspection(t *testing.T) {
+	db := storetest.Open(t)
+	sys := pinggu.WithActor(context.Background(), pinggu.SystemActor)
+	now := time.Now().UTC().Truncate(time.Hour)
+	d := GenerateAt(ScaleDemo, 1, now)
+	if err := db.LoadDataset(sys, d, nil); err != nil {
+		t.Fatal(err)
+	}
+	clock := func(at time.Time) { db.Now = func() time.Time { return at } }
+	if _, err := SeedEnforcement(sys, db, d, now, clock); err != nil {
+		t.Fatal(err)
+	}
+	if err := SeedCooperation(sys, db, d, now, clock); err != nil {
+		t.Fatal(err)
+	}
+	ins, _, err := db.ListInspections(sys, pinggu.InspectionFilter{ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	joint := 0
+	for _, in := range ins {
+		ps, err := db.InspectionPartners(sys, in.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range ps {
+			if strings.Contains(in.Campaign, "语音专线") && p.PartnerName == nameGDPolice && p.SignedAt != nil && len(p.Comments) == 1 {
+				joint++
+			}
+		}
+	}
+	if joint != 1 {
+		t.Errorf("%d joint inspections of the voice-private-line campaign signed by the police, want 1", joint)
 	}
 }

@@ -189,6 +189,11 @@ func (db *DB) CloseCampaign(ctx context.Context, id int64) (*pinggu.Campaign, er
 		if cp.State == pinggu.CampaignClosed {
 			return pinggu.Errorf(pinggu.ECONFLICT, "检查活动已结束")
 		}
+		if pending, err := c.campaignPendingSignOffs(id); err != nil {
+			return err
+		} else if len(pending) > 0 {
+			return pinggu.Errorf(pinggu.ECONFLICT, "联合检查尚待%s会签，暂不能结束检查活动", strings.Join(pending, "、"))
+		}
 		if _, err := c.exec("UPDATE campaigns SET state = ? WHERE id = ?", string(pinggu.CampaignClosed), id); err != nil {
 			return err
 		}

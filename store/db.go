@@ -51,9 +51,6 @@ type DB struct {
 	// Now is the clock; tests replace it to expire sessions and lock-outs.
 	Now func() time.Time
 
-	// Rechecker fetches a patrol target again when an answer about it is
-	// verified; nil until the patrol module provides one.
-	Rechecker pinggu.Rechecker
 	// PatrolVerifyDelay is how long the re-fetch that verifies a disposal
 	// waits, so that caches in front of a site forget the removed page;
 	// none by default.

@@ -9,7 +9,7 @@ import (
 	"github.com/pinggu/pinggu"
 )
 
-const inspCols = `i.id, i.campaign_id, cp.title, i.org_id, o.name, i.province, i.service_id, i.inspector, i.inspected_on, i.summary, i.failed, i.order_id, i.created_at`
+const inspCols = `i.id, i.campaign_id, cp.title, i.org_id, o.name, i.province, i.service_id, i.inspector, i.inspected_on, i.summary, i.failed, i.order_id, i.created_at, cp.state`
 
 const inspFrom = "inspections i JOIN campaigns cp ON cp.id = i.campaign_id JOIN organisations o ON o.id = i.org_id"
 
@@ -17,18 +17,31 @@ func scanInspection(sc rowScanner) (*pinggu.Inspection, error) {
 	var in pinggu.Inspection
 	var svc, order nullInt
 	var on, created tscan
-	if err := sc.Scan(&in.ID, &in.CampaignID, &in.Campaign, &in.OrgID, &in.OrgName, &in.Province, &svc, &in.Inspector, &on, &in.Summary, &in.Failed, &order, &created); err != nil {
+	var state string
+	if err := sc.Scan(&in.ID, &in.CampaignID, &in.Campaign, &in.OrgID, &in.OrgName, &in.Province, &svc, &in.Inspector, &on, &in.Summary, &in.Failed, &order, &created, &state); err != nil {
 		return nil, err
 	}
+	in.CampaignState = pinggu.CampaignState(state)
 	in.ServiceID, in.OrderID, in.InspectedOn, in.CreatedAt = svc.v, order.v, on.T, created.T
 	return &in, nil
 }
 
-// findInspection loads a record in the enterprise's ledger scope, with its items.
+// inspectionScope limits a query on inspections (alias i) to the
+// enterprise's ledger scope, and for a partner department to the joint
+// inspections it takes part in, by their grants.
+func (w *where) inspectionScope(a *pinggu.Actor) {
+	p, args := scopePred(a, "i.org_id", "i.province")
+	if g, gargs, ok := grantPred(a, pinggu.GrantInspection, "i.id"); ok {
+		p, args = "("+p+") OR "+g, append(args, gargs...)
+	}
+	w.add(p, args...)
+}
+
+// findInspection loads a record in scope (see inspectionScope), with its items.
 func (c *conn) findInspection(id int64) (*pinggu.Inspection, error) {
 	var w where
 	w.add("i.id = ?", id)
-	w.scope(c.actor, "i.org_id", "i.province")
+	w.inspectionScope(c.actor)
 	in, err := scanInspection(c.queryRow("SELECT "+inspCols+" FROM "+inspFrom+w.sql(), w.args...))
 	if err != nil {
 		return nil, noRows(err, "检查记录")
@@ -43,9 +56,16 @@ func (c *conn) findInspection(id int64) (*pinggu.Inspection, error) {
 	return in, err
 }
 
-// FindInspection returns an inspection record in scope.
+// FindInspection returns an inspection record in scope. A partner
+// department's view of a joint inspection is audited.
 func (db *DB) FindInspection(ctx context.Context, id int64) (*pinggu.Inspection, error) {
-	return db.reader(ctx).findInspection(id)
+	var out *pinggu.Inspection
+	err := db.viewed(ctx, func(c *conn) (change, error) {
+		in, err := c.findInspection(id)
+		out = in
+		return change{action: "inspection.view", objectType: "inspection", objectID: id, detail: "协作部门查看联合检查"}, err
+	})
+	return out, err
 }
 
 // ListInspections lists inspection records in scope, latest first.
@@ -53,7 +73,7 @@ func (db *DB) ListInspections(ctx context.Context, f pinggu.InspectionFilter) ([
 	c := db.reader(ctx)
 	opt := f.ListOptions.Normalize()
 	var w where
-	w.scope(c.actor, "i.org_id", "i.province")
+	w.inspectionScope(c.actor)
 	if f.CampaignID != 0 {
 		w.add("i.campaign_id = ?", f.CampaignID)
 	}

@@ -180,6 +180,15 @@ func (c *conn) createOrder(o *pinggu.Order) error {
 			v.Add(0, "service_id", "业务不存在或不属于该企业")
 		}
 	}
+	for i, p := range o.Problems {
+		// A patrol problem's page is fetched again to verify its answer:
+		// it must be a page of this enterprise.
+		if p.Source.FromPatrol() {
+			if t, _, err := c.patrolProblemTarget(p.Source); err != nil || t.OrgID != ent.id {
+				v.Add(0, fmt.Sprintf("problems[%d].source", i), "巡查预警或巡查发现不存在，或不属于该企业")
+			}
+		}
+	}
 	if err := v.Err("整改通知信息有误"); err != nil {
 		return err
 	}

@@ -166,6 +166,11 @@ func (db *DB) AnswerProblem(ctx context.Context, problemID int64, in pinggu.Answ
 			}
 			a.Evidence = append(a.Evidence, e)
 		}
+		if p.Source.FromPatrol() {
+			if err := c.queueAnswerRecheck(o, p, a); err != nil {
+				return err
+			}
+		}
 		if _, err := c.exec("UPDATE order_problems SET state = ? WHERE id = ?", string(pinggu.ProblemAnswered), p.ID); err != nil {
 			return err
 		}
@@ -182,6 +187,9 @@ func (db *DB) AnswerProblem(ctx context.Context, problemID int64, in pinggu.Answ
 		return c.audit(change{action: "order.answer", objectType: "order", objectID: o.ID,
 			detail: fmt.Sprintf("答复第%d项问题，附证明材料%d份", p.Seq, len(a.Evidence)), after: a})
 	})
+	if err == nil && out.Recheck != nil && out.Recheck.State == pinggu.RecheckPending {
+		db.kickPatrol()
+	}
 	return out, err
 }
 
@@ -257,8 +265,10 @@ func (db *DB) OpenOrderEvidence(ctx context.Context, id int64) (*pinggu.OrderEvi
 }
 
 // VerifyAnswer accepts or rejects an answer. Rejection needs a reason; an
-// answer about a patrol problem is accepted only after a clean re-fetch of
-// the target, or with the officer's reason saying how it was checked.
+// answer about a patrol problem is accepted without one only after a
+// re-fetch of the target found the harmful content gone: while the fetch
+// is pending or failed, or found the content still there, the officer's
+// reason must say why it is accepted all the same.
 func (db *DB) VerifyAnswer(ctx context.Context, answerID int64, in pinggu.VerifyInput) (*pinggu.OrderAnswer, error) {
 	var out *pinggu.OrderAnswer
 	err := db.inTx(ctx, func(c *conn) error {
@@ -276,7 +286,10 @@ func (db *DB) VerifyAnswer(ctx context.Context, answerID int64, in pinggu.Verify
 		switch in.Decision {
 		case pinggu.AnswerAccepted:
 			if p.Source.FromPatrol() && (a.Recheck == nil || !a.Recheck.Clean) && in.Reason == "" {
-				return invalidField("reason", "巡查发现的问题须复查目标后通过，或说明人工核验情况")
+				if a.Recheck != nil && a.Recheck.State == pinggu.RecheckPresent {
+					return invalidField("reason", "复查抓取发现有害信息仍然存在，确需通过的，须说明理由")
+				}
+				return invalidField("reason", "巡查发现的问题须经复查抓取确认有害信息已清除后通过，或说明人工核验情况")
 			}
 		case pinggu.AnswerRejected:
 			if in.Reason == "" {
@@ -312,44 +325,6 @@ func (db *DB) VerifyAnswer(ctx context.Context, answerID int64, in pinggu.Verify
 		}
 		return c.audit(change{action: "order.verify", objectType: "order", objectID: o.ID,
 			detail: fmt.Sprintf("第%d项问题核验%s %s", p.Seq, pinggu.AnswerVerdictLabels[in.Decision].Zh, in.Reason), after: a})
-	})
-	return out, err
-}
-
-// RecheckAnswer fetches the target of a patrol problem again through the
-// Rechecker and records the result on the answer.
-func (db *DB) RecheckAnswer(ctx context.Context, answerID int64) (*pinggu.OrderAnswer, error) {
-	c := db.reader(ctx)
-	o, p, _, err := c.findAnswer(answerID)
-	if err != nil {
-		return nil, err
-	}
-	if err := pinggu.Authorize(c.actor, pinggu.ActOrderVerify, pinggu.ProblemSubject(o, p)); err != nil {
-		return nil, err
-	}
-	if !p.Source.FromPatrol() {
-		return nil, pinggu.Errorf(pinggu.ECONFLICT, "该问题不是巡查发现的问题，无需复查")
-	}
-	if db.Rechecker == nil {
-		return nil, pinggu.Errorf(pinggu.ECONFLICT, "巡查复查功能未启用，请人工核验并在核验意见中说明")
-	}
-	// The fetch runs outside the transaction: it may take seconds.
-	res, err := db.Rechecker.RequestRecheck(ctx, p.Source)
-	if err != nil {
-		return nil, err
-	}
-	var out *pinggu.OrderAnswer
-	err = db.inTx(ctx, func(c *conn) error {
-		_, _, a, err := c.findAnswer(answerID)
-		if err != nil {
-			return err
-		}
-		if _, err := c.exec("UPDATE order_answers SET recheck = ? WHERE id = ?", jsonText(res), answerID); err != nil {
-			return err
-		}
-		a.Recheck, out = res, a
-		return c.audit(change{action: "order.recheck", objectType: "order", objectID: o.ID,
-			detail: fmt.Sprintf("复查第%d项问题的巡查目标：%s", p.Seq, res.Summary), after: res})
 	})
 	return out, err
 }

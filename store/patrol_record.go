@@ -78,6 +78,11 @@ func (db *DB) RecordPatrolFetch(ctx context.Context, o *pinggu.PatrolObservation
 			if err := c.maybeFinishRun(o.RunID); err != nil {
 				return err
 			}
+			filtered := *o
+			filtered.Hits = hits
+			if err := c.recordAnswerRecheck(&filtered, t, evidence); err != nil {
+				return err
+			}
 		}
 		return c.auditFetch(t, o, ids)
 	})

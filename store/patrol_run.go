@@ -367,6 +367,9 @@ func (db *DB) FailPatrolFetch(ctx context.Context, runID, targetID int64, reason
 		if err := c.maybeFinishRun(runID); err != nil {
 			return err
 		}
+		if err := c.failAnswerRecheck(runID, reason); err != nil {
+			return err
+		}
 		return c.audit(change{action: "patrol.fetch_fail", objectType: "patrol_target", objectID: targetID,
 			detail: truncate(fmt.Sprintf("巡查任务%d未能完成：%s", runID, reason), 500)})
 	})
@@ -398,6 +401,9 @@ func (db *DB) FailStalePatrolItems(ctx context.Context) (int, error) {
 		}
 		for id := range runs {
 			if err := c.maybeFinishRun(id); err != nil {
+				return err
+			}
+			if err := c.failAnswerRecheck(id, "抓取超时"); err != nil {
 				return err
 			}
 		}

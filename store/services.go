@@ -9,7 +9,7 @@ func (db *DB) Services() pinggu.Services {
 		Assessments: db, Standards: db, Reminders: db, Notices: db, Stats: db, Cert: db, Attachments: db,
 		Bulletins: db, TypicalCases: db,
 		Orders: db, BadRecords: db, Campaigns: db, Annual: db,
-		Cases: db, JointAssessments: db, JointUnits: db, Incidents: db,
+		Cases: db, JointAssessments: db, JointInspections: db, JointUnits: db, Incidents: db,
 		Patrol: db,
 	}
 }

@@ -20,6 +20,7 @@ const (
 	recIncident
 	recIncidentTask
 	recParticipation
+	recInspectionParticipation
 	recJointMember
 	recMeeting
 	recJointTask
@@ -114,6 +115,16 @@ func init() {
 		return []ledgerRecord{
 			{id: ta.PartB.ID, orgID: ta.OrgB.ID, province: ta.OrgB.Province, name: ta.PartB.Message},
 			{id: ta.PartA.ID, orgID: ta.OrgA.ID, province: ta.OrgA.Province, name: ta.PartA.Message},
+		}
+	}
+	tenancyRecords[recInspectionParticipation] = func(ta *tenancyApp) []ledgerRecord {
+		if ta.InspPartA == nil {
+			return nil
+		}
+		// Withdrawn: the partner sees neither inspection any more.
+		return []ledgerRecord{
+			{id: ta.InspPartB.ID, orgID: ta.OrgB.ID, province: ta.OrgB.Province, name: ta.InspPartB.Message},
+			{id: ta.InspPartA.ID, orgID: ta.OrgA.ID, province: ta.OrgA.Province, name: ta.InspPartA.Message},
 		}
 	}
 	joint := func(ta *tenancyApp, prov string) func(*pinggu.Actor) bool {

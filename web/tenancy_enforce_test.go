@@ -112,16 +112,26 @@ func init() {
 		}},
 		"GET /api/inspections/{id}":          {kind: tRecord, record: recInspection},
 		"POST /api/inspections/{id}/order":   {kind: tRecord, record: recInspection, body: func(*App) any { return map[string]any{"due_at": due} }},
-		"POST /api/annual/open":              {kind: tCreate, body: func(a *App) any { return map[string]any{"province": a.OrgB.Province, "year": time.Now().Year()} }},
-		"GET /api/annual/board":              {kind: tList, record: recDossier},
-		"GET /api/annual/board.csv":          {kind: tExport, record: recDossier},
-		"GET /api/annual/board.xlsx":         {kind: tExport, record: recDossier},
-		"GET /api/annual/board.pdf":          {kind: tScopedFile},
-		"GET /api/dossiers/{id}":             {kind: tRecord, record: recDossier},
-		"POST /api/dossiers/{id}/assemble":   {kind: tRecord, record: recDossier},
-		"POST /api/dossiers/{id}/decide":     {kind: tRecord, record: recDossier, body: func(*App) any { return map[string]any{"verdict": "fail", "reason": "越权"} }},
-		"GET /api/dossiers/{id}/report.pdf":  {kind: tRecord, record: recDossier},
-		"GET /api/dossiers/{id}/report.xlsx": {kind: tRecord, record: recDossier},
+		"GET /api/inspections/{id}/partners": {kind: tRecord, record: recInspection},
+		"POST /api/inspections/{id}/partners": {kind: tRecord, record: recInspection, body: func(a *App) any {
+			return map[string]any{"partner_org_id": a.OrgPartner.ID}
+		}},
+		"POST /api/campaigns/{id}/partners": {kind: tRecord, record: recCampaign, body: func(a *App) any {
+			return map[string]any{"partner_org_id": a.OrgPartner.ID}
+		}},
+		"POST /api/inspection-partners/{id}/withdraw": {kind: tRecord, record: recInspectionParticipation},
+		"PUT /api/inspections/{id}/partner-comments":  {kind: tRecord, record: recInspection, body: func(*App) any { return map[string]any{} }},
+		"POST /api/inspections/{id}/sign-off":         {kind: tRecord, record: recInspection, body: func(*App) any { return map[string]any{"opinion": "agree"} }},
+		"POST /api/annual/open":                       {kind: tCreate, body: func(a *App) any { return map[string]any{"province": a.OrgB.Province, "year": time.Now().Year()} }},
+		"GET /api/annual/board":                       {kind: tList, record: recDossier},
+		"GET /api/annual/board.csv":                   {kind: tExport, record: recDossier},
+		"GET /api/annual/board.xlsx":                  {kind: tExport, record: recDossier},
+		"GET /api/annual/board.pdf":                   {kind: tScopedFile},
+		"GET /api/dossiers/{id}":                      {kind: tRecord, record: recDossier},
+		"POST /api/dossiers/{id}/assemble":            {kind: tRecord, record: recDossier},
+		"POST /api/dossiers/{id}/decide":              {kind: tRecord, record: recDossier, body: func(*App) any { return map[string]any{"verdict": "fail", "reason": "越权"} }},
+		"GET /api/dossiers/{id}/report.pdf":           {kind: tRecord, record: recDossier},
+		"GET /api/dossiers/{id}/report.xlsx":          {kind: tRecord, record: recDossier},
 	})
 }
 
@@ -250,7 +260,18 @@ func init() {
 		"POST /campaigns/{id}/close":               {kind: uiRecord, record: recCampaign},
 		"GET /inspections/{id}":                    {kind: uiRecord, record: recInspection},
 		"POST /inspections/{id}/order":             {kind: uiRecord, record: recInspection, form: func(*App) url.Values { return url.Values{"due_at": {due}} }},
-		"GET /annual":                              {kind: uiList, record: recDossier, present: true},
+		"POST /inspections/{id}/partners": {kind: uiRecord, record: recInspection, form: func(a *App) url.Values {
+			return url.Values{"partner_org_id": {ID(a.OrgPartner.ID)}}
+		}},
+		"POST /inspections/{id}/partner-comments": {kind: uiRecord, record: recInspection},
+		"POST /inspections/{id}/sign-off":         {kind: uiRecord, record: recInspection, form: func(*App) url.Values { return url.Values{"opinion": {"agree"}} }},
+		"POST /campaigns/{id}/partners": {kind: uiRecord, record: recCampaign, form: func(a *App) url.Values {
+			return url.Values{"partner_org_id": {ID(a.OrgPartner.ID)}}
+		}},
+		"POST /inspection-partners/{id}/withdraw": {kind: uiRecord, record: recInspectionParticipation, form: func(a *App) url.Values {
+			return url.Values{"inspection_id": {ID(a.EnfB.Inspection.ID)}}
+		}},
+		"GET /annual": {kind: uiList, record: recDossier, present: true},
 		"POST /annual/open": {kind: uiCreate, form: func(a *App) url.Values {
 			return url.Values{"province": {a.OrgB.Province}, "year": {time.Now().Format("2006")}}
 		}},

@@ -295,6 +295,22 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/api/assessments/{id}/sign-off", Handler: (*Handler).assessmentSignOff, Tag: tagJoint, TakesID: true,
 			Summary: "The caller's department's sign-off; an assessment is accepted only when every department has signed",
 			Request: typeOf[pinggu.SignOff](), Response: typeOf[ListResponse[*pinggu.AssessmentPartner]]()},
+		{Method: "GET", Pattern: "/api/inspections/{id}/partners", Handler: (*Handler).inspectionPartners, Tag: tagJointInspections, TakesID: true,
+			Summary: "Partner departments taking part in an inspection record, with comments and sign-offs", Response: typeOf[ListResponse[*pinggu.JointPartner]]()},
+		{Method: "POST", Pattern: "/api/inspections/{id}/partners", Handler: (*Handler).inspectionInvite, Tag: tagJointInspections, TakesID: true,
+			Summary: "Bring a partner department of the caller's level into an inspection record (joint inspection)",
+			Request: typeOf[inviteRequest](), Response: typeOf[pinggu.JointPartner](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/campaigns/{id}/partners", Handler: (*Handler).campaignInvite, Tag: tagJointInspections, TakesID: true,
+			Summary: "Bring a partner department into every inspection record of a campaign so far; answers how many",
+			Request: typeOf[inviteRequest](), Response: typeOf[countResponse](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/inspection-partners/{id}/withdraw", Handler: (*Handler).inspectionParticipationWithdraw, Tag: tagJointInspections, TakesID: true,
+			Summary: "End a department's part in an inspection and its access", Status: http.StatusNoContent},
+		{Method: "PUT", Pattern: "/api/inspections/{id}/partner-comments", Handler: (*Handler).inspectionPartnerComments, Tag: tagJointInspections, TakesID: true,
+			Summary: "The caller's department's comments by checklist item key; an empty comment removes one",
+			Request: typeOf[map[pinggu.ItemKey]string](), Response: typeOf[ListResponse[*pinggu.JointPartner]]()},
+		{Method: "POST", Pattern: "/api/inspections/{id}/sign-off", Handler: (*Handler).inspectionSignOff, Tag: tagJointInspections, TakesID: true,
+			Summary: "The caller's department's sign-off; a campaign closes only when every department has signed",
+			Request: typeOf[pinggu.SignOff](), Response: typeOf[ListResponse[*pinggu.JointPartner]]()},
 		{Method: "GET", Pattern: "/api/joint/members", Handler: (*Handler).jointMembers, Tag: tagJointUnits,
 			Summary: "Memberships of the joint-unit mechanisms the caller sees (province=national for the ministry's)",
 			Query:   typeOf[pinggu.JointFilter](), Response: typeOf[ListResponse[*pinggu.JointMember]]()},
@@ -389,7 +405,7 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/api/order-answers/{id}/verify", Handler: (*Handler).answerVerify, Tag: tagEnforcement, TakesID: true,
 			Summary: "Accept or reject an answer; a rejection needs its reason", Request: typeOf[pinggu.VerifyInput](), Response: typeOf[pinggu.OrderAnswer]()},
 		{Method: "POST", Pattern: "/api/order-answers/{id}/recheck", Handler: (*Handler).answerRecheck, Tag: tagEnforcement, TakesID: true,
-			Summary: "Fetch a patrol problem's target again for the verification", Response: typeOf[pinggu.OrderAnswer]()},
+			Summary: "Queue another re-fetch of a patrol problem's target for the verification (answering queues the first); the result is recorded as the answer's recheck", Response: typeOf[pinggu.OrderAnswer]()},
 		{Method: "GET", Pattern: "/api/order-evidence/{id}", Handler: (*Handler).orderEvidenceGet, Tag: tagEnforcement, TakesID: true,
 			Summary: "Download an answer's evidence file; its SHA-256 is in X-Content-SHA256", ResponseMedia: "application/octet-stream"},
 		{Method: "POST", Pattern: "/api/order-extensions/{id}/decide", Handler: (*Handler).extensionDecide, Tag: tagEnforcement, TakesID: true,
@@ -645,10 +661,12 @@ const (
 // Route tags of cross-department work; Enabled leaves each out while the
 // server has no service for it.
 const (
-	tagCases      = "cases"
-	tagJoint      = "joint assessments"
-	tagJointUnits = "joint units"
-	tagIncidents  = "incidents"
+	tagCases = "cases"
+	tagJoint = "joint assessments"
+	// tagJointInspections: joint inspections.
+	tagJointInspections = "joint inspections"
+	tagJointUnits       = "joint units"
+	tagIncidents        = "incidents"
 )
 
 // reviewsDueQuery is the query of GET /api/reviews/due.
@@ -680,6 +698,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Cases != nil
 	case tagJoint:
 		return s.svc.JointAssessments != nil && s.svc.Assessments != nil
+	case tagJointInspections:
+		return s.svc.JointInspections != nil && s.svc.HasEnforcement()
 	case tagJointUnits:
 		return s.svc.JointUnits != nil
 	case tagIncidents:

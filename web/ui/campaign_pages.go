@@ -89,6 +89,9 @@ type campaignShowData struct {
 	Results     []option
 	Categories  []option
 	Today       string
+	// Partners are the departments the campaign's inspections may be
+	// shared with, when the viewer may invite.
+	Partners []pinggu.OrgRef
 }
 
 // campaignShow is one campaign: its checklist, the enterprises inspected,
@@ -118,6 +121,13 @@ func (s *Handler) renderCampaign(w http.ResponseWriter, r *http.Request, p *page
 		CanManage:  c.State == pinggu.CampaignOpen && pinggu.Allowed(p.Actor, pinggu.ActCampaignManage, pinggu.Subject{Province: c.Province}),
 		Results:    labelOptions(p.Lang, []pinggu.CheckResult{pinggu.CheckPass, pinggu.CheckFail, pinggu.CheckNA}, pinggu.CheckResultLabels),
 		Categories: labelOptions(p.Lang, pinggu.Categories, pinggu.CategoryLabels)}
+	if s.svc.JointInspections != nil && s.svc.Cases != nil && len(ins) > 0 &&
+		pinggu.Allowed(p.Actor, pinggu.ActJointInvite, pinggu.Subject{Kind: pinggu.JointOfInspection, Province: c.Province, State: string(c.State)}) {
+		j, _ := p.Actor.Jurisdiction()
+		if d.Partners, err = s.svc.Cases.PartnerDepartments(r.Context(), j.Province); err != nil {
+			return err
+		}
+	}
 	if d.CanManage {
 		if c.OrgID != 0 {
 			d.Orgs = []option{{strconv.FormatInt(c.OrgID, 10), c.OrgName}}
@@ -204,6 +214,8 @@ func (s *Handler) campaignClose(w http.ResponseWriter, r *http.Request) error {
 type inspectionShowData struct {
 	I        *pinggu.Inspection
 	CanOrder bool
+	// Joint is the joint inspection: departments taking part, forms.
+	Joint *jointWork
 }
 
 // inspectionShow is one enterprise's inspection record, with the step that
@@ -224,7 +236,11 @@ func (s *Handler) renderInspection(w http.ResponseWriter, r *http.Request, p *pa
 		return err
 	}
 	p.Active = "campaigns"
-	p.Data = inspectionShowData{I: in, CanOrder: in.Failed > 0 && in.OrderID == 0 &&
+	joint, err := s.inspectionJoint(r, p, in)
+	if err != nil {
+		return err
+	}
+	p.Data = inspectionShowData{I: in, Joint: joint, CanOrder: in.Failed > 0 && in.OrderID == 0 &&
 		pinggu.Allowed(p.Actor, pinggu.ActOrderCreate, pinggu.Subject{OrgID: in.OrgID, Province: in.Province})}
 	s.render(w, r, status, "inspection_show", p)
 	return nil

@@ -26,6 +26,11 @@ func (p *page) VerdictOfAnswer(v pinggu.AnswerVerdict) string {
 	return pinggu.LabelIn(pinggu.AnswerVerdictLabels, v, p.Lang)
 }
 
+// RecheckStateLabel names what the re-fetch verifying an answer found.
+func (p *page) RecheckStateLabel(s pinggu.RecheckState) string {
+	return pinggu.LabelIn(pinggu.RecheckStateLabels, s, p.Lang)
+}
+
 // ExtensionStateLabel names where a request for more time stands.
 func (p *page) ExtensionStateLabel(s pinggu.ExtensionState) string {
 	return pinggu.LabelIn(pinggu.ExtensionStateLabels, s, p.Lang)

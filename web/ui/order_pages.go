@@ -304,7 +304,7 @@ func (s *Handler) answerVerify(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// answerRecheck fetches a patrol problem's target again.
+// answerRecheck queues another re-fetch of a patrol problem's target.
 func (s *Handler) answerRecheck(w http.ResponseWriter, r *http.Request) error {
 	id, err := httpx.PathID(r)
 	if err != nil {

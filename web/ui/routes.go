@@ -204,6 +204,11 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/campaigns/{id}/close", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).campaignClose},
 		{Method: "GET", Pattern: "/inspections/{id}", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).inspectionShow},
 		{Method: "POST", Pattern: "/inspections/{id}/order", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).inspectionOrder},
+		{Method: "POST", Pattern: "/inspections/{id}/partners", Gate: gateLedger, Module: "joint_inspection", Handler: (*Handler).inspectionInvite},
+		{Method: "POST", Pattern: "/inspections/{id}/partner-comments", Gate: gateLedger, Module: "joint_inspection", Handler: (*Handler).inspectionPartnerComments},
+		{Method: "POST", Pattern: "/inspections/{id}/sign-off", Gate: gateLedger, Module: "joint_inspection", Handler: (*Handler).inspectionSignOff},
+		{Method: "POST", Pattern: "/inspection-partners/{id}/withdraw", Gate: gateLedger, Module: "joint_inspection", Handler: (*Handler).inspectionParticipationWithdraw},
+		{Method: "POST", Pattern: "/campaigns/{id}/partners", Gate: gateLedger, Module: "joint_inspection", Handler: (*Handler).campaignInvite},
 		{Method: "GET", Pattern: "/annual", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).annualBoard},
 		{Method: "POST", Pattern: "/annual/open", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).annualOpen},
 		{Method: "GET", Pattern: "/annual/dossiers/{id}", Gate: gateLedger, Module: "enforcement", Handler: (*Handler).dossierShow},
@@ -305,6 +310,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Incidents != nil
 	case "joint_units":
 		return s.svc.JointUnits != nil
+	case "joint_inspection":
+		return s.svc.HasEnforcement() && s.svc.JointInspections != nil
 	case "joint_assessment":
 		return s.svc.HasAssessments() && s.svc.JointAssessments != nil
 	case modulePatrol:

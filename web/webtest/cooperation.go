@@ -29,6 +29,9 @@ type Coop struct {
 	// Withdrawn participations of the partner department in each tenant's
 	// assessment (the partner sees neither now).
 	PartA, PartB *pinggu.AssessmentPartner
+	// Withdrawn participations of the partner department in each tenant's
+	// inspection record (joint inspections), when enforcement is served.
+	InspPartA, InspPartB *pinggu.JointPartner
 	// The Guangdong and Shanghai joint-unit mechanisms: tenant A's and B's
 	// memberships, a meeting with a task and a message each.
 	MemberA, MemberB       *pinggu.JointMember
@@ -117,6 +120,21 @@ func seedCooperation(ctx context.Context, db *store.DB, fx *Fixtures) error {
 			return err
 		}
 		*x.p = p
+	}
+	if fx.EnfA != nil && fx.EnfB != nil {
+		for _, x := range []struct {
+			in *pinggu.Inspection
+			p  **pinggu.JointPartner
+		}{{fx.EnfA.Inspection, &c.InspPartA}, {fx.EnfB.Inspection, &c.InspPartB}} {
+			p, err := db.InviteInspectionPartner(ctx, x.in.ID, fx.OrgPartner.ID, "联合检查邀请："+x.in.Inspector)
+			if err != nil {
+				return fmt.Errorf("invite to inspection: %w", err)
+			}
+			if err := db.WithdrawInspectionPartner(ctx, p.ID); err != nil {
+				return err
+			}
+			*x.p = p
+		}
 	}
 	joined := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, x := range []struct {
