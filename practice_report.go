@@ -332,3 +332,12 @@ func ProvinceCode(s string) (string, bool) {
 	p, ok := ProvinceByName(s)
 	return p.Code, ok
 }
+
+// Title names a report: the enterprise, the period and the form, e.g.
+// 甲公司2026年第三季度安全评估实践情况报告.
+func (r *PracticeReport) Title(lang string) string {
+	if lang == "en" {
+		return r.OrgName + ", practice report " + r.Period.Label(lang)
+	}
+	return r.OrgName + r.Period.Label(lang) + "安全评估实践情况报告"
+}
