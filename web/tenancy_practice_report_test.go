@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -43,6 +44,14 @@ func init() {
 		}
 		return out
 	}
+	addUITenancyRoutes(map[string]uiTenancyCase{
+		"GET /practice-reports":              {kind: uiList, record: recPracticeReport, present: true},
+		"POST /practice-reports":             {kind: uiCreate, form: func(a *App) url.Values { return url.Values{"period": {"2026Q1"}, "org_id": {ID(a.OrgB.ID)}} }},
+		"GET /practice-reports/overview":     {kind: uiList},
+		"GET /practice-reports/{id}":         {kind: uiRecord, record: recPracticeReport},
+		"POST /practice-reports/{id}":        {kind: uiRecord, record: recPracticeReport, form: func(*App) url.Values { return url.Values{"remarks": {"越权修改"}, "submit": {"1"}} }},
+		"POST /practice-reports/{id}/review": {kind: uiRecord, record: recPracticeReport, form: func(*App) url.Values { return url.Values{"decision": {"returned"}, "note": {"越权"}} }},
+	})
 	snapshotQueries["practice reports"] = "SELECT id, org_id, state, content, figures, review_note FROM practice_reports ORDER BY id"
 }
 
