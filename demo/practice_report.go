@@ -85,7 +85,21 @@ func SeedPracticeReports(ctx context.Context, st PracticeReportStore, d *pinggu.
 			return r.made, fmt.Errorf("demo practice report of %s: %w", p.org.Name, err)
 		}
 	}
+	// Every step in date order, so the audit log reads in time order.
+	sort.SliceStable(r.steps, func(i, j int) bool { return r.steps[i].at.Before(r.steps[j].at) })
+	for _, st := range r.steps {
+		r.setClock(st.at)
+		if err := st.do(); err != nil {
+			return r.made, fmt.Errorf("demo practice report: %w", err)
+		}
+	}
 	return r.made, nil
+}
+
+// reportStep is one step of a report at its date.
+type reportStep struct {
+	at time.Time
+	do func() error
 }
 
 type reportSeeder struct {
@@ -95,6 +109,7 @@ type reportSeeder struct {
 	setClock func(time.Time)
 	actors   map[int64]*pinggu.Actor
 	orgs     map[int64]*pinggu.Organisation
+	steps    []reportStep
 	made     int
 }
 
@@ -127,47 +142,46 @@ func (r *reportSeeder) report(seq int, p reportPlan) error {
 	}
 	period := pinggu.QuarterOf(start)
 	as := func(a *pinggu.Actor) context.Context { return pinggu.WithActor(r.ctx, a) }
-	r.setClock(r.when(p.ago, 3, seq))
-	rep, err := r.st.CreatePracticeReport(as(ent), p.org.ID, period)
-	if err != nil {
-		return err
-	}
-	r.made++
+	var rep *pinggu.PracticeReport
+	step := func(days int, do func() error) { r.steps = append(r.steps, reportStep{r.when(p.ago, days, seq), do}) }
 	content := demoContent(p.org, seq)
-	if _, err := r.st.SavePracticeReport(as(ent), rep.ID, content); err != nil {
+	step(3, func() (err error) {
+		if rep, err = r.st.CreatePracticeReport(as(ent), p.org.ID, period); err != nil {
+			return err
+		}
+		r.made++
+		_, err = r.st.SavePracticeReport(as(ent), rep.ID, content)
 		return err
-	}
+	})
 	if p.final == pinggu.ReportDraft {
 		return nil
 	}
-	r.setClock(r.when(p.ago, 8, seq))
-	if _, err := r.st.SubmitPracticeReport(as(ent), rep.ID); err != nil {
-		return err
-	}
+	submit := func() error { _, err := r.st.SubmitPracticeReport(as(ent), rep.ID); return err }
+	step(8, submit)
 	bureau := r.bureau(p.org.Province)
 	if p.bounce || p.final == pinggu.ReportReturned {
-		r.setClock(r.when(p.ago, 12, seq))
-		if _, err := r.st.ReviewPracticeReport(as(bureau), rep.ID, pinggu.ReportDecision{Decision: pinggu.ReportReturned,
-			Note: "日常检查情况过于简略，请补充检查发现的问题及整改落实情况后重新报送。"}); err != nil {
+		step(12, func() error {
+			_, err := r.st.ReviewPracticeReport(as(bureau), rep.ID, pinggu.ReportDecision{Decision: pinggu.ReportReturned,
+				Note: "日常检查情况过于简略，请补充检查发现的问题及整改落实情况后重新报送。"})
 			return err
-		}
+		})
 		if p.final == pinggu.ReportReturned {
 			return nil
 		}
-		content.DailyCheckSummary += "；发现推送频控配置不当1处，已于当月完成整改并复核。"
-		r.setClock(r.when(p.ago, 15, seq))
-		if _, err := r.st.SavePracticeReport(as(ent), rep.ID, content); err != nil {
-			return err
-		}
-		if _, err := r.st.SubmitPracticeReport(as(ent), rep.ID); err != nil {
-			return err
-		}
+		step(15, func() error {
+			c := content
+			c.DailyCheckSummary += "；发现推送频控配置不当1处，已于当月完成整改并复核。"
+			if _, err := r.st.SavePracticeReport(as(ent), rep.ID, c); err != nil {
+				return err
+			}
+			return submit()
+		})
 	}
 	if p.final == pinggu.ReportAccepted {
-		r.setClock(r.when(p.ago, 20, seq))
-		if _, err := r.st.ReviewPracticeReport(as(bureau), rep.ID, pinggu.ReportDecision{Decision: pinggu.ReportAccepted, Note: "报送内容完整，予以通过。"}); err != nil {
+		step(20, func() error {
+			_, err := r.st.ReviewPracticeReport(as(bureau), rep.ID, pinggu.ReportDecision{Decision: pinggu.ReportAccepted, Note: "报送内容完整，予以通过。"})
 			return err
-		}
+		})
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,5 +49,21 @@ func TestSeedPracticeReportsCoversEveryState(t *testing.T) {
 	}
 	if ov.Total.NotReported == 0 || ov.Total.Submitted == 0 || ov.Total.Returned == 0 || ov.Total.Accepted == 0 {
 		t.Errorf("Guangdong's overview of the last quarter = %+v", ov.Total)
+	}
+	// The reports' steps are in the audit log in time order, each taken
+	// by a person.
+	entries, _, err := db.ListAudit(ctx, pinggu.AuditFilter{ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit, Sort: "seq"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prev time.Time
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Action, "practice_report.") {
+			continue
+		}
+		if e.At.Before(prev) || !e.At.Before(now) || e.ActorName == pinggu.SystemActor.Username {
+			t.Errorf("entry %d (%s) at %s by %s, after %s", e.Seq, e.Action, e.At, e.ActorName, prev)
+		}
+		prev = e.At
 	}
 }
