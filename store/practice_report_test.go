@@ -208,6 +208,20 @@ func TestPracticeReportLifecycle(t *testing.T) {
 				t.Errorf("audit entries of %s = %d, want %d", act, got, n)
 			}
 		}
+		// The bureau was told of each submission, the subsidiary of each
+		// review; another province's bureau of nothing.
+		for _, x := range []struct {
+			who  string
+			ctx  context.Context
+			kind string
+			want int
+		}{{"bureau GD", gd, "practice_report.submitted", 2}, {"subsidiary", entS, "practice_report.reviewed", 2}, {"bureau SH", sh, "practice_report.", 0}} {
+			_, n, err := db.ListNotices(x.ctx, pinggu.NoticeFilter{Kind: x.kind})
+			must(t, err)
+			if n != x.want {
+				t.Errorf("notices %s of %s = %d, want %d", x.kind, x.who, n, x.want)
+			}
+		}
 		verifyOK(t, db)
 	})
 }
