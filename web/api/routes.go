@@ -246,7 +246,7 @@ func Routes() []Route {
 		{Method: "GET", Pattern: "/api/practice-reports/{id}", Handler: (*Handler).practiceReportGet, Tag: tagPracticeReports, TakesID: true,
 			Summary: "One practice report", Response: typeOf[pinggu.PracticeReport]()},
 		{Method: "PUT", Pattern: "/api/practice-reports/{id}", Handler: (*Handler).practiceReportUpdate, Tag: tagPracticeReports, TakesID: true,
-			Summary: "Save the enterprise's content of a draft or returned report; the figures are drawn again", Request: typeOf[pinggu.ReportContent](), Response: typeOf[pinggu.PracticeReport]()},
+			Summary: "Save the whole content of a draft or returned report (a field left out is emptied); the figures are drawn again", Request: typeOf[pinggu.ReportContent](), Response: typeOf[pinggu.PracticeReport]()},
 		{Method: "POST", Pattern: "/api/practice-reports/{id}/submit", Handler: (*Handler).practiceReportSubmit, Tag: tagPracticeReports, TakesID: true,
 			Summary: "Submit (or resubmit after a return) a complete report to the bureau of the enterprise's province", Response: typeOf[pinggu.PracticeReport]()},
 		{Method: "POST", Pattern: "/api/practice-reports/{id}/review", Handler: (*Handler).practiceReportReview, Tag: tagPracticeReports, TakesID: true,
