@@ -36,6 +36,9 @@ type Services struct {
 	// typical cases.
 	Bulletins    BulletinService
 	TypicalCases TypicalCaseService
+	// PracticeReports keeps the enterprises' periodic reports of their
+	// assessment practice; left out while nil.
+	PracticeReports PracticeReportService
 	// Cross-department work and emergency response: cases shared with
 	// partner departments, joint assessments, the joint-unit mechanism and
 	// incidents; each left out while nil.

@@ -85,6 +85,10 @@ func loadDemo(ctx context.Context, env *cliEnv, db *store.DB, scaleName string, 
 				return err
 			}
 			fmt.Fprintln(env.stderr, "cases, incidents and the joint-unit mechanism added")
+			if n, err = seedDemoPracticeReports(ctx, db, d); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stderr, "%d enterprise practice reports of the last four quarters added\n", n)
 			if err := seedDemoPatrol(ctx, env, db, d, site); err != nil {
 				return fmt.Errorf("demo patrol: %w", err)
 			}
@@ -124,6 +128,14 @@ func seedDemoEnforcement(ctx context.Context, db *store.DB, d *pinggu.Dataset) (
 	orig := db.Now
 	defer func() { db.Now = orig }()
 	return demo.SeedEnforcement(systemCtx(ctx), db, d, time.Now(), func(t time.Time) { db.Now = func() time.Time { return t } })
+}
+
+// seedDemoPracticeReports adds the enterprises' practice reports with
+// back-dated history, then puts the store back on the real clock.
+func seedDemoPracticeReports(ctx context.Context, db *store.DB, d *pinggu.Dataset) (int, error) {
+	orig := db.Now
+	defer func() { db.Now = orig }()
+	return demo.SeedPracticeReports(systemCtx(ctx), db, d, time.Now(), func(t time.Time) { db.Now = func() time.Time { return t } })
 }
 
 // seedDemoCooperation adds the demo's cross-department work with

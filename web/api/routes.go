@@ -229,6 +229,29 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/api/typical-cases/{id}/publish", Handler: (*Handler).typicalCasePublish, Tag: tagStatsBulletins, TakesID: true,
 			Summary: "Publish a typical case for bulletins and training", Response: typeOf[pinggu.TypicalCase]()},
 
+		// Enterprises' reports of their assessment practice.
+		{Method: "GET", Pattern: "/api/practice-reports", Handler: (*Handler).practiceReportList, Tag: tagPracticeReports,
+			Summary: "Practice reports the caller sees: an enterprise's and its subsidiaries', a bureau's province's submitted ones, all submitted for the ministry",
+			Query:   typeOf[pinggu.PracticeReportFilter](), Response: typeOf[ListResponse[*pinggu.PracticeReport]]()},
+		{Method: "POST", Pattern: "/api/practice-reports", Handler: (*Handler).practiceReportCreate, Tag: tagPracticeReports,
+			Summary: "Open the report of a quarter (2026Q3), its figures drawn from the record", Request: typeOf[practiceReportCreateRequest](),
+			Response: typeOf[pinggu.PracticeReport](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/practice-reports/overview", Handler: (*Handler).practiceReportOverview, Tag: tagPracticeReports,
+			Summary: "Who has reported for a period (default: the last quarter): every enterprise the caller oversees with its status, per province and in total",
+			Query:   typeOf[pinggu.ReportOverviewFilter](), Response: typeOf[pinggu.ReportOverview]()},
+		{Method: "GET", Pattern: "/api/practice-reports/overview.csv", Handler: (*Handler).practiceReportOverviewCSV, Tag: tagPracticeReports,
+			Summary: "The overview of a period as CSV", Query: typeOf[pinggu.ReportOverviewFilter](), ResponseMedia: "text/csv"},
+		{Method: "GET", Pattern: "/api/practice-reports/overview.xlsx", Handler: (*Handler).practiceReportOverviewXLSX, Tag: tagPracticeReports,
+			Summary: "The overview of a period as a workbook with the tallies per province", Query: typeOf[pinggu.ReportOverviewFilter](), ResponseMedia: xlsxType},
+		{Method: "GET", Pattern: "/api/practice-reports/{id}", Handler: (*Handler).practiceReportGet, Tag: tagPracticeReports, TakesID: true,
+			Summary: "One practice report", Response: typeOf[pinggu.PracticeReport]()},
+		{Method: "PUT", Pattern: "/api/practice-reports/{id}", Handler: (*Handler).practiceReportUpdate, Tag: tagPracticeReports, TakesID: true,
+			Summary: "Save the whole content of a draft or returned report (a field left out is emptied); the figures are drawn again", Request: typeOf[pinggu.ReportContent](), Response: typeOf[pinggu.PracticeReport]()},
+		{Method: "POST", Pattern: "/api/practice-reports/{id}/submit", Handler: (*Handler).practiceReportSubmit, Tag: tagPracticeReports, TakesID: true,
+			Summary: "Submit (or resubmit after a return) a complete report to the bureau of the enterprise's province", Response: typeOf[pinggu.PracticeReport]()},
+		{Method: "POST", Pattern: "/api/practice-reports/{id}/review", Handler: (*Handler).practiceReportReview, Tag: tagPracticeReports, TakesID: true,
+			Summary: "Accept a submitted report, or return it with the reason (the province's bureau)", Request: typeOf[pinggu.ReportDecision](), Response: typeOf[pinggu.PracticeReport]()},
+
 		// Statistics: the dashboard and every module's metrics, exact.
 		{Method: "GET", Pattern: "/api/dashboard", Handler: (*Handler).dashboard, Tag: tagStats,
 			Summary: "The caller's dashboard: every figure exact, with its query and the list behind it", Response: typeOf[pinggu.Dashboard]()},
@@ -694,6 +717,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Cert != nil && s.svc.Attachments != nil
 	case tagStatsBulletins:
 		return s.svc.Bulletins != nil && s.svc.TypicalCases != nil
+	case tagPracticeReports:
+		return s.svc.PracticeReports != nil
 	case tagCases:
 		return s.svc.Cases != nil
 	case tagJoint:
@@ -715,6 +740,8 @@ const (
 	tagStats          = "statistics"
 	tagCert           = "certification"
 	tagStatsBulletins = "bulletins"
+	// tagPracticeReports is the enterprises' practice reports.
+	tagPracticeReports = "practice reports"
 )
 
 // errDisabled answers the routes of a module the server was started without.

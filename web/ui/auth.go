@@ -135,6 +135,9 @@ func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 			if m == "enforcement" {
 				mods = append(mods, enforcementNav(a)...)
 			}
+			if m == "reports" && gatePracticeReports(a) && s.svc.PracticeReports != nil {
+				mods = append(mods, navItem{"nav.practice_reports", "/practice-reports", "practice_reports"})
+			}
 			if m == "assessment" && a.May(pinggu.ActAssessmentOrder) && s.svc.HasAssessments() {
 				mods = append(mods, navItem{"nav.assessment_order", "/assessments/order", "assessment_order"})
 			}

@@ -113,6 +113,13 @@ func Routes() []Route {
 		{Method: "GET", Pattern: "/attachments/{id}", Gate: gateAny, Module: "certification", Handler: (*Handler).attachmentGet},
 
 		// Bulletins and typical cases.
+		// Enterprises' reports of their assessment practice.
+		{Method: "GET", Pattern: "/practice-reports", Gate: gatePracticeReports, Module: "practice_reports", Handler: (*Handler).practiceReportList},
+		{Method: "POST", Pattern: "/practice-reports", Gate: gatePracticeReports, Module: "practice_reports", Handler: (*Handler).practiceReportCreate},
+		{Method: "GET", Pattern: "/practice-reports/overview", Gate: gateReportOverview, Module: "practice_reports", Handler: (*Handler).practiceReportOverview},
+		{Method: "GET", Pattern: "/practice-reports/{id}", Gate: gatePracticeReports, Module: "practice_reports", Handler: (*Handler).practiceReportShow},
+		{Method: "POST", Pattern: "/practice-reports/{id}", Gate: gatePracticeReports, Module: "practice_reports", Handler: (*Handler).practiceReportUpdate},
+		{Method: "POST", Pattern: "/practice-reports/{id}/review", Gate: gatePracticeReports, Module: "practice_reports", Handler: (*Handler).practiceReportReview},
 		{Method: "GET", Pattern: "/bulletins", Gate: gateStatsBulletins, Module: "reports", Handler: (*Handler).bulletinList},
 		{Method: "GET", Pattern: "/bulletins/new", Gate: gateStatsBulletins, Module: "reports", Handler: (*Handler).bulletinNew},
 		{Method: "POST", Pattern: "/bulletins", Gate: gateStatsBulletins, Module: "reports", Handler: (*Handler).bulletinCreate},
@@ -304,6 +311,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Cert != nil && s.svc.Attachments != nil
 	case "reports":
 		return s.svc.Bulletins != nil && s.svc.TypicalCases != nil
+	case "practice_reports":
+		return s.svc.PracticeReports != nil
 	case "cases":
 		return s.svc.Cases != nil
 	case "incidents":

@@ -76,6 +76,8 @@ type App struct {
 	// StatNotices are the notices the statistics-and-people modules'
 	// seeding wrote (certification, bulletins, …), with their recipients.
 	StatNotices []*pinggu.Notice
+	// PracticeReports are the enterprises' reports of the last quarter.
+	PracticeReports *PracticeReports
 	// Cross-department work: cases, incidents, joint assessments and the
 	// joint-unit mechanism.
 	Coop
@@ -142,7 +144,7 @@ func NewAppWith(t testing.TB, adjust func(*web.Options)) *App {
 		LicA: fx.LicA, LicB: fx.LicB, SvcA: fx.SvcA, SvcB: fx.SvcB, Users: fx.Users, Sessions: fx.Sessions,
 		AsmA: fx.AsmA, AsmB: fx.AsmB, EvA: fx.EvA, EvB: fx.EvB, RemA: fx.RemA, RemB: fx.RemB,
 		NoticeA: fx.NoticeA, NoticeB: fx.NoticeB, EnfA: fx.EnfA, EnfB: fx.EnfB, Coop: fx.Coop, CertThird: fx.CertThird, StatNotices: fx.StatNotices,
-		Bulletin: fx.Bulletin, TypicalDraft: fx.TypicalDraft}
+		Bulletin: fx.Bulletin, TypicalDraft: fx.TypicalDraft, PracticeReports: fx.PracticeReports}
 	a.HTTP = NewTestHTTPServer(t, s)
 	return a
 }
@@ -176,6 +178,7 @@ type Fixtures struct {
 	Bulletin                                  *pinggu.Bulletin
 	TypicalDraft                              *pinggu.TypicalCase
 	StatNotices                               []*pinggu.Notice
+	PracticeReports                           *PracticeReports
 	Coop                                      Coop
 	Users                                     map[string]*pinggu.User
 	Sessions                                  map[string]string
@@ -304,6 +307,9 @@ func seed(db *store.DB) (*Fixtures, error) {
 		return nil, err
 	}
 	if err := seedStats(ctx, db, fx); err != nil {
+		return nil, err
+	}
+	if err := seedPracticeReports(ctx, db, fx); err != nil {
 		return nil, err
 	}
 	for _, u := range []*pinggu.User{
