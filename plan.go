@@ -295,7 +295,8 @@ type PlanSummaryRow struct {
 // PlanFilter selects plans.
 type PlanFilter struct {
 	Year     int       `json:"year,omitempty"`
-	Province *string   `json:"province,omitempty"` // "" for the national plan
+	Province string    `json:"province,omitempty"`
+	National bool      `json:"national,omitempty"` // the national plan only
 	State    PlanState `json:"state,omitempty"`
 	ListOptions
 }
