@@ -230,3 +230,26 @@ func fields(t *testing.T, err error, names ...string) {
 		}
 	}
 }
+
+// TestPlanReviewsFromRecord: a reviews task counts the periodic reviews
+// accepted in the plan's province and year of those due in it.
+func TestPlanReviewsFromRecord(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setupPlans(t, db)
+		gd, ent := w.ctx["bureauGD"], w.ctx["entA"]
+		accept(t, db, w.asmWorld, ent, create(t, db, ent, &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: pinggu.KindPreLaunch}))
+		p := &pinggu.Plan{Province: "440000", Year: 2026}
+		must(t, db.CreatePlan(gd, p))
+		k := &pinggu.PlanTask{Title: "定期核查", Kind: pinggu.PlanTaskReviews, OwnerID: w.owner.ID, Measure: "项", Deadline: time.Date(2026, 12, 31, 0, 0, 0, 0, pinggu.ChinaTime)}
+		got, err := db.SaveTask(gd, p.ID, k, "")
+		must(t, err)
+		before := got.Tasks[0].Progress
+		accept(t, db, w.asmWorld, ent, create(t, db, ent, &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: pinggu.KindPeriodic}))
+		got, err = db.FindPlan(gd, p.ID)
+		must(t, err)
+		after := got.Tasks[0].Progress
+		if !after.FromRecord || after.Done != before.Done+1 || after.Goal < after.Done {
+			t.Fatalf("reviews progress before %+v, after %+v", before, after)
+		}
+	})
+}
