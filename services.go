@@ -47,6 +47,9 @@ type Services struct {
 	JointInspections JointInspectionService
 	JointUnits       JointUnitService
 	Incidents        IncidentService
+	// Plans keeps the bureaus' and the ministry's annual work plans; left
+	// out while nil.
+	Plans PlanService
 	// Patrol serves patrol and early warning; left out while nil.
 	Patrol PatrolService
 }

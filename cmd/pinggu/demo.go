@@ -81,6 +81,10 @@ func loadDemo(ctx context.Context, env *cliEnv, db *store.DB, scaleName string, 
 				return err
 			}
 			fmt.Fprintf(env.stderr, "%d rectification orders, their escalation, the register, inspections and the annual boards added\n", n)
+			if err := seedDemoPlans(ctx, db, d); err != nil {
+				return fmt.Errorf("demo plans: %w", err)
+			}
+			fmt.Fprintln(env.stderr, "the annual work plans of Guangdong, Beijing and the ministry added")
 			if err := seedDemoCooperation(ctx, db, d); err != nil {
 				return err
 			}
@@ -136,6 +140,14 @@ func seedDemoPracticeReports(ctx context.Context, db *store.DB, d *pinggu.Datase
 	orig := db.Now
 	defer func() { db.Now = orig }()
 	return demo.SeedPracticeReports(systemCtx(ctx), db, d, time.Now(), func(t time.Time) { db.Now = func() time.Time { return t } })
+}
+
+// seedDemoPlans adds the year's work plans with back-dated history, then
+// puts the store back on the real clock.
+func seedDemoPlans(ctx context.Context, db *store.DB, d *pinggu.Dataset) error {
+	orig := db.Now
+	defer func() { db.Now = orig }()
+	return demo.SeedPlans(systemCtx(ctx), db, d, time.Now(), func(t time.Time) { db.Now = func() time.Time { return t } })
 }
 
 // seedDemoCooperation adds the demo's cross-department work with

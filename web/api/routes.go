@@ -218,6 +218,33 @@ func Routes() []Route {
 			Summary: "The caller's view of a bulletin as an official PDF (searchable Chinese)", ResponseMedia: "application/pdf"},
 		{Method: "GET", Pattern: "/api/bulletins/{id}/bulletin.xlsx", Handler: (*Handler).bulletinXLSX, Tag: tagStatsBulletins, TakesID: true,
 			Summary: "The caller's view of a bulletin as a workbook", ResponseMedia: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+		// Annual work plans of the bureaus and the ministry.
+		{Method: "GET", Pattern: "/api/plans", Handler: (*Handler).planList, Tag: tagPlans,
+			Summary: "Annual work plans the caller reads: every one for the ministry and support institutions, a bureau's own and the national one",
+			Query:   typeOf[pinggu.PlanFilter](), Response: typeOf[ListResponse[*pinggu.Plan]]()},
+		{Method: "POST", Pattern: "/api/plans", Handler: (*Handler).planCreate, Tag: tagPlans,
+			Summary: "Draft the plan of a year: a bureau its province's, the ministry the national one (province \"\")", Request: typeOf[planCreateRequest](),
+			Response: typeOf[pinggu.Plan](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/plans/summary", Handler: (*Handler).planSummary, Tag: tagPlans,
+			Summary: "The overview of a year by province: each plan's state and its tasks done and overdue", Query: typeOf[planSummaryQuery](), Response: typeOf[[]*pinggu.PlanSummaryRow]()},
+		{Method: "GET", Pattern: "/api/plans/{id}", Handler: (*Handler).planGet, Tag: tagPlans, TakesID: true,
+			Summary: "A plan with its goals, tasks, progress and amendments", Response: typeOf[pinggu.Plan]()},
+		{Method: "PUT", Pattern: "/api/plans/{id}", Handler: (*Handler).planUpdate, Tag: tagPlans, TakesID: true,
+			Summary: "Change a plan's goals; a published plan only with a reason, as a new version", Request: typeOf[pinggu.PlanEdit](), Response: typeOf[pinggu.Plan]()},
+		{Method: "POST", Pattern: "/api/plans/{id}/publish", Handler: (*Handler).planPublish, Tag: tagPlans, TakesID: true,
+			Summary: "Publish a draft plan with at least one task", Response: typeOf[pinggu.Plan]()},
+		{Method: "POST", Pattern: "/api/plans/{id}/tasks", Handler: (*Handler).planTaskCreate, Tag: tagPlans, TakesID: true,
+			Summary: "Add a task to a plan (with a reason once published)", Request: typeOf[planTaskRequest](), Response: typeOf[pinggu.Plan](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/plans/{id}/plan.xlsx", Handler: (*Handler).planXLSX, Tag: tagPlans, TakesID: true,
+			Summary: "A plan as a workbook: goals, tasks with progress, amendments", ResponseMedia: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+		{Method: "GET", Pattern: "/api/plan-tasks/{id}", Handler: (*Handler).planTaskGet, Tag: tagPlans, TakesID: true,
+			Summary: "A task of a plan with its progress", Response: typeOf[pinggu.PlanTask]()},
+		{Method: "PUT", Pattern: "/api/plan-tasks/{id}", Handler: (*Handler).planTaskUpdate, Tag: tagPlans, TakesID: true,
+			Summary: "Change a task (with a reason once its plan is published)", Request: typeOf[planTaskRequest](), Response: typeOf[pinggu.Plan]()},
+		{Method: "POST", Pattern: "/api/plan-tasks/{id}/remove", Handler: (*Handler).planTaskRemove, Tag: tagPlans, TakesID: true,
+			Summary: "Remove a task (with a reason once its plan is published)", Request: typeOf[reasonRequest](), Response: typeOf[pinggu.Plan]()},
+		{Method: "POST", Pattern: "/api/plan-tasks/{id}/progress", Handler: (*Handler).planTaskProgress, Tag: tagPlans, TakesID: true,
+			Summary: "Report by hand the progress of a task not read from the record", Request: typeOf[taskProgressRequest](), Response: typeOf[pinggu.Plan]()},
 		{Method: "GET", Pattern: "/api/typical-cases", Handler: (*Handler).typicalCaseList, Tag: tagStatsBulletins,
 			Summary: "Typical cases the caller sees", Query: typeOf[pinggu.TypicalFilter](), Response: typeOf[ListResponse[*pinggu.TypicalCase]]()},
 		{Method: "POST", Pattern: "/api/typical-cases", Handler: (*Handler).typicalCaseCreate, Tag: tagStatsBulletins,
@@ -719,6 +746,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Bulletins != nil && s.svc.TypicalCases != nil
 	case tagPracticeReports:
 		return s.svc.PracticeReports != nil
+	case tagPlans:
+		return s.svc.Plans != nil
 	case tagCases:
 		return s.svc.Cases != nil
 	case tagJoint:
@@ -742,6 +771,7 @@ const (
 	tagStatsBulletins = "bulletins"
 	// tagPracticeReports is the enterprises' practice reports.
 	tagPracticeReports = "practice reports"
+	tagPlans           = "work plans"
 )
 
 // errDisabled answers the routes of a module the server was started without.

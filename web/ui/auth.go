@@ -152,6 +152,9 @@ func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 			if m == "patrol" {
 				mods = patrolNav(a, mods)
 			}
+			if m == "reports" && gatePlans(a) && s.svc.Plans != nil {
+				mods = append(mods, navItem{"nav.plans", "/plans", "plans"})
+			}
 		}
 		out = append(out, navGroup{Key: "nav.regime", Items: mods})
 	}

@@ -134,6 +134,20 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/typical-cases/{id}", Gate: gateTypical, Module: "reports", Handler: (*Handler).typicalCaseUpdate},
 		{Method: "POST", Pattern: "/typical-cases/{id}/publish", Gate: gateTypical, Module: "reports", Handler: (*Handler).typicalCasePublish},
 
+		// Annual work plans of the bureaus and the ministry.
+		{Method: "GET", Pattern: "/plans", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planList},
+		{Method: "GET", Pattern: "/plans/new", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planNew},
+		{Method: "POST", Pattern: "/plans", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planCreate},
+		{Method: "GET", Pattern: "/plans/{id}", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planShow},
+		{Method: "POST", Pattern: "/plans/{id}", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planUpdate},
+		{Method: "POST", Pattern: "/plans/{id}/publish", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planPublish},
+		{Method: "POST", Pattern: "/plans/{id}/tasks", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planTaskCreate},
+		{Method: "GET", Pattern: "/plans/{id}/plan.xlsx", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planXLSX},
+		{Method: "GET", Pattern: "/plan-tasks/{id}/edit", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planTaskEdit},
+		{Method: "POST", Pattern: "/plan-tasks/{id}", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planTaskUpdate},
+		{Method: "POST", Pattern: "/plan-tasks/{id}/remove", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planTaskRemove},
+		{Method: "POST", Pattern: "/plan-tasks/{id}/progress", Gate: gatePlans, Module: modulePlans, Handler: (*Handler).planTaskProgress},
+
 		// Notices: each person's inbox.
 		{Method: "GET", Pattern: "/inbox", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeList},
 		{Method: "POST", Pattern: "/inbox/read-all", Gate: gateNotices, Module: "notices", Handler: (*Handler).noticeReadAll},
@@ -313,6 +327,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Bulletins != nil && s.svc.TypicalCases != nil
 	case "practice_reports":
 		return s.svc.PracticeReports != nil
+	case modulePlans:
+		return s.svc.Plans != nil
 	case "cases":
 		return s.svc.Cases != nil
 	case "incidents":
