@@ -1,0 +1,40 @@
+package pinggu
+
+// English forms of training's messages.
+func init() {
+	Translate(map[string]string{
+		"培训处于“%s”状态，不能%s":      "The training is %s and cannot be %s",
+		"培训名称不能为空且不得超过200字":    "Enter the training's title, at most 200 characters",
+		"培训类型须为宣贯培训或技能培训":      "Choose a briefing or a skill training",
+		"须填写培训日期":              "Enter the training's date",
+		"须填写培训地点或线上会议地址":       "Enter the venue or the online meeting's address",
+		"培训内容不得超过4000字":        "The summary may have at most 4000 characters",
+		"合格分数线应在0至100分之间":      "The pass mark must be between 0 and 100",
+		"培训对象角色“%s”无效":         "\"%s\" is not a role a training can invite",
+		"省份代码“%s”无效":           "\"%s\" is not a province code",
+		"培训信息有误":               "The training's details are not valid",
+		"仅培训的组织单位可管理该培训":       "Only the training's organiser can manage it",
+		"培训处于“%s”状态，不能修改":      "The training is %s and can no longer be changed",
+		"仅培训的组织单位可登记参训和考试情况":   "Only the training's organiser can record attendance and scores",
+		"培训举办后、办结前方可登记参训和考试情况": "Attendance and scores are recorded once the training is held and before it is closed",
+		"无权查看该培训":              "You may not see this training",
+		"仅受邀单位人员可报名参加培训":       "Only staff of invited organisations can register",
+		"培训处于“%s”状态，不能报名":      "The training is %s; registration is not possible",
+		"无权查看该培训证书":            "You may not see this certificate",
+		"培训须由部、通信管理局或支撑单位组织":   "A training is organised by the ministry, a communication administration or a support institution",
+		"取消培训须说明理由（不超过500字）":   "Give the reason for cancelling (at most 500 characters)",
+		"操作有误":      "The step is not valid",
+		"操作“%s”不存在": "There is no step \"%s\"",
+		"参训人员姓名不能为空且不得超过50字":    "Enter the attendee's name, at most 50 characters",
+		"职务不得超过100字":            "The position may have at most 100 characters",
+		"参训人员信息有误":              "The attendee's details are not valid",
+		"参训单位不存在":               "The attendee's organisation does not exist",
+		"您已报名该培训":               "You have already registered for this training",
+		"考试成绩应在0至100分之间":        "A score must be between 0 and 100",
+		"未参训人员不能登记考试成绩":         "A score needs the person to have attended",
+		"该培训未设考试，不能登记成绩":        "This training has no test; no score can be recorded",
+		"参训和考试情况有误":             "The attendance and scores are not valid",
+		"年份或月份格式应为YYYY或YYYY-MM": "A year is YYYY and a month YYYY-MM",
+		"筛选条件有误":                "The filters are not valid",
+	})
+}
