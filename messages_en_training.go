@@ -36,5 +36,9 @@ func init() {
 		"参训和考试情况有误":             "The attendance and scores are not valid",
 		"年份或月份格式应为YYYY或YYYY-MM": "A year is YYYY and a month YYYY-MM",
 		"筛选条件有误":                "The filters are not valid",
+		"培训":                    "Training",
+		"参训人员":                  "Attendee",
+		"培训证书":                  "Training certificate",
+		"组织单位":                  "Organiser",
 	})
 }

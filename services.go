@@ -36,6 +36,8 @@ type Services struct {
 	// typical cases.
 	Bulletins    BulletinService
 	TypicalCases TypicalCaseService
+	// Training keeps training events, attendance and certificates.
+	Training TrainingService
 	// Cross-department work and emergency response: cases shared with
 	// partner departments, joint assessments, the joint-unit mechanism and
 	// incidents; each left out while nil.
