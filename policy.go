@@ -29,6 +29,10 @@ type Subject struct {
 	Level         string
 	AssessorLevel string
 	RequiredLevel string
+	// Invited is set for a record published to an audience (a training
+	// event) when the actor is in it; the store works it out with the
+	// record's own rule (TrainingAudience.Invites).
+	Invited bool
 }
 
 // Rule decides one action. nil allows it; an EFORBIDDEN error refuses the

@@ -39,6 +39,8 @@ type Services struct {
 	// PracticeReports keeps the enterprises' periodic reports of their
 	// assessment practice; left out while nil.
 	PracticeReports PracticeReportService
+	// Training keeps training events, attendance and certificates.
+	Training TrainingService
 	// Cross-department work and emergency response: cases shared with
 	// partner departments, joint assessments, the joint-unit mechanism and
 	// incidents; each left out while nil.

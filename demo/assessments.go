@@ -19,6 +19,7 @@ type AssessmentStore interface {
 	pinggu.CertService
 	pinggu.BulletinService
 	pinggu.TypicalCaseService
+	pinggu.TrainingService
 	SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceStatus, reason string) (*pinggu.Service, error)
 	CreateUser(ctx context.Context, u *pinggu.User, password string) error
 }
@@ -111,6 +112,10 @@ func SeedAssessments(ctx context.Context, st AssessmentStore, d *pinggu.Dataset,
 		if err := plan(); err != nil {
 			return 0, fmt.Errorf("demo assessment %d: %w", i+1, err)
 		}
+	}
+	// A year of training, so the dashboards show its figures.
+	if err := s.trainings(); err != nil {
+		return 0, fmt.Errorf("demo training: %w", err)
 	}
 	// Bulletins and typical cases, drawn from the assessments above.
 	if err := s.bulletins(ent, ent2); err != nil {

@@ -29,6 +29,11 @@ func statQueries(now time.Time) []pinggu.StatQuery {
 		{Metric: pinggu.MetricAssessOpenDue, Range: &pinggu.StatRange{Dim: "due", Before: now}},
 		{Metric: pinggu.MetricLicences, By: []string{"province"}, Range: &pinggu.StatRange{Dim: "ends", Before: now}},
 		{Metric: pinggu.MetricLicences, By: []string{"province", "ends"}},
+		{Metric: pinggu.MetricTrainingEvents, By: []string{"province", "month", "kind"}},
+		{Metric: pinggu.MetricTrainingAttendees, By: []string{"province", "month", "kind"}},
+		{Metric: pinggu.MetricTrainingOrgs, By: []string{"province", "month"}},
+		{Metric: pinggu.MetricTrainingTested, By: []string{"month", "result"}},
+		{Metric: pinggu.MetricTrainingTested, Prefix: map[string]string{"month": pinggu.MonthOf(now)[:5]}},
 	}
 }
 
@@ -57,7 +62,9 @@ func TestStatsExact(t *testing.T) {
 		}
 		// One assessment accepted, one returned, one left as a draft past
 		// its due date.
-		due := now.Add(-48 * time.Hour)
+		// A due date must be in the future when set; two days pass (the row
+		// is moved back, the triggers following as for any update).
+		due := now.Add(48 * time.Hour)
 		accept(t, db, w, w.ctx["entA"], create(t, db, w.ctx["entA"], &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: pinggu.KindPreLaunch}))
 		ret := answerAll(t, db, w.ctx["entB"], create(t, db, w.ctx["entB"], &pinggu.Assessment{ServiceID: w.svcB.ID, Kind: pinggu.KindPreLaunch}), pinggu.AnswerPartial)
 		mustDo(t, func() error { _, err := db.Submit(w.ctx["entB"], ret.ID); return err })
@@ -111,6 +118,9 @@ func TestStatsExact(t *testing.T) {
 		if err := db.UpdateOrganisation(sys, orgC); err != nil {
 			t.Fatal(err)
 		}
+		// Training: events held, cancelled and planned, attendance and
+		// scores recorded and corrected, a date moved, certificates issued.
+		trainingHistory(t, db, w)
 
 		diffs, err := db.VerifyStats(sys)
 		if err != nil {

@@ -201,6 +201,33 @@ func Routes() []Route {
 		{Method: "GET", Pattern: "/api/attachments/{id}", Handler: (*Handler).attachmentGet, Tag: tagCert, TakesID: true,
 			Summary: "A file of an application, a training or a report the caller sees", ResponseMedia: "application/octet-stream"},
 
+		// Training: events, their materials, people, attendance and
+		// certificates.
+		{Method: "GET", Pattern: "/api/training", Handler: (*Handler).trainingList, Tag: tagTraining,
+			Summary: "Training events the caller sees: all for the ministry and support institutions, a bureau's province and the national ones, invited staff those published to them",
+			Query:   typeOf[pinggu.TrainingFilter](), Response: typeOf[ListResponse[*pinggu.TrainingEvent]]()},
+		{Method: "POST", Pattern: "/api/training", Handler: (*Handler).trainingCreate, Tag: tagTraining,
+			Summary: "Plan an event organised by the caller (ministry and support institutions nationally, a bureau for its province)",
+			Request: typeOf[trainingRequest](), Response: typeOf[pinggu.TrainingEvent](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/training/{id}", Handler: (*Handler).trainingGet, Tag: tagTraining, TakesID: true,
+			Summary: "One event with its materials and the people on its list the caller may see", Response: typeOf[pinggu.TrainingEvent]()},
+		{Method: "PUT", Pattern: "/api/training/{id}", Handler: (*Handler).trainingUpdate, Tag: tagTraining, TakesID: true,
+			Summary: "Change an event's details while it is not closed or cancelled", Request: typeOf[trainingRequest](), Response: typeOf[pinggu.TrainingEvent]()},
+		{Method: "POST", Pattern: "/api/training/{id}/steps", Handler: (*Handler).trainingStep, Tag: tagTraining, TakesID: true,
+			Summary: "Open registration, mark as held, close (issuing certificates to those who passed) or cancel with a reason",
+			Request: typeOf[trainingStepRequest](), Response: typeOf[pinggu.TrainingEvent]()},
+		{Method: "POST", Pattern: "/api/training/{id}/materials", Handler: (*Handler).trainingMaterial, Tag: tagTraining, TakesID: true,
+			Summary: "Add a file to the event's materials (multipart field file)", RequestMedia: "multipart/form-data",
+			Response: typeOf[pinggu.Attachment](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/training/{id}/attendees", Handler: (*Handler).trainingAttendeeAdd, Tag: tagTraining, TakesID: true,
+			Summary: "The organiser lists a person of an organisation", Request: typeOf[attendeeRequest](), Response: typeOf[pinggu.Attendee](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/training/{id}/registration", Handler: (*Handler).trainingRegister, Tag: tagTraining, TakesID: true,
+			Summary: "Invited staff register themselves for an open event", Request: typeOf[registrationRequest](), Response: typeOf[pinggu.Attendee](), Status: http.StatusCreated},
+		{Method: "PUT", Pattern: "/api/training/{id}/attendance", Handler: (*Handler).trainingAttendance, Tag: tagTraining, TakesID: true,
+			Summary: "Record attendance and test scores of a held event", Request: typeOf[[]pinggu.AttendanceMark](), Response: typeOf[pinggu.TrainingEvent]()},
+		{Method: "GET", Pattern: "/api/training-certificates/{id}", Handler: (*Handler).trainingCertificate, Tag: tagTraining, TakesID: true,
+			Summary: "An attendee's certificate as a PDF (id the attendee), for the regulators and the attendee's organisation", ResponseMedia: "application/pdf"},
+
 		// Bulletins and typical cases.
 		{Method: "GET", Pattern: "/api/bulletins", Handler: (*Handler).bulletinList, Tag: tagStatsBulletins,
 			Summary: "Bulletins the caller sees: all for the drafters, published ones naming the caller's province or enterprise",
@@ -748,6 +775,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.PracticeReports != nil
 	case tagPlans:
 		return s.svc.Plans != nil
+	case tagTraining:
+		return s.svc.Training != nil && s.svc.Attachments != nil
 	case tagCases:
 		return s.svc.Cases != nil
 	case tagJoint:
@@ -772,6 +801,7 @@ const (
 	// tagPracticeReports is the enterprises' practice reports.
 	tagPracticeReports = "practice reports"
 	tagPlans           = "work plans"
+	tagTraining        = "training"
 )
 
 // errDisabled answers the routes of a module the server was started without.

@@ -98,7 +98,7 @@ var Modules = []string{"assessment", "standards", "patrol", "enforcement", "repo
 // builtModules are the modules that have their own pages now; their
 // handlers show the module page while the server runs without them.
 var builtModules = map[string]string{"assessment": "/assessments", "standards": "/standards", "enforcement": "/orders", "patrol": "/patrol", "cooperation": "/cases",
-	"certification": "/certification", "reports": "/bulletins"}
+	"certification": "/certification", "reports": "/bulletins", "training": "/training"}
 
 func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 	var out []navGroup

@@ -111,6 +111,18 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/certification/applications/{id}/submit", Gate: gateCert, Module: "certification", Handler: (*Handler).certApplicationSubmit},
 		{Method: "POST", Pattern: "/certification/applications/{id}/decision", Gate: gateCert, Module: "certification", Handler: (*Handler).certApplicationDecide},
 		{Method: "GET", Pattern: "/attachments/{id}", Gate: gateAny, Module: "certification", Handler: (*Handler).attachmentGet},
+		// Training: events, their materials, people, attendance and
+		// certificates.
+		{Method: "GET", Pattern: "/training", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingList},
+		{Method: "GET", Pattern: "/training/new", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingNew},
+		{Method: "POST", Pattern: "/training", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingCreate},
+		{Method: "GET", Pattern: "/training/{id}", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingShow},
+		{Method: "POST", Pattern: "/training/{id}/steps", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingStep},
+		{Method: "POST", Pattern: "/training/{id}/materials", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingMaterial},
+		{Method: "POST", Pattern: "/training/{id}/attendees", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingAttendeeAdd},
+		{Method: "POST", Pattern: "/training/{id}/registration", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingRegister},
+		{Method: "POST", Pattern: "/training/{id}/attendance", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingAttendance},
+		{Method: "GET", Pattern: "/training/certificates/{id}", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingCertificate},
 
 		// Bulletins and typical cases.
 		// Enterprises' reports of their assessment practice.
@@ -323,6 +335,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Notices != nil
 	case "certification":
 		return s.svc.Cert != nil && s.svc.Attachments != nil
+	case "training":
+		return s.svc.Training != nil && s.svc.Attachments != nil
 	case "reports":
 		return s.svc.Bulletins != nil && s.svc.TypicalCases != nil
 	case "practice_reports":

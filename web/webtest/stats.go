@@ -34,6 +34,9 @@ func seedStats(ctx context.Context, db *store.DB, fx *Fixtures) error {
 		}
 	}
 	fx.Bulletin = b
+	if err := seedTraining(ctx, db, fx); err != nil {
+		return fmt.Errorf("training: %w", err)
+	}
 	// The notices this seeding wrote would change what every inbox test
 	// counts; they are removed, and the modules' own tests check them.
 	for _, q := range []string{
@@ -111,4 +114,45 @@ func noticesOf(ctx context.Context, db *store.DB, prefix string) ([]*pinggu.Noti
 		rs.Close()
 	}
 	return out, nil
+}
+
+// seedTraining seeds one event of each tenant's province: Guangdong's open
+// to its staff with tenant A's person listed, Shanghai's closed with
+// tenant B's person certified.
+func seedTraining(ctx context.Context, db *store.DB, fx *Fixtures) error {
+	mark, score := 60.0, 88.0
+	gd := &pinggu.TrainingEvent{Title: "广东省安全评估实施要求宣贯会（测试）", Kind: pinggu.TrainingBriefing, Province: fx.OrgA.Province,
+		StartsAt: time.Now().AddDate(0, 0, 7), Place: "广州市", Audience: pinggu.TrainingAudience{Provinces: []string{fx.OrgA.Province}}}
+	sh := &pinggu.TrainingEvent{Title: "上海市安全评估技能培训（测试）", Kind: pinggu.TrainingSkill, Province: fx.OrgB.Province,
+		StartsAt: time.Now().AddDate(0, 0, -7), Place: "上海市", PassMark: &mark, Audience: pinggu.TrainingAudience{Provinces: []string{fx.OrgB.Province}}}
+	for _, e := range []*pinggu.TrainingEvent{gd, sh} {
+		if err := db.CreateTraining(ctx, e); err != nil {
+			return err
+		}
+	}
+	if err := db.AddAttendee(ctx, gd.ID, &pinggu.Attendee{OrgID: fx.OrgA.ID, Name: "甲公司参训人员"}); err != nil {
+		return err
+	}
+	b := &pinggu.Attendee{OrgID: fx.OrgB.ID, Name: "乙公司参训人员"}
+	if err := db.AddAttendee(ctx, sh.ID, b); err != nil {
+		return err
+	}
+	if _, err := db.StepTraining(ctx, gd.ID, pinggu.TrainingStepOpen, ""); err != nil {
+		return err
+	}
+	if _, err := db.StepTraining(ctx, sh.ID, pinggu.TrainingStepHold, ""); err != nil {
+		return err
+	}
+	if _, err := db.RecordAttendance(ctx, sh.ID, []pinggu.AttendanceMark{{AttendeeID: b.ID, Attended: true, Score: &score}}); err != nil {
+		return err
+	}
+	if _, err := db.StepTraining(ctx, sh.ID, pinggu.TrainingStepClose, ""); err != nil {
+		return err
+	}
+	var err error
+	if fx.TrainingGD, err = db.FindTraining(ctx, gd.ID); err != nil {
+		return err
+	}
+	fx.TrainingSH, err = db.FindTraining(ctx, sh.ID)
+	return err
 }

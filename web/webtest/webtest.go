@@ -73,6 +73,10 @@ type App struct {
 	// TypicalDraft a typical case still a draft (the drafters' alone).
 	Bulletin     *pinggu.Bulletin
 	TypicalDraft *pinggu.TypicalCase
+	// TrainingGD is a Guangdong briefing open to the province's staff with
+	// tenant A's person registered; TrainingSH a closed Shanghai skill
+	// training with tenant B's person certified.
+	TrainingGD, TrainingSH *pinggu.TrainingEvent
 	// StatNotices are the notices the statistics-and-people modules'
 	// seeding wrote (certification, bulletins, …), with their recipients.
 	StatNotices []*pinggu.Notice
@@ -144,7 +148,7 @@ func NewAppWith(t testing.TB, adjust func(*web.Options)) *App {
 		LicA: fx.LicA, LicB: fx.LicB, SvcA: fx.SvcA, SvcB: fx.SvcB, Users: fx.Users, Sessions: fx.Sessions,
 		AsmA: fx.AsmA, AsmB: fx.AsmB, EvA: fx.EvA, EvB: fx.EvB, RemA: fx.RemA, RemB: fx.RemB,
 		NoticeA: fx.NoticeA, NoticeB: fx.NoticeB, EnfA: fx.EnfA, EnfB: fx.EnfB, Coop: fx.Coop, CertThird: fx.CertThird, StatNotices: fx.StatNotices,
-		Bulletin: fx.Bulletin, TypicalDraft: fx.TypicalDraft, PracticeReports: fx.PracticeReports}
+		Bulletin: fx.Bulletin, TypicalDraft: fx.TypicalDraft, PracticeReports: fx.PracticeReports, TrainingGD: fx.TrainingGD, TrainingSH: fx.TrainingSH}
 	a.HTTP = NewTestHTTPServer(t, s)
 	return a
 }
@@ -177,6 +181,7 @@ type Fixtures struct {
 	CertThird                                 *pinggu.Certificate
 	Bulletin                                  *pinggu.Bulletin
 	TypicalDraft                              *pinggu.TypicalCase
+	TrainingGD, TrainingSH                    *pinggu.TrainingEvent
 	StatNotices                               []*pinggu.Notice
 	PracticeReports                           *PracticeReports
 	Coop                                      Coop

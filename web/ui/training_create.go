@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/pinggu/pinggu"
+	"github.com/pinggu/pinggu/web/httpx"
+)
+
+type trainingFormData struct {
+	Kinds     []option
+	Provinces []option
+	Roles     []option
+}
+
+// trainingNew is the form that plans an event organised by the caller.
+func (s *Handler) trainingNew(w http.ResponseWriter, r *http.Request) error {
+	p := s.newPage(w, r, "page.training_new")
+	p.Form = newForm(nil)
+	return s.renderTrainingNew(w, r, p, http.StatusOK)
+}
+
+func (s *Handler) renderTrainingNew(w http.ResponseWriter, r *http.Request, p *page, status int) error {
+	p.Active = "training"
+	var d trainingFormData
+	for _, k := range pinggu.TrainingKinds {
+		d.Kinds = append(d.Kinds, option{string(k), p.TrainingKind(k)})
+	}
+	for _, pr := range pinggu.MainlandProvinces() {
+		d.Provinces = append(d.Provinces, option{pr.Code, p.ProvinceName(pr.Code)})
+	}
+	for _, role := range []pinggu.Role{pinggu.RoleEntAdmin, pinggu.RoleEntAssess, pinggu.RoleThirdParty} {
+		d.Roles = append(d.Roles, option{string(role), p.RoleLabel(role)})
+	}
+	p.Data = d
+	s.render(w, r, status, "training_new", p)
+	return nil
+}
+
+// trainingFromForm reads an event's details from the form: the date in
+// China Standard Time, the audience's provinces, organisations (IDs
+// separated by spaces or commas) and roles.
+func trainingFromForm(r *http.Request) *pinggu.TrainingEvent {
+	f := r.PostForm
+	e := &pinggu.TrainingEvent{Title: f.Get("title"), Kind: pinggu.TrainingKind(f.Get("kind")), Place: f.Get("place"),
+		Online: f.Get("online") == "on", Summary: f.Get("summary")}
+	e.StartsAt, _ = parseStamp(f.Get("starts_at"))
+	if v, err := strconv.ParseFloat(strings.TrimSpace(f.Get("pass_mark")), 64); err == nil {
+		e.PassMark = &v
+	}
+	e.Audience.Provinces = f["province"]
+	for _, role := range f["role"] {
+		e.Audience.Roles = append(e.Audience.Roles, pinggu.Role(role))
+	}
+	for _, s := range strings.FieldsFunc(f.Get("org_ids"), func(r rune) bool { return r == ' ' || r == ',' || r == '，' }) {
+		if id, ok := httpx.ParseID(s); ok {
+			e.Audience.OrgIDs = append(e.Audience.OrgIDs, id)
+		}
+	}
+	return e
+}
+
+// trainingCreate plans the event and opens it.
+func (s *Handler) trainingCreate(w http.ResponseWriter, r *http.Request) error {
+	_ = r.ParseForm()
+	p := s.newPage(w, r, "page.training_new")
+	p.Form = newForm(r.PostForm)
+	e := trainingFromForm(r)
+	if err := s.svc.Training.CreateTraining(r.Context(), e); err != nil {
+		if !p.Form.fail(p, err) {
+			return err
+		}
+		return s.renderTrainingNew(w, r, p, http.StatusUnprocessableEntity)
+	}
+	s.redirectFlash(w, r, "/training/"+httpx.FormatID(e.ID), "flash.training_created")
+	return nil
+}
