@@ -62,9 +62,7 @@ func TestStatsExact(t *testing.T) {
 		}
 		// One assessment accepted, one returned, one left as a draft past
 		// its due date.
-		// A due date must be in the future when set; two days pass (the row
-		// is moved back, the triggers following as for any update).
-		due := now.Add(48 * time.Hour)
+		due := now.Add(-48 * time.Hour)
 		accept(t, db, w, w.ctx["entA"], create(t, db, w.ctx["entA"], &pinggu.Assessment{ServiceID: w.svcA.ID, Kind: pinggu.KindPreLaunch}))
 		ret := answerAll(t, db, w.ctx["entB"], create(t, db, w.ctx["entB"], &pinggu.Assessment{ServiceID: w.svcB.ID, Kind: pinggu.KindPreLaunch}), pinggu.AnswerPartial)
 		mustDo(t, func() error { _, err := db.Submit(w.ctx["entB"], ret.ID); return err })
