@@ -58,7 +58,7 @@ func BulletinNext(from BulletinState, step BulletinStep) (BulletinState, error) 
 		return "", Errorf(EINVALID, "操作“%s”不存在", step)
 	}
 	if s[0] != from {
-		return "", Errorf(ECONFLICT, "通报处于“%s”状态，不能%s", BulletinStateLabels[from].Zh, BulletinStepLabels[step].Zh)
+		return "", Errorf(ECONFLICT, "通报处于“%s”状态，不能%s", BulletinStateLabels[from], BulletinStepLabels[step])
 	}
 	return s[1], nil
 }

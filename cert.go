@@ -139,7 +139,7 @@ func (a *CertApplication) CheckComplete() error {
 		ans, ok := a.Answers[c.ID]
 		switch {
 		case !ok || !ans.Met:
-			v.Add(0, "answers."+c.ID, "未满足认定条件“%s”，不能申请%s", c.Text.Zh, CertLevelLabels[a.Level].Zh)
+			v.Add(0, "answers."+c.ID, "未满足认定条件“%s”，不能申请%s", c.Text, CertLevelLabels[a.Level])
 		case strings.TrimSpace(ans.Note) == "":
 			v.Add(0, "answers."+c.ID, "认定条件“%s”须说明满足情况", c.Text.Zh)
 		}
@@ -251,7 +251,7 @@ func CertTransition(from CertState, act CertAction) (CertState, error) {
 	case act == CertRevoke && (from == CertValid || from == CertSuspended):
 		return CertRevoked, nil
 	}
-	return "", Errorf(ECONFLICT, "证书处于“%s”状态，不能%s", CertStateLabels[from].Zh, CertActionLabels[act].Zh)
+	return "", Errorf(ECONFLICT, "证书处于“%s”状态，不能%s", CertStateLabels[from], CertActionLabels[act])
 }
 
 // CertChange is a suspension, reinstatement or revocation with its reason.

@@ -89,7 +89,7 @@ func mayEngage(t Subject) error {
 		need = CertLevelA // unknown calls for the highest, failing closed
 	}
 	if !CertLevel(t.AssessorLevel).Covers(need) {
-		return Errorf(ECONFLICT, "所选第三方评估机构未持有有效的%s及以上能力认定证书，不能承接此业务的第三方评估", CertLevelLabels[need].Zh)
+		return Errorf(ECONFLICT, "所选第三方评估机构未持有有效的%s及以上能力认定证书，不能承接此业务的第三方评估", CertLevelLabels[need])
 	}
 	return nil
 }

@@ -22,7 +22,7 @@ func init() {
 				return deny("仅部级监管人员和支撑单位可起草统计通报")
 			}
 			if s := BulletinState(t.State); s != "" && s != BulletinDraft {
-				return Errorf(ECONFLICT, "通报处于“%s”状态，不能修改", BulletinStateLabels[s].Zh)
+				return Errorf(ECONFLICT, "通报处于“%s”状态，不能修改", BulletinStateLabels[s])
 			}
 			return nil
 		},
@@ -57,7 +57,7 @@ func mayStepBulletin(a *Actor, t Subject) error {
 		drafters = []Role{RoleMinistry, RoleSystem}
 	}
 	if !roleIn(a, drafters...) {
-		return deny("无权%s统计通报", BulletinStepLabels[step].Zh)
+		return deny("无权%s统计通报", BulletinStepLabels[step])
 	}
 	_, err := BulletinNext(BulletinState(t.State), step)
 	return err

@@ -34,7 +34,7 @@ func mayApplyCert(a *Actor, t Subject) error {
 	case "", CertAppDraft, CertAppReturned:
 		return nil
 	}
-	return Errorf(ECONFLICT, "申请处于“%s”状态，不能修改", CertAppStateLabels[CertAppState(t.State)].Zh)
+	return Errorf(ECONFLICT, "申请处于“%s”状态，不能修改", CertAppStateLabels[CertAppState(t.State)])
 }
 
 // mayViewCert: the applying body, the ministry and support institutions.
@@ -54,7 +54,7 @@ func mayDecideCert(a *Actor, t Subject) error {
 		return deny("仅部级监管人员可审核能力认定申请")
 	}
 	if CertAppState(t.State) != CertAppSubmitted {
-		return Errorf(ECONFLICT, "申请处于“%s”状态，不能审核", CertAppStateLabels[CertAppState(t.State)].Zh)
+		return Errorf(ECONFLICT, "申请处于“%s”状态，不能审核", CertAppStateLabels[CertAppState(t.State)])
 	}
 	return nil
 }
