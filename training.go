@@ -91,6 +91,10 @@ type TrainingAudience struct {
 // audienceRoles are the roles an event can invite.
 var audienceRoles = []Role{RoleEntAdmin, RoleEntAssess, RoleThirdParty}
 
+// TrainingAudienceRoles are the roles an event can invite, in the order a
+// form offers them.
+func TrainingAudienceRoles() []Role { return slices.Clone(audienceRoles) }
+
 // Invites reports whether the audience takes in staff of role from an
 // organisation (orgIDs, the organisation and its parents' group as the
 // actor sees it) in province.

@@ -31,7 +31,7 @@ func (s *Handler) renderTrainingNew(w http.ResponseWriter, r *http.Request, p *p
 	for _, pr := range pinggu.MainlandProvinces() {
 		d.Provinces = append(d.Provinces, option{pr.Code, p.ProvinceName(pr.Code)})
 	}
-	for _, role := range []pinggu.Role{pinggu.RoleEntAdmin, pinggu.RoleEntAssess, pinggu.RoleThirdParty} {
+	for _, role := range pinggu.TrainingAudienceRoles() {
 		d.Roles = append(d.Roles, option{string(role), p.RoleLabel(role)})
 	}
 	p.Data = d
