@@ -5,7 +5,6 @@ package pinggu
 // Translate).
 func init() {
 	Translate(map[string]string{
-		"不得超过%d字":                "May have at most %d characters",
 		"不得超过500字":               "May have at most 500 characters",
 		"不能为空且不得超过5000字":         "Required, with at most 5000 characters",
 		"仅第三方评估机构可为本机构申请能力认定":    "Only a third-party assessor may apply for certification, and only for itself",
@@ -20,7 +19,6 @@ func init() {
 		"季度应为2026-Q3格式": "The quarter must be written like 2026-Q3",
 		"审核结论须为认定、退回或不予认定":                         "The decision must be to certify, return or reject",
 		"所选第三方评估机构未持有有效的%s及以上能力认定证书，不能承接此业务的第三方评估": "The chosen third-party assessor holds no certificate in force of %s or above, so it may not assess this business",
-		"操作“%s”不存在":              "There is no action \"%s\"",
 		"文件":                     "File",
 		"无权%s统计通报":               "You may not take the step \"%s\" on statistical bulletins",
 		"无权查看统计":                 "You may not see statistics",
@@ -60,7 +58,6 @@ func init() {
 		"评估尚未审结，不能作为典型案例": "The assessment is not yet concluded, so it may not become a typical case",
 		"说明不得超过2000字":     "The statement may have at most 2000 characters",
 		"退回或不予认定须说明理由":    "Give a reason to return or reject",
-		"退回须说明理由":         "Give a reason to return",
 		"通报":              "Bulletin",
 		"通报内容有误":          "The bulletin's content is not valid",
 		"通报处于“%s”状态，不能%s": "The bulletin is \"%s\", so \"%s\" is not possible",
