@@ -221,8 +221,18 @@ func (c *conn) finishRun(id int64) error {
 }
 
 // maybeFinishRun finishes the run if nothing of it is left to fetch.
+//
+// Two fetches of one run that end at once would each see the other's item
+// still fetching and neither finish it; on PostgreSQL the run's row is
+// locked first, so the second looks only after the first has committed
+// (SQLite has one writer at a time anyway).
 func (c *conn) maybeFinishRun(id int64) error {
 	var one int
+	if c.db.d.pg() {
+		if err := c.queryRow("SELECT 1 FROM patrol_runs WHERE id = ? FOR UPDATE", id).Scan(&one); err != nil {
+			return err
+		}
+	}
 	err := c.queryRow("SELECT 1 FROM patrol_run_items WHERE run_id = ? AND state IN (?, ?, ?) LIMIT 1", id, itemQueued, itemDispatched, itemFetching).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c.finishRun(id)
