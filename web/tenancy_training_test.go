@@ -11,7 +11,7 @@ import (
 
 // Record kinds of training.
 const (
-	recTraining recordKind = 410 + iota
+	recTraining recordKind = 430 + iota
 	recTrainingCert
 )
 
