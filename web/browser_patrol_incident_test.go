@@ -57,9 +57,6 @@ func TestBrowserIncidentFromWarning(t *testing.T) {
 	if href, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(`#incident-source a`), "href")); err != nil || href.Value != "/patrol/warnings/"+ID(f.warning.ID) {
 		t.Errorf("the incident's source links to %+v (%v)", href, err)
 	}
-	// The enterprise whose site it is was told at once and acknowledges
-	// within its deadline; the bureau sees it on time.
-	acknowledgeIncident(t, a, ctx, location(t, ctx), title)
 	xs, _, err := a.DB.ListIncidents(SysCtx(), pinggu.IncidentFilter{ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit}})
 	if err != nil {
 		t.Fatal(err)
