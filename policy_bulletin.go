@@ -104,17 +104,8 @@ func (au Audience) Sees(l *BulletinLine) bool {
 // TypicalAudience says which typical cases the actor sees: drafts and all for
 // the ministry and support institutions, every published one for a bureau,
 // and for an enterprise the published ones about it or anonymised.
-func (a *Actor) TypicalAudience() Audience {
-	switch {
-	case roleIn(a, RoleMinistry, RoleSupport, RoleSystem):
-		return Audience{All: true}
-	case roleIn(a, RoleBureau) && a.Province != "":
-		return Audience{Province: a.Province}
-	case roleIn(a, RoleEntAdmin, RoleEntAssess) && len(a.OrgIDs) > 0:
-		return Audience{OrgIDs: a.OrgIDs}
-	}
-	return Audience{None: true}
-}
+// The audience is the bulletins' one; SeesTypical applies it to cases.
+func (a *Actor) TypicalAudience() Audience { return a.BulletinAudience() }
 
 // SeesTypical reports whether the audience sees a case.
 func (au Audience) SeesTypical(c *TypicalCase) bool {
