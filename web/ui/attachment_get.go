@@ -2,9 +2,7 @@ package ui
 
 import (
 	"io"
-	"mime"
 	"net/http"
-	"strconv"
 
 	"github.com/pinggu/pinggu/web/httpx"
 )
@@ -21,13 +19,7 @@ func (s *Handler) attachmentGet(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer rc.Close()
-	h := w.Header()
-	h.Set("Content-Type", a.ContentType)
-	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": a.Filename}))
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Length", strconv.FormatInt(a.Size, 10))
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	httpx.SendAttachment(w, a.ContentType, a.Filename, a.SHA256, a.Size)
 	_, _ = io.Copy(w, rc)
 	return nil
 }
