@@ -9,16 +9,8 @@ import (
 )
 
 type jointAssessmentData struct {
-	A        *pinggu.Assessment
-	Partners []*pinggu.AssessmentPartner
-	// Own is the caller's department's participation; Comments its comments by item.
-	Own        *pinggu.AssessmentPartner
-	Comments   map[pinggu.ItemKey]string
-	CanInvite  bool
-	CanComment bool
-	CanSign    bool
-	Candidates []pinggu.OrgRef
-	Opinions   []option
+	A *pinggu.Assessment
+	*jointWork
 }
 
 // assessmentJoint is the joint-assessment page of an assessment: the
@@ -45,41 +37,16 @@ func (s *Handler) renderAssessmentJoint(w http.ResponseWriter, r *http.Request, 
 		return err
 	}
 	p.Active = "assessment"
-	d := jointAssessmentData{A: a, Partners: parts, Comments: map[pinggu.ItemKey]string{},
-		CanInvite: pinggu.Allowed(p.Actor, pinggu.ActJointInvite, pinggu.AssessmentSubject(a)),
-		Opinions:  labelOptions(p.Lang, pinggu.SignOpinions, pinggu.SignOpinionLabels)}
-	for _, x := range parts {
-		for _, g := range p.Actor.Grantees() {
-			if g == x.PartnerOrgID {
-				d.Own = x
-			}
-		}
+	joint, err := s.newJointData(r, p, parts, pinggu.AssessmentSubject(a), pinggu.Subject{Province: a.Province, State: string(a.State)})
+	if err != nil {
+		return err
 	}
-	if d.Own != nil {
-		t := pinggu.Subject{OrgID: d.Own.PartnerOrgID, Province: a.Province, State: string(a.State)}
-		if d.Own.SignedAt != nil {
-			t.To = "signed"
-		}
-		d.CanComment = pinggu.Allowed(p.Actor, pinggu.ActJointComment, t)
-		d.CanSign = pinggu.Allowed(p.Actor, pinggu.ActJointSignOff, t)
-		for _, c := range d.Own.Comments {
-			d.Comments[c.Key] = c.Comment
-		}
-	}
-	if d.CanInvite && s.svc.Cases != nil {
-		j, _ := p.Actor.Jurisdiction()
-		if d.Candidates, err = s.svc.Cases.PartnerDepartments(r.Context(), j.Province); err != nil {
-			return err
-		}
-	}
+	d := jointAssessmentData{A: a, jointWork: joint}
 	p.Title = p.T("coop.joint_assessment") + "：" + a.Title
 	p.Data = d
 	s.render(w, r, status, "assessment_joint", p)
 	return nil
 }
-
-// CommentOf is the caller's department's comment on an item.
-func (d jointAssessmentData) CommentOf(k pinggu.ItemKey) string { return d.Comments[k] }
 
 // jointAssessmentForm runs a form of the joint-assessment page.
 func (s *Handler) jointAssessmentForm(w http.ResponseWriter, r *http.Request, flash string, do func(id int64) error) error {

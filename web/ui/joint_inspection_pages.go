@@ -27,11 +27,12 @@ type jointWork struct {
 // CommentOf is the caller's department's comment on an item.
 func (d *jointWork) CommentOf(k pinggu.ItemKey) string { return d.Comments[k] }
 
-// newJointData works out what the viewer may do on a record (base: the
-// policy's subject of the record) with its participations.
-func (s *Handler) newJointData(r *http.Request, p *page, parts []*pinggu.JointPartner, base pinggu.Subject) (*jointWork, error) {
+// newJointData works out what the viewer may do on a record with its
+// participations: invite is the policy's subject of the record for the
+// regulator's invitation, base its subject for a department's own part.
+func (s *Handler) newJointData(r *http.Request, p *page, parts []*pinggu.JointPartner, invite, base pinggu.Subject) (*jointWork, error) {
 	d := &jointWork{Partners: parts, Comments: map[pinggu.ItemKey]string{},
-		CanInvite: pinggu.Allowed(p.Actor, pinggu.ActJointInvite, base),
+		CanInvite: pinggu.Allowed(p.Actor, pinggu.ActJointInvite, invite),
 		Opinions:  labelOptions(p.Lang, pinggu.SignOpinions, pinggu.SignOpinionLabels)}
 	for _, x := range parts {
 		if slices.Contains(p.Actor.Grantees(), x.PartnerOrgID) {
@@ -70,7 +71,7 @@ func (s *Handler) inspectionJoint(r *http.Request, p *page, in *pinggu.Inspectio
 	if err != nil {
 		return nil, err
 	}
-	return s.newJointData(r, p, parts, in.JointSubject())
+	return s.newJointData(r, p, parts, in.JointSubject(), in.JointSubject())
 }
 
 // jointInspectionForm runs a form of the joint part of an inspection's
