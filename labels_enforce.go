@@ -132,6 +132,7 @@ var RefKindLabels = map[string]Label{
 	RefAssessmentFinding: {"评估发现的问题", "Assessment finding"},
 	RefPatrolWarning:     {"巡查预警", "Patrol warning"},
 	RefPatrolFinding:     {"巡查发现", "Patrol finding"},
+	"patrol_target":      {"巡查目标", "Patrol target"},
 	RefInspection:        {"检查记录", "Inspection record"},
 	RefInspectionItem:    {"检查项", "Inspection item"},
 	RefBadRecord:         {"不良记录", "Bad record"},

@@ -191,8 +191,10 @@ type PatrolRun struct {
 	StartedBy  string         `json:"started_by,omitempty"`
 	StartedAt  time.Time      `json:"started_at"`
 	FinishedAt *time.Time     `json:"finished_at,omitempty"`
-	// Subject is what a recheck verifies (a warning or a target).
-	Subject Ref `json:"subject,omitempty"`
+	// Subject is what a recheck verifies (a warning, a target or a
+	// rectification answer); OrderID the order of an answer it verifies.
+	Subject Ref   `json:"subject,omitempty"`
+	OrderID int64 `json:"order_id,omitempty"`
 }
 
 // Percent is the share of targets fetched, 0–100.

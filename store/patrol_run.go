@@ -22,7 +22,8 @@ const (
 )
 
 const prCols = `r.id, r.plan_id, COALESCE(p.name, ''), r.province, r.trigger_kind, r.state, r.total, r.done, r.failed, r.risky,
-	r.started_by, r.started_at, r.finished_at, r.ref_kind, r.ref_id`
+	r.started_by, r.started_at, r.finished_at, r.ref_kind, r.ref_id,
+	COALESCE((SELECT a.order_id FROM order_answers a WHERE r.ref_kind = 'order_answer' AND a.id = r.ref_id), 0)`
 
 const prFrom = "patrol_runs r LEFT JOIN patrol_plans p ON p.id = r.plan_id"
 
@@ -32,7 +33,7 @@ func scanPatrolRun(sc rowScanner) (*pinggu.PatrolRun, error) {
 	var state string
 	var started, finished tscan
 	if err := sc.Scan(&r.ID, &plan, &r.PlanName, &r.Province, &r.Trigger, &state, &r.Total, &r.Done, &r.Failed, &r.Risky,
-		&r.StartedBy, &started, &finished, &r.Subject.Kind, &r.Subject.ID); err != nil {
+		&r.StartedBy, &started, &finished, &r.Subject.Kind, &r.Subject.ID, &r.OrderID); err != nil {
 		return nil, err
 	}
 	r.PlanID, r.State, r.StartedAt, r.FinishedAt = plan.Int64, pinggu.PatrolRunState(state), started.T, finished.Ptr()

@@ -96,6 +96,11 @@ func TestAnswerRecheckOnTheVerifyPage(t *testing.T) {
 	if i, j := strings.Index(page.Body, "有害信息仍然存在"), strings.Index(page.Body, "verify-form"); i < 0 || j < 0 || i > j {
 		t.Errorf("the re-fetch's result is not shown before the verify form")
 	}
+	// The re-fetch's run says what it verifies and leads back to the order.
+	run := bureau.Get("/patrol/runs/" + ID(ans.Recheck.RunID))
+	if !strings.Contains(run.Body, `<a href="/orders/`+ID(o.ID)+`">整改答复 #`+ID(ans.ID)+`</a>`) {
+		t.Errorf("the re-fetch run does not lead back to its order:\n%s", Text(run.Body))
+	}
 	res = bureau.Do("POST", "/api/order-answers/"+ID(ans.ID)+"/verify", map[string]any{"decision": "accepted"})
 	if res.Status != http.StatusBadRequest && res.Status != http.StatusUnprocessableEntity {
 		t.Errorf("accepting while the content is present without a reason: status %d", res.Status)

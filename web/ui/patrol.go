@@ -67,6 +67,15 @@ func (p *page) RunStateLabel(s pinggu.PatrolRunState) string {
 	return pinggu.LabelIn(pinggu.RunStateLabels, s, p.Lang)
 }
 
+// RunSubjectHref is the page of what a recheck run verifies: the order
+// of a rectification answer, or the warning or target itself.
+func (p *page) RunSubjectHref(r *pinggu.PatrolRun) string {
+	if r.OrderID != 0 {
+		return p.RecordHref(pinggu.Ref{Kind: pinggu.RefOrder, ID: r.OrderID})
+	}
+	return p.RecordHref(r.Subject)
+}
+
 // TriggerLabel names what started a run.
 func (p *page) TriggerLabel(t string) string {
 	return pinggu.LabelIn(pinggu.RunTriggerLabels, t, p.Lang)
