@@ -290,6 +290,7 @@ func (db *DB) DeclareIncident(ctx context.Context, x *pinggu.Incident) error {
 		if err := pinggu.Authorize(c.actor, pinggu.ActIncidentDeclare, pinggu.IncidentSubject(x)); err != nil {
 			return err
 		}
+		var srcOrg int64
 		if !x.Source.IsZero() {
 			src, err := c.resolveRef(x.Source)
 			if pinggu.ErrorCode(err) == pinggu.ENOTFOUND {
@@ -301,6 +302,7 @@ func (db *DB) DeclareIncident(ctx context.Context, x *pinggu.Incident) error {
 			if x.Title == "" {
 				x.Title = src.Label
 			}
+			srcOrg = src.OrgID
 		}
 		if err := x.Check(); err != nil {
 			return err
@@ -316,6 +318,15 @@ func (db *DB) DeclareIncident(ctx context.Context, x *pinggu.Incident) error {
 			if !enterprises[s.OrgID] {
 				enterprises[s.OrgID] = true
 				parties = append(parties, &pinggu.IncidentParty{Recipient: pinggu.EnterpriseOf(s.OrgID), Name: s.OrgName})
+			}
+		}
+		// The enterprise the source record belongs to (whose site a warning
+		// is about, or the app store listing it) is notified with those
+		// running the affected services, even when no service is named.
+		if srcOrg != 0 && !enterprises[srcOrg] {
+			if o, err := c.findOrgAny(srcOrg); err == nil && o.Kind.IsEnterprise() {
+				enterprises[srcOrg] = true
+				parties = append(parties, &pinggu.IncidentParty{Recipient: pinggu.EnterpriseOf(o.ID), Name: o.Name})
 			}
 		}
 		x.AffectedProvinces = pinggu.SortProvinceCodes(x.AffectedProvinces)
