@@ -63,6 +63,7 @@ func (s *Handler) incidentStats(w http.ResponseWriter, r *http.Request) error {
 		return out
 	}
 	var bars []pinggu.Figure
+	var none []bool
 	for _, l := range st.Levels {
 		d.Levels = append(d.Levels, row(l))
 		for _, c := range l.Cells {
@@ -71,7 +72,7 @@ func (s *Handler) incidentStats(w http.ResponseWriter, r *http.Request) error {
 				if c.Avg != nil {
 					f.Value = int64(*c.Avg + 0.5)
 				}
-				bars = append(bars, f)
+				bars, none = append(bars, f), append(none, c.Avg == nil)
 			}
 		}
 	}
@@ -80,6 +81,11 @@ func (s *Handler) incidentStats(w http.ResponseWriter, r *http.Request) error {
 		d.Provinces = append(d.Provinces, row(pr))
 	}
 	d.AckChart = barChart(p, bars)
+	for i := range d.AckChart.Bars {
+		if none[i] {
+			d.AckChart.Bars[i].Count = "—" // no acknowledgement to average
+		}
+	}
 	p.Data = d
 	s.render(w, r, http.StatusOK, "incident_stats", p)
 	return nil
