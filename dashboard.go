@@ -87,10 +87,13 @@ type Figure struct {
 	Value int64  `json:"value"`
 	// Average marks a figure that shows Avg, the mean of the summed value
 	// over Value records (nil when there are none).
-	Average bool      `json:"average,omitempty"`
-	Avg     *float64  `json:"avg,omitempty"`
-	Href    string    `json:"href"`
-	Query   StatQuery `json:"query"`
+	Average bool     `json:"average,omitempty"`
+	Avg     *float64 `json:"avg,omitempty"`
+	// Median is the middle value of an average's records, in the same
+	// unit, where the figure gives one.
+	Median *float64  `json:"median,omitempty"`
+	Href   string    `json:"href"`
+	Query  StatQuery `json:"query"`
 }
 
 // Point is one month of a series.

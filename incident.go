@@ -372,4 +372,7 @@ type IncidentService interface {
 	// IncidentFigures returns the response times of the incidents the
 	// caller sees, for the statistics.
 	IncidentFigures(ctx context.Context, f IncidentFilter) ([]ResponseTimes, error)
+	// IncidentDurations returns every response time of a year's incidents
+	// in the caller's jurisdiction, for the medians of the statistics.
+	IncidentDurations(ctx context.Context, year string) ([]IncidentDuration, error)
 }

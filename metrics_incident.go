@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -333,4 +334,78 @@ func init() {
 				return incidentListHref(c, Year(now), IncidentReal, "province", p)
 			}})
 	}
+}
+
+// IncidentDuration is one response time as the statistics' medians read
+// it: the column it belongs to ("ack_avg", "contain_avg", "close_avg"),
+// its incident's commanding province, level and drill mark, in seconds.
+type IncidentDuration struct {
+	Column   string        `json:"column"`
+	Province string        `json:"province"`
+	Level    IncidentLevel `json:"level"`
+	Drill    bool          `json:"drill"`
+	Seconds  int64         `json:"seconds"`
+}
+
+// AddMedians sets the median of every average of the statistics from the
+// response times of its records (as IncidentDurations gives them).
+func (st *IncidentStats) AddMedians(durs []IncidentDuration) {
+	rows := append(append([]*IncidentStatsRow{&st.Total, &st.Drills}, pointers(st.Levels)...), pointers(st.Provinces)...)
+	for _, r := range rows {
+		for i := range r.Cells {
+			f := &r.Cells[i]
+			c := IncidentColumnNamed(f.Key)
+			if c == nil || !c.Avg {
+				continue
+			}
+			var vals []int64
+			for _, d := range durs {
+				if d.Column == c.Key && r.holds(d) {
+					vals = append(vals, d.Seconds)
+				}
+			}
+			f.Median = median(vals, c.Scale)
+		}
+	}
+}
+
+// holds reports whether a response time belongs to the row.
+func (r *IncidentStatsRow) holds(d IncidentDuration) bool {
+	switch {
+	case r.Key == "drills":
+		return d.Drill
+	case d.Drill:
+		return false
+	case r.Key == "total":
+		return true
+	case strings.HasPrefix(r.Key, "level-"):
+		return r.Key == "level-"+strconv.Itoa(int(d.Level))
+	case strings.HasPrefix(r.Key, "province-"):
+		return r.Key == "province-"+provinceFilter(d.Province)
+	}
+	return false
+}
+
+func pointers[T any](s []T) []*T {
+	out := make([]*T, len(s))
+	for i := range s {
+		out[i] = &s[i]
+	}
+	return out
+}
+
+// median is the middle of vals (the mean of the two middle ones for an
+// even count) divided by scale, to one decimal; nil for none.
+func median(vals []int64, scale float64) *float64 {
+	if len(vals) == 0 {
+		return nil
+	}
+	slices.Sort(vals)
+	n := len(vals)
+	m := float64(vals[n/2])
+	if n%2 == 0 {
+		m = float64(vals[n/2-1]+vals[n/2]) / 2
+	}
+	v := float64(int64(m/scale*10+0.5)) / 10
+	return &v
 }

@@ -659,3 +659,35 @@ func (db *DB) CloseIncident(ctx context.Context, id int64, summary string) error
 		return c.audit(change{action: "incident.close", objectType: "incident", objectID: id, detail: summary})
 	})
 }
+
+// IncidentDurations returns every response time of a year's incidents in
+// the caller's jurisdiction (nationally every incident, a bureau those its
+// province commands), as the counters count them, for the medians.
+func (db *DB) IncidentDurations(ctx context.Context, year string) ([]pinggu.IncidentDuration, error) {
+	c := db.reader(ctx)
+	j, ok := c.actor.Jurisdiction()
+	if !ok {
+		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看应急处置统计")
+	}
+	from, to, ok := periodBounds(year)
+	if !ok {
+		return nil, pinggu.Errorf(pinggu.EINVALID, "年份“%s”格式应为YYYY", year)
+	}
+	var w where
+	w.add("i.declared_at >= ? AND i.declared_at < ?", tval(from), tval(to))
+	if !j.National {
+		w.add("i.province = ?", j.Province)
+	}
+	cond := w.and()
+	q := "SELECT 'ack_avg', i.province, i.level, i.drill, p.ack_seconds FROM incident_parties p JOIN incidents i ON i.id = p.incident_id WHERE p.ack_seconds IS NOT NULL AND " + cond +
+		" UNION ALL SELECT 'contain_avg', i.province, i.level, i.drill, i.contain_seconds FROM incidents i WHERE i.contain_seconds IS NOT NULL AND " + cond +
+		" UNION ALL SELECT 'close_avg', i.province, i.level, i.drill, i.close_seconds FROM incidents i WHERE i.close_seconds IS NOT NULL AND " + cond
+	args := append(append(append([]any{}, w.args...), w.args...), w.args...)
+	return queryAll(c, func(r rowScanner) (pinggu.IncidentDuration, error) {
+		var d pinggu.IncidentDuration
+		var level int
+		err := r.Scan(&d.Column, &d.Province, &level, &d.Drill, &d.Seconds)
+		d.Level = pinggu.IncidentLevel(level)
+		return d, err
+	}, q, args...)
+}

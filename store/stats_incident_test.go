@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -88,8 +89,9 @@ func incidentHistory(t *testing.T, db *store.DB, w *asmWorld, now time.Time) {
 
 // incidentTally is a column's figure computed from the incident records.
 type incidentTally struct {
-	n   int64
-	sum int64
+	n    int64
+	sum  int64
+	vals []int64 // the times averaged, for the median
 }
 
 // checkIncidentStats compares every figure of the incidents' statistics,
@@ -126,17 +128,17 @@ func checkIncidentStats(t *testing.T, db *store.DB, w *asmWorld, now time.Time) 
 				}
 			case "contain_avg":
 				if inYear && x.ContainedAt != nil {
-					out.n, out.sum = out.n+1, out.sum+secs(x.DeclaredAt, x.ContainedAt)
+					out.n, out.sum, out.vals = out.n+1, out.sum+secs(x.DeclaredAt, x.ContainedAt), append(out.vals, secs(x.DeclaredAt, x.ContainedAt))
 				}
 			case "close_avg":
 				if inYear && x.ClosedAt != nil {
-					out.n, out.sum = out.n+1, out.sum+secs(x.DeclaredAt, x.ClosedAt)
+					out.n, out.sum, out.vals = out.n+1, out.sum+secs(x.DeclaredAt, x.ClosedAt), append(out.vals, secs(x.DeclaredAt, x.ClosedAt))
 				}
 			}
 			for _, p := range x.Parties {
 				switch {
 				case col == "ack_avg" && inYear && p.AcknowledgedAt != nil:
-					out.n, out.sum = out.n+1, out.sum+secs(p.NotifiedAt, p.AcknowledgedAt)
+					out.n, out.sum, out.vals = out.n+1, out.sum+secs(p.NotifiedAt, p.AcknowledgedAt), append(out.vals, secs(p.NotifiedAt, p.AcknowledgedAt))
 				case col == "ack_late" && inYear && p.AcknowledgedAt != nil && !p.AckOnTime():
 					out.n++
 				case col == "ack_overdue" && p.AcknowledgedAt == nil && p.AckDueAt.Before(now):
@@ -154,6 +156,11 @@ func checkIncidentStats(t *testing.T, db *store.DB, w *asmWorld, now time.Time) 
 		if err != nil {
 			t.Fatalf("%s: %v", who, err)
 		}
+		durs, err := db.IncidentDurations(ctx, year)
+		if err != nil {
+			t.Fatalf("%s: %v", who, err)
+		}
+		st.AddMedians(durs)
 		inScope := func(x *pinggu.Incident) bool { return scope.Kind == pinggu.ScopeAll || x.Province == scope.Province }
 		rows := []struct {
 			row  pinggu.IncidentStatsRow
@@ -203,6 +210,19 @@ func checkIncidentStats(t *testing.T, db *store.DB, w *asmWorld, now time.Time) 
 					if (f.Avg == nil) != (wantAvg == nil) || (f.Avg != nil && *f.Avg != *wantAvg) {
 						t.Errorf("%s: %s %s average = %v, the records give %v (%d s over %d)", who, r.row.Key, f.Key, deref(f.Avg), deref(wantAvg), want.sum, want.n)
 					}
+					var wantMed *float64
+					if v := want.vals; len(v) > 0 {
+						slices.Sort(v)
+						m := float64(v[len(v)/2])
+						if len(v)%2 == 0 {
+							m = float64(v[len(v)/2-1]+v[len(v)/2]) / 2
+						}
+						m = float64(int64(m/c.Scale*10+0.5)) / 10
+						wantMed = &m
+					}
+					if deref(f.Median) != deref(wantMed) {
+						t.Errorf("%s: %s %s median = %s, the records give %s (%v s)", who, r.row.Key, f.Key, deref(f.Median), deref(wantMed), want.vals)
+					}
 				}
 				checkIncidentList(t, db, ctx, now, who, r.row.Key, f, r.keep, incidents)
 				checked++
@@ -228,6 +248,9 @@ func checkIncidentStats(t *testing.T, db *store.DB, w *asmWorld, now time.Time) 
 	for _, who := range []string{"entA", "support"} {
 		if _, err := pinggu.BuildIncidentStats(w.ctx[who], db, now, year); pinggu.ErrorCode(err) != pinggu.EFORBIDDEN {
 			t.Errorf("%s reads the incidents' statistics: %v", who, err)
+		}
+		if _, err := db.IncidentDurations(w.ctx[who], year); pinggu.ErrorCode(err) != pinggu.EFORBIDDEN {
+			t.Errorf("%s reads the incidents' response times: %v", who, err)
 		}
 	}
 }

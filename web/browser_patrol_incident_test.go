@@ -238,6 +238,9 @@ func acknowledgeEach(t *testing.T, a *App, tab func() context.Context, id int64,
 	if got, _ := figure("ack_avg"); got != strconv.FormatFloat(want, 'f', 1, 64) {
 		t.Errorf("the average time to acknowledge shows %s minutes, the records give %.1f", got, want)
 	}
+	if !strings.Contains(pageHTML(t, bureau), `<span class="hint median">中位数 `) {
+		t.Error("the statistics show no median time to acknowledge")
+	}
 	if got, _ := figure("ack_late"); got != "0" {
 		t.Errorf("late acknowledgements: %s, want 0", got)
 	}

@@ -30,6 +30,13 @@ func (s *Handler) statsIncidents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if s.svc.Incidents != nil {
+		durs, err := s.svc.Incidents.IncidentDurations(r.Context(), q.Year)
+		if err != nil {
+			return err
+		}
+		st.AddMedians(durs)
+	}
 	s.writeJSON(w, http.StatusOK, st)
 	return nil
 }

@@ -47,6 +47,11 @@ func (s *Handler) incidentStats(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	durs, err := s.svc.Incidents.IncidentDurations(r.Context(), st.Year)
+	if err != nil {
+		return err
+	}
+	st.AddMedians(durs)
 	d := incidentStatsData{Year: st.Year, Province: st.Province, AsOf: st.AsOf}
 	this := now.In(pinggu.ChinaTime).Year()
 	for y := this; y > this-5; y-- {
@@ -58,7 +63,11 @@ func (s *Handler) incidentStats(w http.ResponseWriter, r *http.Request) error {
 	row := func(r pinggu.IncidentStatsRow) incidentStatsRow {
 		out := incidentStatsRow{Key: r.Key, Label: r.Label.In(p.Lang)}
 		for _, c := range r.Cells {
-			out.Cells = append(out.Cells, p.figView(c))
+			v := p.figView(c)
+			if c.Median != nil {
+				v.Median = p.T("coop.median", strconv.FormatFloat(*c.Median, 'f', 1, 64))
+			}
+			out.Cells = append(out.Cells, v)
 		}
 		return out
 	}
