@@ -64,8 +64,8 @@ func (s *Handler) incidentList(w http.ResponseWriter, r *http.Request) error {
 	if f.Year != "" {
 		d.Narrowed = append(d.Narrowed, narrowed{"year", f.Year, p.T("coop.filter_year", f.Year)})
 	}
-	if f.Ack == "acknowledged" || f.Ack == "late" || f.Ack == "overdue" {
-		d.Narrowed = append(d.Narrowed, narrowed{"ack", f.Ack, p.T("coop.filter_ack_" + f.Ack)})
+	if key, ok := map[string]string{"acknowledged": "coop.filter_ack_acknowledged", "late": "coop.filter_ack_late", "overdue": "coop.filter_ack_overdue"}[f.Ack]; ok {
+		d.Narrowed = append(d.Narrowed, narrowed{"ack", f.Ack, p.T(key)})
 	}
 	if f.Contained {
 		d.Narrowed = append(d.Narrowed, narrowed{"contained", "true", p.T("coop.filter_contained")})
