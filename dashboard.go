@@ -25,10 +25,17 @@ type FigureDef struct {
 	// Tone marks figures that call for action: "warn" or "bad".
 	Tone  string
 	Query func(now time.Time) StatQuery
-	// Avg shows the average of the summed value instead of the count.
-	Avg bool
-	// Href is the list behind the figure, with its filters.
-	Href func(now time.Time) string
+	// Avg shows the average of the summed value instead of the count,
+	// divided by Scale when set (seconds summed, minutes shown: 60).
+	Avg   bool
+	Scale float64
+	// Href is the list behind the figure, with its filters; HrefIn, when
+	// set, is used instead with the dashboard's province ("" national),
+	// for lists wider than the figure's scope.
+	Href   func(now time.Time) string
+	HrefIn func(now time.Time, province string) string
+	// For, when set, limits the figure to the actors it accepts.
+	For func(a *Actor) bool
 }
 
 // SeriesDef is a line of the monthly trend: a metric with a month
@@ -49,6 +56,8 @@ type RankDef struct {
 	Tone  string
 	Query func(now time.Time) StatQuery
 	Href  func(now time.Time, province string) string
+	// For, when set, limits the column to the actors it accepts.
+	For func(a *Actor) bool `json:"-"`
 }
 
 var (
@@ -78,10 +87,13 @@ type Figure struct {
 	Value int64  `json:"value"`
 	// Average marks a figure that shows Avg, the mean of the summed value
 	// over Value records (nil when there are none).
-	Average bool      `json:"average,omitempty"`
-	Avg     *float64  `json:"avg,omitempty"`
-	Href    string    `json:"href"`
-	Query   StatQuery `json:"query"`
+	Average bool     `json:"average,omitempty"`
+	Avg     *float64 `json:"avg,omitempty"`
+	// Median is the middle value of an average's records, in the same
+	// unit, where the figure gives one.
+	Median *float64  `json:"median,omitempty"`
+	Href   string    `json:"href"`
+	Query  StatQuery `json:"query"`
 }
 
 // Point is one month of a series.
@@ -140,12 +152,21 @@ func BuildDashboard(ctx context.Context, s StatsService, now time.Time) (*Dashbo
 		return nil, Errorf(EFORBIDDEN, "无权查看统计")
 	}
 	for _, f := range figureDefs {
+		if f.For != nil && !f.For(a) {
+			continue
+		}
 		q := f.Query(now)
 		rows, err := s.Stat(ctx, q)
 		if err != nil {
 			return nil, fmt.Errorf("figure %s: %w", f.Key, err)
 		}
-		d.Figures = append(d.Figures, figureOf(f.Key, f.Group, f.Label, f.Tone, f.Avg, rows, f.Href(now), q))
+		href := ""
+		if f.HrefIn != nil {
+			href = f.HrefIn(now, d.Province)
+		} else {
+			href = f.Href(now)
+		}
+		d.Figures = append(d.Figures, figureOf(f.Key, f.Group, f.Label, f.Tone, f.Avg, f.Scale, rows, href, q))
 	}
 	byCat, err := s.Stat(ctx, StatQuery{Metric: MetricServices, By: []string{"category"}})
 	if err != nil {
@@ -187,9 +208,14 @@ func BuildDashboard(ctx context.Context, s StatsService, now time.Time) (*Dashbo
 
 // rank fills the provinces' ranking, ordered by the first column.
 func (d *Dashboard) rank(ctx context.Context, s StatsService, now time.Time) error {
-	d.RankBy = rankDefs
-	cols := make([][]StatRow, len(rankDefs))
-	for i, rd := range rankDefs {
+	a := ActorFrom(ctx)
+	for _, rd := range rankDefs {
+		if rd.For == nil || rd.For(a) {
+			d.RankBy = append(d.RankBy, rd)
+		}
+	}
+	cols := make([][]StatRow, len(d.RankBy))
+	for i, rd := range d.RankBy {
 		q := rd.Query(now)
 		q.By = append([]string{"province"}, q.By...)
 		rows, err := s.Stat(ctx, q)
@@ -201,7 +227,7 @@ func (d *Dashboard) rank(ctx context.Context, s StatsService, now time.Time) err
 	}
 	for _, p := range MainlandProvinces() {
 		row := RankRow{Province: p.Code}
-		for i, rd := range rankDefs {
+		for i, rd := range d.RankBy {
 			q := rd.Query(now)
 			eq := map[string]string{"province": p.Code}
 			for k, v := range q.Eq {
@@ -233,15 +259,20 @@ func valueOf(rows []StatRow, k string) int64 {
 	return n
 }
 
-func figureOf(key, group string, label Label, tone string, avg bool, rows []StatRow, href string, q StatQuery) Figure {
+// figureOf totals rows into a figure; an average is divided by scale when
+// set (a unit of time), to one decimal.
+func figureOf(key, group string, label Label, tone string, avg bool, scale float64, rows []StatRow, href string, q StatQuery) Figure {
 	f := Figure{Key: key, Group: group, Label: label, Tone: tone, Href: href, Query: q, Average: avg}
 	var sum float64
 	for _, r := range rows {
 		f.Value += r.N
 		sum += r.Sum
 	}
+	if scale == 0 {
+		scale = 1
+	}
 	if avg && f.Value > 0 {
-		v := float64(int64(sum/float64(f.Value)*10+0.5)) / 10
+		v := float64(int64(sum/float64(f.Value)/scale*10+0.5)) / 10
 		f.Avg = &v
 	}
 	if f.Value == 0 {

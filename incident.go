@@ -330,6 +330,17 @@ type IncidentFilter struct {
 	Category IncidentCategory `json:"category,omitempty"`
 	// Drill selects exercises ("only"), real incidents ("none") or both ("").
 	Drill string `json:"drill,omitempty"`
+	// Province is the commanding province (ProvinceNational for the
+	// ministry's incidents); Year ("2026") the year of declaration in China
+	// Standard Time.
+	Province string `json:"province,omitempty"`
+	Year     string `json:"year,omitempty"`
+	// Ack selects incidents with a party that acknowledged
+	// ("acknowledged"), acknowledged after its deadline ("late") or has
+	// not acknowledged past it ("overdue").
+	Ack string `json:"ack,omitempty"`
+	// Contained selects incidents whose containment is recorded.
+	Contained bool `json:"contained,omitempty"`
 	ListOptions
 }
 
@@ -361,4 +372,7 @@ type IncidentService interface {
 	// IncidentFigures returns the response times of the incidents the
 	// caller sees, for the statistics.
 	IncidentFigures(ctx context.Context, f IncidentFilter) ([]ResponseTimes, error)
+	// IncidentDurations returns every response time of a year's incidents
+	// in the caller's jurisdiction, for the medians of the statistics.
+	IncidentDurations(ctx context.Context, year string) ([]IncidentDuration, error)
 }

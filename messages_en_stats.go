@@ -21,6 +21,8 @@ func init() {
 		"所选第三方评估机构未持有有效的%s及以上能力认定证书，不能承接此业务的第三方评估": "The chosen third-party assessor holds no certificate in force of %s or above, so it may not assess this business",
 		"文件":                     "File",
 		"无权%s统计通报":               "You may not take the step \"%s\" on statistical bulletins",
+		"无权查看应急处置统计":             "Only the regulators who command incidents may see their statistics",
+		"年份“%s”格式应为YYYY":         "The year \"%s\" must be written as YYYY",
 		"无权查看统计":                 "You may not see statistics",
 		"无权查看能力认定申请":             "You may not see this certification application",
 		"无权校验统计":                 "You may not verify statistics",

@@ -30,7 +30,9 @@ type CooperationStore interface {
 // Guangdong bureau to the provincial police with a screenshot and their
 // answer, a case the police referred back, a closed case; a level-II
 // incident with its whole timeline, closed (its closure report is drawn
-// from it), a level-III incident just declared and a drill under way; the
+// from it), a Guangdong level-IV incident closed ten days ago with one
+// late acknowledgement, a level-III incident not acknowledged past its
+// deadline and a drill under way (apart in the statistics); the
 // national and Guangdong joint-unit mechanisms with members, a meeting held
 // with tasks, a meeting planned and a risk bulletin with read receipts;
 // and a joint assessment the police signed off. Each step runs as the demo
@@ -188,6 +190,9 @@ func (s *coopSeeder) incidents() error {
 	ent := s.orgs[nameEnt]
 	svc := s.service(nameEnt)
 	other := s.service(nameEnt2)
+	if err := s.gdIncidentClosed(svc); err != nil {
+		return err
+	}
 	i := &pinggu.Incident{Title: "即时通信群组大规模推送涉诈链接", Level: pinggu.LevelII, Category: pinggu.IncidentFraud,
 		Description:   "监测发现两款即时通信业务的群组在2小时内集中推送涉诈短链接逾3万条，涉及广东、浙江用户。",
 		ServiceIDs:    []int64{svc.ID, other.ID},
@@ -257,10 +262,11 @@ func (s *coopSeeder) incidents() error {
 	if err := s.st.CloseIncident(s.as("ministry", 30), i.ID, "本次事件经企业封禁、属地排查和公安协同处置，6小时内得到控制；两家企业已完成群组管理整改。建议将短链接集中推送纳入常态化监测。"); err != nil {
 		return err
 	}
-	// A level-III incident just declared in Guangdong, awaiting acknowledgement.
+	// A level-III incident declared in Guangdong this morning, still not
+	// acknowledged two hours past its four-hour deadline.
 	gdInc := &pinggu.Incident{Title: "某云服务平台被用于批量托管仿冒网站", Level: pinggu.LevelIII, Category: pinggu.IncidentHarmfulInfo, Province: "440000",
 		Description: "巡查发现40余个仿冒银行网站托管于同一云服务平台。", ServiceIDs: []int64{svc.ID}, PartnerOrgIDs: []int64{s.orgs[nameGDPolice].ID}}
-	if err := s.st.DeclareIncident(s.as("gd-bureau", 1), gdInc); err != nil {
+	if err := s.st.DeclareIncident(s.as("gd-bureau", 6), gdInc); err != nil {
 		return fmt.Errorf("demo level III: %w", err)
 	}
 	// A drill under way.
@@ -274,6 +280,46 @@ func (s *coopSeeder) incidents() error {
 	}
 	s.setClock(s.now)
 	return nil
+}
+
+// gdIncidentClosed is a level-IV incident the Guangdong bureau commanded
+// ten days ago, for its response times: the enterprise acknowledged in 40
+// minutes, the ministry in an hour, the provincial police two hours after
+// the eight-hour deadline; contained in four hours, closed in a day.
+func (s *coopSeeder) gdIncidentClosed(svc *pinggu.Service) error {
+	const at = 240.0
+	x := &pinggu.Incident{Title: "某直播平台弹幕集中引流境外赌博网站", Level: pinggu.LevelIV, Category: pinggu.IncidentHarmfulInfo, Province: "440000",
+		Description: "巡查发现多个直播间弹幕集中发布境外赌博网站引流信息，2小时内逾5,000条。", ServiceIDs: []int64{svc.ID},
+		PartnerOrgIDs: []int64{s.orgs[nameGDPolice].ID}}
+	if err := s.st.DeclareIncident(s.as("gd-bureau", at), x); err != nil {
+		return fmt.Errorf("demo level IV: %w", err)
+	}
+	var ent *pinggu.IncidentParty
+	for _, p := range x.Parties {
+		if p.Recipient.Party == pinggu.PartyEnterprise {
+			ent = p
+		}
+	}
+	if err := s.st.AcknowledgeIncident(s.as("ent-admin", at-40.0/60), x.ID, "已签收，正在清理涉赌弹幕并封禁账号。"); err != nil {
+		return err
+	}
+	if err := s.st.AcknowledgeIncident(s.as("ministry", at-1), x.ID, "已收到，请持续报告处置进展。"); err != nil {
+		return err
+	}
+	t, err := s.st.AddIncidentTask(s.as("gd-bureau", at-1.5), x.ID, pinggu.TaskRequest{PartyID: ent.ID, Title: "清理涉赌弹幕并封禁引流账号", Hours: 4})
+	if err != nil {
+		return err
+	}
+	if err := s.st.CompleteIncidentTask(s.as("ent-admin", at-3.5), t.ID, "已清理弹幕5,312条，封禁账号486个，关键词已加入实时过滤。"); err != nil {
+		return err
+	}
+	if err := s.st.ContainIncident(s.as("gd-bureau", at-4), x.ID, "引流弹幕已停止出现。"); err != nil {
+		return err
+	}
+	if err := s.st.AcknowledgeIncident(s.as("gd-police", at-10), x.ID, "已签收（夜间值班未及时查收），已对引流网站立案侦查。"); err != nil {
+		return err
+	}
+	return s.st.CloseIncident(s.as("gd-bureau", at-22), x.ID, "经企业清理、属地督办和公安侦查，事件4小时内得到控制；企业已完善弹幕关键词过滤。")
 }
 
 func (s *coopSeeder) joint() error {

@@ -87,6 +87,28 @@ func TestSeedCooperation(t *testing.T) {
 		t.Errorf("closure report: %d bytes, %v", pdf.Len(), err)
 	}
 
+	// The response-time statistics are not trivial: as the Guangdong
+	// bureau (its own incidents) and the ministry (every one), real
+	// incidents have acknowledgements, late ones, containment and closure,
+	// one is overdue, and the drill stays apart.
+	if diffs, err := db.VerifyStats(sys); err != nil || len(diffs) > 0 {
+		t.Fatalf("counters: %v %v", err, diffs)
+	}
+	for _, who := range []*pinggu.Actor{{Username: "gd", Role: pinggu.RoleBureau, Province: "440000"}, {Username: "miit", Role: pinggu.RoleMinistry}} {
+		st, err := pinggu.BuildIncidentStats(pinggu.WithActor(context.Background(), who), db, now, pinggu.Year(now))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, f := range st.Total.Cells {
+			if f.Value == 0 || (f.Average && f.Avg == nil) {
+				t.Errorf("%s: demo figure %s is empty", who.Username, f.Key)
+			}
+			if i == 0 && st.Drills.Cells[i].Value != 1 {
+				t.Errorf("%s: %d drills, want 1", who.Username, st.Drills.Cells[i].Value)
+			}
+		}
+	}
+
 	meetings, _, err := db.ListMeetings(sys, pinggu.JointFilter{})
 	if err != nil {
 		t.Fatal(err)

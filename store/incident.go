@@ -156,7 +156,7 @@ func (db *DB) FindIncident(ctx context.Context, id int64) (*pinggu.Incident, err
 }
 
 // incidentWhere is the caller's scope with the filter's conditions.
-func incidentWhere(a *pinggu.Actor, f pinggu.IncidentFilter) where {
+func incidentWhere(a *pinggu.Actor, f pinggu.IncidentFilter, now time.Time) where {
 	var w where
 	p, args := incidentScopePred(a)
 	w.add(p, args...)
@@ -175,13 +175,34 @@ func incidentWhere(a *pinggu.Actor, f pinggu.IncidentFilter) where {
 	case "none":
 		w.add("i.drill = ?", false)
 	}
+	switch f.Province {
+	case "":
+	case pinggu.ProvinceNational:
+		w.add("i.province = ''")
+	default:
+		w.add("i.province = ?", f.Province)
+	}
+	if from, to, ok := periodBounds(f.Year); ok {
+		w.add("i.declared_at >= ? AND i.declared_at < ?", tval(from), tval(to))
+	}
+	switch f.Ack {
+	case "acknowledged":
+		w.add("EXISTS (SELECT 1 FROM incident_parties lp WHERE lp.incident_id = i.id AND lp.acknowledged_at IS NOT NULL)")
+	case "late":
+		w.add("EXISTS (SELECT 1 FROM incident_parties lp WHERE lp.incident_id = i.id AND lp.acknowledged_at > lp.ack_due_at)")
+	case "overdue":
+		w.add("EXISTS (SELECT 1 FROM incident_parties lp WHERE lp.incident_id = i.id AND lp.acknowledged_at IS NULL AND lp.ack_due_at < ?)", tval(now))
+	}
+	if f.Contained {
+		w.add("i.contained_at IS NOT NULL")
+	}
 	return w
 }
 
 // ListIncidents lists the incidents the caller sees, newest first.
 func (db *DB) ListIncidents(ctx context.Context, f pinggu.IncidentFilter) ([]*pinggu.Incident, int, error) {
 	c := db.reader(ctx)
-	w := incidentWhere(c.actor, f)
+	w := incidentWhere(c.actor, f, c.now)
 	opt := f.ListOptions.Normalize()
 	total, err := c.count("incidents i", w)
 	if err != nil {
@@ -207,7 +228,7 @@ func (db *DB) ListIncidents(ctx context.Context, f pinggu.IncidentFilter) ([]*pi
 // sees (up to TotalCap), computed from what it sees of each.
 func (db *DB) IncidentFigures(ctx context.Context, f pinggu.IncidentFilter) ([]pinggu.ResponseTimes, error) {
 	c := db.reader(ctx)
-	w := incidentWhere(c.actor, f)
+	w := incidentWhere(c.actor, f, c.now)
 	list, err := queryAll(c, scanIncident, "SELECT "+incidentCols+" FROM incidents i"+w.sql()+" ORDER BY i.declared_at, i.id LIMIT ?", append(w.args, pinggu.TotalCap)...)
 	if err != nil {
 		return nil, err
@@ -220,6 +241,13 @@ func (db *DB) IncidentFigures(ctx context.Context, f pinggu.IncidentFilter) ([]p
 		out = append(out, pinggu.IncidentResponseTimes(x, c.now))
 	}
 	return out, nil
+}
+
+// secondsSince is a response time as the statistics sum it: whole seconds
+// from the stored instant from to the instant to (as it will be stored,
+// to the microsecond), rounded.
+func secondsSince(from, to time.Time) int64 {
+	return int64(to.Truncate(time.Microsecond).Sub(from).Round(time.Second) / time.Second)
 }
 
 // incidentEvent appends an entry to an incident's timeline.
@@ -262,6 +290,7 @@ func (db *DB) DeclareIncident(ctx context.Context, x *pinggu.Incident) error {
 		if err := pinggu.Authorize(c.actor, pinggu.ActIncidentDeclare, pinggu.IncidentSubject(x)); err != nil {
 			return err
 		}
+		var srcOrg int64
 		if !x.Source.IsZero() {
 			src, err := c.resolveRef(x.Source)
 			if pinggu.ErrorCode(err) == pinggu.ENOTFOUND {
@@ -273,6 +302,7 @@ func (db *DB) DeclareIncident(ctx context.Context, x *pinggu.Incident) error {
 			if x.Title == "" {
 				x.Title = src.Label
 			}
+			srcOrg = src.OrgID
 		}
 		if err := x.Check(); err != nil {
 			return err
@@ -288,6 +318,15 @@ func (db *DB) DeclareIncident(ctx context.Context, x *pinggu.Incident) error {
 			if !enterprises[s.OrgID] {
 				enterprises[s.OrgID] = true
 				parties = append(parties, &pinggu.IncidentParty{Recipient: pinggu.EnterpriseOf(s.OrgID), Name: s.OrgName})
+			}
+		}
+		// The enterprise the source record belongs to (whose site a warning
+		// is about, or the app store listing it) is notified with those
+		// running the affected services, even when no service is named.
+		if srcOrg != 0 && !enterprises[srcOrg] {
+			if o, err := c.findOrgAny(srcOrg); err == nil && o.Kind.IsEnterprise() {
+				enterprises[srcOrg] = true
+				parties = append(parties, &pinggu.IncidentParty{Recipient: pinggu.EnterpriseOf(o.ID), Name: o.Name})
 			}
 		}
 		x.AffectedProvinces = pinggu.SortProvinceCodes(x.AffectedProvinces)
@@ -407,8 +446,8 @@ func (db *DB) AcknowledgeIncident(ctx context.Context, id int64, response string
 		if response != "" {
 			responded = tval(c.now)
 		}
-		if _, err := c.exec("UPDATE incident_parties SET acknowledged_at = ?, acknowledged_by = ?, response = ?, responded_at = ? WHERE id = ?",
-			tval(c.now), actorName(c.actor), response, responded, p.ID); err != nil {
+		if _, err := c.exec("UPDATE incident_parties SET acknowledged_at = ?, ack_seconds = ?, acknowledged_by = ?, response = ?, responded_at = ? WHERE id = ?",
+			tval(c.now), secondsSince(p.NotifiedAt, c.now), actorName(c.actor), response, responded, p.ID); err != nil {
 			return err
 		}
 		if x.AcknowledgedAt == nil {
@@ -569,7 +608,8 @@ func (db *DB) ContainIncident(ctx context.Context, id int64, note string) error 
 		if x.ContainedAt != nil {
 			return pinggu.Errorf(pinggu.ECONFLICT, "事件已于%s控制", x.ContainedAt.In(pinggu.ChinaTime).Format("2006-01-02 15:04"))
 		}
-		if _, err := c.exec("UPDATE incidents SET contained_at = ?, state = ? WHERE id = ?", tval(c.now), string(pinggu.IncidentContained), id); err != nil {
+		if _, err := c.exec("UPDATE incidents SET contained_at = ?, contain_seconds = ?, state = ? WHERE id = ?",
+			tval(c.now), secondsSince(x.DeclaredAt, c.now), string(pinggu.IncidentContained), id); err != nil {
 			return err
 		}
 		msg := "风险已得到控制"
@@ -594,12 +634,13 @@ func (db *DB) CloseIncident(ctx context.Context, id int64, summary string) error
 		if summary = strings.TrimSpace(summary); summary == "" {
 			return invalidRef("summary", "结束响应须填写处置总结")
 		}
-		contained := tval(c.now)
+		// Closing without a recorded containment contains it now.
+		contained := c.now
 		if x.ContainedAt != nil {
-			contained = tval(*x.ContainedAt)
+			contained = *x.ContainedAt
 		}
-		if _, err := c.exec("UPDATE incidents SET state = ?, closed_at = ?, contained_at = ?, closure_summary = ? WHERE id = ?",
-			string(pinggu.IncidentClosed), tval(c.now), contained, summary, id); err != nil {
+		if _, err := c.exec("UPDATE incidents SET state = ?, closed_at = ?, close_seconds = ?, contained_at = ?, contain_seconds = ?, closure_summary = ? WHERE id = ?",
+			string(pinggu.IncidentClosed), tval(c.now), secondsSince(x.DeclaredAt, c.now), tval(contained), secondsSince(x.DeclaredAt, contained), summary, id); err != nil {
 			return err
 		}
 		if err := c.incidentEvent(id, 0, pinggu.IEClosed, "结束应急响应："+summary); err != nil {
@@ -617,4 +658,36 @@ func (db *DB) CloseIncident(ctx context.Context, id int64, summary string) error
 		}
 		return c.audit(change{action: "incident.close", objectType: "incident", objectID: id, detail: summary})
 	})
+}
+
+// IncidentDurations returns every response time of a year's incidents in
+// the caller's jurisdiction (nationally every incident, a bureau those its
+// province commands), as the counters count them, for the medians.
+func (db *DB) IncidentDurations(ctx context.Context, year string) ([]pinggu.IncidentDuration, error) {
+	c := db.reader(ctx)
+	j, ok := c.actor.Jurisdiction()
+	if !ok {
+		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看应急处置统计")
+	}
+	from, to, ok := periodBounds(year)
+	if !ok {
+		return nil, pinggu.Errorf(pinggu.EINVALID, "年份“%s”格式应为YYYY", year)
+	}
+	var w where
+	w.add("i.declared_at >= ? AND i.declared_at < ?", tval(from), tval(to))
+	if !j.National {
+		w.add("i.province = ?", j.Province)
+	}
+	cond := w.and()
+	q := "SELECT 'ack_avg', i.province, i.level, i.drill, p.ack_seconds FROM incident_parties p JOIN incidents i ON i.id = p.incident_id WHERE p.ack_seconds IS NOT NULL AND " + cond +
+		" UNION ALL SELECT 'contain_avg', i.province, i.level, i.drill, i.contain_seconds FROM incidents i WHERE i.contain_seconds IS NOT NULL AND " + cond +
+		" UNION ALL SELECT 'close_avg', i.province, i.level, i.drill, i.close_seconds FROM incidents i WHERE i.close_seconds IS NOT NULL AND " + cond
+	args := append(append(append([]any{}, w.args...), w.args...), w.args...)
+	return queryAll(c, func(r rowScanner) (pinggu.IncidentDuration, error) {
+		var d pinggu.IncidentDuration
+		var level int
+		err := r.Scan(&d.Column, &d.Province, &level, &d.Drill, &d.Seconds)
+		d.Level = pinggu.IncidentLevel(level)
+		return d, err
+	}, q, args...)
 }

@@ -119,6 +119,9 @@ func TestStatsExact(t *testing.T) {
 		// Training: events held, cancelled and planned, attendance and
 		// scores recorded and corrected, a date moved, certificates issued.
 		trainingHistory(t, db, w)
+		// Emergency response: incidents acknowledged on time, late and
+		// never, contained and closed, a drill apart.
+		incidentHistory(t, db, w, now)
 
 		diffs, err := db.VerifyStats(sys)
 		if err != nil {
@@ -131,7 +134,7 @@ func TestStatsExact(t *testing.T) {
 			if name == "nobody" || name == "auditor" {
 				continue
 			}
-			for _, q := range statQueries(now) {
+			for _, q := range append(statQueries(now), incidentQueries(now)...) {
 				got, err := db.Stat(ctx, q)
 				if err != nil {
 					t.Fatalf("%s: Stat %+v: %v", name, q, err)
@@ -145,6 +148,9 @@ func TestStatsExact(t *testing.T) {
 				}
 			}
 		}
+		// The incidents' response times, as each regulator, against the
+		// same figures computed from the incident records.
+		checkIncidentStats(t, db, w, now)
 		// Hand-written counts for the figures a person reads first.
 		hand := func(q string, args ...any) int64 {
 			var n int64

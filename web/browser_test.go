@@ -37,8 +37,39 @@ func chromiumPath(t *testing.T) string {
 }
 
 // newBrowser starts a headless Chromium with a fresh profile and returns a
-// context for driving one tab.
+// context for driving one tab, within 90 seconds.
 func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	ctx, cancelTime := context.WithTimeout(startBrowser(t), browserDeadline)
+	t.Cleanup(cancelTime)
+	return ctx
+}
+
+// browserDeadline bounds what one person does in one tab.
+const browserDeadline = 90 * time.Second
+
+// browserTabs starts one headless Chromium and returns a function that
+// opens a fresh tab in a browser context of its own (its own cookies, so
+// its own login) with its own deadline: a test of several people starts
+// one browser, and no person's steps count against another's deadline.
+func browserTabs(t *testing.T) func() context.Context {
+	t.Helper()
+	browser := startBrowser(t)
+	return func() context.Context {
+		t.Helper()
+		ctx, cancelTab := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+		ctx, cancelTime := context.WithTimeout(ctx, browserDeadline)
+		t.Cleanup(func() { cancelTime(); cancelTab() })
+		if err := chromedp.Do(ctx); err != nil {
+			t.Fatalf("open a tab: %v", err)
+		}
+		return ctx
+	}
+}
+
+// startBrowser starts a headless Chromium with a fresh profile and returns
+// the context of its first tab, without a deadline.
+func startBrowser(t *testing.T) context.Context {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath(t)),
@@ -56,8 +87,9 @@ func newBrowser(t *testing.T) context.Context {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	t.Cleanup(func() { cancelTab(); cancelAlloc() })
+	// The first action starts the browser, and a deadline on its context
+	// would end the browser with it: the tabs carry the deadlines.
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}

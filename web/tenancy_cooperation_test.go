@@ -277,6 +277,7 @@ func init() {
 		"POST /cases/{id}/reply": {kind: uiRecord, record: recCase, form: v("reply", "accept")},
 		"POST /cases/{id}/close": {kind: uiRecord, record: recCase, form: v("note", "越权结案")},
 		"GET /incidents":         {kind: uiList, record: recIncident, present: true},
+		"GET /incidents/stats":   {kind: uiList, record: recIncident},
 		"GET /incidents/new":     {kind: uiForm},
 		"POST /incidents": {kind: uiCreate, form: func(a *App) url.Values {
 			return url.Values{"title": {"越权事件"}, "level": {"4"}, "category": {"fraud"}, "province": {a.OrgB.Province}, "service_id": {ID(a.SvcB.ID)}}

@@ -55,6 +55,7 @@ func init() {
 		"GET /api/dashboard":                                 {kind: tStats},
 		"GET /api/stats":                                     {kind: tStats},
 		"GET /api/stats/metrics":                             {kind: tPublic},
+		"GET /api/stats/incidents":                           {kind: tStats},
 		"GET /api/certification/register":                    {kind: tPublic},
 		"GET /api/certification/criteria":                    {kind: tPublic},
 		"GET /api/certification/applications":                {kind: tList, record: recCertApp},
@@ -250,6 +251,26 @@ func TestTenancyStatsRoutes(t *testing.T) {
 		for _, r := range d.Ranking {
 			for _, cell := range r.Cells {
 				check(cell.Key+" of "+r.Province, cell.Value, cell.Query)
+			}
+		}
+		// The incidents' response times: for those who command incidents,
+		// every cell equals its query counted from the records in scope;
+		// anyone else (a notified party) gets 403.
+		res = c.Do("GET", "/api/stats/incidents", nil)
+		if !pinggu.CommandsIncidents(actor) {
+			MustStatus(t, res, http.StatusForbidden, "incident statistics as "+u)
+		} else {
+			MustStatus(t, res, http.StatusOK, "incident statistics as "+u)
+			var st pinggu.IncidentStats
+			res.Decode(t, &st)
+			rows := append(append([]pinggu.IncidentStatsRow{st.Total, st.Drills}, st.Levels...), st.Provinces...)
+			for _, row := range rows {
+				for _, cell := range row.Cells {
+					check(row.Key+" "+cell.Key, cell.Value, cell.Query)
+				}
+			}
+			if j, _ := actor.Jurisdiction(); !j.National && (st.Province != actor.Province || len(st.Provinces) > 0) {
+				t.Errorf("incident statistics as %s cover %q and %d provinces, want its own province only", u, st.Province, len(st.Provinces))
 			}
 		}
 		// The services each role sees in its list are the services it

@@ -312,6 +312,9 @@ func Routes() []Route {
 		{Method: "GET", Pattern: "/api/stats", Handler: (*Handler).statsGet, Tag: tagStats,
 			Summary: "One metric's exact counts in the caller's scope, grouped by (by=a,b) and filtered by dimension=value",
 			Query:   typeOf[statsQuery](), Response: typeOf[statsAnswer]()},
+		{Method: "GET", Pattern: "/api/stats/incidents", Handler: (*Handler).statsIncidents, Tag: tagStats,
+			Summary: "Incidents' response times of a year (to acknowledge, contain, close; late and overdue acknowledgements) by level, with drills apart and, nationally, by commanding province; each figure exact, with its query and the list behind it",
+			Query:   typeOf[incidentStatsQuery](), Response: typeOf[pinggu.IncidentStats]()},
 		{Method: "GET", Pattern: "/api/stats/metrics", Handler: (*Handler).statsMetrics, Tag: tagStats,
 			Summary: "The metrics every module registered, with their dimensions", Response: typeOf[map[string][]metricInfo]()},
 

@@ -11,6 +11,8 @@ import (
 // figView is a figure as a tile or a cell: its number and the list behind.
 type figView struct {
 	Key, Label, Value, Href, Tone string
+	// Median is shown beside an average where the page gives it.
+	Median string
 }
 
 type figGroup struct {

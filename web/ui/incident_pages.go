@@ -17,7 +17,17 @@ type incidentListData struct {
 	Total      int
 	Pager      pager
 	CanDeclare bool
+	// CanStats shows the link to the response-time statistics.
+	CanStats       bool
+	Levels, States []option
+	// Narrowed are the filters a statistics figure's link set that the
+	// form has no field for (province, year, acknowledgements,
+	// containment), kept as hidden fields and shown as chips.
+	Narrowed []narrowed
 }
+
+// narrowed is one filter set by a link: its name, value and description.
+type narrowed struct{ Name, Value, Label string }
 
 // mayDeclare reports whether the actor declares incidents at all.
 func mayDeclare(a *pinggu.Actor) bool {
@@ -32,11 +42,35 @@ func (s *Handler) incidentList(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	p.Form = newForm(q)
 	opt := listParams(r)
-	items, total, err := s.svc.Incidents.ListIncidents(r.Context(), pinggu.IncidentFilter{State: pinggu.IncidentState(q.Get("state")), Drill: q.Get("drill"), ListOptions: opt})
+	level, _ := strconv.Atoi(q.Get("level"))
+	f := pinggu.IncidentFilter{State: pinggu.IncidentState(q.Get("state")), Level: pinggu.IncidentLevel(level), Drill: q.Get("drill"),
+		Province: q.Get("province"), Year: q.Get("year"), Ack: q.Get("ack"), Contained: q.Get("contained") == "true", ListOptions: opt}
+	items, total, err := s.svc.Incidents.ListIncidents(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	p.Data = incidentListData{Items: items, Total: total, Pager: p.newPager(r, total, opt), CanDeclare: mayDeclare(p.Actor)}
+	d := incidentListData{Items: items, Total: total, Pager: p.newPager(r, total, opt), CanDeclare: mayDeclare(p.Actor),
+		CanStats: gateIncidentStats(p.Actor), States: labelOptions(p.Lang, pinggu.IncidentStates, pinggu.IncidentStateLabels)}
+	for _, l := range pinggu.IncidentLevels {
+		d.Levels = append(d.Levels, option{strconv.Itoa(int(l)), p.IncidentLevelLabel(l)})
+	}
+	if f.Province != "" {
+		label := p.T("coop.command") + "：" + p.LevelName(f.Province)
+		if f.Province == pinggu.ProvinceNational {
+			label = p.T("coop.command") + "：" + p.LevelName("")
+		}
+		d.Narrowed = append(d.Narrowed, narrowed{"province", f.Province, label})
+	}
+	if f.Year != "" {
+		d.Narrowed = append(d.Narrowed, narrowed{"year", f.Year, p.T("coop.filter_year", f.Year)})
+	}
+	if key, ok := map[string]string{"acknowledged": "coop.filter_ack_acknowledged", "late": "coop.filter_ack_late", "overdue": "coop.filter_ack_overdue"}[f.Ack]; ok {
+		d.Narrowed = append(d.Narrowed, narrowed{"ack", f.Ack, p.T(key)})
+	}
+	if f.Contained {
+		d.Narrowed = append(d.Narrowed, narrowed{"contained", "true", p.T("coop.filter_contained")})
+	}
+	p.Data = d
 	s.render(w, r, http.StatusOK, "incident_list", p)
 	return nil
 }

@@ -181,6 +181,7 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/cases/{id}/close", Gate: gateCases, Module: "cases", Handler: (*Handler).caseClose},
 		{Method: "GET", Pattern: "/incidents", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentList},
 		{Method: "GET", Pattern: "/incidents/new", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentNew},
+		{Method: "GET", Pattern: "/incidents/stats", Gate: gateIncidentStats, Module: "incidents", Handler: (*Handler).incidentStats},
 		{Method: "POST", Pattern: "/incidents", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentDeclare},
 		{Method: "GET", Pattern: "/incidents/{id}", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentShow},
 		{Method: "GET", Pattern: "/incidents/{id}/report.pdf", Gate: gateIncidents, Module: "incidents", Handler: (*Handler).incidentReport},
