@@ -99,3 +99,6 @@ func CompetitionSummary(k *pinggu.Competition, lang string) [][2]any {
 		{t(lang, "审定人", "Approved by"), k.ApprovedBy},
 	}
 }
+
+// CompetitionSummaryTitle names the summary sheet of a results workbook.
+func CompetitionSummaryTitle(lang string) string { return t(lang, "竞赛评选概况", "Competition") }

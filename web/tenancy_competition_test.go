@@ -59,7 +59,7 @@ func init() {
 		"GET /competitions/{id}/results":          {kind: uiRecord, record: recCompetition},
 		"GET /competitions/{id}/results.csv":      {kind: uiRecord, record: recCompetition},
 		"GET /competitions/{id}/results.xlsx":     {kind: uiRecord, record: recCompetition},
-		"GET /competition-certificates/{id}":     {kind: uiRecord, record: recCompetitionCert},
+		"GET /competition-certificates/{id}":      {kind: uiRecord, record: recCompetitionCert},
 		"GET /competition-entries/{id}":           {kind: uiRecord, record: recCompetitionEntry},
 		"POST /competition-entries/{id}":          {kind: uiRecord, record: recCompetitionEntry, form: func(*App) url.Values { return url.Values{"title": {"越权"}} }},
 		"POST /competition-entries/{id}/evidence": {kind: uiRecord, record: recCompetitionEntry},
