@@ -31,6 +31,16 @@ func TestCompetitionCertificatePDF(t *testing.T) {
 			t.Errorf("the certificate lacks %q in %s", want, text)
 		}
 	}
+	buf.Reset()
+	if err := CompetitionCertificatePDF(&buf, c, "en"); err != nil {
+		t.Fatal(err)
+	}
+	text = squash(strings.Join(pdfText(t, buf.Bytes()), "\n"))
+	for _, want := range []string{"Certificate of Award", "First prize", "星河代表队", "Skill competition"} {
+		if !strings.Contains(text, squash(want)) {
+			t.Errorf("the English certificate lacks %q in %s", want, text)
+		}
+	}
 	c.Entry.CertNumber = ""
 	if err := CompetitionCertificatePDF(&buf, c, "zh"); err == nil {
 		t.Error("a certificate without a number was written")
