@@ -72,3 +72,8 @@ CREATE TABLE competition_scores (
 	scored_at TEXT NOT NULL,
 	PRIMARY KEY (entry_id, judge_id, criterion)
 );
+
+-- A work plan's training or competition task may link the events or
+-- competitions of its province, whose progress it then reads (JSON list of
+-- ids; the kind of task says which table).
+ALTER TABLE plan_tasks ADD COLUMN record_ids TEXT NOT NULL DEFAULT '[]';
