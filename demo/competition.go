@@ -121,8 +121,8 @@ func (s *seeder) competition(i int, dc demoCompetition, users map[string]*pinggu
 		}
 		e := &pinggu.Entry{OrgID: o.ID, Title: shortName(o.Name) + "代表队"}
 		if k.Kind == pinggu.CompetitionPractice {
-			e.Title = shortName(o.Name) + []string{"新业务上线前安全评估全流程管理实践", "高风险业务常态化评估与整改闭环实践",
-				"评估要点清单化和自动化核查实践", "第三方评估与自评估协同实践"}[(i+j)%4]
+			e.Title = []string{"新业务上线前安全评估全流程管理实践", "高风险业务常态化评估与整改闭环实践",
+				"评估要点清单化和自动化核查实践", "第三方评估与自评估协同实践", "融合通信业务安全评估实践"}[(i+j)%5]
 			e.Summary = "建立由安全、法务和业务部门组成的评估工作组，制定评估管理办法；新业务上线前逐项对照实施要求开展评估，" +
 				"形成评估报告并报属地通信管理局；对发现的问题建立台账，明确整改责任人和时限，整改完成后复核销号。"
 		} else {

@@ -14,7 +14,9 @@ type judgingData struct {
 	Entries     []*pinggu.Entry
 	// Mine are the caller's own scores by entry and criterion, as the form
 	// shows them.
-	Mine     map[int64]map[string]string
+	Mine map[int64]map[string]string
+	// Judged is how many judges have scored each entry on every criterion.
+	Judged   map[int64]int
 	CanJudge bool
 }
 
@@ -40,7 +42,7 @@ func (s *Handler) renderJudging(w http.ResponseWriter, r *http.Request, p *page,
 	if err != nil {
 		return err
 	}
-	d := judgingData{Competition: k, Mine: map[int64]map[string]string{},
+	d := judgingData{Competition: k, Mine: map[int64]map[string]string{}, Judged: map[int64]int{},
 		CanJudge: pinggu.Allowed(p.Actor, pinggu.ActCompetitionJudge, competitionSubject(p.Actor, k))}
 	for _, e := range all {
 		if e.State != pinggu.EntrySubmitted {
@@ -48,9 +50,16 @@ func (s *Handler) renderJudging(w http.ResponseWriter, r *http.Request, p *page,
 		}
 		d.Entries = append(d.Entries, e)
 		d.Mine[e.ID] = map[string]string{}
+		per := map[int64]int{}
 		for _, sc := range e.Scores {
+			per[sc.JudgeID]++
 			if sc.JudgeID == p.Actor.UserID {
 				d.Mine[e.ID][sc.Criterion] = strconv.FormatFloat(sc.Score, 'f', -1, 64)
+			}
+		}
+		for _, n := range per {
+			if n == len(k.Criteria) {
+				d.Judged[e.ID]++
 			}
 		}
 	}

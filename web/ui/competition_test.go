@@ -57,7 +57,7 @@ func TestUICompetition(t *testing.T) {
 	MustContain(t, p, "judging page", `name="score_`+id+`_c1"`, `name="score_`+id+`_c2"`)
 	MustPage(t, gd.Post(k+"/scores", url.Values{"score_" + id + "_c1": {"120"}}), http.StatusUnprocessableEntity, "score 120")
 	MustPage(t, gd.Post(k+"/scores", url.Values{"score_" + id + "_c1": {"80"}, "score_" + id + "_c2": {"90"}}), http.StatusSeeOther, "score")
-	MustContain(t, gd.Get(k+"/judging"), "judging page again", `value="80"`, `value="90"`)
+	MustContain(t, gd.Get(k+"/judging"), "judging page again", `value="80"`, `value="90"`, "1/1")
 	MustPage(t, gd.Post(k+"/steps", url.Values{"step": {"decide"}}), http.StatusSeeOther, "decide")
 	MustContain(t, gd.Get(k+"/results"), "results before publication", "86", "最佳实践", "尚未公布")
 	MustPage(t, ent.Get(k+"/results"), http.StatusOK, "results as entrant before publication")
