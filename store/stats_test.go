@@ -119,12 +119,12 @@ func TestStatsExact(t *testing.T) {
 		if err := db.UpdateOrganisation(sys, orgC); err != nil {
 			t.Fatal(err)
 		}
-		// Training: events held, cancelled and planned, attendance and
-		// scores recorded and corrected, a date moved, certificates issued.
-		trainingHistory(t, db, w)
 		// Competitions: entries submitted and withdrawn, results worked
 		// out, sent back and published, one cancelled.
 		competitionHistory(t, db, w)
+		// Training: events held, cancelled and planned, attendance and
+		// scores recorded and corrected, a date moved, certificates issued.
+		trainingHistory(t, db, w)
 
 		diffs, err := db.VerifyStats(sys)
 		if err != nil {
