@@ -8,11 +8,12 @@ var PlanStateLabels = map[PlanState]Label{
 
 // PlanTaskKindLabels names the task kinds.
 var PlanTaskKindLabels = map[PlanTaskKind]Label{
-	PlanTaskCampaign: {"监督检查", "Inspection campaign"},
-	PlanTaskReviews:  {"定期核查", "Periodic reviews"},
-	PlanTaskTraining: {"宣贯培训", "Training"},
-	PlanTaskPatrol:   {"巡查监测", "Patrol"},
-	PlanTaskOther:    {"其他", "Other"},
+	PlanTaskCampaign:    {"监督检查", "Inspection campaign"},
+	PlanTaskReviews:     {"定期核查", "Periodic reviews"},
+	PlanTaskTraining:    {"宣贯培训", "Training"},
+	PlanTaskCompetition: {"技能竞赛和实践评选", "Competitions and selections"},
+	PlanTaskPatrol:      {"巡查监测", "Patrol"},
+	PlanTaskOther:       {"其他", "Other"},
 }
 
 // PlanTaskStatusLabels names the task statuses.

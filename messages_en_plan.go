@@ -3,6 +3,9 @@ package pinggu
 // English forms of the work plans' messages.
 func init() {
 	Translate(map[string]string{
+		"关联事项不得超过50项":           "A task links at most 50 records",
+		"关联的培训或竞赛评选不存在":         "A linked training event or competition does not exist",
+		"只能关联本计划所属地区组织的培训或竞赛评选": "Only training events and competitions of the plan's own province can be linked",
 		"工作计划":                    "Work plan",
 		"计划任务":                    "Plan task",
 		"%d年度工作计划已存在":             "The work plan of %d already exists",

@@ -54,7 +54,7 @@ func init() {
 
 // The dashboard's figures of training, this year in China Standard Time.
 func init() {
-	DashboardGroupLabels["people"] = Label{"培训", "Training"}
+	DashboardGroupLabels["people"] = Label{"培训与竞赛", "Training and competitions"}
 	year := func(now time.Time) map[string]string { return map[string]string{"month": Year(now) + "-"} }
 	href := func(now time.Time) string { return ListHref("/training", "state", "held", "year", Year(now)) }
 	for _, f := range []FigureDef{

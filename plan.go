@@ -40,20 +40,38 @@ const (
 	// PlanTaskReviews: the periodic reviews due in the province in the year;
 	// progress is the reviews accepted of those due.
 	PlanTaskReviews PlanTaskKind = "reviews"
-	// PlanTaskTraining, PlanTaskPatrol and PlanTaskOther are reported by hand.
+	// PlanTaskTraining: the training events the plan's organiser holds;
+	// linked to its events (RecordIDs), progress is those held of those
+	// linked, else it is reported by hand.
 	PlanTaskTraining PlanTaskKind = "training"
-	PlanTaskPatrol   PlanTaskKind = "patrol"
-	PlanTaskOther    PlanTaskKind = "other"
+	// PlanTaskCompetition: skill competitions and best-practice
+	// selections; linked to them (RecordIDs), progress is those whose
+	// results are published of those linked, else reported by hand.
+	PlanTaskCompetition PlanTaskKind = "competition"
+	// PlanTaskPatrol and PlanTaskOther are reported by hand.
+	PlanTaskPatrol PlanTaskKind = "patrol"
+	PlanTaskOther  PlanTaskKind = "other"
 )
 
 // PlanTaskKinds lists the kinds.
-var PlanTaskKinds = []PlanTaskKind{PlanTaskCampaign, PlanTaskReviews, PlanTaskTraining, PlanTaskPatrol, PlanTaskOther}
+var PlanTaskKinds = []PlanTaskKind{PlanTaskCampaign, PlanTaskReviews, PlanTaskTraining, PlanTaskCompetition, PlanTaskPatrol, PlanTaskOther}
 
 // Valid reports whether k is a task kind.
 func (k PlanTaskKind) Valid() bool { return slices.Contains(PlanTaskKinds, k) }
 
-// FromRecord reports whether the kind's progress is read from the record.
+// FromRecord reports whether the kind's progress is always read from the
+// record.
 func (k PlanTaskKind) FromRecord() bool { return k == PlanTaskCampaign || k == PlanTaskReviews }
+
+// Links reports whether tasks of the kind may link records (RecordIDs):
+// training events, competitions.
+func (k PlanTaskKind) Links() bool { return k == PlanTaskTraining || k == PlanTaskCompetition }
+
+// FromRecord reports whether the task's progress is read from the record:
+// by its kind, or by the records it links.
+func (t *PlanTask) FromRecord() bool {
+	return t.Kind.FromRecord() || (t.Kind.Links() && len(t.RecordIDs) > 0)
+}
 
 // PlanTaskStatus is how a task stands on a day.
 type PlanTaskStatus string
@@ -106,8 +124,12 @@ type PlanTask struct {
 	Deadline time.Time `json:"deadline"`
 	// CampaignID links a campaign task to its inspection campaign.
 	CampaignID int64 `json:"campaign_id,omitempty"`
-	// Link is a free reference (a training event, a patrol plan) shown with
-	// the task.
+	// RecordIDs links a training task to training events, a competition
+	// task to competitions, of the plan's province; their progress is then
+	// read from them.
+	RecordIDs []int64 `json:"record_ids,omitempty"`
+	// Link is a free reference (a patrol plan, a meeting) shown with the
+	// task.
 	Link string `json:"link,omitempty"`
 	// Done and Note are the progress reported by hand, for the kinds not
 	// read from the record.
@@ -129,7 +151,7 @@ func (t *PlanTask) Validate(v *Validation) {
 	if t.OwnerID == 0 {
 		v.Add(0, "owner_id", "请指定任务责任人")
 	}
-	if t.Target < 0 || t.Target > 1000000 || (t.Target == 0 && !t.Kind.FromRecord()) {
+	if t.Target < 0 || t.Target > 1000000 || (t.Target == 0 && !t.FromRecord()) {
 		v.Add(0, "target", "目标数须为1至1000000")
 	}
 	if utf8.RuneCountInString(t.Measure) > 20 {
@@ -143,6 +165,14 @@ func (t *PlanTask) Validate(v *Validation) {
 	}
 	if t.Kind != PlanTaskCampaign {
 		t.CampaignID = 0
+	}
+	if !t.Kind.Links() {
+		t.RecordIDs = nil
+	}
+	slices.Sort(t.RecordIDs)
+	t.RecordIDs = slices.Compact(t.RecordIDs)
+	if len(t.RecordIDs) > 50 {
+		v.Add(0, "record_ids", "关联事项不得超过50项")
 	}
 	if utf8.RuneCountInString(t.Link) > 500 {
 		v.Add(0, "link", "关联事项不得超过500个字符")
@@ -163,7 +193,8 @@ type Progress struct {
 }
 
 // RecordCount is what the record says of a task: Done of Of (inspected of
-// in scope, reviews accepted of due).
+// in scope, reviews accepted of due, linked events held or competitions
+// published of those not cancelled).
 type RecordCount struct {
 	Done, Of int
 }
@@ -174,7 +205,7 @@ type RecordCount struct {
 // the last day of its deadline (China Standard Time) is overdue.
 func TaskProgress(t *PlanTask, rec *RecordCount, now time.Time) Progress {
 	p := Progress{Done: t.Done, Goal: t.Target}
-	if t.Kind.FromRecord() && rec != nil {
+	if t.FromRecord() && rec != nil {
 		p.FromRecord, p.Done = true, rec.Done
 		if p.Goal == 0 {
 			p.Goal = rec.Of

@@ -15,6 +15,11 @@ func TestTaskProgress(t *testing.T) {
 	task := func(kind PlanTaskKind, target, done int) *PlanTask {
 		return &PlanTask{Kind: kind, Target: target, Done: done, Deadline: deadline}
 	}
+	linked := func(kind PlanTaskKind, target, done int) *PlanTask {
+		t := task(kind, target, done)
+		t.RecordIDs = []int64{7}
+		return t
+	}
 	for _, c := range []struct {
 		what    string
 		t       *PlanTask
@@ -34,6 +39,8 @@ func TestTaskProgress(t *testing.T) {
 		{"reviews, empty scope is not done", task(PlanTaskReviews, 0, 0), &RecordCount{0, 0}, before, 0, 0, 0, true, PlanTaskNotStarted},
 		{"reviews, all due accepted", task(PlanTaskReviews, 0, 0), &RecordCount{4, 4}, before, 4, 4, 100, true, PlanTaskDone},
 		{"training, reported", task(PlanTaskTraining, 4, 1), nil, before, 1, 4, 25, false, PlanTaskInProgress},
+		{"training, linked events, two of three held", linked(PlanTaskTraining, 0, 9), &RecordCount{2, 3}, before, 2, 3, 66, true, PlanTaskInProgress},
+		{"competition, linked, published, own target", linked(PlanTaskCompetition, 1, 0), &RecordCount{1, 2}, after, 1, 1, 100, true, PlanTaskDone},
 		{"training, reported, late", task(PlanTaskTraining, 4, 1), nil, after, 1, 4, 25, false, PlanTaskOverdue},
 		{"other, reported done, late", task(PlanTaskOther, 2, 2), nil, after, 2, 2, 100, false, PlanTaskDone},
 		{"patrol, nothing, on the last minute", task(PlanTaskPatrol, 10, 0), nil, before, 0, 10, 0, false, PlanTaskNotStarted},

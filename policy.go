@@ -33,6 +33,9 @@ type Subject struct {
 	// event) when the actor is in it; the store works it out with the
 	// record's own rule (TrainingAudience.Invites).
 	Invited bool
+	// Assigned is set when the actor is designated on the record by name
+	// (a judge of a competition); the store reads it from the record.
+	Assigned bool
 }
 
 // Rule decides one action. nil allows it; an EFORBIDDEN error refuses the

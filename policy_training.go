@@ -148,12 +148,23 @@ func TrainingSightOf(a *Actor) TrainingSight {
 // the ministry and support institutions. For the platform it leaves the
 // event as given and reports false: the caller names the organiser.
 func PlaceTraining(a *Actor, e *TrainingEvent) bool {
+	org, province, ok := placeOrganiser(a)
+	if ok {
+		e.OrgID, e.Province = org, province
+	}
+	return ok
+}
+
+// placeOrganiser is the organisation and province of a record an actor
+// organises (a training event, a competition): its own organisation, a
+// bureau's province, national otherwise; false for the platform, which
+// names the organiser itself.
+func placeOrganiser(a *Actor) (orgID int64, province string, ok bool) {
 	if roleIn(a, RoleSystem) {
-		return false
+		return 0, "", false
 	}
-	e.OrgID, e.Province = a.OrgID, ""
 	if roleIn(a, RoleBureau) {
-		e.Province = a.Province
+		province = a.Province
 	}
-	return true
+	return a.OrgID, province, true
 }

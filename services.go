@@ -41,6 +41,9 @@ type Services struct {
 	PracticeReports PracticeReportService
 	// Training keeps training events, attendance and certificates.
 	Training TrainingService
+	// Competitions keeps skill competitions and best-practice selections,
+	// their entries, scores and results.
+	Competitions CompetitionService
 	// Cross-department work and emergency response: cases shared with
 	// partner departments, joint assessments, the joint-unit mechanism and
 	// incidents; each left out while nil.

@@ -20,6 +20,7 @@ type AssessmentStore interface {
 	pinggu.BulletinService
 	pinggu.TypicalCaseService
 	pinggu.TrainingService
+	pinggu.CompetitionService
 	SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceStatus, reason string) (*pinggu.Service, error)
 	CreateUser(ctx context.Context, u *pinggu.User, password string) error
 }
@@ -116,6 +117,11 @@ func SeedAssessments(ctx context.Context, st AssessmentStore, d *pinggu.Dataset,
 	// A year of training, so the dashboards show its figures.
 	if err := s.trainings(); err != nil {
 		return 0, fmt.Errorf("demo training: %w", err)
+	}
+	// Competitions and selections in every state: results published,
+	// being judged, open for entries.
+	if err := s.competitions(ent, ent2, tp); err != nil {
+		return 0, fmt.Errorf("demo competitions: %w", err)
 	}
 	// Bulletins and typical cases, drawn from the assessments above.
 	if err := s.bulletins(ent, ent2); err != nil {

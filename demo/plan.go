@@ -12,6 +12,8 @@ import (
 type PlanStore interface {
 	pinggu.PlanService
 	pinggu.CampaignService
+	pinggu.TrainingService
+	pinggu.CompetitionService
 }
 
 // SeedPlans adds, to a demo ledger with its enforcement, the year's work
@@ -133,6 +135,14 @@ func SeedPlans(ctx context.Context, st PlanStore, d *pinggu.Dataset, now time.Ti
 		}
 	}
 
+	// The bureau links its training task to the events it organised this
+	// year and adds a task for its best-practice selection, so both read
+	// their progress from the record.
+	clock(4)
+	if err := linkGuangdongRecords(gd, st, gdPlan, year); err != nil {
+		return err
+	}
+
 	clock(200)
 	bjCampaign := &pinggu.Campaign{Kind: pinggu.CampaignSpecial, Title: fmt.Sprintf("%d年即时通信业务专项检查", year), Province: "110000", Category: pinggu.CatIM,
 		StartsOn: day(60), EndsOn: day(-30), Inspectors: []string{"刘思源"}}
@@ -155,4 +165,50 @@ func SeedPlans(ctx context.Context, st PlanStore, d *pinggu.Dataset, now time.Ti
 		{PlanTask: pinggu.PlanTask{Title: "全国安全评估工作情况季度通报", Kind: pinggu.PlanTaskOther, Target: 4, Measure: "期", Deadline: yearEnd}},
 	}, false)
 	return err
+}
+
+// linkGuangdongRecords links the Guangdong plan's training task to the
+// bureau's training events of the year and adds a task linked to its
+// competitions, each change with its reason.
+func linkGuangdongRecords(ctx context.Context, st PlanStore, p *pinggu.Plan, year int) error {
+	y := fmt.Sprint(year)
+	events, _, err := st.ListTrainings(ctx, pinggu.TrainingFilter{Year: y, ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit}})
+	if err != nil {
+		return err
+	}
+	var trainings []int64
+	for _, e := range events {
+		if e.Province == "440000" && e.State != pinggu.TrainingCancelled {
+			trainings = append(trainings, e.ID)
+		}
+	}
+	comps, _, err := st.ListCompetitions(ctx, pinggu.CompetitionFilter{Year: y, ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit}})
+	if err != nil {
+		return err
+	}
+	var competitions []int64
+	for _, k := range comps {
+		if k.Province == "440000" && k.State != pinggu.CompetitionCancelled {
+			competitions = append(competitions, k.ID)
+		}
+	}
+	var owner int64
+	for _, t := range p.Tasks {
+		if t.Kind == pinggu.PlanTaskTraining && len(trainings) > 0 {
+			t.RecordIDs, t.Target = trainings, 0
+			if _, err := st.SaveTask(ctx, p.ID, t, "关联本年度组织的宣贯培训和技能培训，进度以实际举办情况为准"); err != nil {
+				return fmt.Errorf("link training: %w", err)
+			}
+		}
+		owner = t.OwnerID
+	}
+	if len(competitions) == 0 {
+		return nil
+	}
+	yearEnd := time.Date(year, 12, 31, 0, 0, 0, 0, pinggu.ChinaTime)
+	t := &pinggu.PlanTask{Title: "最佳评估实践评选", Kind: pinggu.PlanTaskCompetition, OwnerID: owner, Measure: "项", Deadline: yearEnd, RecordIDs: competitions}
+	if _, err := st.SaveTask(ctx, p.ID, t, "按部统一部署，增加最佳评估实践评选任务"); err != nil {
+		return fmt.Errorf("competition task: %w", err)
+	}
+	return nil
 }

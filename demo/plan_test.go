@@ -9,9 +9,11 @@ import (
 	"github.com/pinggu/pinggu/store/storetest"
 )
 
-// The demo's work plans: Guangdong's published, amended once, with tasks
-// done, under way and overdue and progress read from its campaigns;
-// Beijing's published; the national plan a draft.
+// The demo's work plans: Guangdong's published, amended three times (a
+// deadline moved, its training task linked to its events, a task for its
+// selection added), with tasks done, under way and overdue and progress
+// read from its campaigns, training events and competitions; Beijing's
+// published; the national plan a draft.
 func TestSeedPlans(t *testing.T) {
 	db := storetest.Open(t)
 	ctx := pinggu.WithActor(context.Background(), pinggu.SystemActor)
@@ -37,7 +39,7 @@ func TestSeedPlans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if gd.State != pinggu.PlanPublished || gd.Version != 2 || len(gd.Amendments) != 1 {
+	if gd.State != pinggu.PlanPublished || gd.Version != 4 || len(gd.Amendments) != 3 {
 		t.Errorf("Guangdong's plan: %s v%d, %d amendments", gd.State, gd.Version, len(gd.Amendments))
 	}
 	statuses := map[pinggu.PlanTaskStatus]bool{}
@@ -47,13 +49,16 @@ func TestSeedPlans(t *testing.T) {
 		if k.Progress.FromRecord && k.Progress.Goal > 0 {
 			fromRecord++
 		}
+		if k.Kind.Links() && (!k.Progress.FromRecord || k.Progress.Goal == 0) {
+			t.Errorf("Guangdong's %s task is not read from its linked records: %+v", k.Kind, k.Progress)
+		}
 	}
 	for _, s := range []pinggu.PlanTaskStatus{pinggu.PlanTaskDone, pinggu.PlanTaskInProgress, pinggu.PlanTaskOverdue} {
 		if !statuses[s] {
 			t.Errorf("no Guangdong task %s: %+v", s, statuses)
 		}
 	}
-	if fromRecord < 2 {
+	if fromRecord < 4 {
 		t.Errorf("%d tasks read from the record", fromRecord)
 	}
 	sum, err := db.PlanSummary(ctx, year)

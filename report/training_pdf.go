@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/pinggu/pinggu"
 )
@@ -16,16 +17,6 @@ func TrainingCertificatePDF(w io.Writer, c *pinggu.TrainingCertificate, lang str
 		return pinggu.Errorf(pinggu.EINVALID, "%s", t(lang, "培训证书为空", "no certificate given"))
 	}
 	e, a := c.Event, c.Attendee
-	title := t(lang, "培训证书", "Certificate of Training")
-	l := newLayout(title + " " + a.CertNumber)
-	l.space(60)
-	l.y += 30
-	l.text(marginX+(contentW-textWidth(title, 26, true))/2, l.y, title, 26, true, 0)
-	l.space(16)
-	num := t(lang, "证书编号：", "No. ") + a.CertNumber
-	l.y += 14
-	l.text(marginX+(contentW-textWidth(num, 11, false))/2, l.y, num, 11, false, 0.3)
-	l.space(40)
 	body := fmt.Sprintf(t(lang, "　　%s（%s）于%s参加%s组织的“%s”（%s），",
 		"%s of %s attended \"%s\" (%s), organised by %s on %s, "),
 		a.Name, a.OrgName, dateCN(e.StartsAt, lang), e.OrgName, e.Title, pick(pinggu.TrainingKindLabels[e.Kind], lang))
@@ -37,9 +28,24 @@ func TrainingCertificatePDF(w io.Writer, c *pinggu.TrainingCertificate, lang str
 		body += fmt.Sprintf(t(lang, "考试成绩%s分（合格线%s分），", "scoring %s against a pass mark of %s, "), fmtMark(*a.Score), fmtMark(*e.PassMark))
 	}
 	body += t(lang, "完成全部培训内容，考核合格，特发此证。", "completed the training and passed. This certificate is issued in witness thereof.")
+	return certificatePDF(w, t(lang, "培训证书", "Certificate of Training"), a.CertNumber, body, e.OrgName, e.StartsAt, lang)
+}
+
+// certificatePDF lays out a certificate (of training, of an award): the
+// title, its number, the text and the issuer with the date at the foot.
+func certificatePDF(w io.Writer, title, number, body, issuer string, date time.Time, lang string) error {
+	l := newLayout(title + " " + number)
+	l.space(60)
+	l.y += 30
+	l.text(marginX+(contentW-textWidth(title, 26, true))/2, l.y, title, 26, true, 0)
+	l.space(16)
+	num := t(lang, "证书编号：", "No. ") + number
+	l.y += 14
+	l.text(marginX+(contentW-textWidth(num, 11, false))/2, l.y, num, 11, false, 0.3)
+	l.space(40)
 	l.paragraph(body, 13, false, 0)
 	l.space(60)
-	for _, s := range []string{e.OrgName, dateCN(e.StartsAt, lang)} {
+	for _, s := range []string{issuer, dateCN(date, lang)} {
 		l.y += 20
 		l.text(pageW-marginX-textWidth(s, 12, false)-30, l.y, s, 12, false, 0)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -70,10 +71,12 @@ func (c *conn) loadTasks(p *pinggu.Plan) error {
 		var kind string
 		var campaign nullInt
 		var deadline tscan
-		err := r.Scan(&t.ID, &t.PlanID, &t.Title, &kind, &t.OwnerID, &t.OwnerName, &t.Target, &t.Measure, &deadline, &campaign, &t.Link, &t.Done, &t.Note)
+		var records string
+		err := r.Scan(&t.ID, &t.PlanID, &t.Title, &kind, &t.OwnerID, &t.OwnerName, &t.Target, &t.Measure, &deadline, &campaign, &t.Link, &t.Done, &t.Note, &records)
 		t.Kind, t.Deadline, t.CampaignID = pinggu.PlanTaskKind(kind), deadline.T, campaign.v
+		fromJSON(records, &t.RecordIDs)
 		return &t, err
-	}, `SELECT t.id, t.plan_id, t.title, t.kind, t.owner_id, COALESCE(u.name, ''), t.target, t.measure, t.deadline, t.campaign_id, t.link, t.done, t.note
+	}, `SELECT t.id, t.plan_id, t.title, t.kind, t.owner_id, COALESCE(u.name, ''), t.target, t.measure, t.deadline, t.campaign_id, t.link, t.done, t.note, t.record_ids
 		FROM plan_tasks t LEFT JOIN users u ON u.id = t.owner_id WHERE t.plan_id = ? ORDER BY t.deadline, t.id`, p.ID)
 	if err != nil {
 		return err
@@ -142,10 +145,30 @@ func (c *conn) recordCount(p *pinggu.Plan, t *pinggu.PlanTask) (*pinggu.RecordCo
 			return nil, err
 		}
 		rc.Of = rc.Done + due
+	case pinggu.PlanTaskTraining, pinggu.PlanTaskCompetition:
+		if len(t.RecordIDs) == 0 {
+			return nil, nil
+		}
+		table, done := "training_events", "state IN ('held', 'closed')"
+		if t.Kind == pinggu.PlanTaskCompetition {
+			table, done = "competitions", "state = 'published'"
+		}
+		if err := c.queryRow("SELECT count(*), COALESCE(sum(CASE WHEN "+done+" THEN 1 ELSE 0 END), 0) FROM "+table+
+			" WHERE state <> 'cancelled' AND id IN ("+placeholders(len(t.RecordIDs))+")", int64Args(t.RecordIDs)...).Scan(&rc.Of, &rc.Done); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, nil
 	}
 	return &rc, nil
+}
+
+// recordIDsText is a task's linked records as stored.
+func recordIDsText(ids []int64) string {
+	if len(ids) == 0 {
+		return "[]"
+	}
+	return jsonText(ids)
 }
 
 // FindPlan returns a plan the caller reads.
@@ -379,15 +402,16 @@ func (db *DB) SaveTask(ctx context.Context, planID int64, t *pinggu.PlanTask, re
 		var summary, action string
 		if old == nil {
 			action, summary = "plan.task_add", "增加任务“"+t.Title+"”"
-			if err := c.queryRow(`INSERT INTO plan_tasks (plan_id, title, kind, owner_id, target, measure, deadline, campaign_id, link, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, p.ID, t.Title, string(t.Kind), t.OwnerID, t.Target, t.Measure, tval(t.Deadline),
-				nullID(t.CampaignID), t.Link, tval(c.now), tval(c.now)).Scan(&t.ID); err != nil {
+			if err := c.queryRow(`INSERT INTO plan_tasks (plan_id, title, kind, owner_id, target, measure, deadline, campaign_id, link, record_ids, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, p.ID, t.Title, string(t.Kind), t.OwnerID, t.Target, t.Measure, tval(t.Deadline),
+				nullID(t.CampaignID), t.Link, recordIDsText(t.RecordIDs), tval(c.now), tval(c.now)).Scan(&t.ID); err != nil {
 				return fmt.Errorf("store: insert plan task: %w", err)
 			}
 		} else {
 			action, summary = "plan.task_update", "调整任务“"+old.Title+"”"+taskChanges(old, t)
-			if _, err := c.exec(`UPDATE plan_tasks SET title = ?, kind = ?, owner_id = ?, target = ?, measure = ?, deadline = ?, campaign_id = ?, link = ?, updated_at = ? WHERE id = ?`,
-				t.Title, string(t.Kind), t.OwnerID, t.Target, t.Measure, tval(t.Deadline), nullID(t.CampaignID), t.Link, tval(c.now), t.ID); err != nil {
+			if _, err := c.exec(`UPDATE plan_tasks SET title = ?, kind = ?, owner_id = ?, target = ?, measure = ?, deadline = ?, campaign_id = ?, link = ?, record_ids = ?,
+				updated_at = ? WHERE id = ?`,
+				t.Title, string(t.Kind), t.OwnerID, t.Target, t.Measure, tval(t.Deadline), nullID(t.CampaignID), t.Link, recordIDsText(t.RecordIDs), tval(c.now), t.ID); err != nil {
 				return err
 			}
 		}
@@ -424,7 +448,7 @@ func taskChanges(old, t *pinggu.PlanTask) string {
 	if old.CampaignID != t.CampaignID {
 		parts = append(parts, "更换关联检查活动")
 	}
-	if old.Link != t.Link {
+	if old.Link != t.Link || !slices.Equal(old.RecordIDs, t.RecordIDs) {
 		parts = append(parts, "更换关联事项")
 	}
 	if len(parts) == 0 {
@@ -470,6 +494,22 @@ func (c *conn) checkTask(p *pinggu.Plan, t *pinggu.PlanTask) error {
 			return err
 		case p.Province != "" && cp.Province != p.Province:
 			v.Add(0, "campaign_id", "只能关联本省的检查活动")
+		}
+	}
+	if len(t.RecordIDs) > 0 {
+		table := map[pinggu.PlanTaskKind]string{pinggu.PlanTaskTraining: "training_events", pinggu.PlanTaskCompetition: "competitions"}[t.Kind]
+		provinces, err := queryAll(c, func(r rowScanner) (string, error) {
+			var p string
+			return p, r.Scan(&p)
+		}, "SELECT province FROM "+table+" WHERE id IN ("+placeholders(len(t.RecordIDs))+")", int64Args(t.RecordIDs)...)
+		if err != nil {
+			return err
+		}
+		switch {
+		case len(provinces) != len(t.RecordIDs):
+			v.Add(0, "record_ids", "关联的培训或竞赛评选不存在")
+		case slices.ContainsFunc(provinces, func(pr string) bool { return pr != p.Province }):
+			v.Add(0, "record_ids", "只能关联本计划所属地区组织的培训或竞赛评选")
 		}
 	}
 	return v.Err("计划任务信息有误")
@@ -545,7 +585,7 @@ func (db *DB) ReportTask(ctx context.Context, taskID int64, done int, note strin
 		if err := pinggu.Authorize(c.actor, pinggu.ActPlanReport, pinggu.PlanSubject(p)); err != nil {
 			return err
 		}
-		if t.Kind.FromRecord() {
+		if t.FromRecord() {
 			return pinggu.Errorf(pinggu.ECONFLICT, "该任务进展取自业务记录，无需填报")
 		}
 		note = strings.TrimSpace(note)

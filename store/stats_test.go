@@ -34,6 +34,9 @@ func statQueries(now time.Time) []pinggu.StatQuery {
 		{Metric: pinggu.MetricTrainingOrgs, By: []string{"province", "month"}},
 		{Metric: pinggu.MetricTrainingTested, By: []string{"month", "result"}},
 		{Metric: pinggu.MetricTrainingTested, Prefix: map[string]string{"month": pinggu.MonthOf(now)[:5]}},
+		{Metric: pinggu.MetricCompetitions, By: []string{"province", "month", "kind"}},
+		{Metric: pinggu.MetricCompetitionEntries, By: []string{"province", "month", "kind"}},
+		{Metric: pinggu.MetricCompetitionAwards, By: []string{"province", "kind", "award"}},
 	}
 }
 
@@ -116,6 +119,9 @@ func TestStatsExact(t *testing.T) {
 		if err := db.UpdateOrganisation(sys, orgC); err != nil {
 			t.Fatal(err)
 		}
+		// Competitions: entries submitted and withdrawn, results worked
+		// out, sent back and published, one cancelled.
+		competitionHistory(t, db, w)
 		// Training: events held, cancelled and planned, attendance and
 		// scores recorded and corrected, a date moved, certificates issued.
 		trainingHistory(t, db, w)

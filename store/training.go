@@ -52,6 +52,13 @@ func scanAttendee(r rowScanner) (*pinggu.Attendee, error) {
 // invited reports whether the actor is in an event's audience or has
 // people of its organisations on the event's list.
 func (c *conn) invited(e *pinggu.TrainingEvent) (bool, error) {
+	return c.inAudienceOr(e.Audience, "training_attendees", "event_id", e.ID)
+}
+
+// inAudienceOr reports whether the actor is in an audience (a training
+// event's, a competition's) or has rows of its organisations in table
+// whose column col is id (people listed, entries made).
+func (c *conn) inAudienceOr(au pinggu.TrainingAudience, table, col string, id int64) (bool, error) {
 	a := c.actor
 	if !pinggu.TrainingAudienceMember(a) || len(a.OrgIDs) == 0 {
 		return false, nil
@@ -60,12 +67,12 @@ func (c *conn) invited(e *pinggu.TrainingEvent) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if e.Audience.Invites(a.Role, a.OrgIDs, provinces) {
+	if au.Invites(a.Role, a.OrgIDs, provinces) {
 		return true, nil
 	}
 	var n int
-	err = c.queryRow("SELECT count(*) FROM training_attendees WHERE event_id = ? AND org_id IN ("+placeholders(len(a.OrgIDs))+")",
-		append([]any{e.ID}, int64Args(a.OrgIDs)...)...).Scan(&n)
+	err = c.queryRow("SELECT count(*) FROM "+table+" WHERE "+col+" = ? AND org_id IN ("+placeholders(len(a.OrgIDs))+")",
+		append([]any{id}, int64Args(a.OrgIDs)...)...).Scan(&n)
 	return n > 0, err
 }
 
@@ -181,19 +188,25 @@ func (db *DB) ListTrainings(ctx context.Context, f pinggu.TrainingFilter) ([]*pi
 	if err != nil {
 		return nil, 0, err
 	}
-	var seen []*pinggu.TrainingEvent
-	for _, e := range all {
-		inv, err := c.invited(e)
+	return keptPage(all, opt, c.invited)
+}
+
+// keptPage keeps the records keep accepts and returns the page opt asks
+// for, with the number kept.
+func keptPage[T any](all []T, opt pinggu.ListOptions, keep func(T) (bool, error)) ([]T, int, error) {
+	var kept []T
+	for _, x := range all {
+		ok, err := keep(x)
 		if err != nil {
 			return nil, 0, err
 		}
-		if inv {
-			seen = append(seen, e)
+		if ok {
+			kept = append(kept, x)
 		}
 	}
-	total := len(seen)
+	total := len(kept)
 	lo := min(opt.Offset, total)
-	return seen[lo:min(lo+opt.Limit, total)], total, nil
+	return kept[lo:min(lo+opt.Limit, total)], total, nil
 }
 
 // CreateTraining plans an event organised by the caller's organisation (or,
@@ -244,32 +257,46 @@ func (c *conn) resolveOrganiser(e *pinggu.TrainingEvent) error {
 	if err := pinggu.Authorize(a, pinggu.ActTrainingOrganise, pinggu.Subject{OrgID: e.OrgID, Province: e.Province}); err != nil {
 		return err
 	}
-	if e.OrgID != 0 {
-		var kind string
-		if err := c.queryRow("SELECT kind, name FROM organisations WHERE id = ?", e.OrgID).Scan(&kind, &e.OrgName); err != nil {
+	return c.nameOrganiser(platform, e.OrgID, &e.Province, &e.OrgName, organiserRule{support: true,
+		invalid: "培训信息有误", notOrganiser: "培训须由部、通信管理局或支撑单位组织"})
+}
+
+// organiserRule is what a module accepts as the organiser named by the
+// platform, and its messages when it is not.
+type organiserRule struct {
+	support               bool // a support institution may organise
+	invalid, notOrganiser string
+}
+
+// nameOrganiser names the organiser of a new record (a training event, a
+// competition) of organisation orgID or, without one, of province ("" for
+// the ministry); for the platform (platform) it also sets the province
+// from the organisation.
+func (c *conn) nameOrganiser(platform bool, orgID int64, province, name *string, r organiserRule) error {
+	if orgID != 0 {
+		var kind, prov string
+		if err := c.queryRow("SELECT kind, name, province FROM organisations WHERE id = ?", orgID).Scan(&kind, name, &prov); err != nil {
 			return noRows(err, "组织单位")
 		}
 		if platform {
-			switch pinggu.OrgKind(kind) {
-			case pinggu.OrgBureau:
-				if err := c.queryRow("SELECT province FROM organisations WHERE id = ?", e.OrgID).Scan(&e.Province); err != nil {
-					return err
-				}
-			case pinggu.OrgMinistry, pinggu.OrgSupport:
-				e.Province = ""
+			switch k := pinggu.OrgKind(kind); {
+			case k == pinggu.OrgBureau:
+				*province = prov
+			case k == pinggu.OrgMinistry || (r.support && k == pinggu.OrgSupport):
+				*province = ""
 			default:
-				return &pinggu.Error{Code: pinggu.EINVALID, Message: "培训信息有误", Fields: []pinggu.FieldError{{Field: "org_id", Message: "培训须由部、通信管理局或支撑单位组织"}}}
+				return &pinggu.Error{Code: pinggu.EINVALID, Message: r.invalid, Fields: []pinggu.FieldError{{Field: "org_id", Message: r.notOrganiser}}}
 			}
 		}
 		return nil
 	}
-	switch p, ok := pinggu.LookupProvince(e.Province); {
-	case e.Province == "":
-		e.OrgName = "工业和信息化部"
+	switch p, ok := pinggu.LookupProvince(*province); {
+	case *province == "":
+		*name = "工业和信息化部"
 	case ok:
-		e.OrgName = p.Name + "通信管理局"
+		*name = p.Name + "通信管理局"
 	default:
-		return &pinggu.Error{Code: pinggu.EINVALID, Message: "培训信息有误", Fields: []pinggu.FieldError{{Field: "province", Message: fmt.Sprintf("省份代码“%s”无效", e.Province)}}}
+		return &pinggu.Error{Code: pinggu.EINVALID, Message: r.invalid, Fields: []pinggu.FieldError{{Field: "province", Message: fmt.Sprintf("省份代码“%s”无效", *province)}}}
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"net/url"
-	"slices"
 
 	. "github.com/pinggu/pinggu/web/webtest"
 
@@ -70,24 +69,9 @@ func init() {
 // trainingInvited works out from the fixtures whether a is in an event's
 // audience or has people on its list.
 func trainingInvited(ta *tenancyApp, e *pinggu.TrainingEvent, a *pinggu.Actor) bool {
-	if !pinggu.TrainingAudienceMember(a) {
-		return false
-	}
-	var provinces []string
-	for _, id := range a.OrgIDs {
-		o, err := ta.DB.FindOrganisation(SysCtx(), id)
-		if err != nil {
-			ta.T.Fatal(err)
-		}
-		provinces = append(provinces, o.Province)
-	}
-	if e.Audience.Invites(a.Role, a.OrgIDs, provinces) {
-		return true
-	}
+	var listed []int64
 	for _, at := range e.Attendees {
-		if slices.Contains(a.OrgIDs, at.OrgID) {
-			return true
-		}
+		listed = append(listed, at.OrgID)
 	}
-	return false
+	return audienceInvites(ta, e.Audience, listed, a)
 }

@@ -83,13 +83,14 @@ type planTaskRequest struct {
 	Measure    string              `json:"measure"`
 	Deadline   time.Time           `json:"deadline"`
 	CampaignID int64               `json:"campaign_id,omitempty"`
+	RecordIDs  []int64             `json:"record_ids,omitempty"`
 	Link       string              `json:"link,omitempty"`
 	Reason     string              `json:"reason,omitempty"`
 }
 
 func (in planTaskRequest) task(id int64) *pinggu.PlanTask {
 	return &pinggu.PlanTask{ID: id, Title: in.Title, Kind: in.Kind, OwnerID: in.OwnerID, Target: in.Target, Measure: in.Measure,
-		Deadline: in.Deadline, CampaignID: in.CampaignID, Link: in.Link}
+		Deadline: in.Deadline, CampaignID: in.CampaignID, RecordIDs: in.RecordIDs, Link: in.Link}
 }
 
 // planTaskCreate adds a task to a plan.

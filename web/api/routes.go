@@ -228,6 +228,52 @@ func Routes() []Route {
 		{Method: "GET", Pattern: "/api/training-certificates/{id}", Handler: (*Handler).trainingCertificate, Tag: tagTraining, TakesID: true,
 			Summary: "An attendee's certificate as a PDF (id the attendee), for the regulators and the attendee's organisation", ResponseMedia: "application/pdf"},
 
+		// Competitions and best-practice selections: entries, judging,
+		// results and award certificates.
+		{Method: "GET", Pattern: "/api/competitions", Handler: (*Handler).competitionList, Tag: tagCompetitions,
+			Summary: "Competitions and selections the caller sees: all for the ministry and support institutions, a bureau's province and the national ones, invited staff those announced to them",
+			Query:   typeOf[pinggu.CompetitionFilter](), Response: typeOf[ListResponse[*pinggu.Competition]]()},
+		{Method: "POST", Pattern: "/api/competitions", Handler: (*Handler).competitionCreate, Tag: tagCompetitions,
+			Summary: "Plan a competition or selection organised by the caller (the ministry nationally, a bureau for its province)",
+			Request: typeOf[competitionRequest](), Response: typeOf[pinggu.Competition](), Status: http.StatusCreated},
+		{Method: "GET", Pattern: "/api/competitions/{id}", Handler: (*Handler).competitionGet, Tag: tagCompetitions, TakesID: true,
+			Summary: "One competition with its criteria, quotas and judges", Response: typeOf[pinggu.Competition]()},
+		{Method: "PUT", Pattern: "/api/competitions/{id}", Handler: (*Handler).competitionUpdate, Tag: tagCompetitions, TakesID: true,
+			Summary: "Change a competition's details before judging starts", Request: typeOf[competitionRequest](), Response: typeOf[pinggu.Competition]()},
+		{Method: "POST", Pattern: "/api/competitions/{id}/steps", Handler: (*Handler).competitionStep, Tag: tagCompetitions, TakesID: true,
+			Summary: "Announce, close entries and start judging, work out the results, send them back, approve and publish them, or cancel with a reason",
+			Request: typeOf[competitionStepRequest](), Response: typeOf[pinggu.Competition]()},
+		{Method: "PUT", Pattern: "/api/competitions/{id}/judges", Handler: (*Handler).competitionJudges, Tag: tagCompetitions, TakesID: true,
+			Summary: "Designate the officers who judge (user ids)", Request: typeOf[judgesRequest](), Response: typeOf[pinggu.Competition]()},
+		{Method: "GET", Pattern: "/api/competitions/{id}/judge-candidates", Handler: (*Handler).competitionJudgeCandidates, Tag: tagCompetitions, TakesID: true,
+			Summary: "The officers the organiser may designate as judges", Response: typeOf[[]*pinggu.JudgeCandidate]()},
+		{Method: "GET", Pattern: "/api/competitions/{id}/entries", Handler: (*Handler).competitionEntries, Tag: tagCompetitions, TakesID: true,
+			Summary: "The entries the caller sees: its own organisation's, or the submitted ones for those who oversee the competition", Response: typeOf[[]*pinggu.Entry]()},
+		{Method: "POST", Pattern: "/api/competitions/{id}/entries", Handler: (*Handler).competitionEntryCreate, Tag: tagCompetitions, TakesID: true,
+			Summary: "Start an entry of the caller's organisation while registration is open", Request: typeOf[entryRequest](), Response: typeOf[pinggu.Entry](), Status: http.StatusCreated},
+		{Method: "PUT", Pattern: "/api/competitions/{id}/scores", Handler: (*Handler).competitionScores, Tag: tagCompetitions, TakesID: true,
+			Summary: "A designated judge scores submitted entries per criterion (0 to 100)", Request: typeOf[[]pinggu.ScoreMark](), Status: http.StatusNoContent},
+		{Method: "GET", Pattern: "/api/competitions/{id}/results", Handler: (*Handler).competitionResults, Tag: tagCompetitions, TakesID: true,
+			Summary:  "Ranked results: whole with scores to those who oversee it, an entrant's own with its scores once published, the published winners to the audience",
+			Response: typeOf[pinggu.CompetitionResults]()},
+		{Method: "GET", Pattern: "/api/competitions/{id}/results.csv", Handler: (*Handler).competitionResultsCSV, Tag: tagCompetitions, TakesID: true,
+			Summary: "The results the caller sees as CSV", ResponseMedia: "text/csv"},
+		{Method: "GET", Pattern: "/api/competitions/{id}/results.xlsx", Handler: (*Handler).competitionResultsXLSX, Tag: tagCompetitions, TakesID: true,
+			Summary: "The results the caller sees as a workbook", ResponseMedia: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+		{Method: "GET", Pattern: "/api/competition-entries/{id}", Handler: (*Handler).entryGet, Tag: tagCompetitions, TakesID: true,
+			Summary: "One entry with its evidence and the scores the caller may see", Response: typeOf[pinggu.Entry]()},
+		{Method: "PUT", Pattern: "/api/competition-entries/{id}", Handler: (*Handler).entryUpdate, Tag: tagCompetitions, TakesID: true,
+			Summary: "Change a draft or withdrawn entry while registration is open", Request: typeOf[entryRequest](), Response: typeOf[pinggu.Entry]()},
+		{Method: "POST", Pattern: "/api/competition-entries/{id}/evidence", Handler: (*Handler).entryEvidence, Tag: tagCompetitions, TakesID: true,
+			Summary: "Add an evidence file to an entry (multipart field file)", RequestMedia: "multipart/form-data",
+			Response: typeOf[pinggu.Attachment](), Status: http.StatusCreated},
+		{Method: "POST", Pattern: "/api/competition-entries/{id}/submit", Handler: (*Handler).entrySubmit, Tag: tagCompetitions, TakesID: true,
+			Summary: "Submit a complete entry before the deadline", Response: typeOf[pinggu.Entry]()},
+		{Method: "POST", Pattern: "/api/competition-entries/{id}/withdraw", Handler: (*Handler).entryWithdraw, Tag: tagCompetitions, TakesID: true,
+			Summary: "Withdraw a submitted entry before the deadline", Response: typeOf[pinggu.Entry]()},
+		{Method: "GET", Pattern: "/api/competition-certificates/{id}", Handler: (*Handler).competitionCertificate, Tag: tagCompetitions, TakesID: true,
+			Summary: "An award certificate as a PDF (id the entry), for the regulators and the winner's organisation", ResponseMedia: "application/pdf"},
+
 		// Bulletins and typical cases.
 		{Method: "GET", Pattern: "/api/bulletins", Handler: (*Handler).bulletinList, Tag: tagStatsBulletins,
 			Summary: "Bulletins the caller sees: all for the drafters, published ones naming the caller's province or enterprise",
@@ -780,6 +826,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Plans != nil
 	case tagTraining:
 		return s.svc.Training != nil && s.svc.Attachments != nil
+	case tagCompetitions:
+		return s.svc.Competitions != nil && s.svc.Attachments != nil
 	case tagCases:
 		return s.svc.Cases != nil
 	case tagJoint:
@@ -805,6 +853,7 @@ const (
 	tagPracticeReports = "practice reports"
 	tagPlans           = "work plans"
 	tagTraining        = "training"
+	tagCompetitions    = "competitions"
 )
 
 // errDisabled answers the routes of a module the server was started without.

@@ -155,7 +155,11 @@ type planShowData struct {
 	Kinds      []option
 	Owners     []pinggu.PlanOwner
 	Campaigns  []*pinggu.Campaign
-	Task       *pinggu.PlanTask // the task being edited, on its own page
+	// Trainings and Competitions are the plan's province's events and
+	// competitions of its year that a task may link.
+	Trainings    []option
+	Competitions []option
+	Task         *pinggu.PlanTask // the task being edited, on its own page
 }
 
 func (s *Handler) plan(r *http.Request) (*pinggu.Plan, error) {
@@ -201,6 +205,29 @@ func (s *Handler) planData(r *http.Request, p *page, pl *pinggu.Plan) (planShowD
 		for _, c := range list {
 			if pl.Province == "" || c.Province == pl.Province {
 				d.Campaigns = append(d.Campaigns, c)
+			}
+		}
+	}
+	year := strconv.Itoa(pl.Year)
+	if s.svc.Training != nil {
+		list, _, err := s.svc.Training.ListTrainings(r.Context(), pinggu.TrainingFilter{Year: year, ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit}})
+		if err != nil {
+			return d, err
+		}
+		for _, e := range list {
+			if e.Province == pl.Province && e.State != pinggu.TrainingCancelled {
+				d.Trainings = append(d.Trainings, option{idOf(e.ID), e.Title + "（" + pinggu.FormatDate(e.StartsAt) + "）"})
+			}
+		}
+	}
+	if s.svc.Competitions != nil {
+		list, _, err := s.svc.Competitions.ListCompetitions(r.Context(), pinggu.CompetitionFilter{Year: year, ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit}})
+		if err != nil {
+			return d, err
+		}
+		for _, k := range list {
+			if k.Province == pl.Province && k.State != pinggu.CompetitionCancelled {
+				d.Competitions = append(d.Competitions, option{idOf(k.ID), k.Title})
 			}
 		}
 	}
@@ -273,6 +300,12 @@ func taskFromForm(r *http.Request, id int64) *pinggu.PlanTask {
 	t := &pinggu.PlanTask{ID: id, Title: f.Get("title"), Kind: pinggu.PlanTaskKind(f.Get("kind")), Measure: f.Get("measure"), Link: f.Get("link")}
 	t.OwnerID, _ = httpx.ParseID(f.Get("owner_id"))
 	t.CampaignID, _ = httpx.ParseID(f.Get("campaign_id"))
+	field := map[pinggu.PlanTaskKind]string{pinggu.PlanTaskTraining: "training_id", pinggu.PlanTaskCompetition: "competition_id"}[t.Kind]
+	for _, v := range f[field] {
+		if id, ok := httpx.ParseID(v); ok {
+			t.RecordIDs = append(t.RecordIDs, id)
+		}
+	}
 	t.Target, _ = strconv.Atoi(strings.TrimSpace(f.Get("target")))
 	t.Deadline, _ = parseDay(f.Get("deadline"))
 	return t
@@ -315,6 +348,10 @@ func (s *Handler) planTaskEdit(w http.ResponseWriter, r *http.Request) error {
 	p := s.newPage(w, r, "page.plan")
 	p.Form = newForm(map[string][]string{"title": {t.Title}, "kind": {string(t.Kind)}, "owner_id": {idOf(t.OwnerID)}, "target": {strconv.Itoa(t.Target)},
 		"measure": {t.Measure}, "deadline": {pinggu.FormatDate(t.Deadline)}, "campaign_id": {idOf(t.CampaignID)}, "link": {t.Link}})
+	for _, id := range t.RecordIDs {
+		name := map[pinggu.PlanTaskKind]string{pinggu.PlanTaskTraining: "training_id", pinggu.PlanTaskCompetition: "competition_id"}[t.Kind]
+		p.Form.Values.Add(name, idOf(id))
+	}
 	return s.renderPlan(w, r, p, pl, t, http.StatusOK)
 }
 

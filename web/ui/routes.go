@@ -124,6 +124,27 @@ func Routes() []Route {
 		{Method: "POST", Pattern: "/training/{id}/attendance", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingAttendance},
 		{Method: "GET", Pattern: "/training/certificates/{id}", Gate: gateTraining, Module: "training", Handler: (*Handler).trainingCertificate},
 
+		// Competitions and best-practice selections: entries, judging,
+		// results and award certificates.
+		{Method: "GET", Pattern: "/competitions", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionList},
+		{Method: "GET", Pattern: "/competitions/new", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionNew},
+		{Method: "POST", Pattern: "/competitions", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionCreate},
+		{Method: "GET", Pattern: "/competitions/{id}", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionShow},
+		{Method: "POST", Pattern: "/competitions/{id}/steps", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionStep},
+		{Method: "POST", Pattern: "/competitions/{id}/judges", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionJudges},
+		{Method: "POST", Pattern: "/competitions/{id}/entries", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionEntryCreate},
+		{Method: "GET", Pattern: "/competitions/{id}/judging", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionJudging},
+		{Method: "POST", Pattern: "/competitions/{id}/scores", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionScores},
+		{Method: "GET", Pattern: "/competitions/{id}/results", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionResults},
+		{Method: "GET", Pattern: "/competitions/{id}/results.csv", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionResultsCSV},
+		{Method: "GET", Pattern: "/competitions/{id}/results.xlsx", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionResultsXLSX},
+		{Method: "GET", Pattern: "/competition-certificates/{id}", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).competitionCertificate},
+		{Method: "GET", Pattern: "/competition-entries/{id}", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).entryShow},
+		{Method: "POST", Pattern: "/competition-entries/{id}", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).entryUpdate},
+		{Method: "POST", Pattern: "/competition-entries/{id}/evidence", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).entryEvidence},
+		{Method: "POST", Pattern: "/competition-entries/{id}/submit", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).entrySubmit},
+		{Method: "POST", Pattern: "/competition-entries/{id}/withdraw", Gate: gateCompetitions, Module: "competitions", Handler: (*Handler).entryWithdraw},
+
 		// Bulletins and typical cases.
 		// Enterprises' reports of their assessment practice.
 		{Method: "GET", Pattern: "/practice-reports", Gate: gatePracticeReports, Module: "practice_reports", Handler: (*Handler).practiceReportList},
@@ -338,6 +359,8 @@ func (s *Handler) Enabled(rt Route) bool {
 		return s.svc.Cert != nil && s.svc.Attachments != nil
 	case "training":
 		return s.svc.Training != nil && s.svc.Attachments != nil
+	case "competitions":
+		return s.svc.Competitions != nil && s.svc.Attachments != nil
 	case "reports":
 		return s.svc.Bulletins != nil && s.svc.TypicalCases != nil
 	case "practice_reports":

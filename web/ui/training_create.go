@@ -28,12 +28,7 @@ func (s *Handler) renderTrainingNew(w http.ResponseWriter, r *http.Request, p *p
 	for _, k := range pinggu.TrainingKinds {
 		d.Kinds = append(d.Kinds, option{string(k), p.TrainingKind(k)})
 	}
-	for _, pr := range pinggu.MainlandProvinces() {
-		d.Provinces = append(d.Provinces, option{pr.Code, p.ProvinceName(pr.Code)})
-	}
-	for _, role := range pinggu.TrainingAudienceRoles() {
-		d.Roles = append(d.Roles, option{string(role), p.RoleLabel(role)})
-	}
+	d.Provinces, d.Roles = audienceOptions(p)
 	p.Data = d
 	s.render(w, r, status, "training_new", p)
 	return nil
@@ -50,16 +45,25 @@ func trainingFromForm(r *http.Request) *pinggu.TrainingEvent {
 	if v, err := strconv.ParseFloat(strings.TrimSpace(f.Get("pass_mark")), 64); err == nil {
 		e.PassMark = &v
 	}
-	e.Audience.Provinces = f["province"]
+	e.Audience = audienceFromForm(r)
+	return e
+}
+
+// audienceFromForm reads an audience (of a training event, a competition):
+// its provinces, roles and organisations (IDs separated by spaces or
+// commas).
+func audienceFromForm(r *http.Request) pinggu.TrainingAudience {
+	f := r.PostForm
+	au := pinggu.TrainingAudience{Provinces: f["province"]}
 	for _, role := range f["role"] {
-		e.Audience.Roles = append(e.Audience.Roles, pinggu.Role(role))
+		au.Roles = append(au.Roles, pinggu.Role(role))
 	}
 	for _, s := range strings.FieldsFunc(f.Get("org_ids"), func(r rune) bool { return r == ' ' || r == ',' || r == '，' }) {
 		if id, ok := httpx.ParseID(s); ok {
-			e.Audience.OrgIDs = append(e.Audience.OrgIDs, id)
+			au.OrgIDs = append(au.OrgIDs, id)
 		}
 	}
-	return e
+	return au
 }
 
 // trainingCreate plans the event and opens it.
@@ -76,4 +80,15 @@ func (s *Handler) trainingCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.redirectFlash(w, r, "/training/"+httpx.FormatID(e.ID), "flash.training_created")
 	return nil
+}
+
+// audienceOptions are the provinces and roles an audience form offers.
+func audienceOptions(p *page) (provinces, roles []option) {
+	for _, pr := range pinggu.MainlandProvinces() {
+		provinces = append(provinces, option{pr.Code, p.ProvinceName(pr.Code)})
+	}
+	for _, role := range pinggu.TrainingAudienceRoles() {
+		roles = append(roles, option{string(role), p.RoleLabel(role)})
+	}
+	return provinces, roles
 }

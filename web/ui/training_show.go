@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -189,10 +188,6 @@ func (s *Handler) trainingCertificate(w http.ResponseWriter, r *http.Request) er
 	if err := report.TrainingCertificatePDF(&buf, c, p.Lang); err != nil {
 		return err
 	}
-	h := w.Header()
-	h.Set("Content-Type", "application/pdf")
-	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": c.Attendee.CertNumber + " " + c.Attendee.Name + ".pdf"}))
-	h.Set("Cache-Control", "private, no-store")
-	_, err = w.Write(buf.Bytes())
-	return err
+	sendDownload(w, "application/pdf", c.Attendee.CertNumber+" "+c.Attendee.Name+".pdf", buf.Bytes())
+	return nil
 }

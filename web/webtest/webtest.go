@@ -77,6 +77,11 @@ type App struct {
 	// tenant A's person registered; TrainingSH a closed Shanghai skill
 	// training with tenant B's person certified.
 	TrainingGD, TrainingSH *pinggu.TrainingEvent
+	// CompetitionGD is a Guangdong selection open for entries with tenant
+	// A's entry (EntryA) submitted; CompetitionSH a published Shanghai
+	// skill competition with tenant B's entry (EntryB) awarded first prize.
+	CompetitionGD, CompetitionSH *pinggu.Competition
+	EntryA, EntryB               *pinggu.Entry
 	// StatNotices are the notices the statistics-and-people modules'
 	// seeding wrote (certification, bulletins, …), with their recipients.
 	StatNotices []*pinggu.Notice
@@ -148,7 +153,8 @@ func NewAppWith(t testing.TB, adjust func(*web.Options)) *App {
 		LicA: fx.LicA, LicB: fx.LicB, SvcA: fx.SvcA, SvcB: fx.SvcB, Users: fx.Users, Sessions: fx.Sessions,
 		AsmA: fx.AsmA, AsmB: fx.AsmB, EvA: fx.EvA, EvB: fx.EvB, RemA: fx.RemA, RemB: fx.RemB,
 		NoticeA: fx.NoticeA, NoticeB: fx.NoticeB, EnfA: fx.EnfA, EnfB: fx.EnfB, Coop: fx.Coop, CertThird: fx.CertThird, StatNotices: fx.StatNotices,
-		Bulletin: fx.Bulletin, TypicalDraft: fx.TypicalDraft, PracticeReports: fx.PracticeReports, TrainingGD: fx.TrainingGD, TrainingSH: fx.TrainingSH}
+		Bulletin: fx.Bulletin, TypicalDraft: fx.TypicalDraft, PracticeReports: fx.PracticeReports, TrainingGD: fx.TrainingGD, TrainingSH: fx.TrainingSH,
+		CompetitionGD: fx.CompetitionGD, CompetitionSH: fx.CompetitionSH, EntryA: fx.EntryA, EntryB: fx.EntryB}
 	a.HTTP = NewTestHTTPServer(t, s)
 	return a
 }
@@ -182,6 +188,8 @@ type Fixtures struct {
 	Bulletin                                  *pinggu.Bulletin
 	TypicalDraft                              *pinggu.TypicalCase
 	TrainingGD, TrainingSH                    *pinggu.TrainingEvent
+	CompetitionGD, CompetitionSH              *pinggu.Competition
+	EntryA, EntryB                            *pinggu.Entry
 	StatNotices                               []*pinggu.Notice
 	PracticeReports                           *PracticeReports
 	Coop                                      Coop
@@ -339,6 +347,10 @@ func seed(db *store.DB) (*Fixtures, error) {
 			return nil, fmt.Errorf("log in %s: %w", u.Username, err)
 		}
 		fx.Sessions[u.Username] = token
+	}
+	// Competitions need the accounts: entrants and a judge.
+	if err := seedCompetitions(ctx, db, fx); err != nil {
+		return nil, fmt.Errorf("competitions: %w", err)
 	}
 	return fx, nil
 }
