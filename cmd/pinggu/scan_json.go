@@ -34,13 +34,14 @@ func writeStreamedJSON(w io.Writer, m *detect.Matcher, in string, r io.Reader) (
 	b = append(b, `,"findings":[`...)
 	first := true
 	var contacts contactLog
+	q := new(quoter)
 	res, err := m.ScanReaderTo(r, func(fs ...detect.Finding) {
 		for i := range fs {
 			if !first {
 				b = append(b, ',')
 			}
 			first = false
-			b = appendFinding(b, &fs[i])
+			b = q.appendFinding(b, &fs[i])
 			if len(b) >= jsonFlush {
 				w.Write(b)
 				b = b[:0]
@@ -96,7 +97,7 @@ func writeScanJSON(w io.Writer, o scanOutput) {
 		b = append(b, `,"bytes":`...)
 		b = strconv.AppendInt(b, r.Bytes, 10)
 		b = append(b, `,"findings":`...)
-		b = appendArray(b, r.Findings, appendFinding, flush)
+		b = appendArray(b, r.Findings, new(quoter).appendFinding, flush)
 		b = append(b, `,"signals":`...)
 		b = appendSignals(b, r.Signals)
 		b = append(b, `,"contacts":`...)
@@ -109,33 +110,57 @@ func writeScanJSON(w io.Writer, o scanOutput) {
 	w.Write(append(b, '}'))
 }
 
-func appendFinding(b []byte, f *detect.Finding) []byte {
+// quoter writes JSON strings, remembering those that need no escaping by
+// where they live: a finding's category, rule, pack, severity, location,
+// context and reason are the matcher's own strings, shared by every
+// finding, so they are written with a pointer compare and a copy instead
+// of being read byte by byte. A slot holds its string, so the memory it
+// points to cannot be reused for another while it is there.
+type quoter [512]string
+
+func (q *quoter) appendString(b []byte, s string) []byte {
+	p := unsafe.StringData(s)
+	slot := &q[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(s)))&511]
+	if unsafe.StringData(*slot) == p && len(*slot) == len(s) && s != "" {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	n := len(b)
+	b = appendJSONString(b, s)
+	if len(b)-n == len(s)+2 {
+		*slot = s // written as it is
+	}
+	return b
+}
+
+func (q *quoter) appendFinding(b []byte, f *detect.Finding) []byte {
 	b = append(b, `{"category":`...)
-	b = appendJSONString(b, f.Category)
+	b = q.appendString(b, f.Category)
 	b = append(b, `,"rule":`...)
-	b = appendJSONString(b, f.Rule)
+	b = q.appendString(b, f.Rule)
 	b = append(b, `,"pack":`...)
-	b = appendJSONString(b, f.Pack)
+	b = q.appendString(b, f.Pack)
 	b = append(b, `,"severity":`...)
-	b = appendJSONString(b, f.Severity)
+	b = q.appendString(b, f.Severity)
 	b = append(b, `,"term":`...)
-	b = appendJSONString(b, f.Term)
+	b = q.appendString(b, f.Term)
 	b = append(b, `,"text":`...)
-	b = appendJSONString(b, f.Text)
+	b = q.appendString(b, f.Text)
 	b = append(b, `,"start":`...)
 	b = strconv.AppendInt(b, f.Start, 10)
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, f.End, 10)
 	b = append(b, `,"location":`...)
-	b = appendJSONString(b, f.Location)
+	b = q.appendString(b, f.Location)
 	b = append(b, `,"obfuscations":`...)
 	b = appendStrings(b, f.Obfuscations)
 	b = append(b, `,"context":`...)
-	b = appendJSONString(b, f.Context)
+	b = q.appendString(b, f.Context)
 	b = append(b, `,"normalized":`...)
-	b = appendJSONString(b, f.Normalized)
+	b = q.appendString(b, f.Normalized)
 	b = append(b, `,"reason":`...)
-	b = appendJSONString(b, f.Reason)
+	b = q.appendString(b, f.Reason)
 	if len(f.Markers) > 0 {
 		b = append(b, `,"markers":`...)
 		b = appendStrings(b, f.Markers)
