@@ -224,12 +224,18 @@ func (m *Matcher) plainRun(buf []byte, i, end int, s int32, nc uint64, ring *[ri
 		sym := uint32(table[uint16(w&0x0F<<12|w>>2&0xFC0|w>>16&0x3F)])
 		// Table entries are 0, a symbol (1 to nsym), or flagContact and
 		// above: a separator, markup, or a character a handle may begin
-		// with, which run takes.
+		// with. Those that only send the automaton to its root are taken
+		// here (no junction is pending, so there is none to clear); run
+		// takes the others.
 		if sym-1 >= flagContact-1 {
-			if sym != 0 {
-				break
+			switch {
+			case sym == 0, sym == symSentence:
+				s = 0 // a word character no term continues with, or a sentence end
+			case s == 0 && sym >= symParen:
+				// a separator at the root: nothing to join
+			default:
+				return i, s, nc, false
 			}
-			s = 0 // a word character that no term continues with
 			i += 3
 			continue
 		}
