@@ -82,9 +82,9 @@ type Matcher struct {
 	// state s by symbol c is t = da[s].base+c when da[t].check == s. A
 	// cell holds everything the scan loop reads about a state, so a step
 	// costs one cache line.
-	da              []cell
-	fail, out       []int32 // failure link and first output of each state
-	outPat, outNext []int32 // output chains, shared between states
+	da        []cell
+	fail, out []int32  // failure link and first output of each state
+	outs      []output // output chains, shared between states
 
 	// Used while building only.
 	base, check, outHead []int32
@@ -543,8 +543,7 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 	size := len(m.check)
 	m.fail = make([]int32, size)
 	m.outHead = make([]int32, size)
-	m.outPat = []int32{-1}
-	m.outNext = []int32{0}
+	m.outs = []output{{pat: -1}}
 	// queue is in breadth-first order, so a failure target is done first.
 	for _, n := range queue {
 		c := cell[n]
@@ -565,13 +564,22 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 			}
 			head := m.outHead[m.fail[t]]
 			for k := patHead[e.node]; k != 0; k = patNext[k] {
-				m.outPat = append(m.outPat, patOf[k])
-				m.outNext = append(m.outNext, head)
-				head = int32(len(m.outPat) - 1)
+				p := &m.patterns[patOf[k]]
+				m.outs = append(m.outs, output{pat: patOf[k], next: head, length: p.length, kind: p.kind, flags: p.flags})
+				head = int32(len(m.outs) - 1)
 			}
 			m.outHead[t] = head
 		}
 	}
+}
+
+// output is one link of an output chain: a pattern that ends in the
+// states whose chain holds it, with what the scan needs of the pattern at
+// hand, so reporting a match reads one entry rather than three arrays.
+type output struct {
+	pat, next    int32 // the pattern; the next link, 0 at the end
+	length, kind uint8
+	flags        Obfuscation
 }
 
 // cell is one state of the double array. The top bit of check says the

@@ -33,17 +33,25 @@ type Contact struct {
 
 // reporting reports whether the bytes before a handle name a reporting
 // line, in one pass that compares only where a word's first two bytes
-// stand.
+// stand. The words begin with an ASCII digit or a Han character's first
+// byte, never inside a character, so a whole three-byte character is
+// stepped over at once.
 func reporting(before []byte) bool {
-	for j := 0; j+1 < len(before); j++ {
+	for j := 0; j+1 < len(before); {
 		pair := uint16(before[j])<<8 | uint16(before[j+1])
-		if reportingPairs[pair>>6]&(1<<(pair&63)) == 0 {
-			continue
-		}
-		for _, w := range reportingWords {
-			if bytes.HasPrefix(before[j:], w) {
-				return true
+		if reportingPairs[pair>>6]&(1<<(pair&63)) != 0 {
+			// The pair is shared by 64 characters (一 and 不 lead like
+			// 举), so the third byte is tried before the rest of a word.
+			for _, w := range reportingWords {
+				if j+len(w) <= len(before) && before[j+2] == w[2] && string(before[j:j+len(w)]) == string(w) {
+					return true
+				}
 			}
+		}
+		if before[j] >= 0xE0 && j+2 < len(before) && before[j+1]&0xC0 == 0x80 && before[j+2]&0xC0 == 0x80 {
+			j += 3
+		} else {
+			j++
 		}
 	}
 	return false
@@ -60,7 +68,8 @@ var reportingPairs = func() (t [1 << 16 / 64]uint64) {
 }()
 
 // reportingWords before a handle mark a reporting line or the police's
-// (举报电话, 报警, 反诈专线): a warning's, not a promotion's.
+// (举报电话, 报警, 反诈专线): a warning's, not a promotion's. Each is three
+// bytes or more.
 var reportingWords = [][]byte{[]byte("举报"), []byte("报警"), []byte("反诈"), []byte("公安"), []byte("警方"), []byte("110"),
 	[]byte("12321"), []byte("96110")}
 

@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"bytes"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -140,5 +142,35 @@ func TestContactMemoChangesNothing(t *testing.T) {
 	}
 	for _, in := range inputs {
 		check(in)
+	}
+}
+
+// TestReportingFindsEachWordAnywhere: the pair table and the third byte
+// find every reporting word at every position, among characters that
+// share its first bytes, and nothing else.
+func TestReportingFindsEachWordAnywhere(t *testing.T) {
+	naive := func(b []byte) bool {
+		for _, w := range reportingWords {
+			if bytes.Contains(b, w) {
+				return true
+			}
+		}
+		return false
+	}
+	fill := []string{"一", "不", "丢", "入", "全", "公", "反", "发", "只", "报", "警", "1", "0", "9", "6", " ", "😀", "\x80", "\xe4"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b []byte
+		for k := rng.IntN(12); k > 0; k-- {
+			b = append(b, fill[rng.IntN(len(fill))]...)
+		}
+		if rng.IntN(4) == 0 {
+			w := reportingWords[rng.IntN(len(reportingWords))]
+			at := rng.IntN(len(b) + 1)
+			b = append(b[:at:at], append(append([]byte{}, w...), b[at:]...)...)
+		}
+		if got, want := reporting(b), naive(b); got != want {
+			t.Fatalf("reporting(%q) = %v, want %v", b, got, want)
+		}
 	}
 }

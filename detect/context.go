@@ -56,6 +56,12 @@ type resolver struct {
 	outer     []int     // markRuns' scratch
 	lastEnd   []ruleEnd // resolve's scratch
 	inRun     []bool    // markRuns' scratch
+
+	// lend means the slice of findings a call returns is only lent: the
+	// caller is done with it before the next call, which reuses it instead
+	// of allocating a new one (ScanReaderTo).
+	lend bool
+	out  []Finding
 }
 
 // candidate is a term match on its way to a finding, with what its
@@ -164,7 +170,13 @@ func (r *resolver) resolve(matches []rawMatch, ready int64) []Finding {
 	r.markRuns(cands)
 	r.cands = cands
 	r.arena = nil // findings keep theirs: a new one per call, made when needed
-	out := make([]Finding, 0, len(cands))
+	var out []Finding
+	if r.lend {
+		out = r.out[:0]
+		defer func() { r.out = out[:0] }()
+	} else {
+		out = make([]Finding, 0, len(cands))
+	}
 	for i := range cands {
 		c := &cands[i]
 		if !c.emittable {

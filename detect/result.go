@@ -180,7 +180,7 @@ const MaxPageSize = 32 << 20
 func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 	var findings pieces[Finding]
 	var contacts pieces[Contact]
-	res, err := m.scanStream(r, findings.add, contacts.add)
+	res, err := m.scanStream(r, findings.add, contacts.add, false)
 	if err != nil {
 		return nil, err
 	}
@@ -193,14 +193,17 @@ func (m *Matcher) ScanReader(r io.Reader) (*Result, error) {
 // instead of keeping them: the Result it returns has the verdict, score,
 // size and signals, and empty Findings and Contacts. Memory then stays
 // bounded whatever the length of a plain-text input. The slices passed
-// are not used again by the scan.
+// are lent: the scan reuses them once found or contact returns, so a
+// caller that keeps findings or contacts copies them (append does; what
+// each finding and contact holds stays valid).
 func (m *Matcher) ScanReaderTo(r io.Reader, found func(...Finding), contact func(...Contact)) (*Result, error) {
-	return m.scanStream(r, found, contact)
+	return m.scanStream(r, found, contact, true)
 }
 
 // scanStream is ScanReader's work, with its findings and contacts handed
-// out as they are decided.
-func (m *Matcher) scanStream(r io.Reader, found func(...Finding), contact func(...Contact)) (*Result, error) {
+// out as they are decided; lend says the slices handed out are only lent
+// (see ScanReaderTo) and may be reused once found and contact return.
+func (m *Matcher) scanStream(r io.Reader, found func(...Finding), contact func(...Contact), lend bool) (*Result, error) {
 	whole := func(data []byte) *Result {
 		res := m.Scan(data)
 		found(res.Findings...)
@@ -230,7 +233,7 @@ func (m *Matcher) scanStream(r io.Reader, found func(...Finding), contact func(.
 		return whole(append(buf, rest...)), nil
 	}
 	st := &scanState{m: m, noteStarts: true}
-	rs := resolver{m: m}
+	rs := resolver{m: m, lend: lend}
 	cs := &contactScanner{t: contactTable(), d: sharedTables()}
 	res := &Result{Findings: []Finding{}, Signals: []Signal{}, Contacts: []Contact{}}
 	var t tally
@@ -258,12 +261,18 @@ func (m *Matcher) scanStream(r io.Reader, found func(...Finding), contact func(.
 		if !final {
 			limit -= contactLookahead
 		}
-		// A chunk's contacts go out whole (ScanReader keeps the slice), so
+		// A chunk's contacts go out whole. ScanReader keeps the slice, so
 		// each chunk has its own, sized by the last: a text of links has
 		// thousands per chunk, and growing from nothing copied them often.
-		cs.buf, cs.base, cs.out = buf, bufBase, nil
-		if lastContacts > 0 {
+		// Lent, one slice serves every chunk.
+		cs.buf, cs.base = buf, bufBase
+		switch {
+		case lend:
+			cs.out = cs.out[:0]
+		case lastContacts > 0:
 			cs.out = make([]Contact, 0, lastContacts+lastContacts/4)
+		default:
+			cs.out = nil
 		}
 		n := cs.scanStarts(st.starts, limit)
 		lastContacts = len(cs.out)
@@ -285,7 +294,9 @@ func (m *Matcher) scanStream(r io.Reader, found func(...Finding), contact func(.
 		for drop < len(rs.contacts) && rs.contacts[drop].End+2*contextReach+readyMargin < pos {
 			drop++
 		}
-		rs.contacts = rs.contacts[drop:]
+		// Moved to the front rather than resliced, so the next append
+		// finds room instead of copying them to a new array.
+		rs.contacts = rs.contacts[:copy(rs.contacts, rs.contacts[drop:])]
 		if final {
 			break
 		}

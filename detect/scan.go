@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"encoding/binary"
 	"html"
 	"unicode/utf8"
 )
@@ -69,7 +70,6 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 	table := m.table
 	nsym := m.nsym
 	da, fail := m.da, m.fail
-	size := uint32(len(da))
 	s := st.s
 	nc := st.n // characters fed, kept in a register
 	ring := &st.ring
@@ -82,7 +82,23 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 		limit = n - lookahead
 	}
 	i := from
+	plainEnd := min(limit, n-2) // a three-byte character starting before it is whole
 	for i < limit {
+		if !dirty && i < plainEnd && buf[i]-0xE0 < 0x10 {
+			// Most of Chinese text: characters of terms, one after the
+			// other, taken by a loop of its own.
+			var hit bool
+			i, s, nc, hit = m.plainRun(buf, i, plainEnd, s, nc, ring, base)
+			if hit {
+				st.n, st.starts = nc, starts
+				st.report(m.out[s], base+int64(i))
+				starts = st.starts
+				continue
+			}
+			if i >= limit {
+				break
+			}
+		}
 		b := buf[i]
 		var sym uint32
 		w := 1
@@ -141,20 +157,7 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 		}
 		// The common case: a character of some term.
 		var chk int32
-		for {
-			t := da[s].base + int32(sym)
-			if uint32(t) < size {
-				if chk = da[t].check; chk&^hasOut == s {
-					s = t
-					break
-				}
-			}
-			if s == 0 {
-				chk = 0
-				break
-			}
-			s = fail[s]
-		}
+		s, chk = step(da, fail, s, sym)
 		if s == 0 {
 			// No term continues here, so this character can be part
 			// of no later match either: nothing to remember.
@@ -180,6 +183,74 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 	}
 	st.s, st.n, st.starts = s, nc, starts
 	return i
+}
+
+// step moves the automaton from state s by symbol sym, following failure
+// links, and returns the state reached with its check, negative when the
+// state has output (0 at the root).
+func step(da []cell, fail []int32, s int32, sym uint32) (int32, int32) {
+	for {
+		t := da[s].base + int32(sym)
+		if uint(t) < uint(len(da)) {
+			if chk := da[t].check; chk&^hasOut == s {
+				return t, chk
+			}
+		}
+		if s == 0 {
+			return 0, 0
+		}
+		s = fail[s]
+	}
+}
+
+// plainRun feeds the automaton the three-byte characters from buf[i] on
+// (i < end <= len(buf)-2) while each is a plain symbol of the rule set or
+// a character no term uses, and no junction is pending: the bulk of
+// Chinese text. It returns where it stopped (before a character it does
+// not take, or after one that completes a match, hit) and the state and
+// count of characters fed. The same steps as run's, in a loop with few
+// enough variables to keep them all in registers, which run's, with
+// every path in it, cannot.
+func (m *Matcher) plainRun(buf []byte, i, end int, s int32, nc uint64, ring *[ringSize]symPos, base int64) (int, int32, uint64, bool) {
+	table := (*[0x10000]uint16)(m.table)
+	da, fail := m.da, m.fail
+	buf = buf[:min(end+2, len(buf))]
+	// Four bytes read at once: the character's three and one after it.
+	for i+3 < len(buf) {
+		w := binary.LittleEndian.Uint32(buf[i:])
+		if w&0xC0C0F0 != 0x8080E0 {
+			break // not a three-byte character
+		}
+		sym := uint32(table[uint16(w&0x0F<<12|w>>2&0xFC0|w>>16&0x3F)])
+		// Table entries are 0, a symbol (1 to nsym), or flagContact and
+		// above: a separator, markup, or a character a handle may begin
+		// with. Those that only send the automaton to its root are taken
+		// here (no junction is pending, so there is none to clear); run
+		// takes the others.
+		if sym-1 >= flagContact-1 {
+			switch {
+			case sym == 0, sym == symSentence:
+				s = 0 // a word character no term continues with, or a sentence end
+			case s == 0 && sym >= symParen:
+				// a separator at the root: nothing to join
+			default:
+				return i, s, nc, false
+			}
+			i += 3
+			continue
+		}
+		var chk int32
+		s, chk = step(da, fail, s, sym)
+		if s != 0 {
+			ring[nc&(ringSize-1)] = symPos{base + int64(i), 0}
+			nc++
+		}
+		i += 3
+		if chk < 0 {
+			return i, s, nc, true
+		}
+	}
+	return i, s, nc, false
 }
 
 // special handles a non-word rune at buf[i:i+w] and returns how many bytes
@@ -304,18 +375,7 @@ func (st *scanState) symbol(sym uint32, base int64, i, w int) {
 		}
 		return
 	}
-	s := st.s
-	for {
-		t := m.da[s].base + int32(sym)
-		if uint32(t) < uint32(len(m.da)) && m.da[t].check&^hasOut == s {
-			s = t
-			break
-		}
-		if s == 0 {
-			break
-		}
-		s = m.fail[s]
-	}
+	s, _ := step(m.da, m.fail, st.s, sym)
 	st.s = s
 	p := &st.ring[st.n&(ringSize-1)]
 	p.start, p.join = base+int64(i), st.jn.pend
@@ -331,11 +391,12 @@ func (st *scanState) symbol(sym uint32, base int64, i, w int) {
 // off the hot path, so the scan loop needs only the symbol.
 func (st *scanState) report(o int32, end int64) {
 	m := st.m
-	for ; o != 0; o = m.outNext[o] {
-		pi := m.outPat[o]
-		L := uint64(m.patterns[pi].length)
+	for ; o != 0; o = m.outs[o].next {
+		e := &m.outs[o]
+		pi := e.pat
+		L := uint64(e.length)
 		first := st.n - L
-		if m.patterns[pi].kind == kindNote {
+		if e.kind == kindNote {
 			if st.noteStarts {
 				st.starts = append(st.starts, st.ring[first&(ringSize-1)].start)
 			}
@@ -349,7 +410,7 @@ func (st *scanState) report(o int32, end int64) {
 				fl |= Obfuscation(p.join)
 			}
 		}
-		fl |= m.patterns[pi].flags
+		fl |= e.flags
 		st.matches = append(st.matches, rawMatch{pat: pi, start: st.ring[first&(ringSize-1)].start, end: end, flags: fl})
 	}
 }

@@ -38,6 +38,7 @@ func main() {
 	compileTerms := flag.Int("compile", 100000, "terms for the compile-time measurement (0 to skip)")
 	fileSize := flag.Int("file", 128<<20, "bytes of the text file for Scan, ScanReader and the CLI (0 to skip)")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the engine's passes to this file")
+	keep := flag.String("keep", "", "write the text file, the rule pack and the CLI to this directory and keep them (to profile the CLI alone)")
 	flag.Parse()
 
 	terms := benchdata.TermsMix(*nTerms, 1, *mix)
@@ -138,7 +139,7 @@ func main() {
 	}
 
 	if *fileSize > 0 {
-		if err := fileRun(terms, docs, *fileSize, max(1, *rounds/2)); err != nil {
+		if err := fileRun(terms, docs, *fileSize, max(1, *rounds/2), *keep); err != nil {
 			fmt.Fprintln(os.Stderr, "detectbench:", err)
 			os.Exit(1)
 		}
@@ -167,12 +168,18 @@ func main() {
 // ScanReader streaming them) with the pinggu CLI scanning the file
 // (pinggu scan --format jsonl, output discarded), start-up and compiling
 // the rule set included. The CLI is built from this repository.
-func fileRun(terms []string, docs [][]byte, size, rounds int) error {
-	dir, err := os.MkdirTemp("", "detectbench")
-	if err != nil {
+func fileRun(terms []string, docs [][]byte, size, rounds int, keep string) error {
+	dir := keep
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "detectbench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
 	var text bytes.Buffer
 	for text.Len() < size {
 		for _, d := range docs {

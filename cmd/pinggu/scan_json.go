@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/pinggu/pinggu/detect"
 )
@@ -32,13 +34,14 @@ func writeStreamedJSON(w io.Writer, m *detect.Matcher, in string, r io.Reader) (
 	b = append(b, `,"findings":[`...)
 	first := true
 	var contacts contactLog
+	q := new(quoter)
 	res, err := m.ScanReaderTo(r, func(fs ...detect.Finding) {
 		for i := range fs {
 			if !first {
 				b = append(b, ',')
 			}
 			first = false
-			b = appendFinding(b, &fs[i])
+			b = q.appendFinding(b, &fs[i])
 			if len(b) >= jsonFlush {
 				w.Write(b)
 				b = b[:0]
@@ -94,7 +97,7 @@ func writeScanJSON(w io.Writer, o scanOutput) {
 		b = append(b, `,"bytes":`...)
 		b = strconv.AppendInt(b, r.Bytes, 10)
 		b = append(b, `,"findings":`...)
-		b = appendArray(b, r.Findings, appendFinding, flush)
+		b = appendArray(b, r.Findings, new(quoter).appendFinding, flush)
 		b = append(b, `,"signals":`...)
 		b = appendSignals(b, r.Signals)
 		b = append(b, `,"contacts":`...)
@@ -107,33 +110,57 @@ func writeScanJSON(w io.Writer, o scanOutput) {
 	w.Write(append(b, '}'))
 }
 
-func appendFinding(b []byte, f *detect.Finding) []byte {
+// quoter writes JSON strings, remembering those that need no escaping by
+// where they live: a finding's category, rule, pack, severity, location,
+// context and reason are the matcher's own strings, shared by every
+// finding, so they are written with a pointer compare and a copy instead
+// of being read byte by byte. A slot holds its string, so the memory it
+// points to cannot be reused for another while it is there.
+type quoter [512]string
+
+func (q *quoter) appendString(b []byte, s string) []byte {
+	p := unsafe.StringData(s)
+	slot := &q[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(s)))&511]
+	if unsafe.StringData(*slot) == p && len(*slot) == len(s) && s != "" {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	n := len(b)
+	b = appendJSONString(b, s)
+	if len(b)-n == len(s)+2 {
+		*slot = s // written as it is
+	}
+	return b
+}
+
+func (q *quoter) appendFinding(b []byte, f *detect.Finding) []byte {
 	b = append(b, `{"category":`...)
-	b = appendJSONString(b, f.Category)
+	b = q.appendString(b, f.Category)
 	b = append(b, `,"rule":`...)
-	b = appendJSONString(b, f.Rule)
+	b = q.appendString(b, f.Rule)
 	b = append(b, `,"pack":`...)
-	b = appendJSONString(b, f.Pack)
+	b = q.appendString(b, f.Pack)
 	b = append(b, `,"severity":`...)
-	b = appendJSONString(b, f.Severity)
+	b = q.appendString(b, f.Severity)
 	b = append(b, `,"term":`...)
-	b = appendJSONString(b, f.Term)
+	b = q.appendString(b, f.Term)
 	b = append(b, `,"text":`...)
-	b = appendJSONString(b, f.Text)
+	b = q.appendString(b, f.Text)
 	b = append(b, `,"start":`...)
 	b = strconv.AppendInt(b, f.Start, 10)
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, f.End, 10)
 	b = append(b, `,"location":`...)
-	b = appendJSONString(b, f.Location)
+	b = q.appendString(b, f.Location)
 	b = append(b, `,"obfuscations":`...)
 	b = appendStrings(b, f.Obfuscations)
 	b = append(b, `,"context":`...)
-	b = appendJSONString(b, f.Context)
+	b = q.appendString(b, f.Context)
 	b = append(b, `,"normalized":`...)
-	b = appendJSONString(b, f.Normalized)
+	b = q.appendString(b, f.Normalized)
 	b = append(b, `,"reason":`...)
-	b = appendJSONString(b, f.Reason)
+	b = q.appendString(b, f.Reason)
 	if len(f.Markers) > 0 {
 		b = append(b, `,"markers":`...)
 		b = appendStrings(b, f.Markers)
@@ -177,7 +204,13 @@ func appendSignals(b []byte, ss []detect.Signal) []byte {
 type contactLog struct {
 	index        map[contactKey]int32
 	heads, tails [][]byte
-	seen         []contactAt
+	// recent remembers handles by where their value's string lives: the
+	// scan gives a handle met again the same string, so most contacts are
+	// told by comparing a few pointers, not by hashing seven strings.
+	recent [256]recentContact
+	// seen holds the occurrences in blocks, so a long stream's are never
+	// copied to a larger array as they grow.
+	seen [][]contactAt
 }
 
 // contactKey is a contact but for its offsets.
@@ -188,45 +221,79 @@ type contactAt struct {
 	start, end int64
 }
 
+// recentContact is a contact but for its offsets, and its index.
+type recentContact struct {
+	c detect.Contact
+	k int32
+}
+
+// sameHandle reports whether a and b differ in their offsets only.
+func sameHandle(a, b *detect.Contact) bool {
+	return a.Value == b.Value && a.Kind == b.Kind && a.Text == b.Text && a.Host == b.Host && a.Location == b.Location &&
+		a.Cue == b.Cue && (a.Obfuscations == nil) == (b.Obfuscations == nil) && slices.Equal(a.Obfuscations, b.Obfuscations)
+}
+
+const contactBlock = 8192
+
 func (l *contactLog) add(cs ...detect.Contact) {
 	if l.index == nil {
 		l.index = map[contactKey]int32{}
 	}
 	for i := range cs {
 		c := &cs[i]
-		key := contactKey{c.Kind, c.Value, c.Host, c.Text, c.Location, c.Cue, ""}
-		switch {
-		case c.Obfuscations == nil:
-			key.obfuscations = "\x00nil" // written as null, not []
-		case len(c.Obfuscations) > 0:
-			key.obfuscations = strings.Join(c.Obfuscations, "\x00")
+		// The pointer only places the handle in recent; sameHandle decides.
+		slot := &l.recent[(uintptr(unsafe.Pointer(unsafe.StringData(c.Value)))>>4^uintptr(len(c.Value)))&255]
+		k := slot.k
+		if slot.c.Kind == "" || !sameHandle(&slot.c, c) {
+			k = l.lookup(c)
+			slot.c, slot.k = *c, k
 		}
-		k, ok := l.index[key]
-		if !ok {
-			k = int32(len(l.heads))
-			l.index[key] = k
-			l.heads = append(l.heads, appendContactHead(nil, c))
-			l.tails = append(l.tails, appendContactTail(nil, c))
+		if n := len(l.seen); n == 0 || len(l.seen[n-1]) == contactBlock {
+			l.seen = append(l.seen, make([]contactAt, 0, contactBlock))
 		}
-		l.seen = append(l.seen, contactAt{k, c.Start, c.End})
+		last := &l.seen[len(l.seen)-1]
+		*last = append(*last, contactAt{k, c.Start, c.End})
 	}
+}
+
+// lookup returns the index of c's handle, adding it if it is new.
+func (l *contactLog) lookup(c *detect.Contact) int32 {
+	key := contactKey{c.Kind, c.Value, c.Host, c.Text, c.Location, c.Cue, ""}
+	switch {
+	case c.Obfuscations == nil:
+		key.obfuscations = "\x00nil" // written as null, not []
+	case len(c.Obfuscations) > 0:
+		key.obfuscations = strings.Join(c.Obfuscations, "\x00")
+	}
+	k, ok := l.index[key]
+	if !ok {
+		k = int32(len(l.heads))
+		l.index[key] = k
+		l.heads = append(l.heads, appendContactHead(nil, c))
+		l.tails = append(l.tails, appendContactTail(nil, c))
+	}
+	return k
 }
 
 // write appends the contacts to b, a JSON array's elements, writing b to w
 // whenever it fills, and returns what is left of b.
 func (l *contactLog) write(w io.Writer, b []byte) []byte {
-	for i, at := range l.seen {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, l.heads[at.k]...)
-		b = strconv.AppendInt(b, at.start, 10)
-		b = append(b, `,"end":`...)
-		b = strconv.AppendInt(b, at.end, 10)
-		b = append(b, l.tails[at.k]...)
-		if len(b) >= jsonFlush {
-			w.Write(b)
-			b = b[:0]
+	first := true
+	for _, block := range l.seen {
+		for _, at := range block {
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = append(b, l.heads[at.k]...)
+			b = strconv.AppendInt(b, at.start, 10)
+			b = append(b, `,"end":`...)
+			b = strconv.AppendInt(b, at.end, 10)
+			b = append(b, l.tails[at.k]...)
+			if len(b) >= jsonFlush {
+				w.Write(b)
+				b = b[:0]
+			}
 		}
 	}
 	return b

@@ -441,3 +441,24 @@ func TestScanStreamedJSONL(t *testing.T) {
 		t.Errorf("the test input should cross chunks with many findings and contacts: %d, %d", len(res.Findings), len(res.Contacts))
 	}
 }
+
+// TestQuoterWritesWhatAppendJSONStringWrites: strings met again, strings
+// that need escaping and different strings of one length all come out as
+// appendJSONString writes them, whatever the quoter remembers.
+func TestQuoterWritesWhatAppendJSONStringWrites(t *testing.T) {
+	strs := []string{"bench", "百家乐", "no warning word governs the term", "a\"b", "tab\there", "\xff坏", "\u2028", "", "text"}
+	for i := range 2000 {
+		strs = append(strs, fmt.Sprintf("t%04d", i), fmt.Sprintf("q\"%03d", i%1000), strings.Repeat("乐", i%7))
+	}
+	q := new(quoter)
+	var got, want []byte
+	for round := range 3 {
+		for _, s := range strs {
+			got = q.appendString(got[:0], s)
+			want = appendJSONString(want[:0], s)
+			if !bytes.Equal(got, want) {
+				t.Fatalf("round %d: %q written as %s, want %s", round, s, got, want)
+			}
+		}
+	}
+}

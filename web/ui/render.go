@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pinggu/pinggu"
@@ -21,8 +22,11 @@ import (
 var templateFS embed.FS
 
 // pages holds one template set per page: the layout, the shared partials and
-// the page's own "content".
-var pages = mustParsePages()
+// the page's own "content". They are parsed on first use (New asks for
+// them, so a server still fails at start on a broken template): parsing
+// them at init cost every command of the binary a tenth of a second of
+// CPU, pinggu scan included.
+var pages = sync.OnceValue(mustParsePages)
 
 var templateFuncs = template.FuncMap{
 	// date and datetime show an instant in the zone people see (China
@@ -145,7 +149,7 @@ func (s *Handler) newPage(w http.ResponseWriter, r *http.Request, titleKey strin
 // render writes the named page; a template failure becomes a plain 500 so
 // half a page is never sent.
 func (s *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
-	t, ok := pages[name]
+	t, ok := pages()[name]
 	if !ok {
 		http.Error(w, "unknown page "+name, http.StatusInternalServerError)
 		return

@@ -41,6 +41,7 @@ func New(svc pinggu.Services, o Options) *Handler {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
+	pages() // parsed now, so a broken template stops the server at start
 	return &Handler{svc: svc, opts: o, logger: o.Logger}
 }
 
