@@ -431,7 +431,16 @@ func (db *DB) AnnualBoard(ctx context.Context, f pinggu.BoardFilter) (*pinggu.Bo
 	} else if b.Total, err = c.countCapped(dossierFrom, w, pinggu.TotalCap); err != nil {
 		return nil, err
 	}
-	b.Items, err = queryAll(c, scanDossier, "SELECT "+dossierCols+" FROM "+dossierFrom+w.sql()+" ORDER BY d.id LIMIT ? OFFSET ?", append(w.args, opt.Limit, opt.Offset)...)
+	page := "SELECT " + dossierCols + " FROM " + dossierFrom + w.sql() + " ORDER BY d.id LIMIT ? OFFSET ?"
+	if q == "" {
+		// The page's IDs first, from the filters' index alone, then their
+		// rows: PostgreSQL otherwise walks the primary key testing each
+		// dossier, expecting a province's to be spread along it, while
+		// they lie together (opened province by province) — 0.7 s for
+		// Guangdong's, which come after 85,000 others.
+		page = "SELECT " + dossierCols + " FROM " + dossierFrom + " WHERE d.id IN (SELECT d.id FROM dossiers d" + w.sql() + " ORDER BY d.id LIMIT ? OFFSET ?) ORDER BY d.id"
+	}
+	b.Items, err = queryAll(c, scanDossier, page, append(w.args, opt.Limit, opt.Offset)...)
 	return b, err
 }
 
