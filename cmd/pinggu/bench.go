@@ -15,6 +15,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
@@ -135,6 +136,10 @@ type benchDB struct {
 
 func openBenchSQLite(ctx context.Context, log io.Writer, reuse string, keep bool) (*store.DB, func(), error) {
 	if reuse != "" {
+		// Never a new, empty database in its place.
+		if _, err := os.Stat(filepath.Join(reuse, "pinggu.db")); err != nil {
+			return nil, nil, fmt.Errorf("--sqlite-dir: no kept database: %w", err)
+		}
 		db, err := store.Open(ctx, store.Config{DataDir: reuse, Logger: benchStoreLogger(log, "SQLite")})
 		if err != nil {
 			return nil, nil, err
