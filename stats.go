@@ -160,7 +160,7 @@ func (m *Metric) Columns() []string {
 // and triggers when it changes.
 func (m *Metric) Digest() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s|%s|%s|%s|%s|%s", m.Table, m.Where, m.Province, m.Org, m.Sum, "v1")
+	fmt.Fprintf(&b, "%s|%s|%s|%s|%s|%s", m.Table, m.Where, m.Province, m.Org, m.Sum, "v2")
 	if f := m.Follows; f != nil {
 		fmt.Fprintf(&b, "|follows %s.%s on %s", f.Table, f.Column, f.Match)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -366,21 +367,15 @@ func (db *DB) AnnualBoard(ctx context.Context, f pinggu.BoardFilter) (*pinggu.Bo
 	if f.Province != "" {
 		base.add("d.province = ?", f.Province)
 	}
-	// One pass over a covering index gives the totals and, nationally,
-	// each province's progress.
-	rows, err := c.query("SELECT d.province, d.state, d.verdict, d.proposed, count(*) FROM dossiers d"+base.sql()+
-		" GROUP BY d.province, d.state, d.verdict, d.proposed ORDER BY d.province", base.args...)
+	// The counters of the annual.dossiers metric give the totals and,
+	// nationally, each province's progress.
+	counts, err := c.boardCounts(f.Year, f.Province)
 	if err != nil {
 		return nil, err
 	}
 	byProvince := map[string]*pinggu.BoardProvinceRow{}
-	for rows.Next() {
-		var province, state, verdict, proposed string
-		var n int
-		if err := rows.Scan(&province, &state, &verdict, &proposed, &n); err != nil {
-			rows.Close()
-			return nil, err
-		}
+	for _, r := range counts {
+		province, state, verdict, n := r.Keys[0], pinggu.DossierState(r.Keys[1]), pinggu.Verdict(r.Keys[2]), int(r.N)
 		p := byProvince[province]
 		if p == nil {
 			p = &pinggu.BoardProvinceRow{Province: province}
@@ -389,20 +384,16 @@ func (db *DB) AnnualBoard(ctx context.Context, f pinggu.BoardFilter) (*pinggu.Bo
 		}
 		b.Licences += n
 		p.Licences += n
-		if pinggu.DossierState(state) == pinggu.DossierOpen {
-			b.Proposed[pinggu.Verdict(proposed)] += n
+		if state == pinggu.DossierOpen {
+			b.Proposed[verdict] += n
 			continue
 		}
 		b.Decided += n
 		p.Decided += n
-		b.ByVerdict[pinggu.Verdict(verdict)] += n
-		if pinggu.Verdict(verdict) == pinggu.VerdictFail {
+		b.ByVerdict[verdict] += n
+		if verdict == pinggu.VerdictFail {
 			p.Failed += n
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	if f.Province != "" {
 		b.Provinces = nil
@@ -422,19 +413,58 @@ func (db *DB) AnnualBoard(ctx context.Context, f pinggu.BoardFilter) (*pinggu.Bo
 		// An open dossier has no verdict; saying so lets the index page it.
 		w.add("d.state = 'open' AND d.verdict = '' AND d.proposed = ?", string(f.Proposed))
 	}
-	if q := strings.TrimSpace(f.Query); q != "" {
+	q := strings.TrimSpace(f.Query)
+	if q != "" {
 		like := "%" + likeEscape(q) + "%"
 		w.add("(lower(d.org_name) LIKE ? OR lower(l.number) LIKE ?)", like, like)
 	}
-	from := "dossiers d"
-	if f.Query != "" {
-		from = dossierFrom
-	}
-	if b.Total, err = c.countCapped(from, w, pinggu.TotalCap); err != nil {
+	if q == "" {
+		// Without a text query the filters are the counters' keys.
+		for _, r := range counts {
+			state, verdict := pinggu.DossierState(r.Keys[1]), pinggu.Verdict(r.Keys[2])
+			open := state == pinggu.DossierOpen
+			if (f.State == "" || state == f.State) && (f.Verdict == "" || (!open && verdict == f.Verdict)) && (f.Proposed == "" || (open && verdict == f.Proposed)) {
+				b.Total += int(r.N)
+			}
+		}
+		b.Total = min(b.Total, pinggu.TotalCap)
+	} else if b.Total, err = c.countCapped(dossierFrom, w, pinggu.TotalCap); err != nil {
 		return nil, err
 	}
-	b.Items, err = queryAll(c, scanDossier, "SELECT "+dossierCols+" FROM "+dossierFrom+w.sql()+" ORDER BY d.id LIMIT ? OFFSET ?", append(w.args, opt.Limit, opt.Offset)...)
+	page := "SELECT " + dossierCols + " FROM " + dossierFrom + w.sql() + " ORDER BY d.id LIMIT ? OFFSET ?"
+	if q == "" {
+		// The page's IDs first, from the filters' index alone, then their
+		// rows: PostgreSQL otherwise walks the primary key testing each
+		// dossier, expecting a province's to be spread along it, while
+		// they lie together (opened province by province) — 0.7 s for
+		// Guangdong's, which come after 85,000 others.
+		page = "SELECT " + dossierCols + " FROM " + dossierFrom + " WHERE d.id IN (SELECT d.id FROM dossiers d" + w.sql() + " ORDER BY d.id LIMIT ? OFFSET ?) ORDER BY d.id"
+	}
+	b.Items, err = queryAll(c, scanDossier, page, append(w.args, opt.Limit, opt.Offset)...)
 	return b, err
+}
+
+// boardCounts are the dossiers of a year (and a province, if named) in the
+// actor's scope by province, state and verdict (for an open dossier, the
+// one proposed): summed counters for a bureau or the ministry, counted
+// from the records for an enterprise.
+func (c *conn) boardCounts(year int, province string) ([]pinggu.StatRow, error) {
+	q := pinggu.StatQuery{Metric: pinggu.MetricAnnualDossiers, By: []string{"province", "state", "verdict"}, Eq: map[string]string{"year": strconv.Itoa(year)}}
+	if province != "" {
+		q.Eq["province"] = province
+	}
+	p, err := planStat(q)
+	if err != nil {
+		return nil, err
+	}
+	switch sc := c.actor.LedgerScope(); sc.Kind {
+	case pinggu.ScopeNone:
+		return nil, nil
+	case pinggu.ScopeOrgs:
+		return c.statDirect(p, sc)
+	default:
+		return c.statCounters(p, sc)
+	}
 }
 
 // dropLicenceDossiers removes the undecided annual dossiers of a licence

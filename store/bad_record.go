@@ -37,8 +37,11 @@ func (c *conn) insertBadRecord(b *pinggu.BadRecord, orgName, province string) er
 	if err := c.queryRow(`INSERT INTO bad_records (kind, org_id, org_name, province, ref_kind, ref_id, doc_number, facts, decided_at, valid_from, valid_to, state, search, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		string(b.Kind), b.OrgID, b.OrgName, b.Province, b.Source.Kind, b.Source.ID, b.DocNumber, b.Facts, tval(b.DecidedAt), tval(b.ValidFrom), tval(b.ValidTo),
-		string(b.State), strings.ToLower(b.OrgName+" "+b.DocNumber), b.CreatedBy, tval(c.now), tval(c.now)).Scan(&b.ID); err != nil {
+		string(b.State), badSearchText(b.OrgName, b.DocNumber), b.CreatedBy, tval(c.now), tval(c.now)).Scan(&b.ID); err != nil {
 		return fmt.Errorf("store: insert bad record: %w", err)
+	}
+	if err := c.setSearchIn("bad_records", "terms", b.ID, badRecordDoc(b)); err != nil {
+		return err
 	}
 	if err := c.notify(&pinggu.Notice{Kind: pinggu.NoticeBadRecord, Subject: pinggu.Ref{Kind: pinggu.RefBadRecord, ID: b.ID}, Link: fmt.Sprintf("/bad-records/%d", b.ID),
 		OrgID: b.OrgID, Province: b.Province, Title: "记入违法不良记录：" + pinggu.BadRecordKindLabels[b.Kind].Zh,
@@ -117,6 +120,14 @@ var badSorts = map[string]string{"decided_at": "b.decided_at", "valid_to": "b.va
 
 // ListBadRecords searches the register in scope: an enterprise sees its own
 // entries, a bureau its province's, the ministry all. Latest decisions first.
+//
+// A text search is a LIKE over each entry's search text (badRecordWhere).
+// When it matches few entries, walking the register in its order to find
+// them reads all of it; so the index (badRecordDoc) gives the candidates,
+// the LIKE tests each, and when fewer than the count's cap pass, they are
+// all sorted. When at least the cap pass, they are common enough that the
+// walk in order meets a page of them soon, and it lists them as before.
+// Either way the page and the (capped) count are exactly the LIKE's.
 func (db *DB) ListBadRecords(ctx context.Context, f pinggu.BadRecordFilter) ([]*pinggu.BadRecord, int, error) {
 	c := db.reader(ctx)
 	opt := f.ListOptions.Normalize()
@@ -125,10 +136,6 @@ func (db *DB) ListBadRecords(ctx context.Context, f pinggu.BadRecordFilter) ([]*
 		return nil, 0, err
 	}
 	limit := pinggu.CountCap(f.Query)
-	total, err := c.countCapped("bad_records b", w, limit)
-	if err != nil {
-		return nil, 0, err
-	}
 	order := "b.decided_at DESC, b.id DESC"
 	if col, ok := badSorts[opt.Sort]; ok {
 		dir := " ASC"
@@ -137,8 +144,68 @@ func (db *DB) ListBadRecords(ctx context.Context, f pinggu.BadRecordFilter) ([]*
 		}
 		order = col + dir + ", b.id" + dir
 	}
-	out, err := queryAll(c, c.scanBadRecord, "SELECT "+badCols+" FROM bad_records b"+w.sql()+" ORDER BY "+order+" LIMIT ? OFFSET ?", append(w.args, opt.Limit, opt.Offset)...)
+	from, fromArgs := "bad_records b", []any(nil)
+	if match := c.badRecordMatch(f); match != "" {
+		from, fromArgs = c.db.d.badCandidates(match)
+	}
+	args := append(fromArgs[:len(fromArgs):len(fromArgs)], w.args...)
+	var total int
+	if err := c.queryRow("SELECT count(*) FROM (SELECT 1 FROM "+from+w.sql()+" LIMIT ?) x", append(args, limit)...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	if total >= limit {
+		from, args = "bad_records b", w.args
+	}
+	out, err := queryAll(c, c.scanBadRecord, "SELECT "+badCols+" FROM "+from+w.sql()+" ORDER BY "+order+" LIMIT ? OFFSET ?", append(args, opt.Limit, opt.Offset)...)
 	return out, total, err
+}
+
+// badSearchText is what the register's search finds an entry by: the
+// enterprise's name as the decision named it and the document number.
+func badSearchText(orgName, docNumber string) string {
+	return strings.ToLower(orgName + " " + docNumber)
+}
+
+// badRecordDoc is an entry's document in the search index: its search
+// text as one name, so that every run of letters and digits a LIKE of it
+// can match is a phrase of the document's bigrams (or, alone, one of its
+// characters), and the fields the register is scoped and filtered by.
+func badRecordDoc(b *pinggu.BadRecord) searchDocIn {
+	return searchDocIn{names: []string{badSearchText(b.OrgName, b.DocNumber)}, tokens: []string{
+		idToken(tokOwner, b.OrgID), filterToken(tokProvince, b.Province), filterToken(tokKind, string(b.Kind)),
+	}}
+}
+
+// badRecordMatch is the index query of a register search with its scope
+// and filters, or "" without searchable text or when the actor sees no
+// entry at all (the scope in the WHERE says so).
+func (c *conn) badRecordMatch(f pinggu.BadRecordFilter) string {
+	text := c.db.d.searchQuery(likeEscape(f.Query))
+	groups, none := scopeTokens(c.actor)
+	if text == "" || none {
+		return ""
+	}
+	if f.OrgID != 0 {
+		groups = append(groups, []string{idToken(tokOwner, f.OrgID)})
+	}
+	if f.Province != "" {
+		groups = append(groups, []string{filterToken(tokProvince, f.Province)})
+	}
+	if f.Kind != "" {
+		groups = append(groups, []string{filterToken(tokKind, string(f.Kind))})
+	}
+	return c.db.d.matchQuery(text, groups)
+}
+
+// badCandidates is the FROM of the register entries the index finds for
+// match, as b, and its arguments. PostgreSQL reads them in a subquery it
+// keeps (OFFSET 0), so that it does not walk a sort index instead.
+func (d dialect) badCandidates(match string) (string, []any) {
+	if d.pg() {
+		return "(SELECT * FROM bad_records WHERE terms @@ ?::tsquery OFFSET 0) b", []any{match}
+	}
+	// CROSS JOIN keeps the candidates driving, as in searchPlan.
+	return "(SELECT rowid AS id FROM bad_records_fts WHERE bad_records_fts MATCH ?) m CROSS JOIN bad_records b ON b.id = m.id", []any{match}
 }
 
 // badRecordWhere is the register's search: scope, then each filter.

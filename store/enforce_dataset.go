@@ -46,11 +46,22 @@ func (db *DB) LoadEnforcementDataset(ctx context.Context, d *pinggu.EnforcementD
 				escs = append(escs, []any{e.ID, o.ID, string(e.Step), string(e.State), jsonText(e.Reasons), tval(e.ProposedAt), e.DecidedBy, tnull(e.DecidedAt), e.Note})
 			}
 		}
+		pg := c.db.d.pg()
+		badCols := []string{"id", "kind", "org_id", "org_name", "province", "ref_kind", "ref_id", "doc_number", "facts", "decided_at", "valid_from", "valid_to", "state", "search", "created_by", "created_at", "updated_at"}
+		if pg {
+			badCols = append(badCols, "terms")
+		}
 		bad := make([][]any, len(d.BadRecords))
+		var badDocs [][]any // SQLite's index rows
 		for i, b := range d.BadRecords {
 			b.ID = badID + int64(i)
 			bad[i] = []any{b.ID, string(b.Kind), b.OrgID, b.OrgName, b.Province, b.Source.Kind, b.Source.ID, b.DocNumber, b.Facts, tval(b.DecidedAt),
-				tval(b.ValidFrom), tval(b.ValidTo), string(b.State), strings.ToLower(b.OrgName + " " + b.DocNumber), "system", tval(b.CreatedAt), tval(b.CreatedAt)}
+				tval(b.ValidFrom), tval(b.ValidTo), string(b.State), badSearchText(b.OrgName, b.DocNumber), "system", tval(b.CreatedAt), tval(b.CreatedAt)}
+			if pg {
+				bad[i] = append(bad[i], pgTSVector(badRecordDoc(b)))
+			} else {
+				badDocs = append(badDocs, []any{b.ID, c.db.d.searchDoc(badRecordDoc(b))})
+			}
 		}
 		for _, t := range []struct {
 			table string
@@ -60,12 +71,17 @@ func (db *DB) LoadEnforcementDataset(ctx context.Context, d *pinggu.EnforcementD
 			{"orders", []string{"id", "doc_number", "issuer", "org_id", "org_name", "province", "service_id", "title", "basis", "state", "due_at", "record_as_bad", "level", "fail_recommended", "created_by", "issued_at", "closed_at", "created_at", "updated_at"}, orders},
 			{"order_problems", []string{"id", "order_id", "seq", "description", "requirement", "severity", "due_at", "state"}, problems},
 			{"escalations", []string{"id", "order_id", "step", "state", "reasons", "proposed_at", "decided_by", "decided_at", "note"}, escs},
-			{"bad_records", []string{"id", "kind", "org_id", "org_name", "province", "ref_kind", "ref_id", "doc_number", "facts", "decided_at", "valid_from", "valid_to", "state", "search", "created_by", "created_at", "updated_at"}, bad},
+			{"bad_records", badCols, bad},
 		} {
 			if err := c.insertRows(t.table, t.cols, t.rows); err != nil {
 				return fmt.Errorf("store: load %s: %w", t.table, err)
 			}
-			if c.db.d.pg() {
+			if !pg && t.table == "bad_records" {
+				if err := c.insertRows("bad_records_fts", []string{"rowid", "search"}, badDocs); err != nil {
+					return fmt.Errorf("store: index bad_records: %w", err)
+				}
+			}
+			if pg {
 				if _, err := c.exec("SELECT setval(pg_get_serial_sequence('" + t.table + "', 'id'), GREATEST((SELECT COALESCE(max(id), 0) FROM " + t.table + "), 1))"); err != nil {
 					return err
 				}

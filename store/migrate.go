@@ -122,6 +122,23 @@ func (db *DB) Migrate(ctx context.Context) error {
 var afterMigration = map[int]func(*conn) error{
 	103: (*conn).reindexAll,          // search documents gain filter tokens
 	104: (*conn).refreshAllReviewDue, // services gain their review due date
+	600: (*conn).indexAllBadRecords,  // the register gains its search index
+}
+
+// indexAllBadRecords writes the search document of every register entry.
+func (c *conn) indexAllBadRecords() error {
+	return c.inBatches("bad_records", func(cond string, args ...any) error {
+		entries, err := queryAll(c, c.scanBadRecord, "SELECT "+badCols+" FROM bad_records b WHERE "+cond, args...)
+		if err != nil {
+			return err
+		}
+		for _, b := range entries {
+			if err := c.setSearchIn("bad_records", "terms", b.ID, badRecordDoc(b)); err != nil {
+				return fmt.Errorf("index register entries: %w", err)
+			}
+		}
+		return nil
+	})
 }
 
 // reindexAll rewrites the search document of every organisation and

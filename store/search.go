@@ -267,9 +267,15 @@ func (d dialect) matchQuery(phrase string, groups [][]string) string {
 
 // setSearch stores the search document of row id of table.
 func (c *conn) setSearch(table string, id int64, in searchDocIn) error {
+	return c.setSearchIn(table, "search", id, in)
+}
+
+// setSearchIn is setSearch for a table whose document is in column col
+// on PostgreSQL (SQLite keeps it in table_fts).
+func (c *conn) setSearchIn(table, col string, id int64, in searchDocIn) error {
 	doc := c.db.d.searchDoc(in)
 	if c.db.d.pg() {
-		_, err := c.exec("UPDATE "+table+" SET search = ?::tsvector WHERE id = ?", doc, id)
+		_, err := c.exec("UPDATE "+table+" SET "+col+" = ?::tsvector WHERE id = ?", doc, id)
 		return err
 	}
 	if _, err := c.exec("DELETE FROM "+table+"_fts WHERE rowid = ?", id); err != nil {

@@ -80,6 +80,16 @@ func (d dialect) upsertCounter(m *pinggu.Metric, row string, sign string) string
 		" ON CONFLICT (metric, province, d1, d2, d3) DO UPDATE SET n = stat_counts.n + excluded.n, total = stat_counts.total + excluded.total"
 }
 
+// upsertGroups adds sign × the rows of a statement's transition table,
+// grouped as the counters are, to their counters.
+func (d dialect) upsertGroups(m *pinggu.Metric, rows, sign string) string {
+	k := d.keyExprs(m, "r")
+	return "INSERT INTO stat_counts (metric, province, d1, d2, d3, n, total) SELECT " + quoteLit(m.Name) + ", " +
+		strings.Join(k[:], ", ") + ", " + sign + "count(*), " + sign + "coalesce(sum(" + sumOf(m, "r") + "), 0) FROM " + rows +
+		" r WHERE (" + whereOf(m, "r") + ") GROUP BY 1, 2, 3, 4, 5" +
+		" ON CONFLICT (metric, province, d1, d2, d3) DO UPDATE SET n = stat_counts.n + excluded.n, total = stat_counts.total + excluded.total"
+}
+
 // triggerName is the base name of a metric's triggers and function.
 func triggerName(m string) string { return "stat_" + strings.ReplaceAll(m, ".", "__") }
 
@@ -94,16 +104,25 @@ func (d dialect) createTriggers(m *pinggu.Metric) []string {
 		newCols = append(newCols, "NEW."+c)
 	}
 	if d.pg() {
+		// Inserts and deletes count once per statement, grouped: a row
+		// trigger would update the same counter once per row, and in one
+		// transaction each update of a row adds a version the next must
+		// walk past (19,400 dossiers opened at once took 15 s instead of
+		// 1.5 s). Updates, which change a row or a few, count per row.
 		return []string{
 			"CREATE OR REPLACE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $stat$\nBEGIN\n" +
-				"  IF TG_OP = 'UPDATE' THEN\n" +
-				"    IF ROW(" + strings.Join(oldCols, ", ") + ") IS NOT DISTINCT FROM ROW(" + strings.Join(newCols, ", ") + ") THEN RETURN NULL; END IF;\n" +
-				"  END IF;\n" +
-				"  IF TG_OP <> 'INSERT' THEN " + d.upsertCounter(m, "OLD", "-") + "; END IF;\n" +
-				"  IF TG_OP <> 'DELETE' THEN " + d.upsertCounter(m, "NEW", "") + "; END IF;\n" +
+				"  IF ROW(" + strings.Join(oldCols, ", ") + ") IS NOT DISTINCT FROM ROW(" + strings.Join(newCols, ", ") + ") THEN RETURN NULL; END IF;\n" +
+				"  " + d.upsertCounter(m, "OLD", "-") + ";\n" +
+				"  " + d.upsertCounter(m, "NEW", "") + ";\n" +
 				"  RETURN NULL;\nEND\n$stat$",
-			"CREATE TRIGGER " + name + " AFTER INSERT OR DELETE OR UPDATE OF " + strings.Join(cols, ", ") + " ON " + m.Table +
+			"CREATE TRIGGER " + name + " AFTER UPDATE OF " + strings.Join(cols, ", ") + " ON " + m.Table +
 				" FOR EACH ROW EXECUTE FUNCTION " + name + "()",
+			"CREATE OR REPLACE FUNCTION " + name + "_i() RETURNS trigger LANGUAGE plpgsql AS $stat$\nBEGIN\n  " +
+				d.upsertGroups(m, "stat_new", "") + ";\n  RETURN NULL;\nEND\n$stat$",
+			"CREATE TRIGGER " + name + "_i AFTER INSERT ON " + m.Table + " REFERENCING NEW TABLE AS stat_new FOR EACH STATEMENT EXECUTE FUNCTION " + name + "_i()",
+			"CREATE OR REPLACE FUNCTION " + name + "_d() RETURNS trigger LANGUAGE plpgsql AS $stat$\nBEGIN\n  " +
+				d.upsertGroups(m, "stat_old", "-") + ";\n  RETURN NULL;\nEND\n$stat$",
+			"CREATE TRIGGER " + name + "_d AFTER DELETE ON " + m.Table + " REFERENCING OLD TABLE AS stat_old FOR EACH STATEMENT EXECUTE FUNCTION " + name + "_d()",
 		}
 	}
 	var same []string
@@ -154,7 +173,8 @@ func (d dialect) followTriggers(m *pinggu.Metric) []string {
 func (d dialect) dropTriggers(metric, table string) []string {
 	name := triggerName(metric)
 	if d.pg() {
-		return []string{"DROP FUNCTION IF EXISTS " + name + "() CASCADE", "DROP FUNCTION IF EXISTS " + name + "_f() CASCADE"}
+		return []string{"DROP FUNCTION IF EXISTS " + name + "() CASCADE", "DROP FUNCTION IF EXISTS " + name + "_f() CASCADE",
+			"DROP FUNCTION IF EXISTS " + name + "_i() CASCADE", "DROP FUNCTION IF EXISTS " + name + "_d() CASCADE"}
 	}
 	return []string{"DROP TRIGGER IF EXISTS " + name + "_i", "DROP TRIGGER IF EXISTS " + name + "_d", "DROP TRIGGER IF EXISTS " + name + "_u", "DROP TRIGGER IF EXISTS " + name + "_f"}
 }

@@ -15,6 +15,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
@@ -56,6 +57,8 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	keep := fs.Bool("keep", false, "keep the loaded databases afterwards, to look into slow queries")
 	orders := fs.Int("orders", 200_000, "enforcement: rectification orders to load")
 	badRecords := fs.Int("bad-records", 50_000, "enforcement: register entries to load")
+	sqliteDir := fs.String("sqlite-dir", "", "enforcement: time the queries on the SQLite database a --keep run left in this directory, instead of loading a new one")
+	pgReuse := fs.Bool("postgres-reuse", false, "enforcement: time the queries on the --postgres-db a --keep run left, instead of loading it again")
 	if len(args) > 0 && args[0] == "patrol" {
 		return cmdBenchPatrol(ctx, env, args[1:])
 	}
@@ -76,11 +79,16 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	if *queries < 1 {
 		return fail(env, "bench", errors.New("--queries: must be at least 1"))
 	}
-	dbs := []benchDB{{name: "SQLite", open: func(ctx context.Context) (*store.DB, func(), error) { return openBenchSQLite(ctx, env.stderr, *keep) }}}
+	if (*sqliteDir != "" || *pgReuse) && args[0] != "enforcement" {
+		return fail(env, "bench", errors.New("--sqlite-dir and --postgres-reuse are for bench enforcement"))
+	}
+	dbs := []benchDB{{name: "SQLite", reuse: *sqliteDir != "", open: func(ctx context.Context) (*store.DB, func(), error) {
+		return openBenchSQLite(ctx, env.stderr, *sqliteDir, *keep)
+	}}}
 	if *pgURL != "" {
 		u := *pgURL
-		dbs = append(dbs, benchDB{name: "PostgreSQL", open: func(ctx context.Context) (*store.DB, func(), error) {
-			return openBenchPostgres(ctx, env.stderr, u, *pgDB, *keep)
+		dbs = append(dbs, benchDB{name: "PostgreSQL", reuse: *pgReuse, open: func(ctx context.Context) (*store.DB, func(), error) {
+			return openBenchPostgres(ctx, env.stderr, u, *pgDB, *keep, *pgReuse)
 		}})
 	}
 	// A database that fails still leaves the figures of those before it.
@@ -118,13 +126,26 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 }
 
 // benchDB is a database to benchmark: open returns an empty, migrated store
-// and a function that removes it again.
+// and a function that removes it again, or with reuse the store a kept run
+// loaded, and a function that closes it.
 type benchDB struct {
-	name string
-	open func(context.Context) (*store.DB, func(), error)
+	name  string
+	reuse bool
+	open  func(context.Context) (*store.DB, func(), error)
 }
 
-func openBenchSQLite(ctx context.Context, log io.Writer, keep bool) (*store.DB, func(), error) {
+func openBenchSQLite(ctx context.Context, log io.Writer, reuse string, keep bool) (*store.DB, func(), error) {
+	if reuse != "" {
+		// Never a new, empty database in its place.
+		if _, err := os.Stat(filepath.Join(reuse, "pinggu.db")); err != nil {
+			return nil, nil, fmt.Errorf("--sqlite-dir: no kept database: %w", err)
+		}
+		db, err := store.Open(ctx, store.Config{DataDir: reuse, Logger: benchStoreLogger(log, "SQLite")})
+		if err != nil {
+			return nil, nil, err
+		}
+		return db, func() { db.Close() }, nil
+	}
 	dir, err := os.MkdirTemp("", "pinggu-bench-")
 	if err != nil {
 		return nil, nil, err
@@ -147,8 +168,11 @@ func openBenchSQLite(ctx context.Context, log io.Writer, keep bool) (*store.DB, 
 // openBenchPostgres recreates the dedicated bench database name on the
 // server the URL names, so every run starts empty and nothing else is
 // touched.
-func openBenchPostgres(ctx context.Context, log io.Writer, raw, name string, keep bool) (*store.DB, func(), error) {
-	bench, err := recreateBenchDB(ctx, raw, name, true)
+func openBenchPostgres(ctx context.Context, log io.Writer, raw, name string, keep, reuse bool) (*store.DB, func(), error) {
+	bench, err := benchDBURL(raw, name)
+	if err == nil && !reuse {
+		bench, err = recreateBenchDB(ctx, raw, name, true)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -158,7 +182,7 @@ func openBenchPostgres(ctx context.Context, log io.Writer, raw, name string, kee
 	}
 	return db, func() {
 		db.Close()
-		if keep {
+		if keep || reuse {
 			fmt.Fprintf(log, "[PostgreSQL] kept the database %s\n", name)
 		} else {
 			recreateBenchDB(ctx, raw, name, false)
@@ -176,19 +200,14 @@ func validBenchDBName(name string) bool {
 // create, creates it empty again; it returns the URL of that database. The
 // URL's own database is only used to connect when it is not name.
 func recreateBenchDB(ctx context.Context, raw, name string, create bool) (string, error) {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		return "", errors.New("--postgres: want a postgres:// URL")
+	bench, err := benchDBURL(raw, name)
+	if err != nil {
+		return "", err
 	}
-	if !validBenchDBName(name) {
-		return "", errors.New("--postgres-db: use lower-case letters, digits and _")
-	}
-	admin := *u
+	admin, _ := url.Parse(raw)
 	if strings.Trim(admin.Path, "/") == name {
 		admin.Path = "/postgres"
 	}
-	bench := *u
-	bench.Path = "/" + name
 	a, err := sql.Open("pgx", admin.String())
 	if err != nil {
 		return "", err
@@ -202,6 +221,20 @@ func recreateBenchDB(ctx context.Context, raw, name string, create bool) (string
 			return "", fmt.Errorf("create database %s: %w", name, err)
 		}
 	}
+	return bench, nil
+}
+
+// benchDBURL is the URL of the bench database name on the server raw names.
+func benchDBURL(raw, name string) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return "", errors.New("--postgres: want a postgres:// URL")
+	}
+	if !validBenchDBName(name) {
+		return "", errors.New("--postgres-db: use lower-case letters, digits and _")
+	}
+	bench := *u
+	bench.Path = "/" + name
 	return bench.String(), nil
 }
 
@@ -573,14 +606,25 @@ func printBenchTable(w io.Writer, what string, scale demo.Scale, n int, results 
 	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	row := []string{"load"}
 	for _, r := range results {
+		if r.load == 0 { // a kept database, reused
+			row = append(row, "kept", "", strconv.Itoa(r.rows)+" rows", "")
+			continue
+		}
 		rate := float64(r.rows) / r.load.Seconds()
 		row = append(row, r.load.Round(100*time.Millisecond).String(), fmt.Sprintf("%.0f rows/s", rate), strconv.Itoa(r.rows)+" rows", benchVerdict(r.load < benchLoadTarget, 0))
 	}
 	fmt.Fprintln(tw, strings.Join(row, "\t"))
-	for i, ph := range results[0].phases {
+	// A reused database runs only the last phases: align them at the end.
+	phases := slices.MaxFunc(results, func(a, b *benchResult) int { return len(a.phases) - len(b.phases) }).phases
+	for i, ph := range phases {
 		row := []string{ph.label}
 		for _, r := range results {
-			p := r.phases[i]
+			j := i - (len(phases) - len(r.phases))
+			if j < 0 {
+				row = append(row, "-", "", "", "")
+				continue
+			}
+			p := r.phases[j]
 			row = append(row, p.dur.Round(10*time.Millisecond).String(), "", "", benchVerdict(p.dur < p.target, 0)+" (< "+p.target.String()+")")
 		}
 		fmt.Fprintln(tw, strings.Join(row, "\t"))

@@ -166,7 +166,7 @@ func benchPatrolSQLite(ctx context.Context, log io.Writer, site *patrolsite.Site
 // benchPatrolPostgres patrols the site with n `pinggu worker` processes
 // sharing a fresh PostgreSQL database.
 func benchPatrolPostgres(ctx context.Context, log io.Writer, site *patrolsite.Site, raw, name string, n, jobsPer int) (*patrolBenchRun, error) {
-	db, cleanup, err := openBenchPostgres(ctx, log, raw, name, false)
+	db, cleanup, err := openBenchPostgres(ctx, log, raw, name, false, false)
 	if err != nil {
 		return nil, err
 	}
