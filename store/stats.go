@@ -32,7 +32,7 @@ func (c *conn) syncMetrics(all bool) error {
 		have[r[0]] = stored{r[1], r[2]}
 	}
 	for name, s := range have {
-		if pinggu.MetricNamed(name) == nil {
+		if storeMetricNamed(name) == nil {
 			if err := c.execAll(c.db.d.dropTriggers(name, s.table)); err != nil {
 				return err
 			}
@@ -44,7 +44,7 @@ func (c *conn) syncMetrics(all bool) error {
 			}
 		}
 	}
-	for _, m := range pinggu.Metrics() {
+	for _, m := range storeMetrics() {
 		if s, ok := have[m.Name]; ok && s.digest == m.Digest() && !all {
 			continue
 		}
@@ -79,7 +79,7 @@ func (c *conn) rebuildMetric(m *pinggu.Metric) error {
 // dropMetricTriggers removes every metric's triggers, for a bulk load that
 // rebuilds the counters once at its end (rebuildAllMetrics).
 func (c *conn) dropMetricTriggers() error {
-	for _, m := range pinggu.Metrics() {
+	for _, m := range storeMetrics() {
 		if err := c.execAll(c.db.d.dropTriggers(m.Name, m.Table)); err != nil {
 			return err
 		}
@@ -116,7 +116,7 @@ func (c *conn) dropMetricTriggersIfAny() error {
 
 // rebuildAllMetrics recounts every metric and puts its triggers back.
 func (c *conn) rebuildAllMetrics() error {
-	for _, m := range pinggu.Metrics() {
+	for _, m := range storeMetrics() {
 		if err := c.rebuildMetric(m); err != nil {
 			return err
 		}
@@ -270,27 +270,48 @@ func (db *DB) CountDirect(ctx context.Context, q pinggu.StatQuery) ([]pinggu.Sta
 // statCounters sums the counters, with the part-days of a time range
 // counted from the records.
 func (c *conn) statCounters(p *statPlan, sc pinggu.Scope) ([]pinggu.StatRow, error) {
+	spans := []counterSpan{{metric: p.m.Name}}
+	var partial []timeSpan
+	if p.q.Range != nil {
+		whole, parts := splitDays(p.q.Range.After, p.q.Range.Before)
+		partial, spans = parts, nil
+		if !whole.empty {
+			spans = p.counterSpans(whole)
+		}
+	}
+	var out []pinggu.StatRow
+	for _, span := range spans {
+		rows, err := c.sumCounters(p, sc, span)
+		if err != nil {
+			return nil, err
+		}
+		out = mergeStatRows(out, rows)
+	}
+	for _, span := range partial {
+		more, err := c.statDirect(p.withSpan(span), sc)
+		if err != nil {
+			return nil, err
+		}
+		out = mergeStatRows(out, more)
+	}
+	return normaliseStatRows(out), nil
+}
+
+// sumCounters sums one span of the counters (a whole one without a range).
+func (c *conn) sumCounters(p *statPlan, sc pinggu.Scope, span counterSpan) ([]pinggu.StatRow, error) {
 	var w where
-	w.add("metric = ?", p.m.Name)
+	w.add("metric = ?", span.metric)
 	if sc.Kind == pinggu.ScopeProvince {
 		w.add("province = ?", sc.Province)
 	}
 	p.filters(&w, counterCol)
-	var partial []timeSpan
 	if p.q.Range != nil {
-		whole, parts := splitDays(p.q.Range.After, p.q.Range.Before)
-		partial = parts
 		col := counterCol(p.rng)
-		switch {
-		case whole.empty:
-			w.add("1 = 0")
-		default:
-			if !whole.lo.IsZero() {
-				w.add(col+" >= ?", pinggu.DayOf(whole.lo))
-			}
-			if !whole.hi.IsZero() {
-				w.add(col+" < ?", pinggu.DayOf(whole.hi))
-			}
+		if span.lo != "" {
+			w.add(col+" >= ?", span.lo)
+		}
+		if span.hi != "" {
+			w.add(col+" < ?", span.hi)
 		}
 	}
 	cols := make([]string, len(p.by))
@@ -301,18 +322,7 @@ func (c *conn) statCounters(p *statPlan, sc pinggu.Scope) ([]pinggu.StatRow, err
 	if len(cols) > 0 {
 		q += " GROUP BY " + strings.Join(cols, ", ")
 	}
-	out, err := c.scanStatRows(len(cols), q, w.args...)
-	if err != nil {
-		return nil, err
-	}
-	for _, span := range partial {
-		more, err := c.statDirect(p.withSpan(span), sc)
-		if err != nil {
-			return nil, err
-		}
-		out = mergeStatRows(out, more)
-	}
-	return normaliseStatRows(out), nil
+	return c.scanStatRows(len(cols), q, w.args...)
 }
 
 // statDirect counts the records themselves, in the scope.
@@ -474,7 +484,7 @@ func (db *DB) VerifyStats(ctx context.Context) ([]string, error) {
 		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "无权校验统计")
 	}
 	var out []string
-	for _, m := range pinggu.Metrics() {
+	for _, m := range storeMetrics() {
 		read := func(q string, args ...any) (map[string]int64, error) {
 			rows, err := queryAll(c, func(r rowScanner) ([5]any, error) {
 				var k [4]string

@@ -29,6 +29,11 @@ func statQueries(now time.Time) []pinggu.StatQuery {
 		{Metric: pinggu.MetricAssessOpenDue, Range: &pinggu.StatRange{Dim: "due", Before: now}},
 		{Metric: pinggu.MetricLicences, By: []string{"province"}, Range: &pinggu.StatRange{Dim: "ends", Before: now}},
 		{Metric: pinggu.MetricLicences, By: []string{"province", "ends"}},
+		// Ranges over whole months come from the monthly roll-up, with
+		// the days and part-days at either end.
+		{Metric: pinggu.MetricLicences, By: []string{"province"}, Range: &pinggu.StatRange{Dim: "ends", After: now.AddDate(0, -2, 0), Before: now.AddDate(0, 2, 0)}},
+		{Metric: pinggu.MetricLicences, Range: &pinggu.StatRange{Dim: "ends", After: now.AddDate(0, 0, -25)}},
+		{Metric: pinggu.MetricReviewsDue, Range: &pinggu.StatRange{Dim: "due", After: now.AddDate(0, -3, 0)}},
 		{Metric: pinggu.MetricTrainingEvents, By: []string{"province", "month", "kind"}},
 		{Metric: pinggu.MetricTrainingAttendees, By: []string{"province", "month", "kind"}},
 		{Metric: pinggu.MetricTrainingOrgs, By: []string{"province", "month"}},
@@ -198,6 +203,40 @@ func TestStatsAfterBulkLoad(t *testing.T) {
 		}
 		if diffs, err := db.VerifyStats(sys); err != nil || len(diffs) > 0 {
 			t.Fatalf("after load: %v %v", err, diffs)
+		}
+		// Review due dates spread over two years: ranges of many months,
+		// open at either end, within one month, each as the ministry and a
+		// bureau, equal the records counted.
+		now := time.Now()
+		mid := time.Date(2025, 3, 17, 15, 4, 5, 0, pinggu.ChinaTime)
+		for _, r := range []pinggu.StatRange{
+			{Before: now},
+			{After: mid},
+			{Before: mid},
+			{After: mid.AddDate(0, -7, 0), Before: mid},
+			{After: mid.AddDate(0, 0, -40), Before: mid.AddDate(0, 0, 25)},
+			{After: mid.AddDate(0, 0, -5), Before: mid.AddDate(0, 0, 6)},
+			{After: time.Date(2025, 1, 1, 0, 0, 0, 0, pinggu.ChinaTime), Before: time.Date(2025, 6, 1, 0, 0, 0, 0, pinggu.ChinaTime)},
+			{},
+		} {
+			for _, ctx := range []context.Context{sys, as(bureauGD)} {
+				for _, by := range [][]string{nil, {"province"}} {
+					r := r
+					r.Dim = "due"
+					q := pinggu.StatQuery{Metric: pinggu.MetricReviewsDue, By: by, Range: &r}
+					got, err := db.Stat(ctx, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want, err := db.CountDirect(ctx, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("reviews due %s – %s by %v: counters %v, records %v", r.After, r.Before, by, got, want)
+					}
+				}
+			}
 		}
 		s := &pinggu.Service{OrgID: 1, Name: "载入后新增业务", Category: pinggu.CatIM}
 		if err := db.CreateService(sys, s); err != nil {
