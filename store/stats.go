@@ -279,26 +279,40 @@ func (c *conn) statCounters(p *statPlan, sc pinggu.Scope) ([]pinggu.StatRow, err
 			spans = p.counterSpans(whole)
 		}
 	}
-	var out []pinggu.StatRow
+	// The spans of counters and the part-days of records are summed in
+	// one statement: a dashboard makes a few dozen of these queries, and
+	// on a busy server each round trip may wait for a core.
+	var parts []string
+	var args []any
 	for _, span := range spans {
-		rows, err := c.sumCounters(p, sc, span)
-		if err != nil {
-			return nil, err
-		}
-		out = mergeStatRows(out, rows)
+		q, a := p.countersSQL(sc, span)
+		parts, args = append(parts, q), append(args, a...)
 	}
 	for _, span := range partial {
-		more, err := c.statDirect(p.withSpan(span), sc)
-		if err != nil {
-			return nil, err
-		}
-		out = mergeStatRows(out, more)
+		q, a := p.withSpan(span).directSQL(c.db.d, sc)
+		parts, args = append(parts, q), append(args, a...)
 	}
-	return normaliseStatRows(out), nil
+	if len(parts) == 0 {
+		return normaliseStatRows(nil), nil
+	}
+	q := parts[0]
+	if len(parts) > 1 {
+		keys := make([]string, len(p.by))
+		for i := range keys {
+			keys[i] = fmt.Sprintf("k%d", i)
+		}
+		q = "SELECT " + strings.Join(append(slices.Clone(keys), "sum(n)", "sum(s)"), ", ") + " FROM (" + strings.Join(parts, " UNION ALL ") + ") u"
+		if len(keys) > 0 {
+			q += " GROUP BY " + strings.Join(keys, ", ")
+		}
+	}
+	out, err := c.scanStatRows(len(p.by), q, args...)
+	return normaliseStatRows(out), err
 }
 
-// sumCounters sums one span of the counters (a whole one without a range).
-func (c *conn) sumCounters(p *statPlan, sc pinggu.Scope, span counterSpan) ([]pinggu.StatRow, error) {
+// countersSQL sums one span of the counters (a whole one without a range),
+// its columns named k0…, n and s.
+func (p *statPlan) countersSQL(sc pinggu.Scope, span counterSpan) (string, []any) {
 	var w where
 	w.add("metric = ?", span.metric)
 	if sc.Kind == pinggu.ScopeProvince {
@@ -315,19 +329,29 @@ func (c *conn) sumCounters(p *statPlan, sc pinggu.Scope, span counterSpan) ([]pi
 		}
 	}
 	cols := make([]string, len(p.by))
+	sel := make([]string, len(p.by))
 	for i, b := range p.by {
 		cols[i] = counterCol(b)
+		sel[i] = fmt.Sprintf("%s AS k%d", cols[i], i)
 	}
-	q := "SELECT " + strings.Join(append(slices.Clone(cols), "sum(n)", "sum(total)"), ", ") + " FROM stat_counts" + w.sql()
+	q := "SELECT " + strings.Join(append(sel, "sum(n) AS n", "sum(total) AS s"), ", ") + " FROM stat_counts" + w.sql()
 	if len(cols) > 0 {
 		q += " GROUP BY " + strings.Join(cols, ", ")
 	}
-	return c.scanStatRows(len(cols), q, w.args...)
+	return q, w.args
 }
 
 // statDirect counts the records themselves, in the scope.
 func (c *conn) statDirect(p *statPlan, sc pinggu.Scope) ([]pinggu.StatRow, error) {
-	m, d := p.m, c.db.d
+	q, args := p.directSQL(c.db.d, sc)
+	out, err := c.scanStatRows(len(p.by), q, args...)
+	return normaliseStatRows(out), err
+}
+
+// directSQL counts the records in the scope, its columns named k0…, n
+// and s.
+func (p *statPlan) directSQL(d dialect, sc pinggu.Scope) (string, []any) {
+	m := p.m
 	var w where
 	if m.Where != "" {
 		w.add(m.Where)
@@ -360,15 +384,14 @@ func (c *conn) statDirect(p *statPlan, sc pinggu.Scope) ([]pinggu.StatRow, error
 	exprs := make([]string, len(p.by))
 	groups := make([]string, len(p.by))
 	for i, b := range p.by {
-		exprs[i] = "coalesce(" + expr(b) + ", '')"
+		exprs[i] = fmt.Sprintf("coalesce(%s, '') AS k%d", expr(b), i)
 		groups[i] = fmt.Sprint(i + 1)
 	}
-	q := "SELECT " + strings.Join(append(exprs, "count(*)", "coalesce(sum("+sumOf(m, "r")+"), 0)"), ", ") + " FROM " + from + w.sql()
+	q := "SELECT " + strings.Join(append(exprs, "count(*) AS n", "coalesce(sum("+sumOf(m, "r")+"), 0) AS s"), ", ") + " FROM " + from + w.sql()
 	if len(groups) > 0 {
 		q += " GROUP BY " + strings.Join(groups, ", ")
 	}
-	out, err := c.scanStatRows(len(exprs), q, append(fromArgs, w.args...)...)
-	return normaliseStatRows(out), err
+	return q, append(fromArgs, w.args...)
 }
 
 func (c *conn) scanStatRows(keys int, q string, args ...any) ([]pinggu.StatRow, error) {
@@ -389,25 +412,6 @@ func (c *conn) scanStatRows(keys int, q string, args ...any) ([]pinggu.StatRow, 
 		}
 		return row, err
 	}, q, args...)
-}
-
-// mergeStatRows adds b's rows into a's by their keys.
-func mergeStatRows(a, b []pinggu.StatRow) []pinggu.StatRow {
-	at := map[string]int{}
-	for i, r := range a {
-		at[strings.Join(r.Keys, "\x00")] = i
-	}
-	for _, r := range b {
-		k := strings.Join(r.Keys, "\x00")
-		if i, ok := at[k]; ok {
-			a[i].N += r.N
-			a[i].Sum += r.Sum
-			continue
-		}
-		at[k] = len(a)
-		a = append(a, r)
-	}
-	return a
 }
 
 // normaliseStatRows drops empty groups (counters decremented to zero) and
