@@ -139,26 +139,42 @@ func BuildDashboard(ctx context.Context, s StatsService, now time.Time) (*Dashbo
 	default:
 		return nil, Errorf(EFORBIDDEN, "无权查看统计")
 	}
+	// Every query of the dashboard is asked at once: a store that batches
+	// them answers in one round trip.
+	var qs []StatQuery
 	for _, f := range figureDefs {
-		q := f.Query(now)
-		rows, err := s.Stat(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("figure %s: %w", f.Key, err)
-		}
-		d.Figures = append(d.Figures, figureOf(f.Key, f.Group, f.Label, f.Tone, f.Avg, rows, f.Href(now), q))
+		qs = append(qs, f.Query(now))
 	}
-	byCat, err := s.Stat(ctx, StatQuery{Metric: MetricServices, By: []string{"category"}})
+	qs = append(qs, StatQuery{Metric: MetricServices, By: []string{"category"}}, StatQuery{Metric: MetricServices, By: []string{"status"}})
+	for _, sd := range seriesDefs {
+		qs = append(qs, StatQuery{Metric: sd.Metric, By: []string{sd.MonthDim}, Eq: sd.Eq, In: map[string][]string{sd.MonthDim: d.Months}})
+	}
+	if d.Scope == "national" {
+		for _, rd := range rankDefs {
+			q := rd.Query(now)
+			q.By = append([]string{"province"}, q.By...)
+			qs = append(qs, q)
+		}
+	}
+	res, err := statMany(ctx, s, qs)
 	if err != nil {
 		return nil, err
 	}
+	next := func() ([]StatRow, StatQuery) {
+		rows, q := res[0], qs[0]
+		res, qs = res[1:], qs[1:]
+		return rows, q
+	}
+	for _, f := range figureDefs {
+		rows, q := next()
+		d.Figures = append(d.Figures, figureOf(f.Key, f.Group, f.Label, f.Tone, f.Avg, rows, f.Href(now), q))
+	}
+	byCat, _ := next()
+	byStatus, _ := next()
 	for _, c := range Categories {
 		q := StatQuery{Metric: MetricServices, Eq: map[string]string{"category": string(c)}}
 		d.Categories = append(d.Categories, Figure{Key: string(c), Label: CategoryLabels[c], Value: valueOf(byCat, string(c)),
 			Href: "/services?category=" + string(c), Query: q})
-	}
-	byStatus, err := s.Stat(ctx, StatQuery{Metric: MetricServices, By: []string{"status"}})
-	if err != nil {
-		return nil, err
 	}
 	for _, st := range ServiceStatuses {
 		q := StatQuery{Metric: MetricServices, Eq: map[string]string{"status": string(st)}}
@@ -166,11 +182,7 @@ func BuildDashboard(ctx context.Context, s StatsService, now time.Time) (*Dashbo
 			Href: "/services?status=" + string(st), Query: q})
 	}
 	for _, sd := range seriesDefs {
-		q := StatQuery{Metric: sd.Metric, By: []string{sd.MonthDim}, Eq: sd.Eq, In: map[string][]string{sd.MonthDim: d.Months}}
-		rows, err := s.Stat(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("series %s: %w", sd.Key, err)
-		}
+		rows, q := next()
 		ser := Series{Key: sd.Key, Label: sd.Label, Query: q}
 		for _, m := range d.Months {
 			ser.Points = append(ser.Points, Point{Month: m, N: valueOf(rows, m), Href: sd.Href(m)})
@@ -178,25 +190,32 @@ func BuildDashboard(ctx context.Context, s StatsService, now time.Time) (*Dashbo
 		d.Trend = append(d.Trend, ser)
 	}
 	if d.Scope == "national" {
-		if err := d.rank(ctx, s, now); err != nil {
-			return nil, err
-		}
+		d.rank(now, res)
 	}
 	return d, nil
 }
 
-// rank fills the provinces' ranking, ordered by the first column.
-func (d *Dashboard) rank(ctx context.Context, s StatsService, now time.Time) error {
-	d.RankBy = rankDefs
-	cols := make([][]StatRow, len(rankDefs))
-	for i, rd := range rankDefs {
-		q := rd.Query(now)
-		q.By = append([]string{"province"}, q.By...)
+// statMany answers qs in order, at once when s batches them.
+func statMany(ctx context.Context, s StatsService, qs []StatQuery) ([][]StatRow, error) {
+	if b, ok := s.(StatBatcher); ok {
+		return b.StatMany(ctx, qs)
+	}
+	out := make([][]StatRow, len(qs))
+	for i, q := range qs {
 		rows, err := s.Stat(ctx, q)
 		if err != nil {
-			return fmt.Errorf("ranking %s: %w", rd.Key, err)
+			return nil, fmt.Errorf("%s: %w", q.Metric, err)
 		}
-		cols[i] = rows
+		out[i] = rows
+	}
+	return out, nil
+}
+
+// rank fills the provinces' ranking from the answers to the ranking's
+// columns (by province), ordered by the first column.
+func (d *Dashboard) rank(now time.Time, cols [][]StatRow) {
+	d.RankBy = rankDefs
+	for _, rd := range rankDefs {
 		d.RankLabels = append(d.RankLabels, rd.Label)
 	}
 	for _, p := range MainlandProvinces() {
@@ -219,7 +238,6 @@ func (d *Dashboard) rank(ctx context.Context, s StatsService, now time.Time) err
 		}
 		return int(b.Cells[0].Value - a.Cells[0].Value)
 	})
-	return nil
 }
 
 // valueOf is the count of the row whose first key is k.

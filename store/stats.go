@@ -11,7 +11,10 @@ import (
 	"github.com/pinggu/pinggu"
 )
 
-var _ pinggu.StatsService = (*DB)(nil)
+var (
+	_ pinggu.StatsService = (*DB)(nil)
+	_ pinggu.StatBatcher  = (*DB)(nil)
+)
 
 // syncMetrics brings the counters in line with the registered metrics, in
 // the migration's transaction: a new or changed definition gets its
@@ -270,6 +273,17 @@ func (db *DB) CountDirect(ctx context.Context, q pinggu.StatQuery) ([]pinggu.Sta
 // statCounters sums the counters, with the part-days of a time range
 // counted from the records.
 func (c *conn) statCounters(p *statPlan, sc pinggu.Scope) ([]pinggu.StatRow, error) {
+	q, args := p.countersQuery(c.db.d, sc)
+	if q == "" {
+		return normaliseStatRows(nil), nil
+	}
+	out, err := c.scanStatRows(len(p.by), q, args...)
+	return normaliseStatRows(out), err
+}
+
+// countersQuery is the statement of statCounters, its columns named k0…,
+// n and s; "" when the range holds no time at all.
+func (p *statPlan) countersQuery(d dialect, sc pinggu.Scope) (string, []any) {
 	spans := []counterSpan{{metric: p.m.Name}}
 	var partial []timeSpan
 	if p.q.Range != nil {
@@ -289,25 +303,98 @@ func (c *conn) statCounters(p *statPlan, sc pinggu.Scope) ([]pinggu.StatRow, err
 		parts, args = append(parts, q), append(args, a...)
 	}
 	for _, span := range partial {
-		q, a := p.withSpan(span).directSQL(c.db.d, sc)
+		q, a := p.withSpan(span).directSQL(d, sc)
 		parts, args = append(parts, q), append(args, a...)
 	}
-	if len(parts) == 0 {
-		return normaliseStatRows(nil), nil
+	switch len(parts) {
+	case 0:
+		return "", nil
+	case 1:
+		return parts[0], args
 	}
-	q := parts[0]
-	if len(parts) > 1 {
-		keys := make([]string, len(p.by))
-		for i := range keys {
-			keys[i] = fmt.Sprintf("k%d", i)
+	keys := make([]string, len(p.by))
+	for i := range keys {
+		keys[i] = fmt.Sprintf("k%d", i)
+	}
+	q := "SELECT " + strings.Join(append(slices.Clone(keys), "sum(n) AS n", "sum(s) AS s"), ", ") + " FROM (" + strings.Join(parts, " UNION ALL ") + ") u"
+	if len(keys) > 0 {
+		q += " GROUP BY " + strings.Join(keys, ", ")
+	}
+	return q, args
+}
+
+// StatMany answers each query as Stat would, all in one statement: the
+// dashboard asks a few dozen at every view, and on a busy server each
+// round trip to the database may wait for a core.
+func (db *DB) StatMany(ctx context.Context, qs []pinggu.StatQuery) ([][]pinggu.StatRow, error) {
+	c := db.reader(ctx)
+	sc := c.actor.LedgerScope()
+	if sc.Kind == pinggu.ScopeNone {
+		return nil, pinggu.Errorf(pinggu.EFORBIDDEN, "无权查看统计")
+	}
+	plans := make([]*statPlan, len(qs))
+	var parts []string
+	var args []any
+	for i, q := range qs {
+		p, err := planStat(q)
+		if err != nil {
+			return nil, err
 		}
-		q = "SELECT " + strings.Join(append(slices.Clone(keys), "sum(n)", "sum(s)"), ", ") + " FROM (" + strings.Join(parts, " UNION ALL ") + ") u"
-		if len(keys) > 0 {
-			q += " GROUP BY " + strings.Join(keys, ", ")
+		plans[i] = p
+		var sq string
+		var a []any
+		if sc.Kind == pinggu.ScopeOrgs {
+			sq, a = p.directSQL(db.d, sc)
+		} else {
+			sq, a = p.countersQuery(db.d, sc)
+		}
+		if sq == "" {
+			continue
+		}
+		cols := []string{fmt.Sprintf("%d AS qi", i)}
+		for k := range 1 + pinggu.MaxDims {
+			if k < len(p.by) {
+				cols = append(cols, fmt.Sprintf("b.k%d AS k%d", k, k))
+			} else {
+				cols = append(cols, fmt.Sprintf("'' AS k%d", k))
+			}
+		}
+		parts = append(parts, "SELECT "+strings.Join(cols, ", ")+", b.n AS n, b.s AS s FROM ("+sq+") b")
+		args = append(args, a...)
+	}
+	out := make([][]pinggu.StatRow, len(qs))
+	if len(parts) > 0 {
+		type answer struct {
+			qi  int
+			row pinggu.StatRow
+		}
+		rows, err := queryAll(c, func(r rowScanner) (answer, error) {
+			var a answer
+			var k [1 + pinggu.MaxDims]string
+			var n, sum *float64
+			if err := r.Scan(&a.qi, &k[0], &k[1], &k[2], &k[3], &n, &sum); err != nil {
+				return a, err
+			}
+			if n != nil {
+				a.row.N = int64(*n + 0.5)
+			}
+			if sum != nil {
+				a.row.Sum = *sum
+			}
+			a.row.Keys = slices.Clone(k[:len(plans[a.qi].by)])
+			return a, nil
+		}, strings.Join(parts, " UNION ALL "), args...)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range rows {
+			out[a.qi] = append(out[a.qi], a.row)
 		}
 	}
-	out, err := c.scanStatRows(len(p.by), q, args...)
-	return normaliseStatRows(out), err
+	for i := range out {
+		out[i] = normaliseStatRows(out[i])
+	}
+	return out, nil
 }
 
 // countersSQL sums one span of the counters (a whole one without a range),

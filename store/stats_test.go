@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -136,7 +137,13 @@ func TestStatsExact(t *testing.T) {
 			if name == "nobody" || name == "auditor" {
 				continue
 			}
-			for _, q := range statQueries(now) {
+			// The dashboard asks every query at once; each answer is the
+			// one Stat gives alone.
+			many, err := db.StatMany(ctx, statQueries(now))
+			if err != nil {
+				t.Fatalf("%s: StatMany: %v", name, err)
+			}
+			for i, q := range statQueries(now) {
 				got, err := db.Stat(ctx, q)
 				if err != nil {
 					t.Fatalf("%s: Stat %+v: %v", name, q, err)
@@ -147,6 +154,9 @@ func TestStatsExact(t *testing.T) {
 				}
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("%s: %s %v: counters %v, records %v", name, q.Metric, q.By, got, want)
+				}
+				if !reflect.DeepEqual(many[i], want) {
+					t.Errorf("%s: %s %v: asked with the others %v, records %v", name, q.Metric, q.By, many[i], want)
 				}
 			}
 		}
@@ -257,4 +267,68 @@ func mustDo(t *testing.T, f func() error) {
 	if err := f(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestDashboardExact builds each role's dashboard over a bulk-loaded ledger
+// (the figures asked all at once) and counts every figure, category,
+// status, month of a trend and cell of the provinces' ranking again from
+// the records, with the query the figure carries.
+func TestDashboardExact(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		if err := db.LoadDataset(sys, storetest.Dataset(300, 3000, 11), nil); err != nil {
+			t.Fatal(err)
+		}
+		now := time.Now()
+		for name, a := range map[string]*pinggu.Actor{
+			"ministry":   {Username: "miit", Role: pinggu.RoleMinistry},
+			"bureau":     bureauGD,
+			"enterprise": {Username: "ent", Role: pinggu.RoleEntAdmin, OrgID: 1, OrgIDs: []int64{1, 2, 3}},
+		} {
+			ctx := as(a)
+			d, err := pinggu.BuildDashboard(ctx, db, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			direct := func(q pinggu.StatQuery) []pinggu.StatRow {
+				rows, err := db.CountDirect(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return rows
+			}
+			figs := append(append(slices.Clone(d.Figures), d.Categories...), d.Statuses...)
+			for _, r := range d.Ranking {
+				figs = append(figs, r.Cells...)
+			}
+			nonzero := 0
+			for _, f := range figs {
+				if want := pinggu.Total(direct(f.Query)); f.Value != want {
+					t.Errorf("%s: %s %s = %d, records %d", name, f.Key, f.Query.Eq, f.Value, want)
+				}
+				if f.Value > 0 {
+					nonzero++
+				}
+			}
+			if nonzero == 0 {
+				t.Errorf("%s: every figure is 0", name)
+			}
+			for _, s := range d.Trend {
+				rows := direct(s.Query)
+				for _, pt := range s.Points {
+					var want int64
+					for _, r := range rows {
+						if r.Keys[0] == pt.Month {
+							want += r.N
+						}
+					}
+					if pt.N != want {
+						t.Errorf("%s: trend %s %s = %d, records %d", name, s.Key, pt.Month, pt.N, want)
+					}
+				}
+			}
+			if name == "ministry" && len(d.Ranking) != len(pinggu.MainlandProvinces()) {
+				t.Errorf("ranking of %d provinces", len(d.Ranking))
+			}
+		}
+	})
 }
