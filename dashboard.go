@@ -151,15 +151,46 @@ func BuildDashboard(ctx context.Context, s StatsService, now time.Time) (*Dashbo
 	default:
 		return nil, Errorf(EFORBIDDEN, "无权查看统计")
 	}
+	// The figures and ranking columns the actor sees; every query of the
+	// dashboard is asked at once: a store that batches them answers in one
+	// round trip.
+	var figs []FigureDef
 	for _, f := range figureDefs {
-		if f.For != nil && !f.For(a) {
-			continue
+		if f.For == nil || f.For(a) {
+			figs = append(figs, f)
 		}
-		q := f.Query(now)
-		rows, err := s.Stat(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("figure %s: %w", f.Key, err)
+	}
+	var qs []StatQuery
+	for _, f := range figs {
+		qs = append(qs, f.Query(now))
+	}
+	qs = append(qs, StatQuery{Metric: MetricServices, By: []string{"category"}}, StatQuery{Metric: MetricServices, By: []string{"status"}})
+	for _, sd := range seriesDefs {
+		qs = append(qs, StatQuery{Metric: sd.Metric, By: []string{sd.MonthDim}, Eq: sd.Eq, In: map[string][]string{sd.MonthDim: d.Months}})
+	}
+	if d.Scope == "national" {
+		for _, rd := range rankDefs {
+			if rd.For == nil || rd.For(a) {
+				d.RankBy = append(d.RankBy, rd)
+			}
 		}
+		for _, rd := range d.RankBy {
+			q := rd.Query(now)
+			q.By = append([]string{"province"}, q.By...)
+			qs = append(qs, q)
+		}
+	}
+	res, err := statMany(ctx, s, qs)
+	if err != nil {
+		return nil, err
+	}
+	next := func() ([]StatRow, StatQuery) {
+		rows, q := res[0], qs[0]
+		res, qs = res[1:], qs[1:]
+		return rows, q
+	}
+	for _, f := range figs {
+		rows, q := next()
 		href := ""
 		if f.HrefIn != nil {
 			href = f.HrefIn(now, d.Province)
@@ -168,18 +199,12 @@ func BuildDashboard(ctx context.Context, s StatsService, now time.Time) (*Dashbo
 		}
 		d.Figures = append(d.Figures, figureOf(f.Key, f.Group, f.Label, f.Tone, f.Avg, f.Scale, rows, href, q))
 	}
-	byCat, err := s.Stat(ctx, StatQuery{Metric: MetricServices, By: []string{"category"}})
-	if err != nil {
-		return nil, err
-	}
+	byCat, _ := next()
+	byStatus, _ := next()
 	for _, c := range Categories {
 		q := StatQuery{Metric: MetricServices, Eq: map[string]string{"category": string(c)}}
 		d.Categories = append(d.Categories, Figure{Key: string(c), Label: CategoryLabels[c], Value: valueOf(byCat, string(c)),
 			Href: "/services?category=" + string(c), Query: q})
-	}
-	byStatus, err := s.Stat(ctx, StatQuery{Metric: MetricServices, By: []string{"status"}})
-	if err != nil {
-		return nil, err
 	}
 	for _, st := range ServiceStatuses {
 		q := StatQuery{Metric: MetricServices, Eq: map[string]string{"status": string(st)}}
@@ -187,11 +212,7 @@ func BuildDashboard(ctx context.Context, s StatsService, now time.Time) (*Dashbo
 			Href: "/services?status=" + string(st), Query: q})
 	}
 	for _, sd := range seriesDefs {
-		q := StatQuery{Metric: sd.Metric, By: []string{sd.MonthDim}, Eq: sd.Eq, In: map[string][]string{sd.MonthDim: d.Months}}
-		rows, err := s.Stat(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("series %s: %w", sd.Key, err)
-		}
+		rows, q := next()
 		ser := Series{Key: sd.Key, Label: sd.Label, Query: q}
 		for _, m := range d.Months {
 			ser.Points = append(ser.Points, Point{Month: m, N: valueOf(rows, m), Href: sd.Href(m)})
@@ -199,30 +220,31 @@ func BuildDashboard(ctx context.Context, s StatsService, now time.Time) (*Dashbo
 		d.Trend = append(d.Trend, ser)
 	}
 	if d.Scope == "national" {
-		if err := d.rank(ctx, s, now); err != nil {
-			return nil, err
-		}
+		d.rank(now, res)
 	}
 	return d, nil
 }
 
-// rank fills the provinces' ranking, ordered by the first column.
-func (d *Dashboard) rank(ctx context.Context, s StatsService, now time.Time) error {
-	a := ActorFrom(ctx)
-	for _, rd := range rankDefs {
-		if rd.For == nil || rd.For(a) {
-			d.RankBy = append(d.RankBy, rd)
-		}
+// statMany answers qs in order, at once when s batches them.
+func statMany(ctx context.Context, s StatsService, qs []StatQuery) ([][]StatRow, error) {
+	if b, ok := s.(StatBatcher); ok {
+		return b.StatMany(ctx, qs)
 	}
-	cols := make([][]StatRow, len(d.RankBy))
-	for i, rd := range d.RankBy {
-		q := rd.Query(now)
-		q.By = append([]string{"province"}, q.By...)
+	out := make([][]StatRow, len(qs))
+	for i, q := range qs {
 		rows, err := s.Stat(ctx, q)
 		if err != nil {
-			return fmt.Errorf("ranking %s: %w", rd.Key, err)
+			return nil, fmt.Errorf("%s: %w", q.Metric, err)
 		}
-		cols[i] = rows
+		out[i] = rows
+	}
+	return out, nil
+}
+
+// rank fills the provinces' ranking from the answers to the columns of
+// d.RankBy (by province), ordered by the first column.
+func (d *Dashboard) rank(now time.Time, cols [][]StatRow) {
+	for _, rd := range d.RankBy {
 		d.RankLabels = append(d.RankLabels, rd.Label)
 	}
 	for _, p := range MainlandProvinces() {
@@ -245,7 +267,6 @@ func (d *Dashboard) rank(ctx context.Context, s StatsService, now time.Time) err
 		}
 		return int(b.Cells[0].Value - a.Cells[0].Value)
 	})
-	return nil
 }
 
 // valueOf is the count of the row whose first key is k.

@@ -224,6 +224,12 @@ type StatsService interface {
 	VerifyStats(ctx context.Context) ([]string, error)
 }
 
+// StatBatcher is a StatsService that answers many queries at once, in
+// one round trip to its database, each as Stat would.
+type StatBatcher interface {
+	StatMany(ctx context.Context, qs []StatQuery) ([][]StatRow, error)
+}
+
 // MonthOf is the month ("2026-05") of t in China Standard Time.
 func MonthOf(t time.Time) string { return t.In(ChinaTime).Format("2006-01") }
 

@@ -123,7 +123,12 @@ func (db *DB) ListReminders(ctx context.Context, f pinggu.ReminderFilter) ([]*pi
 	if err := c.queryRow("SELECT count(*) FROM reminders r"+reminderReads+w.sql(), args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	out, err := queryAll(c, scanReminder, "SELECT "+reminderCols+` FROM reminders r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.org_id`+reminderReads+
+	// The unary + keeps the reminders the outer loop, read newest first
+	// (or in the scope's index) until the page is full: SQLite without
+	// statistics on the reminders otherwise walked all 100,000
+	// organisations of the large ledger looking for theirs, on every
+	// dashboard view.
+	out, err := queryAll(c, scanReminder, "SELECT "+reminderCols+` FROM reminders r JOIN services s ON s.id = +r.service_id JOIN organisations o ON o.id = +r.org_id`+reminderReads+
 		w.sql()+" ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?", append(args, opt.Limit, opt.Offset)...)
 	if err != nil {
 		return nil, 0, err

@@ -192,6 +192,10 @@ func (d dialect) groupSource(m *pinggu.Metric, extra string) string {
 
 // rebuildCounters rewrites a metric's counters from its records.
 func (c *conn) rebuildCounters(m *pinggu.Metric) error {
+	loadRollups()
+	if parent := rollupParents[m.Name]; parent != nil {
+		return c.rebuildRollup(m, parent)
+	}
 	if _, err := c.exec("DELETE FROM stat_counts WHERE metric = ?", m.Name); err != nil {
 		return err
 	}

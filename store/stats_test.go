@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -29,6 +30,11 @@ func statQueries(now time.Time) []pinggu.StatQuery {
 		{Metric: pinggu.MetricAssessOpenDue, Range: &pinggu.StatRange{Dim: "due", Before: now}},
 		{Metric: pinggu.MetricLicences, By: []string{"province"}, Range: &pinggu.StatRange{Dim: "ends", Before: now}},
 		{Metric: pinggu.MetricLicences, By: []string{"province", "ends"}},
+		// Ranges over whole months come from the monthly roll-up, with
+		// the days and part-days at either end.
+		{Metric: pinggu.MetricLicences, By: []string{"province"}, Range: &pinggu.StatRange{Dim: "ends", After: now.AddDate(0, -2, 0), Before: now.AddDate(0, 2, 0)}},
+		{Metric: pinggu.MetricLicences, Range: &pinggu.StatRange{Dim: "ends", After: now.AddDate(0, 0, -25)}},
+		{Metric: pinggu.MetricReviewsDue, Range: &pinggu.StatRange{Dim: "due", After: now.AddDate(0, -3, 0)}},
 		{Metric: pinggu.MetricTrainingEvents, By: []string{"province", "month", "kind"}},
 		{Metric: pinggu.MetricTrainingAttendees, By: []string{"province", "month", "kind"}},
 		{Metric: pinggu.MetricTrainingOrgs, By: []string{"province", "month"}},
@@ -140,7 +146,14 @@ func TestStatsExact(t *testing.T) {
 			if name == "nobody" || name == "auditor" {
 				continue
 			}
-			for _, q := range append(statQueries(now), incidentQueries(now)...) {
+			// The dashboard asks every query at once; each answer is the
+			// one Stat gives alone.
+			qs := append(statQueries(now), incidentQueries(now)...)
+			many, err := db.StatMany(ctx, qs)
+			if err != nil {
+				t.Fatalf("%s: StatMany: %v", name, err)
+			}
+			for i, q := range qs {
 				got, err := db.Stat(ctx, q)
 				if err != nil {
 					t.Fatalf("%s: Stat %+v: %v", name, q, err)
@@ -151,6 +164,9 @@ func TestStatsExact(t *testing.T) {
 				}
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("%s: %s %v: counters %v, records %v", name, q.Metric, q.By, got, want)
+				}
+				if !reflect.DeepEqual(many[i], want) {
+					t.Errorf("%s: %s %v: asked with the others %v, records %v", name, q.Metric, q.By, many[i], want)
 				}
 			}
 		}
@@ -211,6 +227,40 @@ func TestStatsAfterBulkLoad(t *testing.T) {
 		if diffs, err := db.VerifyStats(sys); err != nil || len(diffs) > 0 {
 			t.Fatalf("after load: %v %v", err, diffs)
 		}
+		// Review due dates spread over two years: ranges of many months,
+		// open at either end, within one month, each as the ministry and a
+		// bureau, equal the records counted.
+		now := time.Now()
+		mid := time.Date(2025, 3, 17, 15, 4, 5, 0, pinggu.ChinaTime)
+		for _, r := range []pinggu.StatRange{
+			{Before: now},
+			{After: mid},
+			{Before: mid},
+			{After: mid.AddDate(0, -7, 0), Before: mid},
+			{After: mid.AddDate(0, 0, -40), Before: mid.AddDate(0, 0, 25)},
+			{After: mid.AddDate(0, 0, -5), Before: mid.AddDate(0, 0, 6)},
+			{After: time.Date(2025, 1, 1, 0, 0, 0, 0, pinggu.ChinaTime), Before: time.Date(2025, 6, 1, 0, 0, 0, 0, pinggu.ChinaTime)},
+			{},
+		} {
+			for _, ctx := range []context.Context{sys, as(bureauGD)} {
+				for _, by := range [][]string{nil, {"province"}} {
+					r := r
+					r.Dim = "due"
+					q := pinggu.StatQuery{Metric: pinggu.MetricReviewsDue, By: by, Range: &r}
+					got, err := db.Stat(ctx, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want, err := db.CountDirect(ctx, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("reviews due %s – %s by %v: counters %v, records %v", r.After, r.Before, by, got, want)
+					}
+				}
+			}
+		}
 		s := &pinggu.Service{OrgID: 1, Name: "载入后新增业务", Category: pinggu.CatIM}
 		if err := db.CreateService(sys, s); err != nil {
 			t.Fatal(err)
@@ -230,4 +280,68 @@ func mustDo(t *testing.T, f func() error) {
 	if err := f(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestDashboardExact builds each role's dashboard over a bulk-loaded ledger
+// (the figures asked all at once) and counts every figure, category,
+// status, month of a trend and cell of the provinces' ranking again from
+// the records, with the query the figure carries.
+func TestDashboardExact(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		if err := db.LoadDataset(sys, storetest.Dataset(300, 3000, 11), nil); err != nil {
+			t.Fatal(err)
+		}
+		now := time.Now()
+		for name, a := range map[string]*pinggu.Actor{
+			"ministry":   {Username: "miit", Role: pinggu.RoleMinistry},
+			"bureau":     bureauGD,
+			"enterprise": {Username: "ent", Role: pinggu.RoleEntAdmin, OrgID: 1, OrgIDs: []int64{1, 2, 3}},
+		} {
+			ctx := as(a)
+			d, err := pinggu.BuildDashboard(ctx, db, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			direct := func(q pinggu.StatQuery) []pinggu.StatRow {
+				rows, err := db.CountDirect(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return rows
+			}
+			figs := append(append(slices.Clone(d.Figures), d.Categories...), d.Statuses...)
+			for _, r := range d.Ranking {
+				figs = append(figs, r.Cells...)
+			}
+			nonzero := 0
+			for _, f := range figs {
+				if want := pinggu.Total(direct(f.Query)); f.Value != want {
+					t.Errorf("%s: %s %s = %d, records %d", name, f.Key, f.Query.Eq, f.Value, want)
+				}
+				if f.Value > 0 {
+					nonzero++
+				}
+			}
+			if nonzero == 0 {
+				t.Errorf("%s: every figure is 0", name)
+			}
+			for _, s := range d.Trend {
+				rows := direct(s.Query)
+				for _, pt := range s.Points {
+					var want int64
+					for _, r := range rows {
+						if r.Keys[0] == pt.Month {
+							want += r.N
+						}
+					}
+					if pt.N != want {
+						t.Errorf("%s: trend %s %s = %d, records %d", name, s.Key, pt.Month, pt.N, want)
+					}
+				}
+			}
+			if name == "ministry" && len(d.Ranking) != len(pinggu.MainlandProvinces()) {
+				t.Errorf("ranking of %d provinces", len(d.Ranking))
+			}
+		}
+	})
 }
