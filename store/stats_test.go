@@ -43,6 +43,12 @@ func statQueries(now time.Time) []pinggu.StatQuery {
 		{Metric: pinggu.MetricCompetitions, By: []string{"province", "month", "kind"}},
 		{Metric: pinggu.MetricCompetitionEntries, By: []string{"province", "month", "kind"}},
 		{Metric: pinggu.MetricCompetitionAwards, By: []string{"province", "kind", "award"}},
+		{Metric: pinggu.MetricOrders, By: []string{"province", "state", "level"}},
+		{Metric: pinggu.MetricOrders, By: []string{"month"}, Eq: map[string]string{"state": string(pinggu.OrderOverdue)}},
+		{Metric: pinggu.MetricBadRecords, By: []string{"province", "kind", "state"}},
+		{Metric: pinggu.MetricBadRecords, Prefix: map[string]string{"month": pinggu.Year(now) + "-"}},
+		{Metric: pinggu.MetricWarnings, By: []string{"province", "state", "level"}},
+		{Metric: pinggu.MetricWarnings, By: []string{"month"}},
 	}
 }
 
@@ -125,6 +131,8 @@ func TestStatsExact(t *testing.T) {
 		if err := db.UpdateOrganisation(sys, orgC); err != nil {
 			t.Fatal(err)
 		}
+		// Rectification orders, register entries and patrol warnings.
+		enforcementHistory(t, db, w, now)
 		// Competitions: entries submitted and withdrawn, results worked
 		// out, sent back and published, one cancelled.
 		competitionHistory(t, db, w)

@@ -143,10 +143,10 @@ func TestBrowserPatrolWarningLifecycle(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS(`#disposal`), string(pinggu.DisposalContentRemoved)),
 		chromedp.SendKeys(chromedp.CSS(`#dispose-note`), "已删除被植入的博彩推广内容"),
 		chromedp.Click(chromedp.CSS(`#dispose`)),
-		// The flash shows only after the report was saved; the state badge
-		// is on the page before the click, and leaving early would cancel
-		// the submission.
-		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+		// The dispose form is gone only once the report was saved: the
+		// state badge and the acknowledgement's flash are on the page
+		// before the click, and leaving early would cancel the submission.
+		chromedp.WaitNotPresent(chromedp.CSS(`#dispose`)),
 	); err != nil {
 		t.Fatalf("dispose: %v", err)
 	}
