@@ -125,18 +125,7 @@ func (db *DB) ListCompetitions(ctx context.Context, f pinggu.CompetitionFilter) 
 	c := db.reader(ctx)
 	a := c.actor
 	opt := f.ListOptions.Normalize()
-	var w where
-	staff := false
-	switch pinggu.TrainingSightOf(a) {
-	case pinggu.TrainingSeesAll:
-	case pinggu.TrainingSeesProvince:
-		w.add("k.province IN ('', ?)", a.Province)
-	case pinggu.TrainingSeesInvited:
-		w.add("k.state <> ?", string(pinggu.CompetitionPlanned))
-		staff = true
-	default:
-		w.add("1 = 0")
-	}
+	w, staff := trainingSight(a, "k", string(pinggu.CompetitionPlanned))
 	if f.State != "" {
 		w.add("k.state = ?", f.State)
 	}

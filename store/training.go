@@ -138,6 +138,25 @@ func (db *DB) FindTraining(ctx context.Context, id int64) (*pinggu.TrainingEvent
 	return db.reader(ctx).findTraining(id)
 }
 
+// trainingSight is the part of a list's query that keeps what a (of
+// training's sight) may see of the records under alias t: the ministry
+// and support institutions all, a bureau its province's and the national
+// ones, invited staff those past planned (staff: their invitation is the
+// caller's to check).
+func trainingSight(a *pinggu.Actor, t, planned string) (w where, staff bool) {
+	switch pinggu.TrainingSightOf(a) {
+	case pinggu.TrainingSeesAll:
+	case pinggu.TrainingSeesProvince:
+		w.add(t+".province IN ('', ?)", a.Province)
+	case pinggu.TrainingSeesInvited:
+		w.add(t+".state <> ?", planned)
+		staff = true
+	default:
+		w.add("1 = 0")
+	}
+	return w, staff
+}
+
 // ListTrainings lists the events the caller may see, latest first: the
 // ministry and support institutions all, a bureau its province's and the
 // national ones, invited staff those published to them.
@@ -145,18 +164,7 @@ func (db *DB) ListTrainings(ctx context.Context, f pinggu.TrainingFilter) ([]*pi
 	c := db.reader(ctx)
 	a := c.actor
 	opt := f.ListOptions.Normalize()
-	var w where
-	staff := false
-	switch pinggu.TrainingSightOf(a) {
-	case pinggu.TrainingSeesAll:
-	case pinggu.TrainingSeesProvince:
-		w.add("e.province IN ('', ?)", a.Province)
-	case pinggu.TrainingSeesInvited:
-		w.add("e.state <> ?", string(pinggu.TrainingPlanned))
-		staff = true
-	default:
-		w.add("1 = 0")
-	}
+	w, staff := trainingSight(a, "e", string(pinggu.TrainingPlanned))
 	if f.State != "" {
 		w.add("e.state = ?", f.State)
 	}
