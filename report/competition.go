@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -102,3 +103,17 @@ func CompetitionSummary(k *pinggu.Competition, lang string) [][2]any {
 
 // CompetitionSummaryTitle names the summary sheet of a results workbook.
 func CompetitionSummaryTitle(lang string) string { return t(lang, "竞赛评选概况", "Competition") }
+
+// CompetitionResultsFile is the results of k as a download: a workbook
+// with the competition's summary (xlsx) or CSV, its content type and file
+// name.
+func CompetitionResultsFile(k *pinggu.Competition, res *pinggu.CompetitionResults, lang string, xlsx bool) (data []byte, contentType, filename string, err error) {
+	tb := CompetitionResultsTable(res, lang)
+	var buf bytes.Buffer
+	if xlsx {
+		err = tb.WriteXLSX(&buf, CompetitionSummaryTitle(lang), CompetitionSummary(k, lang))
+		return buf.Bytes(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", k.Title + ".xlsx", err
+	}
+	err = tb.WriteCSV(&buf)
+	return buf.Bytes(), "text/csv; charset=utf-8", k.Title + ".csv", err
+}

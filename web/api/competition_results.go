@@ -42,20 +42,11 @@ func (s *Handler) competitionResultsFile(w http.ResponseWriter, r *http.Request,
 	if err != nil {
 		return err
 	}
-	lang := i18n.FromRequest(r)
-	tb := report.CompetitionResultsTable(res, lang)
-	var buf bytes.Buffer
-	if !xlsx {
-		if err := tb.WriteCSV(&buf); err != nil {
-			return err
-		}
-		sendFile(w, "text/csv; charset=utf-8", k.Title+".csv", buf.Bytes())
-		return nil
-	}
-	if err := tb.WriteXLSX(&buf, report.CompetitionSummaryTitle(lang), report.CompetitionSummary(k, lang)); err != nil {
+	data, ct, name, err := report.CompetitionResultsFile(k, res, i18n.FromRequest(r), xlsx)
+	if err != nil {
 		return err
 	}
-	sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", k.Title+".xlsx", buf.Bytes())
+	sendFile(w, ct, name, data)
 	return nil
 }
 

@@ -48,19 +48,11 @@ func (s *Handler) competitionResultsFile(w http.ResponseWriter, r *http.Request,
 		return err
 	}
 	p := s.newPage(w, r, "page.competition_results")
-	tb := report.CompetitionResultsTable(res, p.Lang)
-	var buf bytes.Buffer
-	ct, name := "text/csv; charset=utf-8", k.Title+".csv"
-	if xlsx {
-		ct, name = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", k.Title+".xlsx"
-		err = tb.WriteXLSX(&buf, report.CompetitionSummaryTitle(p.Lang), report.CompetitionSummary(k, p.Lang))
-	} else {
-		err = tb.WriteCSV(&buf)
-	}
+	data, ct, name, err := report.CompetitionResultsFile(k, res, p.Lang, xlsx)
 	if err != nil {
 		return err
 	}
-	sendDownload(w, ct, name, buf.Bytes())
+	sendDownload(w, ct, name, data)
 	return nil
 }
 
