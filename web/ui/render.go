@@ -200,7 +200,8 @@ func takeFlash(w http.ResponseWriter, r *http.Request) string {
 }
 
 // uiError shows the page that fits err: 404 for anything absent or out of
-// scope, 403 for a role without the module, the login page for no session.
+// scope, 403 for a role without the module, 409 with the reason for a
+// step the record's state does not allow, the login page for no session.
 func (s *Handler) uiError(w http.ResponseWriter, r *http.Request, err error) {
 	err = httpx.AsDomainError(err)
 	switch pinggu.ErrorCode(err) {
@@ -224,6 +225,12 @@ func (s *Handler) uiError(w http.ResponseWriter, r *http.Request, err error) {
 			p.Data = errorData{Message: p.T("err.bad_field", fe[0].Field)}
 		}
 		s.render(w, r, http.StatusBadRequest, "error", p)
+	case pinggu.ECONFLICT:
+		// A step the record's state no longer allows (editing a closed
+		// event): say so in the domain's words, not "system error".
+		p := s.newPage(w, r, "err.conflict.title")
+		p.Data = errorData{Message: p.Err(err)}
+		s.render(w, r, http.StatusConflict, "error", p)
 	case pinggu.ETOOMANY:
 		wait, _ := httpx.RetryAfter(err)
 		httpx.SetRetryAfter(w, err)
