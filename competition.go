@@ -60,6 +60,20 @@ var CompetitionStates = []CompetitionState{CompetitionPlanned, CompetitionOpen, 
 // Final reports whether a competition in s can no longer change.
 func (s CompetitionState) Final() bool { return s == CompetitionPublished || s == CompetitionCancelled }
 
+// Editable reports whether a competition's details (title, rules,
+// criteria, quotas, dates, audience) may still change in s: until its
+// registration closes and judging starts.
+func (s CompetitionState) Editable() bool { return s == CompetitionPlanned || s == CompetitionOpen }
+
+// EditableErr is nil while c's details may change, else the conflict
+// that says why not.
+func (c *Competition) EditableErr() error {
+	if c.State.Editable() {
+		return nil
+	}
+	return Errorf(ECONFLICT, "竞赛评选处于“%s”状态，不能修改", CompetitionStateLabels[c.State].Zh)
+}
+
 // Launched reports whether a competition in s was announced and not
 // cancelled, so it counts.
 func (s CompetitionState) Launched() bool {

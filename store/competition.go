@@ -205,8 +205,8 @@ func (db *DB) UpdateCompetition(ctx context.Context, in *pinggu.Competition) (*p
 		if err != nil {
 			return err
 		}
-		if k.State != pinggu.CompetitionPlanned && k.State != pinggu.CompetitionOpen {
-			return pinggu.Errorf(pinggu.ECONFLICT, "竞赛评选处于“%s”状态，不能修改", pinggu.CompetitionStateLabels[k.State].Zh)
+		if err := k.EditableErr(); err != nil {
+			return err
 		}
 		before := *k
 		k.Title, k.Kind, k.Audience, k.Rules, k.Criteria, k.Quotas = in.Title, in.Kind, in.Audience, in.Rules, in.Criteria, in.Quotas

@@ -47,10 +47,14 @@ func init() {
 		"GET /api/competition-certificates/{id}":      {kind: tRecord, record: recCompetitionCert},
 	})
 	addUITenancyRoutes(map[string]uiTenancyCase{
-		"GET /competitions":                       {kind: uiList, record: recCompetition, present: true},
-		"GET /competitions/new":                   {kind: uiForm},
-		"POST /competitions":                      {kind: uiSelf},
-		"GET /competitions/{id}":                  {kind: uiRecord, record: recCompetition},
+		"GET /competitions":           {kind: uiList, record: recCompetition, present: true},
+		"GET /competitions/new":       {kind: uiForm},
+		"POST /competitions":          {kind: uiSelf},
+		"GET /competitions/{id}":      {kind: uiRecord, record: recCompetition},
+		"GET /competitions/{id}/edit": {kind: uiRecord, record: recCompetition},
+		"POST /competitions/{id}": {kind: uiRecord, record: recCompetition, form: func(*App) url.Values {
+			return url.Values{"title": {"越权修改"}, "kind": {"skill"}, "rules": {"x"}}
+		}},
 		"POST /competitions/{id}/steps":           {kind: uiRecord, record: recCompetition, form: func(*App) url.Values { return url.Values{"step": {"cancel"}, "reason": {"越权"}} }},
 		"POST /competitions/{id}/judges":          {kind: uiRecord, record: recCompetition},
 		"POST /competitions/{id}/entries":         {kind: uiRecord, record: recCompetition, form: func(*App) url.Values { return url.Values{"title": {"越权"}} }},

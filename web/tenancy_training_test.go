@@ -33,10 +33,14 @@ func init() {
 		"GET /api/training-certificates/{id}":  {kind: tRecord, record: recTrainingCert},
 	})
 	addUITenancyRoutes(map[string]uiTenancyCase{
-		"GET /training":                    {kind: uiList, record: recTraining, present: true},
-		"GET /training/new":                {kind: uiForm},
-		"POST /training":                   {kind: uiSelf},
-		"GET /training/{id}":               {kind: uiRecord, record: recTraining},
+		"GET /training":           {kind: uiList, record: recTraining, present: true},
+		"GET /training/new":       {kind: uiForm},
+		"POST /training":          {kind: uiSelf},
+		"GET /training/{id}":      {kind: uiRecord, record: recTraining},
+		"GET /training/edit/{id}": {kind: uiRecord, record: recTraining},
+		"POST /training/{id}": {kind: uiRecord, record: recTraining, form: func(*App) url.Values {
+			return url.Values{"title": {"越权修改"}, "kind": {"skill"}, "place": {"x"}, "starts_at": {"2026-06-01T09:00"}}
+		}},
 		"POST /training/{id}/steps":        {kind: uiRecord, record: recTraining, form: func(*App) url.Values { return url.Values{"step": {"cancel"}, "reason": {"越权"}} }},
 		"POST /training/{id}/materials":    {kind: uiRecord, record: recTraining},
 		"POST /training/{id}/attendees":    {kind: uiRecord, record: recTraining},

@@ -7,10 +7,12 @@ import (
 )
 
 type competitionFormData struct {
-	Kinds     []option
-	Awards    []option
-	Provinces []option
-	Roles     []option
+	// Competition is the one being edited; nil on the form of a new one.
+	Competition *pinggu.Competition
+	Kinds       []option
+	Awards      []option
+	Provinces   []option
+	Roles       []option
 	// Rows are the criteria rows the form offers, with what was sent.
 	Rows []criterionRow
 }
@@ -22,12 +24,14 @@ type criterionRow struct{ Name, Weight, Note string }
 func (s *Handler) competitionNew(w http.ResponseWriter, r *http.Request) error {
 	p := s.newPage(w, r, "page.competition_new")
 	p.Form = newForm(nil)
-	return s.renderCompetitionNew(w, r, p, http.StatusOK)
+	return s.renderCompetitionForm(w, r, p, nil, http.StatusOK)
 }
 
-func (s *Handler) renderCompetitionNew(w http.ResponseWriter, r *http.Request, p *page, status int) error {
+// renderCompetitionForm shows the form of a new competition (k nil) or of
+// k's details.
+func (s *Handler) renderCompetitionForm(w http.ResponseWriter, r *http.Request, p *page, k *pinggu.Competition, status int) error {
 	p.Active = "training"
-	var d competitionFormData
+	d := competitionFormData{Competition: k}
 	v := p.Form.Values
 	for i := range max(6, len(v["crit_name"])) {
 		at := func(name string) string {
@@ -60,7 +64,7 @@ func (s *Handler) competitionCreate(w http.ResponseWriter, r *http.Request) erro
 		if !p.Form.fail(p, err) {
 			return err
 		}
-		return s.renderCompetitionNew(w, r, p, http.StatusUnprocessableEntity)
+		return s.renderCompetitionForm(w, r, p, nil, http.StatusUnprocessableEntity)
 	}
 	s.redirectFlash(w, r, competitionHref(k), "flash.competition_created")
 	return nil

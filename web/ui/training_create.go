@@ -10,6 +10,8 @@ import (
 )
 
 type trainingFormData struct {
+	// Event is the event being edited; nil on the form of a new one.
+	Event     *pinggu.TrainingEvent
 	Kinds     []option
 	Provinces []option
 	Roles     []option
@@ -19,12 +21,14 @@ type trainingFormData struct {
 func (s *Handler) trainingNew(w http.ResponseWriter, r *http.Request) error {
 	p := s.newPage(w, r, "page.training_new")
 	p.Form = newForm(nil)
-	return s.renderTrainingNew(w, r, p, http.StatusOK)
+	return s.renderTrainingForm(w, r, p, nil, http.StatusOK)
 }
 
-func (s *Handler) renderTrainingNew(w http.ResponseWriter, r *http.Request, p *page, status int) error {
+// renderTrainingForm shows the form of a new event (e nil) or of e's
+// details.
+func (s *Handler) renderTrainingForm(w http.ResponseWriter, r *http.Request, p *page, e *pinggu.TrainingEvent, status int) error {
 	p.Active = "training"
-	var d trainingFormData
+	d := trainingFormData{Event: e}
 	for _, k := range pinggu.TrainingKinds {
 		d.Kinds = append(d.Kinds, option{string(k), p.TrainingKind(k)})
 	}
@@ -76,7 +80,7 @@ func (s *Handler) trainingCreate(w http.ResponseWriter, r *http.Request) error {
 		if !p.Form.fail(p, err) {
 			return err
 		}
-		return s.renderTrainingNew(w, r, p, http.StatusUnprocessableEntity)
+		return s.renderTrainingForm(w, r, p, nil, http.StatusUnprocessableEntity)
 	}
 	s.redirectFlash(w, r, "/training/"+httpx.FormatID(e.ID), "flash.training_created")
 	return nil
