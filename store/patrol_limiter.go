@@ -104,6 +104,9 @@ func (l *HostLimiter) Acquire(ctx context.Context, host string) (func(), error) 
 // (when the host has a concurrency limit) and the next rate slot, and says
 // how long to wait for the slot.
 func (l *HostLimiter) reserve(ctx context.Context, host string, rule HostLimit) (lease int64, wait time.Duration, err error) {
+	if l.db.d.pg() {
+		return l.reservePG(ctx, host, rule)
+	}
 	err = l.db.inTx(ctx, func(c *conn) error {
 		if _, err := c.exec("INSERT INTO patrol_hosts (host, tat) VALUES (?, 0) ON CONFLICT (host) DO NOTHING", host); err != nil {
 			return err
@@ -151,4 +154,23 @@ func (l *HostLimiter) reserve(ctx context.Context, host string, rule HostLimit) 
 		lease = 0
 	}
 	return lease, wait, err
+}
+
+// reservePG reserves on PostgreSQL in one round trip: patrol_reserve
+// (migration 0620) does reserve's steps under the host row's lock, held
+// only while it runs, with clock_timestamp() as the clock.
+func (l *HostLimiter) reservePG(ctx context.Context, host string, rule HostLimit) (lease int64, wait time.Duration, err error) {
+	var period int64
+	if rule.Rate > 0 {
+		period = int64(float64(time.Second.Microseconds()) / rule.Rate)
+	}
+	var waitUS int64
+	if err := l.db.write.QueryRowContext(ctx, "SELECT lease, wait_us FROM patrol_reserve($1, $2, $3, $4, $5)",
+		host, period, max(rule.Burst, 1), rule.Concurrency, l.LeaseTTL.Microseconds()).Scan(&lease, &waitUS); err != nil {
+		return 0, 0, fmt.Errorf("store: limiter: %w", err)
+	}
+	if lease < 0 {
+		return 0, 0, errHostBusy
+	}
+	return lease, time.Duration(waitUS) * time.Microsecond, nil
 }
