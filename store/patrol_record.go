@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/pinggu/pinggu"
 )
@@ -160,7 +161,7 @@ func fillErrs(errs []error, err error) []error {
 // recordFetch records one inspection in c's transaction (see
 // RecordPatrolFetch); the round's end is the caller's to check.
 func (c *conn) recordFetch(o *pinggu.PatrolObservation, blobs map[string]preparedBlob) error {
-	t, err := c.findPatrolTargetAny(o.TargetID)
+	t, st, err := c.recordingTarget(o.TargetID, o.RunID)
 	if err != nil {
 		return err
 	}
@@ -183,7 +184,7 @@ func (c *conn) recordFetch(o *pinggu.PatrolObservation, blobs map[string]prepare
 			best, evidence = s.Score, ids[i]
 		}
 	}
-	open, err := c.recordFindings(t, o, hits, evidence)
+	open, err := c.recordFindings(t, o, hits, evidence, st.openFindings)
 	if err != nil {
 		return err
 	}
@@ -193,7 +194,7 @@ func (c *conn) recordFetch(o *pinggu.PatrolObservation, blobs map[string]prepare
 		return err
 	}
 	t.OpenFindings = open
-	if err := c.recordWarning(t, o, hits, risky, evidence); err != nil {
+	if err := c.recordWarning(t, o, hits, risky, evidence, st.openWarning); err != nil {
 		return err
 	}
 	if o.RunID != 0 {
@@ -205,14 +206,54 @@ func (c *conn) recordFetch(o *pinggu.PatrolObservation, blobs map[string]prepare
 			state, boolInt(risky), tval(c.now), o.RunID, t.ID); err != nil {
 			return err
 		}
-		filtered := *o
-		filtered.Hits = hits
-		if err := c.recordAnswerRecheck(&filtered, t, evidence); err != nil {
-			return err
+		if st.runRef == pinggu.RefOrderAnswer {
+			filtered := *o
+			filtered.Hits = hits
+			if err := c.recordAnswerRecheck(&filtered, t, evidence); err != nil {
+				return err
+			}
 		}
 	}
 	return c.auditFetch(t, o, ids)
 }
+
+// recordingState is what recording a page needs to know beyond its
+// target, read with it: whether the target has open findings or an open
+// warning (most pages have neither, and then neither is read again) and
+// what the run verifies.
+type recordingState struct {
+	openFindings bool
+	openWarning  bool
+	runRef       string
+}
+
+// recordingTarget loads the target a fetch is recorded for, whatever the
+// scope, with its recording state, in one statement (one round trip on
+// PostgreSQL instead of four).
+func (c *conn) recordingTarget(targetID, runID int64) (*pinggu.PatrolTarget, recordingState, error) {
+	var st recordingState
+	var findings, warnings int
+	row := c.queryRow("SELECT "+ptCols+`,
+		(SELECT count(*) FROM patrol_findings f WHERE f.target_id = t.id AND f.`+stateOpen+`),
+		(SELECT count(*) FROM patrol_warnings w WHERE w.target_id = t.id AND w.state <> '`+string(pinggu.WarningClosed)+`'),
+		COALESCE((SELECT r.ref_kind FROM patrol_runs r WHERE r.id = ?), '')
+		FROM `+ptFrom+" WHERE t.id = ?", runID, targetID)
+	t, err := scanPatrolTarget(rowWithExtra{row, []any{&findings, &warnings, &st.runRef}})
+	if err != nil {
+		return nil, st, noRows(err, "巡查目标")
+	}
+	st.openFindings, st.openWarning = findings > 0, warnings > 0
+	return t, st, nil
+}
+
+// rowWithExtra scans a row's leading columns with the scanner it is handed
+// to and its trailing ones into extra.
+type rowWithExtra struct {
+	row   rowScanner
+	extra []any
+}
+
+func (r rowWithExtra) Scan(dest ...any) error { return r.row.Scan(append(dest, r.extra...)...) }
 
 func boolInt(b bool) int {
 	if b {
@@ -222,24 +263,51 @@ func boolInt(b bool) int {
 }
 
 // insertSnapshots writes one row per variant, with the target's owner and
-// province for scoping.
+// province for scoping, in one statement when the variants are of distinct
+// identities (as an inspection's are).
 func (c *conn) insertSnapshots(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation) ([]int64, error) {
 	ids := make([]int64, len(o.Snapshots))
+	const cols = 21
+	args := make([]any, 0, cols*len(o.Snapshots))
+	as := map[string]int{}
 	for i, s := range o.Snapshots {
 		s.TargetID, s.RunID, s.OrgID, s.Province = t.ID, o.RunID, t.OrgID, t.Province
 		if s.Redirects == nil {
 			s.Redirects = []pinggu.PatrolHop{}
 		}
 		header, _ := json.Marshal(s.Header)
-		if err := c.queryRow(`INSERT INTO patrol_snapshots (target_id, run_id, url, final_url, as_identity, redirects, status, header, fetched_at, charset,
-			charset_source, sha256, size, truncated, error, error_detail, verdict, score, screenshot_sha256, org_id, province)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			t.ID, nullID(o.RunID), s.URL, s.FinalURL, s.As, jsonText(s.Redirects), s.Status, string(header), tval(s.FetchedAt), s.Charset,
+		args = append(args, t.ID, nullID(o.RunID), s.URL, s.FinalURL, s.As, jsonText(s.Redirects), s.Status, string(header), tval(s.FetchedAt), s.Charset,
 			s.CharsetSource, s.SHA256, s.Size, s.Truncated, s.Error, truncate(s.ErrorDetail, 500), s.Verdict, s.Score, s.ScreenshotSHA256,
-			nullID(t.OrgID), t.Province).Scan(&ids[i]); err != nil {
-			return nil, fmt.Errorf("store: insert snapshot: %w", err)
+			nullID(t.OrgID), t.Province)
+		as[s.As] = i
+	}
+	const insert = `INSERT INTO patrol_snapshots (target_id, run_id, url, final_url, as_identity, redirects, status, header, fetched_at, charset,
+		charset_source, sha256, size, truncated, error, error_detail, verdict, score, screenshot_sha256, org_id, province) VALUES `
+	row := "(" + placeholders(cols) + ")"
+	if len(as) < len(o.Snapshots) {
+		// Two variants of one identity: one row at a time, ids in order.
+		for i := range o.Snapshots {
+			if err := c.queryRow(insert+row+" RETURNING id", args[i*cols:(i+1)*cols]...).Scan(&ids[i]); err != nil {
+				return nil, fmt.Errorf("store: insert snapshot: %w", err)
+			}
+			o.Snapshots[i].ID = ids[i]
 		}
-		s.ID = ids[i]
+		return ids, nil
+	}
+	values := strings.TrimSuffix(strings.Repeat(row+", ", len(o.Snapshots)), ", ")
+	// RETURNING's order is not promised for several rows: each id is
+	// matched to its variant by identity.
+	if _, err := queryAll(c, func(r rowScanner) (bool, error) {
+		var id int64
+		var a string
+		if err := r.Scan(&id, &a); err != nil {
+			return false, err
+		}
+		i := as[a]
+		ids[i], o.Snapshots[i].ID = id, id
+		return true, nil
+	}, insert+values+" RETURNING id, as_identity", args...); err != nil {
+		return nil, fmt.Errorf("store: insert snapshot: %w", err)
 	}
 	return ids, nil
 }
@@ -283,13 +351,16 @@ type openFinding struct {
 // recordFindings keeps one open finding per rule seen: seen again when it
 // is open, new otherwise; a rule no longer seen on a page that was fetched
 // (or is gone) is resolved. It returns how many findings are open now.
-func (c *conn) recordFindings(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation, hits []pinggu.PatrolHit, snapshot int64) (int, error) {
-	open, err := queryAll(c, func(r rowScanner) (openFinding, error) {
-		var f openFinding
-		return f, r.Scan(&f.id, &f.rule)
-	}, "SELECT id, rule FROM patrol_findings WHERE target_id = ? AND "+stateOpen, t.ID)
-	if err != nil {
-		return 0, err
+func (c *conn) recordFindings(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation, hits []pinggu.PatrolHit, snapshot int64, anyOpen bool) (int, error) {
+	var open []openFinding
+	if anyOpen {
+		var err error
+		if open, err = queryAll(c, func(r rowScanner) (openFinding, error) {
+			var f openFinding
+			return f, r.Scan(&f.id, &f.rule)
+		}, "SELECT id, rule FROM patrol_findings WHERE target_id = ? AND "+stateOpen, t.ID); err != nil {
+			return 0, err
+		}
 	}
 	n := len(open)
 	byRule := map[string]pinggu.PatrolHit{}
@@ -338,10 +409,13 @@ func (c *conn) recordFindings(t *pinggu.PatrolTarget, o *pinggu.PatrolObservatio
 // recordWarning raises a warning for a risky page without an open one,
 // joins the findings of a page that stays risky to its open warning, and
 // completes the verification of a disposed one.
-func (c *conn) recordWarning(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation, hits []pinggu.PatrolHit, risky bool, evidence int64) error {
-	w, err := c.openWarning(t.ID)
-	if err != nil {
-		return err
+func (c *conn) recordWarning(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation, hits []pinggu.PatrolHit, risky bool, evidence int64, anyOpen bool) error {
+	var w *pinggu.PatrolWarning
+	if anyOpen {
+		var err error
+		if w, err = c.openWarning(t.ID); err != nil {
+			return err
+		}
 	}
 	switch {
 	case w != nil && w.State == pinggu.WarningDisposed:
