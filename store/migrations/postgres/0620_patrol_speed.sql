@@ -4,12 +4,15 @@
 -- queued on it. The same steps as one function are one round trip, and
 -- the row is locked only while the function runs.
 --
--- patrol_reserve takes, under the host's row lock and with the database's
+-- patrol_reserve first ends the leases of p_release (a worker's requests
+-- to the host that have finished since its last call, handed back with the
+-- next call instead of in a round trip each), then takes, under the host's
+-- row lock and with the database's
 -- clock, a lease (when the host has a concurrency limit; lease = -1 when
 -- the host is at it, and nothing is reserved) and the next rate slot
 -- (GCRA: start at max(now, tat - (burst-1)*period), tat becomes
 -- max(now, tat) + period), and says how long to wait for the slot.
-CREATE FUNCTION patrol_reserve(p_host TEXT, p_period BIGINT, p_burst BIGINT, p_concurrency INTEGER, p_ttl BIGINT,
+CREATE FUNCTION patrol_reserve(p_host TEXT, p_period BIGINT, p_burst BIGINT, p_concurrency INTEGER, p_ttl BIGINT, p_release BIGINT[],
 	OUT lease BIGINT, OUT wait_us BIGINT) LANGUAGE plpgsql AS $$
 DECLARE
 	v_tat BIGINT;
@@ -19,6 +22,9 @@ DECLARE
 BEGIN
 	lease := 0;
 	wait_us := 0;
+	IF cardinality(p_release) > 0 THEN
+		DELETE FROM patrol_host_leases WHERE id = ANY(p_release);
+	END IF;
 	SELECT tat INTO v_tat FROM patrol_hosts WHERE host = p_host FOR UPDATE;
 	IF NOT FOUND THEN
 		INSERT INTO patrol_hosts (host, tat) VALUES (p_host, 0) ON CONFLICT (host) DO NOTHING;
