@@ -428,7 +428,7 @@ func printPatrolBench(w io.Writer, runs []*patrolBenchRun, pages int) bool {
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "CPU per page, in milliseconds (a page is three fetches, their scans and its recording; PostgreSQL counts every postgres process on this machine):")
+	fmt.Fprintln(w, "CPU per page, in milliseconds (a page is three fetches, their scans and its recording; PostgreSQL: the backends of the bench's database and the server's own processes):")
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "configuration\tthis process (site, polling; SQLite: the worker too)\tworker processes\tPostgreSQL\ttotal")
 	for _, r := range runs {
