@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -23,8 +24,9 @@ type PatrolStore interface {
 	SyncLedgerTargets(ctx context.Context) (int, error)
 	StartDuePatrolRuns(ctx context.Context) (int, error)
 	DispatchPatrolFetches(ctx context.Context, enqueue func(tx *sql.Tx, items []store.PatrolFetchItem) error) (int, error)
-	ClaimPatrolFetch(ctx context.Context, runID, targetID int64) (*store.PatrolFetchTask, bool, error)
-	RecordPatrolFetch(ctx context.Context, o *pinggu.PatrolObservation) error
+	ClaimPatrolFetches(ctx context.Context, runID int64, targetIDs []int64) ([]*store.PatrolFetchTask, error)
+	ReturnPatrolFetches(ctx context.Context, runID int64, targetIDs []int64) error
+	RecordPatrolFetches(ctx context.Context, obs []*pinggu.PatrolObservation) []error
 	FailPatrolFetch(ctx context.Context, runID, targetID int64, reason string) error
 	FailStalePatrolItems(ctx context.Context) (int, error)
 	EscalateOverduePatrolWarnings(ctx context.Context) (int, error)
@@ -41,6 +43,9 @@ type PatrolOptions struct {
 	Disabled bool
 	// Workers is how many pages this process fetches at once; default 16.
 	Workers int
+	// Batch is how many targets one fetch job carries; default
+	// PatrolBatch.
+	Batch int
 	// Tick is how often due plans are started, queued fetches dispatched,
 	// stale fetches failed and overdue warnings escalated; default 10 s.
 	Tick time.Duration
@@ -68,26 +73,46 @@ type PatrolDispatchArgs struct{}
 // Kind names the job in the queue.
 func (PatrolDispatchArgs) Kind() string { return "patrol_dispatch" }
 
-// PatrolFetchArgs asks for one target of one run to be fetched.
+// PatrolFetchArgs asks for targets of one run to be fetched: a batch, so
+// the queue's own cost (insert, fetch, completion) is paid once for many
+// pages, not once a page.
 type PatrolFetchArgs struct {
-	RunID    int64 `json:"run_id"`
-	TargetID int64 `json:"target_id"`
+	RunID     int64   `json:"run_id"`
+	TargetIDs []int64 `json:"target_ids,omitempty"`
+	// TargetID is the one target of a job queued before fetches were
+	// batched.
+	TargetID int64 `json:"target_id,omitempty"`
 }
 
 // Kind names the job in the queue.
 func (PatrolFetchArgs) Kind() string { return "patrol_fetch" }
 
-// InsertOpts puts fetches on the patrol queue, tried once: the run item
-// records a failure, and a second try would fetch the page twice in a
+// InsertOpts puts fetches on the patrol queue, tried once: the run items
+// record a failure, and a second try would fetch the pages twice in a
 // round.
 func (PatrolFetchArgs) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{Queue: PatrolQueue, MaxAttempts: 1}
 }
 
+// targets lists the job's targets.
+func (a PatrolFetchArgs) targets() []int64 {
+	if a.TargetID != 0 && !slices.Contains(a.TargetIDs, a.TargetID) {
+		return append([]int64{a.TargetID}, a.TargetIDs...)
+	}
+	return a.TargetIDs
+}
+
+// PatrolBatch is how many targets a fetch job carries by default: enough
+// that the queue's cost per page is small, few enough that a batch
+// holding a slow page does not keep many others waiting for their
+// recording.
+const PatrolBatch = 16
+
 // patrolTickWorker runs the periodic pass.
 type patrolTickWorker struct {
 	river.WorkerDefaults[PatrolTickArgs]
 	store PatrolStore
+	batch int
 	log   *slog.Logger
 }
 
@@ -102,7 +127,7 @@ func (w *patrolTickWorker) Work(ctx context.Context, job *river.Job[PatrolTickAr
 	} else if n > 0 {
 		w.log.Info("patrol: rounds started", "plans", n)
 	}
-	if _, err := dispatchPatrol(ctx, w.store); err != nil {
+	if _, err := dispatchPatrol(ctx, w.store, w.batch); err != nil {
 		return err
 	}
 	if n, err := w.store.FailStalePatrolItems(ctx); err != nil {
@@ -122,16 +147,18 @@ func (w *patrolTickWorker) Work(ctx context.Context, job *river.Job[PatrolTickAr
 type patrolDispatchWorker struct {
 	river.WorkerDefaults[PatrolDispatchArgs]
 	store PatrolStore
+	batch int
 }
 
 func (w *patrolDispatchWorker) Work(ctx context.Context, job *river.Job[PatrolDispatchArgs]) error {
-	_, err := dispatchPatrol(ctx, w.store)
+	_, err := dispatchPatrol(ctx, w.store, w.batch)
 	return err
 }
 
 // dispatchPatrol hands every queued fetch to the queue, a batch per
-// transaction, each item's job inserted in the transaction that marks it.
-func dispatchPatrol(ctx context.Context, s PatrolStore) (int, error) {
+// transaction, each item's job inserted in the transaction that marks it:
+// one job per batch of up to batch targets of one run.
+func dispatchPatrol(ctx context.Context, s PatrolStore, batch int) (int, error) {
 	client, err := river.ClientFromContextSafely[*sql.Tx](ctx)
 	if err != nil {
 		return 0, fmt.Errorf("jobs: patrol dispatch: %w", err)
@@ -139,13 +166,7 @@ func dispatchPatrol(ctx context.Context, s PatrolStore) (int, error) {
 	total := 0
 	for {
 		n, err := s.DispatchPatrolFetches(ctx, func(tx *sql.Tx, items []store.PatrolFetchItem) error {
-			params := make([]river.InsertManyParams, len(items))
-			for i, it := range items {
-				opts := PatrolFetchArgs{}.InsertOpts()
-				opts.Priority = min(max(it.Priority, 1), 4)
-				params[i] = river.InsertManyParams{Args: PatrolFetchArgs{RunID: it.RunID, TargetID: it.TargetID}, InsertOpts: &opts}
-			}
-			_, err := client.InsertManyTx(ctx, tx, params)
+			_, err := client.InsertManyTx(ctx, tx, fetchJobs(items, batch))
 			return err
 		})
 		total += n
@@ -155,39 +176,201 @@ func dispatchPatrol(ctx context.Context, s PatrolStore) (int, error) {
 	}
 }
 
-// patrolFetchWorker fetches one target as patrol does, and records what
-// it saw.
+// fetchJobs groups dispatched items (ordered by priority and run) into
+// fetch jobs of up to batch targets of one run and one priority.
+func fetchJobs(items []store.PatrolFetchItem, batch int) []river.InsertManyParams {
+	var params []river.InsertManyParams
+	for i := 0; i < len(items); {
+		j := i
+		var ids []int64
+		for j < len(items) && len(ids) < max(batch, 1) && items[j].RunID == items[i].RunID && items[j].Priority == items[i].Priority {
+			ids = append(ids, items[j].TargetID)
+			j++
+		}
+		opts := PatrolFetchArgs{}.InsertOpts()
+		opts.Priority = min(max(items[i].Priority, 1), 4)
+		params = append(params, river.InsertManyParams{Args: PatrolFetchArgs{RunID: items[i].RunID, TargetIDs: ids}, InsertOpts: &opts})
+		i = j
+	}
+	return params
+}
+
+// patrolFetchWorker fetches a batch of targets as patrol does, side by
+// side within the process's limit of pages at once, and records what it
+// saw through the process's recorder.
 type patrolFetchWorker struct {
 	river.WorkerDefaults[PatrolFetchArgs]
 	store PatrolStore
 	in    *TargetInspector
 	log   *slog.Logger
+	// slots bounds the pages this process fetches at once, across jobs.
+	slots chan struct{}
+	rec   *patrolRecorder
 }
 
-// Timeout gives a fetch of every identity, with escalation and a
-// screenshot, room beyond the fetcher's own limits.
+// Timeout gives a batch, with escalation and screenshots, room beyond the
+// fetcher's own limits, and ends before the store takes its items for
+// abandoned (staleAfter).
 func (w *patrolFetchWorker) Timeout(*river.Job[PatrolFetchArgs]) time.Duration {
-	return 5 * time.Minute
+	return 8 * time.Minute
 }
 
 func (w *patrolFetchWorker) Work(ctx context.Context, job *river.Job[PatrolFetchArgs]) error {
 	a := job.Args
-	task, ok, err := w.store.ClaimPatrolFetch(ctx, a.RunID, a.TargetID)
+	tasks, err := w.store.ClaimPatrolFetches(ctx, a.RunID, a.targets())
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return nil // fetched already in this round
+	var wg sync.WaitGroup
+	for i, task := range tasks {
+		select {
+		case w.slots <- struct{}{}:
+		case <-ctx.Done():
+			// Stopped before these were fetched: another worker takes them.
+			var back []int64
+			for _, t := range tasks[i:] {
+				back = append(back, t.TargetID)
+			}
+			rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+			if err := w.store.ReturnPatrolFetches(rctx, a.RunID, back); err != nil {
+				w.log.Error("patrol: return unfetched items", "run", a.RunID, "err", err)
+			}
+			cancel()
+			wg.Wait()
+			return nil
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w.fetch(ctx, task)
+		}()
 	}
-	o, err := w.in.Inspect(ctx, task)
-	if err != nil {
-		return w.fail(ctx, task, err.Error())
-	}
-	if err := w.store.RecordPatrolFetch(ctx, o); err != nil {
-		w.log.Error("patrol: record fetch", "run", task.RunID, "target", task.TargetID, "err", err)
-		return w.fail(ctx, task, "记录结果失败："+err.Error())
-	}
+	wg.Wait()
 	return nil
+}
+
+// fetch inspects one claimed target, holding one of the process's slots
+// while it fetches, and records it.
+func (w *patrolFetchWorker) fetch(ctx context.Context, task *store.PatrolFetchTask) {
+	o, err := w.in.Inspect(ctx, task)
+	<-w.slots
+	if err != nil {
+		w.fail(ctx, task, err.Error())
+		return
+	}
+	if err := w.rec.record(ctx, o); err != nil {
+		w.log.Error("patrol: record fetch", "run", task.RunID, "target", task.TargetID, "err", err)
+		w.fail(ctx, task, "记录结果失败："+err.Error())
+	}
+}
+
+// patrolRecorder records the pages a process fetched in batches: what
+// arrives while a batch is being written goes into the next one, each
+// page still all-or-nothing with its own audit entry (RecordPatrolFetches).
+type patrolRecorder struct {
+	store PatrolStore
+	reqs  chan *recordReq
+	quit  chan struct{}
+	done  sync.WaitGroup
+	// stopped is closed once every recorder has ended.
+	stopped chan struct{}
+}
+
+type recordReq struct {
+	o    *pinggu.PatrolObservation
+	done chan error
+}
+
+// maxRecordBatch bounds the pages of one recording transaction.
+const maxRecordBatch = 32
+
+// errRecorderStopped answers a page offered after the process stopped.
+var errRecorderStopped = errors.New("jobs: patrol recorder stopped")
+
+// newPatrolRecorder starts n recorders: on PostgreSQL a batch is written
+// while the next fills; SQLite's writer takes them one at a time anyway.
+func newPatrolRecorder(s PatrolStore, n int) *patrolRecorder {
+	r := &patrolRecorder{store: s, reqs: make(chan *recordReq, 4*maxRecordBatch), quit: make(chan struct{}), stopped: make(chan struct{})}
+	for range n {
+		r.done.Add(1)
+		go r.run()
+	}
+	return r
+}
+
+// record writes o with the next batch and returns its own result.
+func (r *patrolRecorder) record(ctx context.Context, o *pinggu.PatrolObservation) error {
+	q := &recordReq{o: o, done: make(chan error, 1)}
+	select {
+	case r.reqs <- q:
+	case <-r.quit:
+		return errRecorderStopped
+	}
+	select {
+	case err := <-q.done:
+		return err
+	case <-r.stopped:
+		select {
+		case err := <-q.done:
+			return err
+		default:
+			return errRecorderStopped // queued after the last drain
+		}
+	}
+}
+
+func (r *patrolRecorder) run() {
+	defer r.done.Done()
+	batch := make([]*recordReq, 0, maxRecordBatch)
+	for {
+		select {
+		case q := <-r.reqs:
+			batch = append(batch[:0], q)
+		case <-r.quit:
+			r.drain()
+			return
+		}
+	more:
+		for len(batch) < maxRecordBatch {
+			select {
+			case q := <-r.reqs:
+				batch = append(batch, q)
+			default:
+				break more
+			}
+		}
+		obs := make([]*pinggu.PatrolObservation, len(batch))
+		for i, q := range batch {
+			obs[i] = q.o
+		}
+		// A fetched page is recorded even when its job is being stopped:
+		// the fetch happened, and its evidence belongs in the chain.
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		errs := r.store.RecordPatrolFetches(ctx, obs)
+		cancel()
+		for i, q := range batch {
+			q.done <- errs[i]
+		}
+	}
+}
+
+// drain answers what is queued when the recorder stops.
+func (r *patrolRecorder) drain() {
+	for {
+		select {
+		case q := <-r.reqs:
+			q.done <- errRecorderStopped
+		default:
+			return
+		}
+	}
+}
+
+// stop ends the recorders once the batches they hold are written.
+func (r *patrolRecorder) stop() {
+	close(r.quit)
+	r.done.Wait()
+	close(r.stopped)
 }
 
 // TargetInspector fetches and judges one target as a fetch job does: as
@@ -381,7 +564,9 @@ func startPatrol(s Store, o Options, workers *river.Workers) (periodic []*river.
 		po.Fetch.Limiter = patrol.NewLocalLimiter(patrol.DefaultHostRule, nil)
 	}
 	f := patrol.NewFetcher(po.Fetch)
-	fw := &patrolFetchWorker{store: ps, in: &TargetInspector{Fetcher: f, Identities: po.Identities}, log: log}
+	rec := newPatrolRecorder(ps, 2)
+	fw := &patrolFetchWorker{store: ps, in: &TargetInspector{Fetcher: f, Identities: po.Identities}, log: log,
+		slots: make(chan struct{}, patrolPages(o)), rec: rec}
 	var shots *patrol.ChromeScreenshotter
 	if po.Screenshots {
 		if exe := patrol.FindChromium(); exe != "" {
@@ -391,8 +576,9 @@ func startPatrol(s Store, o Options, workers *river.Workers) (periodic []*river.
 			log.Info("patrol: no Chromium found; patrolling without screenshots")
 		}
 	}
-	river.AddWorker(workers, &patrolTickWorker{store: ps, log: log})
-	river.AddWorker(workers, &patrolDispatchWorker{store: ps})
+	batch := patrolBatch(o)
+	river.AddWorker(workers, &patrolTickWorker{store: ps, batch: batch, log: log})
+	river.AddWorker(workers, &patrolDispatchWorker{store: ps, batch: batch})
 	river.AddWorker(workers, fw)
 	tick := po.Tick
 	if tick <= 0 {
@@ -402,6 +588,7 @@ func startPatrol(s Store, o Options, workers *river.Workers) (periodic []*river.
 		func() (river.JobArgs, *river.InsertOpts) { return PatrolTickArgs{}, nil },
 		&river.PeriodicJobOpts{RunOnStart: true, ID: "patrol_tick"})}
 	return periodic, func() {
+		rec.stop()
 		if shots != nil {
 			shots.Close()
 		}
@@ -409,10 +596,27 @@ func startPatrol(s Store, o Options, workers *river.Workers) (periodic []*river.
 	}, true
 }
 
-// patrolWorkers is the patrol queue's concurrency in this process.
-func patrolWorkers(o Options) int {
+// patrolPages is how many pages this process fetches at once.
+func patrolPages(o Options) int {
 	if o.Patrol.Workers > 0 {
 		return o.Patrol.Workers
 	}
 	return 16
+}
+
+// patrolBatch is how many targets a fetch job carries: no more than the
+// process fetches at once.
+func patrolBatch(o Options) int {
+	b := o.Patrol.Batch
+	if b <= 0 {
+		b = PatrolBatch
+	}
+	return max(1, min(b, patrolPages(o)))
+}
+
+// patrolWorkers is the patrol queue's concurrency in this process: batches
+// at once, enough that the fetch slots stay busy while a batch waits for
+// its slowest page.
+func patrolWorkers(o Options) int {
+	return max(2, (3*patrolPages(o)+patrolBatch(o)-1)/patrolBatch(o))
 }

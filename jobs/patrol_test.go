@@ -2,7 +2,9 @@ package jobs
 
 import (
 	"context"
+	"fmt"
 	"net/netip"
+	"slices"
 	"testing"
 	"time"
 
@@ -172,4 +174,30 @@ func TestPatrolRunAgainstLocalSite(t *testing.T) {
 			t.Errorf("%d open warnings after round two, want %d", total, len(ws)-2)
 		}
 	})
+}
+
+// Dispatched items become fetch jobs of up to a batch of one run's targets
+// at one priority, so the queue's cost is paid per batch; a job queued
+// before batching (one target_id) still names its target.
+func TestPatrolFetchJobsBatchByRun(t *testing.T) {
+	var items []store.PatrolFetchItem
+	for i := int64(1); i <= 5; i++ {
+		items = append(items, store.PatrolFetchItem{RunID: 7, TargetID: i, Priority: 2})
+	}
+	items = append(items, store.PatrolFetchItem{RunID: 9, TargetID: 3, Priority: 1}, store.PatrolFetchItem{RunID: 9, TargetID: 4, Priority: 1})
+	jobs := fetchJobs(items, 2)
+	var got []string
+	for _, j := range jobs {
+		a := j.Args.(PatrolFetchArgs)
+		got = append(got, fmt.Sprintf("%d:%v@%d", a.RunID, a.TargetIDs, j.InsertOpts.Priority))
+		if j.InsertOpts.Queue != PatrolQueue || j.InsertOpts.MaxAttempts != 1 {
+			t.Errorf("job %+v: not on the patrol queue, tried once", j.InsertOpts)
+		}
+	}
+	if want := []string{"7:[1 2]@2", "7:[3 4]@2", "7:[5]@2", "9:[3 4]@1"}; !slices.Equal(got, want) {
+		t.Errorf("jobs = %v, want %v", got, want)
+	}
+	if got := (PatrolFetchArgs{RunID: 7, TargetID: 9}).targets(); !slices.Equal(got, []int64{9}) {
+		t.Errorf("an old job's targets = %v", got)
+	}
 }

@@ -16,3 +16,11 @@ func isUnique(err error) bool {
 	}
 	return strings.Contains(err.Error(), "UNIQUE constraint failed")
 }
+
+// isTransient reports whether err is a PostgreSQL deadlock or
+// serialisation failure: the transaction was rolled back and may be tried
+// again as it was.
+func isTransient(err error) bool {
+	var pe *pgconn.PgError
+	return err != nil && errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+}

@@ -35,7 +35,19 @@ type HostLimiter struct {
 	// Poll is how long a caller waits before asking again for a host at its
 	// concurrency limit.
 	Poll time.Duration
+
+	// PostgreSQL: leases released and not yet deleted, by host; they go
+	// with the next reservation for the host, or together after
+	// releaseDelay, instead of one round trip each.
+	mu       sync.Mutex
+	pending  map[string][]int64
+	flushing bool
 }
+
+// releaseDelay bounds how long a finished request's lease may still count
+// against its host's concurrency on PostgreSQL (holding it longer is only
+// more polite).
+const releaseDelay = 20 * time.Millisecond
 
 // HostLimiter returns a limiter holding every host to rule, and the hosts
 // in overrides to their own rules.
@@ -77,7 +89,9 @@ func (l *HostLimiter) Acquire(ctx context.Context, host string) (func(), error) 
 		var once sync.Once
 		release := func() {
 			once.Do(func() {
-				if lease != 0 {
+				if lease != 0 && l.db.d.pg() {
+					l.deferRelease(host, lease)
+				} else if lease != 0 {
 					// A release must happen even when the request's context
 					// has ended, or the hold would wait for its expiry.
 					rctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -104,6 +118,9 @@ func (l *HostLimiter) Acquire(ctx context.Context, host string) (func(), error) 
 // (when the host has a concurrency limit) and the next rate slot, and says
 // how long to wait for the slot.
 func (l *HostLimiter) reserve(ctx context.Context, host string, rule HostLimit) (lease int64, wait time.Duration, err error) {
+	if l.db.d.pg() {
+		return l.reservePG(ctx, host, rule)
+	}
 	err = l.db.inTx(ctx, func(c *conn) error {
 		if _, err := c.exec("INSERT INTO patrol_hosts (host, tat) VALUES (?, 0) ON CONFLICT (host) DO NOTHING", host); err != nil {
 			return err
@@ -151,4 +168,69 @@ func (l *HostLimiter) reserve(ctx context.Context, host string, rule HostLimit) 
 		lease = 0
 	}
 	return lease, wait, err
+}
+
+// reservePG reserves on PostgreSQL in one round trip: patrol_reserve
+// (migration 0620) does reserve's steps under the host row's lock, held
+// only while it runs, with clock_timestamp() as the clock.
+func (l *HostLimiter) reservePG(ctx context.Context, host string, rule HostLimit) (lease int64, wait time.Duration, err error) {
+	var period int64
+	if rule.Rate > 0 {
+		period = int64(float64(time.Second.Microseconds()) / rule.Rate)
+	}
+	var waitUS int64
+	l.mu.Lock()
+	release := l.pending[host]
+	delete(l.pending, host)
+	l.mu.Unlock()
+	if release == nil {
+		release = []int64{}
+	}
+	if err := l.db.write.QueryRowContext(ctx, "SELECT lease, wait_us FROM patrol_reserve($1, $2, $3, $4, $5, $6)",
+		host, period, max(rule.Burst, 1), rule.Concurrency, l.LeaseTTL.Microseconds(), release).Scan(&lease, &waitUS); err != nil {
+		for _, id := range release {
+			l.deferRelease(host, id) // not released: the call was undone
+		}
+		return 0, 0, fmt.Errorf("store: limiter: %w", err)
+	}
+	if lease < 0 {
+		return 0, 0, errHostBusy
+	}
+	return lease, time.Duration(waitUS) * time.Microsecond, nil
+}
+
+// deferRelease queues a finished request's lease for deletion with the
+// host's next reservation, or with the others after releaseDelay.
+func (l *HostLimiter) deferRelease(host string, lease int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.pending == nil {
+		l.pending = map[string][]int64{}
+	}
+	l.pending[host] = append(l.pending[host], lease)
+	if !l.flushing {
+		l.flushing = true
+		time.AfterFunc(releaseDelay, l.flush)
+	}
+}
+
+// flush deletes every queued lease in one statement.
+func (l *HostLimiter) flush() {
+	l.mu.Lock()
+	var ids []int64
+	for h, v := range l.pending {
+		ids = append(ids, v...)
+		delete(l.pending, h)
+	}
+	l.flushing = false
+	l.mu.Unlock()
+	if len(ids) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := l.db.write.ExecContext(ctx, "DELETE FROM patrol_host_leases WHERE id = ANY($1)", ids); err != nil {
+		// The leases expire after LeaseTTL instead.
+		l.db.log.Warn("patrol: release host leases", "count", len(ids), "err", err)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/pinggu/pinggu"
 )
@@ -21,72 +22,238 @@ import (
 // address, final address, redirect chain, status, headers, time, encoding
 // and SHA-256 in the hash chain.
 func (db *DB) RecordPatrolFetch(ctx context.Context, o *pinggu.PatrolObservation) error {
-	if len(o.Snapshots) == 0 {
-		return pinggu.Errorf(pinggu.EINVALID, "store: an observation without snapshots")
-	}
+	return db.RecordPatrolFetches(ctx, []*pinggu.PatrolObservation{o})[0]
+}
+
+// RecordPatrolFetches records several inspections in one transaction, each
+// exactly as RecordPatrolFetch does and all-or-nothing on its own (a
+// savepoint per page, with its own audit entry): a page that cannot be
+// recorded leaves the others recorded. errs[i] is the i-th observation's.
+// A patrol worker records its pages in batches so that a round of a
+// hundred thousand pages is not a hundred thousand commits.
+func (db *DB) RecordPatrolFetches(ctx context.Context, obs []*pinggu.PatrolObservation) (errs []error) {
+	errs = make([]error, len(obs))
 	ctx = pinggu.WithActor(ctx, pinggu.SystemActor)
-	blobs, err := db.prepareBlobs(ctx, o.Blobs)
+	all := map[string][]byte{}
+	for i, o := range obs {
+		if len(o.Snapshots) == 0 {
+			errs[i] = pinggu.Errorf(pinggu.EINVALID, "store: an observation without snapshots")
+			continue
+		}
+		for sum, data := range o.Blobs {
+			if sumHex(data) != sum {
+				errs[i] = fmt.Errorf("store: blob %s does not match its content", sum)
+				break
+			}
+		}
+		if errs[i] == nil {
+			for sum, data := range o.Blobs {
+				all[sum] = data
+			}
+		}
+	}
+	blobs, err := db.prepareBlobs(ctx, all)
+	if err != nil {
+		return fillErrs(errs, err)
+	}
+	var batch, alone []int
+	for i, o := range obs {
+		switch {
+		case errs[i] != nil:
+		case db.d.pg() && len(o.Hits) > 0:
+			// A risky page raises or joins a warning, whose statistics
+			// triggers update shared counter rows: two batches doing so
+			// in different orders would deadlock, so such a page is a
+			// transaction of its own (they are a few in a hundred).
+			alone = append(alone, i)
+		default:
+			batch = append(batch, i)
+		}
+	}
+	db.recordBatch(ctx, obs, batch, blobs, errs)
+	for _, i := range alone {
+		db.recordBatch(ctx, obs, []int{i}, blobs, errs)
+	}
+	// A page that lost a deadlock or a serialisation conflict was rolled
+	// back alone; it is tried again on its own.
+	for _, i := range append(batch, alone...) {
+		for try := 0; try < 3 && isTransient(errs[i]); try++ {
+			errs[i] = nil
+			db.recordBatch(ctx, obs, []int{i}, blobs, errs)
+		}
+	}
+	return errs
+}
+
+// recordBatch records the observations at idx in one transaction, each in
+// its own savepoint, setting errs of those that fail.
+func (db *DB) recordBatch(ctx context.Context, obs []*pinggu.PatrolObservation, idx []int, blobs map[string]preparedBlob, errs []error) {
+	if len(idx) == 0 {
+		return
+	}
+	runs := map[int64]bool{}
+	failed := map[int]error{}
+	err := db.inTx(ctx, func(c *conn) error {
+		clear(runs)
+		clear(failed)
+		for _, i := range idx {
+			o := obs[i]
+			if len(idx) == 1 {
+				// One page: the transaction is its savepoint.
+				if err := c.recordFetch(o, blobs); err != nil {
+					return err
+				}
+			} else if err := c.savepoint("patrol_page", func() error { return c.recordFetch(o, blobs) }); err != nil {
+				if isSavepointErr(err) {
+					return err
+				}
+				failed[i] = err
+				continue
+			}
+			if o.RunID != 0 {
+				runs[o.RunID] = true
+			}
+		}
+		if !c.db.d.pg() {
+			// SQLite runs one writer at a time: the check sees every
+			// other recording of the round.
+			for id := range runs {
+				if err := c.maybeFinishRun(id); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		for _, i := range idx {
+			errs[i] = err
+		}
+		return
+	}
+	for i, e := range failed {
+		errs[i] = e
+	}
+	if db.d.pg() {
+		// PostgreSQL records pages side by side: a recording that looked
+		// inside its transaction would not see another's uncommitted
+		// items done, and locking the run's row for every batch made the
+		// workers queue on it. Looked at after the commit, the last
+		// recording of a round sees all the others.
+		for id := range runs {
+			if err := db.finishPatrolRunIfDone(ctx, id); err != nil {
+				db.log.Warn("patrol: finish round", "run", id, "err", err)
+			}
+		}
+	}
+}
+
+// fillErrs sets err as the error of every entry without one.
+func fillErrs(errs []error, err error) []error {
+	for i := range errs {
+		if errs[i] == nil {
+			errs[i] = err
+		}
+	}
+	return errs
+}
+
+// recordFetch records one inspection in c's transaction (see
+// RecordPatrolFetch); the round's end is the caller's to check.
+func (c *conn) recordFetch(o *pinggu.PatrolObservation, blobs map[string]preparedBlob) error {
+	t, st, err := c.recordingTarget(o.TargetID, o.RunID)
 	if err != nil {
 		return err
 	}
-	return db.inTx(ctx, func(c *conn) error {
-		t, err := c.findPatrolTargetAny(o.TargetID)
-		if err != nil {
+	if err := c.putBlobs(o.Blobs, blobs); err != nil {
+		return err
+	}
+	ids, err := c.insertSnapshots(t, o)
+	if err != nil {
+		return err
+	}
+	hits, err := c.allowedHits(t.ID, o.Hits)
+	if err != nil {
+		return err
+	}
+	risky := len(hits) > 0 && o.Score >= pinggu.WarningScoreThreshold
+	evidence := ids[0]
+	best := -1
+	for i, s := range o.Snapshots {
+		if s.Score > best {
+			best, evidence = s.Score, ids[i]
+		}
+	}
+	open, err := c.recordFindings(t, o, hits, evidence, st.openFindings)
+	if err != nil {
+		return err
+	}
+	first := o.Snapshots[0]
+	if _, err := c.exec(`UPDATE patrol_targets SET last_fetched_at = ?, last_status = ?, last_verdict = ?, last_score = ?, last_error = ?, open_findings = ? WHERE id = ?`,
+		tval(first.FetchedAt), first.Status, o.Verdict, o.Score, first.Error, open, t.ID); err != nil {
+		return err
+	}
+	t.OpenFindings = open
+	if err := c.recordWarning(t, o, hits, risky, evidence, st.openWarning); err != nil {
+		return err
+	}
+	if o.RunID != 0 {
+		state := itemDone
+		if first.Error != "" && !o.Gone {
+			state = itemFailed
+		}
+		if _, err := c.exec("UPDATE patrol_run_items SET state = ?, risky = ?, finished_at = ? WHERE run_id = ? AND target_id = ?",
+			state, boolInt(risky), tval(c.now), o.RunID, t.ID); err != nil {
 			return err
 		}
-		if err := c.putBlobs(blobs); err != nil {
-			return err
-		}
-		ids, err := c.insertSnapshots(t, o)
-		if err != nil {
-			return err
-		}
-		hits, err := c.allowedHits(t.ID, o.Hits)
-		if err != nil {
-			return err
-		}
-		risky := len(hits) > 0 && o.Score >= pinggu.WarningScoreThreshold
-		evidence := ids[0]
-		best := -1
-		for i, s := range o.Snapshots {
-			if s.Score > best {
-				best, evidence = s.Score, ids[i]
-			}
-		}
-		open, err := c.recordFindings(t, o, hits, evidence)
-		if err != nil {
-			return err
-		}
-		first := o.Snapshots[0]
-		if _, err := c.exec(`UPDATE patrol_targets SET last_fetched_at = ?, last_status = ?, last_verdict = ?, last_score = ?, last_error = ?, open_findings = ? WHERE id = ?`,
-			tval(first.FetchedAt), first.Status, o.Verdict, o.Score, first.Error, open, t.ID); err != nil {
-			return err
-		}
-		t.OpenFindings = open
-		if err := c.recordWarning(t, o, hits, risky, evidence); err != nil {
-			return err
-		}
-		if o.RunID != 0 {
-			state := itemDone
-			if first.Error != "" && !o.Gone {
-				state = itemFailed
-			}
-			if _, err := c.exec("UPDATE patrol_run_items SET state = ?, risky = ?, finished_at = ? WHERE run_id = ? AND target_id = ?",
-				state, boolInt(risky), tval(c.now), o.RunID, t.ID); err != nil {
-				return err
-			}
-			if err := c.maybeFinishRun(o.RunID); err != nil {
-				return err
-			}
+		if st.runRef == pinggu.RefOrderAnswer {
 			filtered := *o
 			filtered.Hits = hits
 			if err := c.recordAnswerRecheck(&filtered, t, evidence); err != nil {
 				return err
 			}
 		}
-		return c.auditFetch(t, o, ids)
-	})
+	}
+	return c.auditFetch(t, o, ids)
 }
+
+// recordingState is what recording a page needs to know beyond its
+// target, read with it: whether the target has open findings or an open
+// warning (most pages have neither, and then neither is read again) and
+// what the run verifies.
+type recordingState struct {
+	openFindings bool
+	openWarning  bool
+	runRef       string
+}
+
+// recordingTarget loads the target a fetch is recorded for, whatever the
+// scope, with its recording state, in one statement (one round trip on
+// PostgreSQL instead of four).
+func (c *conn) recordingTarget(targetID, runID int64) (*pinggu.PatrolTarget, recordingState, error) {
+	var st recordingState
+	var findings, warnings int
+	row := c.queryRow("SELECT "+ptCols+`,
+		(SELECT count(*) FROM patrol_findings f WHERE f.target_id = t.id AND f.`+stateOpen+`),
+		(SELECT count(*) FROM patrol_warnings w WHERE w.target_id = t.id AND w.state <> '`+string(pinggu.WarningClosed)+`'),
+		COALESCE((SELECT r.ref_kind FROM patrol_runs r WHERE r.id = ?), '')
+		FROM `+ptFrom+" WHERE t.id = ?", runID, targetID)
+	t, err := scanPatrolTarget(rowWithExtra{row, []any{&findings, &warnings, &st.runRef}})
+	if err != nil {
+		return nil, st, noRows(err, "巡查目标")
+	}
+	st.openFindings, st.openWarning = findings > 0, warnings > 0
+	return t, st, nil
+}
+
+// rowWithExtra scans a row's leading columns with the scanner it is handed
+// to and its trailing ones into extra.
+type rowWithExtra struct {
+	row   rowScanner
+	extra []any
+}
+
+func (r rowWithExtra) Scan(dest ...any) error { return r.row.Scan(append(dest, r.extra...)...) }
 
 func boolInt(b bool) int {
 	if b {
@@ -96,24 +263,51 @@ func boolInt(b bool) int {
 }
 
 // insertSnapshots writes one row per variant, with the target's owner and
-// province for scoping.
+// province for scoping, in one statement when the variants are of distinct
+// identities (as an inspection's are).
 func (c *conn) insertSnapshots(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation) ([]int64, error) {
 	ids := make([]int64, len(o.Snapshots))
+	const cols = 21
+	args := make([]any, 0, cols*len(o.Snapshots))
+	as := map[string]int{}
 	for i, s := range o.Snapshots {
 		s.TargetID, s.RunID, s.OrgID, s.Province = t.ID, o.RunID, t.OrgID, t.Province
 		if s.Redirects == nil {
 			s.Redirects = []pinggu.PatrolHop{}
 		}
 		header, _ := json.Marshal(s.Header)
-		if err := c.queryRow(`INSERT INTO patrol_snapshots (target_id, run_id, url, final_url, as_identity, redirects, status, header, fetched_at, charset,
-			charset_source, sha256, size, truncated, error, error_detail, verdict, score, screenshot_sha256, org_id, province)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			t.ID, nullID(o.RunID), s.URL, s.FinalURL, s.As, jsonText(s.Redirects), s.Status, string(header), tval(s.FetchedAt), s.Charset,
+		args = append(args, t.ID, nullID(o.RunID), s.URL, s.FinalURL, s.As, jsonText(s.Redirects), s.Status, string(header), tval(s.FetchedAt), s.Charset,
 			s.CharsetSource, s.SHA256, s.Size, s.Truncated, s.Error, truncate(s.ErrorDetail, 500), s.Verdict, s.Score, s.ScreenshotSHA256,
-			nullID(t.OrgID), t.Province).Scan(&ids[i]); err != nil {
-			return nil, fmt.Errorf("store: insert snapshot: %w", err)
+			nullID(t.OrgID), t.Province)
+		as[s.As] = i
+	}
+	const insert = `INSERT INTO patrol_snapshots (target_id, run_id, url, final_url, as_identity, redirects, status, header, fetched_at, charset,
+		charset_source, sha256, size, truncated, error, error_detail, verdict, score, screenshot_sha256, org_id, province) VALUES `
+	row := "(" + placeholders(cols) + ")"
+	if len(as) < len(o.Snapshots) {
+		// Two variants of one identity: one row at a time, ids in order.
+		for i := range o.Snapshots {
+			if err := c.queryRow(insert+row+" RETURNING id", args[i*cols:(i+1)*cols]...).Scan(&ids[i]); err != nil {
+				return nil, fmt.Errorf("store: insert snapshot: %w", err)
+			}
+			o.Snapshots[i].ID = ids[i]
 		}
-		s.ID = ids[i]
+		return ids, nil
+	}
+	values := strings.TrimSuffix(strings.Repeat(row+", ", len(o.Snapshots)), ", ")
+	// RETURNING's order is not promised for several rows: each id is
+	// matched to its variant by identity.
+	if _, err := queryAll(c, func(r rowScanner) (bool, error) {
+		var id int64
+		var a string
+		if err := r.Scan(&id, &a); err != nil {
+			return false, err
+		}
+		i := as[a]
+		ids[i], o.Snapshots[i].ID = id, id
+		return true, nil
+	}, insert+values+" RETURNING id, as_identity", args...); err != nil {
+		return nil, fmt.Errorf("store: insert snapshot: %w", err)
 	}
 	return ids, nil
 }
@@ -142,6 +336,12 @@ func (c *conn) allowedHits(targetID int64, hits []pinggu.PatrolHit) ([]pinggu.Pa
 	return out, nil
 }
 
+// stateOpen selects open findings with the state written out, not bound:
+// SQLite can use the partial index of open findings only for a literal,
+// and a statement whose plan depends on a bound value is compiled again
+// at every execution (a tenth of patrol's CPU before it was written so).
+const stateOpen = "state = '" + string(pinggu.FindingOpen) + "'"
+
 // openFinding is an open finding of a target as recording needs it.
 type openFinding struct {
 	id   int64
@@ -151,14 +351,18 @@ type openFinding struct {
 // recordFindings keeps one open finding per rule seen: seen again when it
 // is open, new otherwise; a rule no longer seen on a page that was fetched
 // (or is gone) is resolved. It returns how many findings are open now.
-func (c *conn) recordFindings(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation, hits []pinggu.PatrolHit, snapshot int64) (int, error) {
-	open, err := queryAll(c, func(r rowScanner) (openFinding, error) {
-		var f openFinding
-		return f, r.Scan(&f.id, &f.rule)
-	}, "SELECT id, rule FROM patrol_findings WHERE target_id = ? AND state = ?", t.ID, string(pinggu.FindingOpen))
-	if err != nil {
-		return 0, err
+func (c *conn) recordFindings(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation, hits []pinggu.PatrolHit, snapshot int64, anyOpen bool) (int, error) {
+	var open []openFinding
+	if anyOpen {
+		var err error
+		if open, err = queryAll(c, func(r rowScanner) (openFinding, error) {
+			var f openFinding
+			return f, r.Scan(&f.id, &f.rule)
+		}, "SELECT id, rule FROM patrol_findings WHERE target_id = ? AND "+stateOpen, t.ID); err != nil {
+			return 0, err
+		}
 	}
+	n := len(open)
 	byRule := map[string]pinggu.PatrolHit{}
 	var order []string
 	for _, h := range hits {
@@ -177,6 +381,7 @@ func (c *conn) recordFindings(t *pinggu.PatrolTarget, o *pinggu.PatrolObservatio
 			if _, err := c.exec("UPDATE patrol_findings SET state = ?, closed_at = ? WHERE id = ?", string(pinggu.FindingResolved), tval(c.now), f.id); err != nil {
 				return 0, err
 			}
+			n--
 			continue
 		}
 		seen[f.rule] = true
@@ -196,19 +401,21 @@ func (c *conn) recordFindings(t *pinggu.PatrolTarget, o *pinggu.PatrolObservatio
 			tval(c.now), tval(c.now), snapshot, nullID(t.OrgID), t.Province); err != nil {
 			return 0, fmt.Errorf("store: insert finding: %w", err)
 		}
+		n++
 	}
-	var n int
-	err = c.queryRow("SELECT count(*) FROM patrol_findings WHERE target_id = ? AND state = ?", t.ID, string(pinggu.FindingOpen)).Scan(&n)
-	return n, err
+	return n, nil
 }
 
 // recordWarning raises a warning for a risky page without an open one,
 // joins the findings of a page that stays risky to its open warning, and
 // completes the verification of a disposed one.
-func (c *conn) recordWarning(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation, hits []pinggu.PatrolHit, risky bool, evidence int64) error {
-	w, err := c.openWarning(t.ID)
-	if err != nil {
-		return err
+func (c *conn) recordWarning(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation, hits []pinggu.PatrolHit, risky bool, evidence int64, anyOpen bool) error {
+	var w *pinggu.PatrolWarning
+	if anyOpen {
+		var err error
+		if w, err = c.openWarning(t.ID); err != nil {
+			return err
+		}
 	}
 	switch {
 	case w != nil && w.State == pinggu.WarningDisposed:
@@ -225,7 +432,7 @@ func (c *conn) recordWarning(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation
 
 // openWarning loads the target's warning that is not closed, if any.
 func (c *conn) openWarning(targetID int64) (*pinggu.PatrolWarning, error) {
-	w, err := scanPatrolWarning(c.queryRow("SELECT "+pwCols+" FROM "+pwFrom+" WHERE w.target_id = ? AND w.state <> ?", targetID, string(pinggu.WarningClosed)))
+	w, err := scanPatrolWarning(c.queryRow("SELECT "+pwCols+" FROM "+pwFrom+" WHERE w.target_id = ? AND w.state <> '"+string(pinggu.WarningClosed)+"'", targetID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -283,7 +490,7 @@ func (c *conn) raiseWarning(t *pinggu.PatrolTarget, o *pinggu.PatrolObservation,
 		tval(w.DueAt), nullID(t.OrgID), t.Province, tval(c.now), tval(c.now)).Scan(&w.ID); err != nil {
 		return fmt.Errorf("store: insert warning: %w", err)
 	}
-	if _, err := c.exec("UPDATE patrol_findings SET warning_id = ? WHERE target_id = ? AND state = ? AND warning_id IS NULL", w.ID, t.ID, string(pinggu.FindingOpen)); err != nil {
+	if _, err := c.exec("UPDATE patrol_findings SET warning_id = ? WHERE target_id = ? AND "+stateOpen+" AND warning_id IS NULL", w.ID, t.ID); err != nil {
 		return err
 	}
 	if err := c.notify(warningNotice(w, pinggu.NoticeWarningRaised, w.Title, w.Summary, false)); err != nil {
@@ -324,7 +531,7 @@ func (c *conn) joinWarning(w *pinggu.PatrolWarning, t *pinggu.PatrolTarget, o *p
 		score, cat, reach, string(level), jsonText(rules), tval(c.now), w.ID); err != nil {
 		return err
 	}
-	_, err = c.exec("UPDATE patrol_findings SET warning_id = ? WHERE target_id = ? AND state = ? AND warning_id IS NULL", w.ID, t.ID, string(pinggu.FindingOpen))
+	_, err = c.exec("UPDATE patrol_findings SET warning_id = ? WHERE target_id = ? AND "+stateOpen+" AND warning_id IS NULL", w.ID, t.ID)
 	return err
 }
 

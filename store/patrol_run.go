@@ -338,28 +338,104 @@ type PatrolFetchTask struct {
 // the item was taken already (a job run twice, or a retried one), so the
 // page is not fetched twice in a round.
 func (db *DB) ClaimPatrolFetch(ctx context.Context, runID, targetID int64) (task *PatrolFetchTask, ok bool, err error) {
+	tasks, err := db.ClaimPatrolFetches(ctx, runID, []int64{targetID})
+	if err != nil || len(tasks) == 0 {
+		return nil, false, err
+	}
+	return tasks[0], true, nil
+}
+
+// ClaimPatrolFetches takes, in one transaction, the items of a run's
+// targets that are still to fetch, and returns a task for each taken (in
+// the order asked); an item taken already is left out, so no page is
+// fetched twice in a round however often its job runs.
+func (db *DB) ClaimPatrolFetches(ctx context.Context, runID int64, targetIDs []int64) ([]*PatrolFetchTask, error) {
+	if len(targetIDs) == 0 {
+		return nil, nil
+	}
 	ctx = pinggu.WithActor(ctx, pinggu.SystemActor)
-	err = db.inTx(ctx, func(c *conn) error {
-		res, err := c.exec("UPDATE patrol_run_items SET state = ?, claimed_at = ? WHERE run_id = ? AND target_id = ? AND state IN (?, ?)",
-			itemFetching, tval(c.now), runID, targetID, itemDispatched, itemQueued)
-		if err != nil {
+	var tasks []*PatrolFetchTask
+	err := db.inTx(ctx, func(c *conn) error {
+		tasks = nil
+		args := []any{itemFetching, tval(c.now), runID}
+		for _, id := range targetIDs {
+			args = append(args, id)
+		}
+		args = append(args, itemDispatched, itemQueued)
+		claimed, err := queryAll(c, scanID, "UPDATE patrol_run_items SET state = ?, claimed_at = ? WHERE run_id = ? AND target_id IN ("+
+			placeholders(len(targetIDs))+") AND state IN (?, ?) RETURNING target_id", args...)
+		if err != nil || len(claimed) == 0 {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		var packs, kind string
-		t := &PatrolFetchTask{RunID: runID, TargetID: targetID}
-		if err := c.queryRow("SELECT t.url, t.kind, r.rule_packs FROM patrol_targets t, patrol_runs r WHERE t.id = ? AND r.id = ?",
-			targetID, runID).Scan(&t.URL, &kind, &packs); err != nil {
+		var packs string
+		if err := c.queryRow("SELECT rule_packs FROM patrol_runs WHERE id = ?", runID).Scan(&packs); err != nil {
 			return err
 		}
-		t.Kind = pinggu.PatrolTargetKind(kind)
-		fromJSON(packs, &t.RulePacks)
-		task, ok = t, true
+		var rulePacks []string
+		fromJSON(packs, &rulePacks)
+		ids := make([]any, len(claimed))
+		for i, id := range claimed {
+			ids[i] = id
+		}
+		byID := map[int64]*PatrolFetchTask{}
+		if _, err := queryAll(c, func(r rowScanner) (bool, error) {
+			t := &PatrolFetchTask{RunID: runID, RulePacks: rulePacks}
+			var kind string
+			if err := r.Scan(&t.TargetID, &t.URL, &kind); err != nil {
+				return false, err
+			}
+			t.Kind = pinggu.PatrolTargetKind(kind)
+			byID[t.TargetID] = t
+			return true, nil
+		}, "SELECT id, url, kind FROM patrol_targets WHERE id IN ("+placeholders(len(ids))+")", ids...); err != nil {
+			return err
+		}
+		for _, id := range targetIDs {
+			if t := byID[id]; t != nil {
+				tasks = append(tasks, t)
+			}
+		}
 		return nil
 	})
-	return task, ok, err
+	return tasks, err
+}
+
+// ReturnPatrolFetches puts claimed items that were never fetched (their
+// worker stopped first) back in the queue for another worker: nothing of
+// them was fetched, so the round still fetches each page once.
+func (db *DB) ReturnPatrolFetches(ctx context.Context, runID int64, targetIDs []int64) error {
+	if len(targetIDs) == 0 {
+		return nil
+	}
+	ctx = pinggu.WithActor(ctx, pinggu.SystemActor)
+	err := db.inTx(ctx, func(c *conn) error {
+		args := []any{itemQueued, runID}
+		for _, id := range targetIDs {
+			args = append(args, id)
+		}
+		args = append(args, itemFetching)
+		_, err := c.exec("UPDATE patrol_run_items SET state = ?, claimed_at = NULL WHERE run_id = ? AND target_id IN ("+
+			placeholders(len(targetIDs))+") AND state = ?", args...)
+		return err
+	})
+	if err == nil {
+		db.kickPatrol()
+	}
+	return err
+}
+
+// finishPatrolRunIfDone finishes a run once nothing of it is left to
+// fetch, looking first without a lock (most batches end mid-round).
+func (db *DB) finishPatrolRunIfDone(ctx context.Context, id int64) error {
+	var one int
+	err := db.reader(ctx).queryRow("SELECT 1 FROM patrol_run_items WHERE run_id = ? AND state IN (?, ?, ?) LIMIT 1", id, itemQueued, itemDispatched, itemFetching).Scan(&one)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return db.inTx(ctx, func(c *conn) error { return c.maybeFinishRun(id) })
 }
 
 // FailPatrolFetch records that an item could not be fetched or recorded,
@@ -396,6 +472,19 @@ func (db *DB) FailStalePatrolItems(ctx context.Context) (int, error) {
 	ctx = pinggu.WithActor(ctx, pinggu.SystemActor)
 	n := 0
 	err := db.inTx(ctx, func(c *conn) error {
+		// A round whose last recording's worker died between its commit
+		// and its look at the round (PostgreSQL) is finished here.
+		idle, err := queryAll(c, scanID, `SELECT r.id FROM patrol_runs r WHERE r.state = ? AND NOT EXISTS
+			(SELECT 1 FROM patrol_run_items i WHERE i.run_id = r.id AND i.state IN (?, ?, ?)) LIMIT 100`,
+			string(pinggu.RunRunning), itemQueued, itemDispatched, itemFetching)
+		if err != nil {
+			return err
+		}
+		for _, id := range idle {
+			if err := c.maybeFinishRun(id); err != nil {
+				return err
+			}
+		}
 		stale, err := queryAll(c, func(r rowScanner) (PatrolFetchItem, error) {
 			var it PatrolFetchItem
 			return it, r.Scan(&it.RunID, &it.TargetID)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"sync"
 
 	"github.com/pinggu/pinggu"
@@ -53,49 +54,56 @@ type preparedBlob struct {
 	data          []byte
 }
 
-// prepareBlobs checks every blob against its name and compresses those the
-// database does not hold yet: unchanged content is stored once however
-// often it is fetched.
-func (db *DB) prepareBlobs(ctx context.Context, blobs map[string][]byte) ([]preparedBlob, error) {
+// prepareBlobs compresses the blobs the database does not hold yet (their
+// names checked by the caller): unchanged content is stored once however
+// often it is fetched. A batch's blobs are compressed side by side, since
+// the recording that waits for them is one transaction.
+func (db *DB) prepareBlobs(ctx context.Context, blobs map[string][]byte) (map[string]preparedBlob, error) {
 	if len(blobs) == 0 {
 		return nil, nil
 	}
 	args := make([]any, 0, len(blobs))
-	for sum, data := range blobs {
-		if sumHex(data) != sum {
-			return nil, fmt.Errorf("store: blob %s does not match its content", sum)
-		}
+	for sum := range blobs {
 		args = append(args, sum)
 	}
 	c := db.reader(ctx)
-	have := map[string]bool{}
-	rows, err := c.query("SELECT sha256 FROM patrol_blobs WHERE sha256 IN ("+placeholders(len(args))+")", args...)
+	have, err := queryAll(c, func(r rowScanner) (string, error) {
+		var s string
+		return s, r.Scan(&s)
+	}, "SELECT sha256 FROM patrol_blobs WHERE sha256 IN ("+placeholders(len(args))+")", args...)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		have[s] = true
+	for _, s := range have {
+		delete(blobs, s)
 	}
-	rows.Close()
-	var out []preparedBlob
+	out := make(map[string]preparedBlob, len(blobs))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for sum, data := range blobs {
-		if have[sum] {
-			continue
-		}
-		enc, z := encodeBlob(data)
-		out = append(out, preparedBlob{sum: sum, encoding: enc, size: len(data), data: z})
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			enc, z := encodeBlob(data)
+			mu.Lock()
+			out[sum] = preparedBlob{sum: sum, encoding: enc, size: len(data), data: z}
+			mu.Unlock()
+		}()
 	}
-	return out, rows.Err()
+	wg.Wait()
+	return out, nil
 }
 
-// putBlobs inserts prepared blobs; one raced in by another worker stays.
-func (c *conn) putBlobs(bs []preparedBlob) error {
-	for _, b := range bs {
+// putBlobs inserts the prepared blobs of one page; one raced in by another
+// worker stays.
+func (c *conn) putBlobs(page map[string][]byte, prepared map[string]preparedBlob) error {
+	for sum := range page {
+		b, ok := prepared[sum]
+		if !ok {
+			continue // held already
+		}
 		if _, err := c.exec("INSERT INTO patrol_blobs (sha256, size, encoding, data, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
 			b.sum, b.size, b.encoding, b.data, tval(c.now)); err != nil {
 			return fmt.Errorf("store: patrol blob: %w", err)

@@ -151,3 +151,38 @@ func noRows(err error, what string) error {
 	}
 	return err
 }
+
+// savepointError is a failure of the savepoint itself, which leaves the
+// transaction unusable, as opposed to the failure of what ran inside it.
+type savepointError struct{ err error }
+
+func (e *savepointError) Error() string { return "store: savepoint: " + e.err.Error() }
+func (e *savepointError) Unwrap() error { return e.err }
+
+// isSavepointErr says err is a failure of the savepoint itself: the whole
+// transaction must end.
+func isSavepointErr(err error) bool {
+	var se *savepointError
+	return errors.As(err, &se)
+}
+
+// savepoint runs fn inside a savepoint of c's transaction: when fn fails,
+// what it wrote is undone and the transaction goes on with the rest.
+func (c *conn) savepoint(name string, fn func() error) error {
+	if c.tx == nil {
+		return &savepointError{errors.New("not in a transaction")}
+	}
+	if _, err := c.exec("SAVEPOINT " + name); err != nil {
+		return &savepointError{err}
+	}
+	ferr := fn()
+	if ferr != nil {
+		if _, err := c.exec("ROLLBACK TO SAVEPOINT " + name); err != nil {
+			return &savepointError{err}
+		}
+	}
+	if _, err := c.exec("RELEASE SAVEPOINT " + name); err != nil {
+		return &savepointError{err}
+	}
+	return ferr
+}
