@@ -104,6 +104,26 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 		w := 1
 		if b < 0x80 {
 			sym = uint32(table[b])
+			if sym == 0 {
+				// ASCII word characters that no term continues with (in
+				// many rule sets all digits and most letters) only send
+				// the automaton to the root: a run of them is taken here,
+				// noting where a contact handle may begin.
+				s = 0
+				for {
+					if note && (b-'0' < 10 || (b|0x20)-'a' < 26) && (i == 0 || !isWordByte(buf[i-1])) {
+						starts = append(starts, base+int64(i))
+					}
+					i++
+					if i >= limit {
+						break
+					}
+					if b = buf[i]; b >= 0x80 || table[b] != 0 {
+						break
+					}
+				}
+				continue
+			}
 			// An ASCII letter or digit after a non-word byte may begin a
 			// contact handle (www.…, 138…, kf8899@…).
 			if note && (b-'0' < 10 || (b|0x20)-'a' < 26) && (i == 0 || !isWordByte(buf[i-1])) {
@@ -142,6 +162,27 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 			if sym-1 >= nsym {
 				if s == 0 && sym >= symParen {
 					i += w // nothing to join at the root
+					continue
+				}
+				// Separators inside a possible word, the most common of
+				// the rare paths, are taken here as special takes them.
+				switch {
+				case sym == symSentence:
+					s, st.jn, dirty = 0, junction{}, false // a sentence end breaks the word
+					i += w
+					continue
+				case sym == symSpace, sym == symSkip && !st.list:
+					// One unit of gap; a run of whitespace is one.
+					if space := sym == symSpace; !space || !st.jn.space {
+						st.jn.space = space
+						st.jn.gap++
+						st.jn.pend |= uint16(ObfSeparator)
+						if st.jn.gap > maxGap {
+							s, st.jn = 0, junction{}
+						}
+					}
+					dirty = true
+					i += w
 					continue
 				}
 				// Rare paths: separators inside a possible word, markup, entities.
@@ -282,8 +323,8 @@ const (
 // keeps fits in registers: it walks p and keeps no index, and steps by
 // the cell of the state, its base and check word at hand.
 func plainSteps(p []byte, table *[0x10000]uint16, da []cell, s, sb, w int32, rest int) ([]byte, int32, int32, int32, int, int) {
-	// Four bytes read at once: the character's three and one after it.
 	for len(p) >= 4 {
+		// Four bytes read at once: the character's three and one after it.
 		u := binary.LittleEndian.Uint32(p)
 		if u&0xC0C0F0 != 0x8080E0 {
 			break // not a three-byte character
