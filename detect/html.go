@@ -333,6 +333,17 @@ func (pg *page) countText(raw []byte, start int64) {
 				pg.doubledAt = start + int64(i)
 			}
 			dp, prevHan = dpHan, true
+			// The Han characters that follow, none traditional, are only
+			// counted: a loop of their own.
+			for i += w; i+2 < len(raw) && raw[i]&0xF0 == 0xE0; i += 3 {
+				r := rune(raw[i]&0x0F)<<12 | rune(raw[i+1]&0x3F)<<6 | rune(raw[i+2]&0x3F)
+				if r < 0x3400 || r > 0x9FFF || tradBits[r>>6]&(1<<(r&63)) != 0 {
+					break
+				}
+				han++
+				simp += int(simpBits[r>>6] >> (r & 63) & 1)
+			}
+			continue
 		} else if r == '（' && prevHan {
 			if n := annotationAt(raw[i:]); n > 0 {
 				pg.annotations++
