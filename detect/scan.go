@@ -553,7 +553,17 @@ func (st *scanState) charTricks(off int64) Obfuscation {
 			return k | ObfEntity
 		}
 	}
-	r, _ := utf8.DecodeRune(b)
+	var r rune
+	if c := b[0]; c > 0xE0 && c < 0xF0 && c != 0xED && len(b) > 2 && b[1]&0xC0 == 0x80 && b[2]&0xC0 == 0x80 {
+		// A three-byte character that is neither overlong nor a
+		// surrogate: most of Chinese, decoded in place.
+		r = rune(c&0x0F)<<12 | rune(b[1]&0x3F)<<6 | rune(b[2]&0x3F)
+	} else {
+		r, _ = utf8.DecodeRune(b)
+	}
+	if uint32(r) < 0x10000 && sharedTables().tricked[r>>6]&(1<<(r&63)) == 0 {
+		return 0 // written as it is read: most characters
+	}
 	_, k := canonical(r)
 	return k
 }
