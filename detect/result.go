@@ -94,7 +94,7 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	st.noteStarts = false
 	var pg *page
 	if isHTML {
-		pg = analyzePage(data, opt.PageURL)
+		pg = analyzePage(data, opt.PageURL, &w.pg)
 		st.markup = false
 		for _, sg := range pg.attrs {
 			// Meta keywords are lists: a word does not run on from one
@@ -137,6 +137,7 @@ type work struct {
 	st scanState
 	cs contactScanner
 	rs resolver
+	pg page
 }
 
 var workPool = sync.Pool{New: func() any { return new(work) }}
@@ -149,6 +150,7 @@ func (w *work) put() {
 		w.st.starts = nil
 	}
 	w.cs.buf = nil
+	w.pg.release()
 	clear(w.cs.out)
 	clear(w.cs.intern)
 	clear(w.rs.ev)
