@@ -221,9 +221,41 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 			starts = st.starts
 		}
 		i += w
+		if w == 1 && isAlnum(b) {
+			// The rest of an ASCII word (bet365, 19771): a letter or
+			// digit after one begins no contact handle, and nothing
+			// comes between them, so they are stepped here.
+			for ; i < limit; i++ {
+				b := buf[i]
+				if !isAlnum(b) {
+					break
+				}
+				sym := uint32(table[b])
+				if sym == 0 {
+					s = 0
+					continue
+				}
+				s, chk = step(da, fail, s, sym)
+				if s == 0 {
+					continue
+				}
+				ring[nc&(ringSize-1)] = symPos{base + int64(i), 0}
+				nc++
+				if chk < 0 {
+					st.n, st.starts = nc, starts
+					st.report(m.out[s], base+int64(i+1))
+					starts = st.starts
+				}
+			}
+		}
 	}
 	st.s, st.n, st.starts = s, nc, starts
 	return i
+}
+
+// isAlnum reports an ASCII letter or digit.
+func isAlnum(b byte) bool {
+	return b-'0' < 10 || (b|0x20)-'a' < 26
 }
 
 // step moves the automaton from state s by symbol sym, following failure
