@@ -85,7 +85,7 @@ type Matcher struct {
 	da        []cell
 	fail, out []int32  // failure link and first output of each state
 	outs      []output // output chains, shared between states
-	maxLen    int      // symbols of the longest pattern
+	depth     []uint8  // symbols from the root to each state
 
 	// Used while building only.
 	base, check, outHead []int32
@@ -131,7 +131,6 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 			p.asciiEnd |= 4
 		}
 		m.patterns = append(m.patterns, p)
-		m.maxLen = max(m.maxLen, len(rs))
 		seqs = append(seqs, seq{rs, int32(len(m.patterns) - 1)})
 		return &m.patterns[len(m.patterns)-1]
 	}
@@ -549,6 +548,7 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 		panic("detect: automaton too large") // a billion cells: far beyond any rule set
 	}
 	m.fail = make([]int32, size)
+	m.depth = make([]uint8, size)
 	m.outHead = make([]int32, size)
 	m.outs = []output{{pat: -1}}
 	// queue is in breadth-first order, so a failure target is done first.
@@ -556,6 +556,7 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 		c := cell[n]
 		for _, e := range edgesOf(n, ebuf) {
 			t := cell[e.node]
+			m.depth[t] = m.depth[c] + 1
 			if n != 0 {
 				f := m.fail[c]
 				for {

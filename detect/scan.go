@@ -300,8 +300,9 @@ func (m *Matcher) plainRun(buf []byte, i, end int, s int32, nc uint64, ring *[ri
 	}
 	// The ring entries of the characters taken are written at the end,
 	// for those since the automaton last left the root (p was rest long
-	// then), at most as many as the longest pattern: a match is never
-	// longer, so older ones are never read.
+	// then), at most as many as the state's depth: a match that ends
+	// here or later and takes an older one would have left the automaton
+	// deeper, so they are never read.
 	buf = buf[:min(end+2, len(buf))]
 	p := buf[i:]
 	rest := len(p)
@@ -336,7 +337,7 @@ func (m *Matcher) plainRun(buf []byte, i, end int, s int32, nc uint64, ring *[ri
 		// automaton away from the root.
 		k := (rest - len(p)) / 3
 		from := len(buf) - rest
-		for j := max(0, k-m.maxLen); j < k; j++ {
+		for j := max(0, k-int(m.depth[s])); j < k; j++ {
 			ring[(nc+uint64(j))&(ringSize-1)] = symPos{base + int64(from+3*j), 0}
 		}
 		nc += uint64(k)
