@@ -397,6 +397,7 @@ const promotionWeight = 10
 type tally struct {
 	keys     []int64
 	promoted bool
+	limit    int // length at which keys are next made distinct
 }
 
 func (t *tally) add(m *Matcher, f *Finding) {
@@ -405,10 +406,13 @@ func (t *tally) add(m *Matcher, f *Finding) {
 	}
 	t.keys = append(t.keys, int64(f.rule)<<32|int64(m.patterns[f.pat].id))
 	t.promoted = t.promoted || f.promoted
-	if len(t.keys) >= 8192 {
-		// A long stream repeats its terms: keep each once.
+	if len(t.keys) >= max(t.limit, 8192) {
+		// A long stream repeats its terms: keep each once. The next time
+		// is when the distinct ones have doubled, so that a stream with
+		// many distinct terms does not sort them at every finding.
 		slices.Sort(t.keys)
 		t.keys = slices.Compact(t.keys)
+		t.limit = 2 * len(t.keys)
 	}
 }
 
