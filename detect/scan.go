@@ -556,7 +556,7 @@ func (st *scanState) report(o int32, end int64) {
 		first := st.n - L
 		if e.kind == kindNote {
 			if st.noteStarts {
-				st.starts = insertSorted(st.starts, st.ring[first&(ringSize-1)].start)
+				st.starts = append(st.starts, st.ring[first&(ringSize-1)].start)
 			}
 			continue
 		}
@@ -571,23 +571,6 @@ func (st *scanState) report(o int32, end int64) {
 		fl |= e.flags
 		st.matches = append(st.matches, rawMatch{pat: pi, start: st.ring[first&(ringSize-1)].start, end: end, flags: fl})
 	}
-}
-
-// insertSorted adds v to the sorted ss, keeping it sorted. A cue or a
-// pair of numerals is noted when its match ends, after starts noted
-// within it, so it goes a few places back; the contact parser then need
-// not sort them.
-func insertSorted(ss []int64, v int64) []int64 {
-	j := len(ss)
-	for j > 0 && ss[j-1] > v {
-		j--
-	}
-	ss = append(ss, v)
-	if j < len(ss)-1 {
-		copy(ss[j+1:], ss[j:])
-		ss[j] = v
-	}
-	return ss
 }
 
 // charTricks says which tricks the character at offset off was written with.
