@@ -85,6 +85,7 @@ type Matcher struct {
 	da        []cell
 	fail, out []int32  // failure link and first output of each state
 	outs      []output // output chains, shared between states
+	depth     []uint8  // symbols from the root to each state
 
 	// Used while building only.
 	base, check, outHead []int32
@@ -493,7 +494,9 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 			start = multiFrom
 		}
 		freeSeen, jumped := 0, false
-		for p := start; ; p++ {
+		// The root's base is 0: its children sit at their symbols, so the
+		// scan steps from the root without reading its cell.
+		for p := start; n != 0; p++ {
 			if w := p >> 6; w < len(used) && used[w]|(1<<(p&63)-1) == ^uint64(0) {
 				p = (w+1)<<6 - 1 // rest of this word is taken
 				continue
@@ -541,7 +544,11 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 	}
 
 	size := len(m.check)
+	if size > idMask {
+		panic("detect: automaton too large") // a billion cells: far beyond any rule set
+	}
 	m.fail = make([]int32, size)
+	m.depth = make([]uint8, size)
 	m.outHead = make([]int32, size)
 	m.outs = []output{{pat: -1}}
 	// queue is in breadth-first order, so a failure target is done first.
@@ -549,6 +556,7 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 		c := cell[n]
 		for _, e := range edgesOf(n, ebuf) {
 			t := cell[e.node]
+			m.depth[t] = m.depth[c] + 1
 			if n != 0 {
 				f := m.fail[c]
 				for {
@@ -583,23 +591,38 @@ type output struct {
 }
 
 // cell is one state of the double array. The top bit of check says the
-// state has output, so a step that finds nothing reads one cell only.
+// state has output, so a step that finds nothing reads one cell only; the
+// next says its failure link is not the root, so a step that fails from
+// a state whose link is the root (nearly all of them) goes straight to
+// the root's child without reading the link.
 type cell struct {
 	base, check int32
 }
 
-const hasOut = -1 << 31
+const (
+	hasOut   = -1 << 31
+	failDeep = 1 << 30
+	idMask   = failDeep - 1 // the parent in check
+)
 
 // pack interleaves the building arrays into cells.
 func (m *Matcher) pack() {
 	m.da = make([]cell, len(m.check))
 	for i := range m.da {
 		c := cell{m.base[i], m.check[i]}
-		if m.outHead[i] != 0 && c.check >= 0 {
-			c.check |= hasOut
+		if c.check >= 0 {
+			if m.outHead[i] != 0 {
+				c.check |= hasOut
+			}
+			if m.fail[i] != 0 {
+				c.check |= failDeep
+			}
 		}
 		m.da[i] = c
 	}
+	// The root's word names no parent (no step lands on it) and has
+	// neither flag.
+	m.da[0].check = idMask
 	m.out = m.outHead
 	m.base, m.check, m.outHead = nil, nil, nil
 }

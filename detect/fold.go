@@ -79,6 +79,9 @@ type runeData struct {
 	// The same two flags as bitsets: 8 KiB each, so counting them on every
 	// character of a page stays in the first-level cache.
 	tradBits, simpBits [0x10000 / 64]uint64
+	// tricked has a bit for each rune whose kind is not 0: reading back
+	// a match's characters tests it before anything larger.
+	tricked [0x10000 / 64]uint64
 }
 
 const (
@@ -114,6 +117,11 @@ func sharedTables() *runeData {
 			if n, ok := numeralFolds[d.canon[r]]; ok {
 				d.canon[r] = n
 				d.kind[r] |= uint8(ObfNumeral)
+			}
+		}
+		for r, k := range d.kind {
+			if k != 0 {
+				d.tricked[r>>6] |= 1 << (r & 63)
 			}
 		}
 		for r := range d.class {

@@ -40,6 +40,8 @@ type page struct {
 	tradAt                         int64
 	annotations, doubled           int
 	annotationAt, doubledAt        int64
+
+	stack []elem // analyzePage's open elements, kept for the next page
 }
 
 var voidTags = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
@@ -54,14 +56,18 @@ type elem struct {
 // analyzePage walks the page's tokens once, keeping byte offsets, to learn
 // where text stands (title, meta, body, hidden, links, scripts) and to
 // collect structural signals.
-func analyzePage(data []byte, pageURL string) *page {
-	pg := &page{}
+//
+// pg is reused: its slices keep their room from the page before.
+func analyzePage(data []byte, pageURL string, pg *page) *page {
+	*pg = page{spans: pg.spans[:0], attrs: pg.attrs[:0], hrefs: pg.hrefs[:0], links: pg.links[:0], signals0: pg.signals0[:0],
+		tradSample: pg.tradSample[:0], stack: pg.stack[:0]}
 	if u, err := url.Parse(pageURL); err == nil {
 		pg.host = strings.ToLower(u.Hostname())
 	}
 	hiddenClasses := map[string]bool{}
 	z := &pageTokenizer{data: data}
-	var stack []elem
+	stack := pg.stack
+	defer func() { pg.stack = stack[:0] }()
 	top := func() elem {
 		if len(stack) == 0 {
 			return elem{}
@@ -333,6 +339,17 @@ func (pg *page) countText(raw []byte, start int64) {
 				pg.doubledAt = start + int64(i)
 			}
 			dp, prevHan = dpHan, true
+			// The Han characters that follow, none traditional, are only
+			// counted: a loop of their own.
+			for i += w; i+2 < len(raw) && raw[i]&0xF0 == 0xE0; i += 3 {
+				r := rune(raw[i]&0x0F)<<12 | rune(raw[i+1]&0x3F)<<6 | rune(raw[i+2]&0x3F)
+				if r < 0x3400 || r > 0x9FFF || tradBits[r>>6]&(1<<(r&63)) != 0 {
+					break
+				}
+				han++
+				simp += int(simpBits[r>>6] >> (r & 63) & 1)
+			}
+			continue
 		} else if r == '（' && prevHan {
 			if n := annotationAt(raw[i:]); n > 0 {
 				pg.annotations++
@@ -567,4 +584,20 @@ func collectHiddenSelectors(css []byte, into map[string]bool) {
 			}
 		}
 	}
+}
+
+// release drops what the page points to and forgets slices grown by a
+// huge page, so that a page kept for the next scan holds on to nothing.
+func (pg *page) release() {
+	const keep = 1 << 14
+	clear(pg.spans[:cap(pg.spans)])
+	clear(pg.attrs[:cap(pg.attrs)])
+	clear(pg.hrefs[:cap(pg.hrefs)])
+	clear(pg.links[:cap(pg.links)])
+	clear(pg.signals0[:cap(pg.signals0)])
+	clear(pg.stack[:cap(pg.stack)])
+	if cap(pg.spans) > keep || cap(pg.attrs) > keep || cap(pg.hrefs) > keep || cap(pg.links) > keep || cap(pg.stack) > keep {
+		*pg = page{}
+	}
+	pg.host = ""
 }

@@ -94,7 +94,7 @@ func (m *Matcher) ScanWith(data []byte, opt Options) *Result {
 	st.noteStarts = false
 	var pg *page
 	if isHTML {
-		pg = analyzePage(data, opt.PageURL)
+		pg = analyzePage(data, opt.PageURL, &w.pg)
 		st.markup = false
 		for _, sg := range pg.attrs {
 			// Meta keywords are lists: a word does not run on from one
@@ -137,6 +137,7 @@ type work struct {
 	st scanState
 	cs contactScanner
 	rs resolver
+	pg page
 }
 
 var workPool = sync.Pool{New: func() any { return new(work) }}
@@ -149,6 +150,7 @@ func (w *work) put() {
 		w.st.starts = nil
 	}
 	w.cs.buf = nil
+	w.pg.release()
 	clear(w.cs.out)
 	clear(w.cs.intern)
 	clear(w.rs.ev)
@@ -395,6 +397,7 @@ const promotionWeight = 10
 type tally struct {
 	keys     []int64
 	promoted bool
+	limit    int // length at which keys are next made distinct
 }
 
 func (t *tally) add(m *Matcher, f *Finding) {
@@ -403,10 +406,13 @@ func (t *tally) add(m *Matcher, f *Finding) {
 	}
 	t.keys = append(t.keys, int64(f.rule)<<32|int64(m.patterns[f.pat].id))
 	t.promoted = t.promoted || f.promoted
-	if len(t.keys) >= 8192 {
-		// A long stream repeats its terms: keep each once.
+	if len(t.keys) >= max(t.limit, 8192) {
+		// A long stream repeats its terms: keep each once. The next time
+		// is when the distinct ones have doubled, so that a stream with
+		// many distinct terms does not sort them at every finding.
 		slices.Sort(t.keys)
 		t.keys = slices.Compact(t.keys)
+		t.limit = 2 * len(t.keys)
 	}
 }
 

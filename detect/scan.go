@@ -104,6 +104,26 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 		w := 1
 		if b < 0x80 {
 			sym = uint32(table[b])
+			if sym == 0 {
+				// ASCII word characters that no term continues with (in
+				// many rule sets all digits and most letters) only send
+				// the automaton to the root: a run of them is taken here,
+				// noting where a contact handle may begin.
+				s = 0
+				for {
+					if note && (b-'0' < 10 || (b|0x20)-'a' < 26) && (i == 0 || !isWordByte(buf[i-1])) {
+						starts = append(starts, base+int64(i))
+					}
+					i++
+					if i >= limit {
+						break
+					}
+					if b = buf[i]; b >= 0x80 || table[b] != 0 {
+						break
+					}
+				}
+				continue
+			}
 			// An ASCII letter or digit after a non-word byte may begin a
 			// contact handle (www.…, 138…, kf8899@…).
 			if note && (b-'0' < 10 || (b|0x20)-'a' < 26) && (i == 0 || !isWordByte(buf[i-1])) {
@@ -144,6 +164,27 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 					i += w // nothing to join at the root
 					continue
 				}
+				// Separators inside a possible word, the most common of
+				// the rare paths, are taken here as special takes them.
+				switch {
+				case sym == symSentence:
+					s, st.jn, dirty = 0, junction{}, false // a sentence end breaks the word
+					i += w
+					continue
+				case sym == symSpace, sym == symSkip && !st.list:
+					// One unit of gap; a run of whitespace is one.
+					if space := sym == symSpace; !space || !st.jn.space {
+						st.jn.space = space
+						st.jn.gap++
+						st.jn.pend |= uint16(ObfSeparator)
+						if st.jn.gap > maxGap {
+							s, st.jn = 0, junction{}
+						}
+					}
+					dirty = true
+					i += w
+					continue
+				}
 				// Rare paths: separators inside a possible word, markup, entities.
 				st.s, st.n, st.starts = s, nc, starts
 				adv, more := st.special(buf, base, i, w, sym, final)
@@ -180,9 +221,41 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 			starts = st.starts
 		}
 		i += w
+		if w == 1 && isAlnum(b) {
+			// The rest of an ASCII word (bet365, 19771): a letter or
+			// digit after one begins no contact handle, and nothing
+			// comes between them, so they are stepped here.
+			for ; i < limit; i++ {
+				b := buf[i]
+				if !isAlnum(b) {
+					break
+				}
+				sym := uint32(table[b])
+				if sym == 0 {
+					s = 0
+					continue
+				}
+				s, chk = step(da, fail, s, sym)
+				if s == 0 {
+					continue
+				}
+				ring[nc&(ringSize-1)] = symPos{base + int64(i), 0}
+				nc++
+				if chk < 0 {
+					st.n, st.starts = nc, starts
+					st.report(m.out[s], base+int64(i+1))
+					starts = st.starts
+				}
+			}
+		}
 	}
 	st.s, st.n, st.starts = s, nc, starts
 	return i
+}
+
+// isAlnum reports an ASCII letter or digit.
+func isAlnum(b byte) bool {
+	return b-'0' < 10 || (b|0x20)-'a' < 26
 }
 
 // step moves the automaton from state s by symbol sym, following failure
@@ -190,16 +263,20 @@ func (st *scanState) run(buf []byte, from int, base int64, final bool) int {
 // state has output (0 at the root).
 func step(da []cell, fail []int32, s int32, sym uint32) (int32, int32) {
 	for {
-		t := da[s].base + int32(sym)
-		if uint(t) < uint(len(da)) {
-			if chk := da[t].check; chk&^hasOut == s {
-				return t, chk
+		c := da[s]
+		if t := uint(uint32(c.base + int32(sym))); t < uint(len(da)) {
+			if chk := da[t].check; chk&idMask == s {
+				return int32(t), chk
 			}
 		}
-		if s == 0 {
+		switch {
+		case s == 0:
 			return 0, 0
+		case c.check&failDeep == 0:
+			s = 0 // the failure link is the root: no need to read it
+		default:
+			s = fail[s]
 		}
-		s = fail[s]
 	}
 }
 
@@ -212,16 +289,80 @@ func step(da []cell, fail []int32, s int32, sym uint32) (int32, int32) {
 // enough variables to keep them all in registers, which run's, with
 // every path in it, cannot.
 func (m *Matcher) plainRun(buf []byte, i, end int, s int32, nc uint64, ring *[ringSize]symPos, base int64) (int, int32, uint64, bool) {
-	table := (*[0x10000]uint16)(m.table)
-	da, fail := m.da, m.fail
+	da := m.da
+	// The state is carried with its cell: its base, to step without
+	// reading it again, and its check word, for the output and
+	// failure-link flags. The root's base is 0 and its word 0: no output.
+	var sb, w int32
+	if s != 0 {
+		c := da[s]
+		sb, w = c.base, c.check
+	}
+	// The ring entries of the characters taken are written at the end,
+	// for those since the automaton last left the root (p was rest long
+	// then), at most as many as the state's depth: a match that ends
+	// here or later and takes an older one would have left the automaton
+	// deeper, so they are never read.
 	buf = buf[:min(end+2, len(buf))]
-	// Four bytes read at once: the character's three and one after it.
-	for i+3 < len(buf) {
-		w := binary.LittleEndian.Uint32(buf[i:])
-		if w&0xC0C0F0 != 0x8080E0 {
+	p := buf[i:]
+	rest := len(p)
+	hit := false
+	for {
+		var why int
+		p, s, sb, w, rest, why = plainSteps(p, (*[0x10000]uint16)(m.table), da, s, sb, w, rest)
+		if why != whyDeep {
+			hit = why == whyHit
+			break
+		}
+		// A failure link other than the root: followed by step.
+		u := binary.LittleEndian.Uint32(p)
+		sym := uint32(m.table[uint16(u&0x0F<<12|u>>2&0xFC0|u>>16&0x3F)])
+		p = p[3:]
+		var c cell
+		s, _ = step(da, m.fail, m.fail[s], sym)
+		if s != 0 {
+			c = da[s]
+		} else {
+			rest = len(p)
+		}
+		sb, w = c.base, c.check
+		if w < 0 {
+			hit = true
+			break
+		}
+	}
+	i = len(buf) - len(p)
+	if s != 0 {
+		// The characters since rest: three bytes each, all fed with the
+		// automaton away from the root.
+		k := (rest - len(p)) / 3
+		from := len(buf) - rest
+		for j := max(0, k-int(m.depth[s])); j < k; j++ {
+			ring[(nc+uint64(j))&(ringSize-1)] = symPos{base + int64(from+3*j), 0}
+		}
+		nc += uint64(k)
+	}
+	return i, s, nc, hit
+}
+
+// Why plainSteps stopped.
+const (
+	whyOther = iota // the end, or a character that is not for it
+	whyHit          // a match ends at the character before p
+	whyDeep         // the character at p fails from a state whose failure link is not the root
+)
+
+// plainSteps is plainRun's loop, a function of its own so that what it
+// keeps fits in registers: it walks p and keeps no index, and steps by
+// the cell of the state, its base and check word at hand.
+func plainSteps(p []byte, table *[0x10000]uint16, da []cell, s, sb, w int32, rest int) ([]byte, int32, int32, int32, int, int) {
+	for len(p) >= 4 {
+		// Four bytes read at once: the character's three and one after it.
+		u := binary.LittleEndian.Uint32(p)
+		if u&0xC0C0F0 != 0x8080E0 {
 			break // not a three-byte character
 		}
-		sym := uint32(table[uint16(w&0x0F<<12|w>>2&0xFC0|w>>16&0x3F)])
+		sym := uint32(table[uint16(u&0x0F<<12|u>>2&0xFC0|u>>16&0x3F)])
 		// Table entries are 0, a symbol (1 to nsym), or flagContact and
 		// above: a separator, markup, or a character a handle may begin
 		// with. Those that only send the automaton to its root are taken
@@ -230,27 +371,44 @@ func (m *Matcher) plainRun(buf []byte, i, end int, s int32, nc uint64, ring *[ri
 		if sym-1 >= flagContact-1 {
 			switch {
 			case sym == 0, sym == symSentence:
-				s = 0 // a word character no term continues with, or a sentence end
+				s, sb, w = 0, 0, 0 // a word character no term continues with, or a sentence end
 			case s == 0 && sym >= symParen:
 				// a separator at the root: nothing to join
 			default:
-				return i, s, nc, false
+				return p, s, sb, w, rest, whyOther
 			}
-			i += 3
+			p = p[3:]
+			rest = len(p)
 			continue
 		}
-		var chk int32
-		s, chk = step(da, fail, s, sym)
-		if s != 0 {
-			ring[nc&(ringSize-1)] = symPos{base + int64(i), 0}
-			nc++
+		// The child by sym, else, when the failure link is the root, the
+		// root's child.
+		c := cell{check: -1}
+		t := uint(uint32(sb + int32(sym)))
+		if t < uint(len(da)) {
+			c = da[t]
 		}
-		i += 3
-		if chk < 0 {
-			return i, s, nc, true
+		if c.check&idMask != s {
+			if w&failDeep != 0 {
+				return p, s, sb, w, rest, whyDeep
+			}
+			t, c = 0, cell{}
+			if uint(sym) < uint(len(da)) {
+				if r := da[sym]; r.check&idMask == 0 {
+					t, c = uint(sym), r
+				}
+			}
+		}
+		p = p[3:]
+		s, sb, w = int32(t), c.base, c.check
+		if s == 0 {
+			rest = len(p)
+		}
+		if w < 0 {
+			return p, s, sb, w, rest, whyHit
 		}
 	}
-	return i, s, nc, false
+	return p, s, sb, w, rest, whyOther
 }
 
 // special handles a non-word rune at buf[i:i+w] and returns how many bytes
@@ -428,7 +586,17 @@ func (st *scanState) charTricks(off int64) Obfuscation {
 			return k | ObfEntity
 		}
 	}
-	r, _ := utf8.DecodeRune(b)
+	var r rune
+	if c := b[0]; c > 0xE0 && c < 0xF0 && c != 0xED && len(b) > 2 && b[1]&0xC0 == 0x80 && b[2]&0xC0 == 0x80 {
+		// A three-byte character that is neither overlong nor a
+		// surrogate: most of Chinese, decoded in place.
+		r = rune(c&0x0F)<<12 | rune(b[1]&0x3F)<<6 | rune(b[2]&0x3F)
+	} else {
+		r, _ = utf8.DecodeRune(b)
+	}
+	if uint32(r) < 0x10000 && sharedTables().tricked[r>>6]&(1<<(r&63)) == 0 {
+		return 0 // written as it is read: most characters
+	}
 	_, k := canonical(r)
 	return k
 }
