@@ -124,8 +124,7 @@ func (db *DB) sealOnce(ctx context.Context) (int, error) {
 			e.At, e.ActorRole = at.T, pinggu.Role(role)
 			p.e = &e
 			return p, err
-		}, `SELECT id, at, actor_id, actor_name, actor_role, action, object_type, object_id, detail, before_digest, after_digest, remote_addr, alg
-			FROM audit_pending ORDER BY id LIMIT ?`, sealBatch)
+		}, "SELECT id, "+pendingCols+" FROM audit_pending ORDER BY id LIMIT ?", sealBatch)
 		if err != nil {
 			return err
 		}

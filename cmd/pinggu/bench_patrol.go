@@ -74,15 +74,11 @@ func cmdBenchPatrol(ctx context.Context, env *cliEnv, args []string) int {
 		return 2
 	}
 	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
+		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
 			return fail(env, "bench patrol", err)
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fail(env, "bench patrol", err)
-		}
-		defer pprof.StopCPUProfile()
+		defer stop()
 	}
 	if *pages < 1000 {
 		return fail(env, "bench patrol", errors.New("--pages: at least 1000"))
