@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/pinggu/pinggu"
@@ -17,6 +18,21 @@ const atOnceTries = 3
 
 // UpdateService saves a service's editable fields. Its status changes only
 // through SetServiceStatus, so the lifecycle is kept.
+func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
+	saved, err := db.EditService(ctx, s.ID, func(cur *pinggu.Service) error {
+		*cur = *s
+		return nil
+	})
+	if err == nil {
+		*s = *saved
+	}
+	return err
+}
+
+// EditService applies edit to the service as stored and saves the result
+// as UpdateService does. When another writer changes the service between
+// the read and the write, edit runs again on the newer version, so a
+// partial edit never reverts another's change.
 //
 // On PostgreSQL an edit of fields that nothing else derives from (the
 // description, tags, provinces, targets) is one statement that updates
@@ -25,20 +41,40 @@ const atOnceTries = 3
 // the commit is flushed, where a transaction held it over three. Writers
 // of one service queue on its row, so that time bounds how often a
 // service can be written.
-func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
+func (db *DB) EditService(ctx context.Context, id int64, edit func(*pinggu.Service) error) (*pinggu.Service, error) {
 	if db.d.pg() {
 		for range atOnceTries {
-			switch done, err := db.updateServiceAtOnce(ctx, s); {
+			switch saved, done, err := db.editServiceAtOnce(ctx, id, edit); {
 			case err != nil:
-				return err
+				return nil, err
 			case done == atOnceSaved:
-				return nil
+				return saved, nil
 			case done == atOnceUnfit:
-				return db.updateServiceInTx(ctx, s)
+				return db.editServiceInTx(ctx, id, edit)
 			}
 		}
 	}
-	return db.updateServiceInTx(ctx, s)
+	return db.editServiceInTx(ctx, id, edit)
+}
+
+// edited is old after edit, on a copy: old stays the version replaced.
+func edited(old *pinggu.Service, edit func(*pinggu.Service) error) (*pinggu.Service, error) {
+	in := *old
+	in.Tags, in.Provinces, in.Targets = slices.Clone(old.Tags), slices.Clone(old.Provinces), slices.Clone(old.Targets)
+	in.LaunchedAt, in.ReviewDueAt = clonePtr(old.LaunchedAt), clonePtr(old.ReviewDueAt)
+	if err := edit(&in); err != nil {
+		return nil, err
+	}
+	in.ID = old.ID
+	return &in, nil
+}
+
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }
 
 // atOnce is what became of an update tried as one statement.
@@ -79,15 +115,20 @@ func (c *conn) serviceEdit(old, s *pinggu.Service) (columnChanges, orgRef, error
 	return set, owner, nil
 }
 
-// updateServiceInTx saves s in a transaction: the way on SQLite, and on
-// PostgreSQL for changes the search document or the review due date
+// editServiceInTx saves an edit in a transaction: the way on SQLite, and
+// on PostgreSQL for changes the search document or the review due date
 // follow, or when a service is written too often for one statement to
 // find it unchanged.
-func (db *DB) updateServiceInTx(ctx context.Context, s *pinggu.Service) error {
-	return db.inTx(ctx, func(c *conn) error {
+func (db *DB) editServiceInTx(ctx context.Context, id int64, edit func(*pinggu.Service) error) (*pinggu.Service, error) {
+	var out *pinggu.Service
+	err := db.inTx(ctx, func(c *conn) error {
 		// Locked on PostgreSQL: the audit entry's "before" is the version
 		// this update replaces, whoever wrote last.
-		old, err := c.findServiceLocked(s.ID)
+		old, err := c.findServiceLocked(id)
+		if err != nil {
+			return err
+		}
+		s, err := edited(old, edit)
 		if err != nil {
 			return err
 		}
@@ -117,9 +158,10 @@ func (db *DB) updateServiceInTx(ctx context.Context, s *pinggu.Service) error {
 				return err
 			}
 		}
-		*s = *saved
-		return c.audit(change{action: "service.update", objectType: "service", objectID: s.ID, detail: s.Name, before: old, after: s})
+		out = saved
+		return c.audit(change{action: "service.update", objectType: "service", objectID: id, detail: saved.Name, before: old, after: saved})
 	})
+	return out, err
 }
 
 // findServiceLocked is findService that locks the row on PostgreSQL until
@@ -135,53 +177,55 @@ func (c *conn) findServiceLocked(id int64) (*pinggu.Service, error) {
 	return s, noRows(err, "业务")
 }
 
-// updateServiceAtOnce tries to save s on PostgreSQL in one statement, run
+// editServiceAtOnce tries to save an edit on PostgreSQL in one statement, run
 // outside any transaction so that it commits by itself: the row is updated
 // only if it is still the version read (its xmin, the transaction that
 // wrote it, is the same), and the audit entry, whose digests were computed
 // from that version and the one it becomes, is inserted by the same
 // statement. Nothing is written when the row has changed.
-func (db *DB) updateServiceAtOnce(ctx context.Context, s *pinggu.Service) (atOnce, error) {
+func (db *DB) editServiceAtOnce(ctx context.Context, id int64, edit func(*pinggu.Service) error) (*pinggu.Service, atOnce, error) {
 	c := db.reader(ctx)
 	var w where
-	w.add("s.id = ?", s.ID)
+	w.add("s.id = ?", id)
 	w.scope(c.actor, "s.org_id", "s.province")
 	var version string
 	old, err := scanService(withExtra{c.queryRow("SELECT "+svcCols+", s.xmin::text FROM "+svcFrom+w.sql(), w.args...), []any{&version}})
 	if err != nil {
-		return 0, noRows(err, "业务")
+		return nil, 0, noRows(err, "业务")
 	}
-	in := *s // a conflict tries again from the caller's record
-	set, owner, err := c.serviceEdit(old, &in)
+	in, err := edited(old, edit)
 	if err != nil {
-		return 0, err
+		return nil, 0, err
+	}
+	set, owner, err := c.serviceEdit(old, in)
+	if err != nil {
+		return nil, 0, err
 	}
 	if len(set.cols) == 0 || set.has("org_id", "name", "category") {
-		return atOnceUnfit, nil
+		return nil, atOnceUnfit, nil
 	}
-	after := editedService(old, &in, owner, c.now)
-	e := c.entry(c.actor, change{action: "service.update", objectType: "service", objectID: s.ID, detail: after.Name, before: old, after: after})
+	after := editedService(old, in, owner, c.now)
+	e := c.entry(c.actor, change{action: "service.update", objectType: "service", objectID: id, detail: after.Name, before: old, after: after})
 	set.add("updated_at", nil, tval(c.now))
-	args := append(append(set.args, s.ID, version), pendingArgs(e)...)
+	args := append(append(set.args, id, version), pendingArgs(e)...)
 	row := c.queryRow(`WITH u AS (UPDATE services SET `+set.sql()+` WHERE id = ? AND xmin = ?::xid RETURNING `+svcRowCols+`),
 		a AS (INSERT INTO audit_pending (`+pendingCols+`) SELECT `+placeholders(pendingColCount)+` FROM u)
 		SELECT `+svcRowCols+` FROM u`, args...)
 	saved, err := scanServiceRow(row, owner.name)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
-			return atOnceConflict, nil
+			return nil, atOnceConflict, nil
 		}
-		return 0, fmt.Errorf("store: update service: %w", err)
+		return nil, 0, fmt.Errorf("store: update service: %w", err)
 	}
 	if db.sealer != nil {
 		db.sealer.poke()
 	}
 	if got := pinggu.Digest(saved); got != e.After {
 		// The entry is written: say loudly that its "after" is not the row.
-		db.log.Error("store: service update: the audit entry's digest differs from the saved row", "service", s.ID, "entry", e.After, "row", got)
+		db.log.Error("store: service update: the audit entry's digest differs from the saved row", "service", id, "entry", e.After, "row", got)
 	}
-	*s = *saved
-	return atOnceSaved, nil
+	return saved, atOnceSaved, nil
 }
 
 // editedService is old with in's editable fields, as the database gives it

@@ -85,3 +85,48 @@ func TestConcurrentServiceEditsChainTheirVersions(t *testing.T) {
 		verifyOK(t, db)
 	})
 }
+
+// Two writers editing different fields of one service at once keep each
+// other's changes: each edit applies to the version it replaces, as two
+// partial PUTs of the API do.
+func TestConcurrentPartialEditsKeepEachOther(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		o := mkOrg(t, db, "并发企业", "440000", nil)
+		s := mkService(t, db, o.ID, "并发业务")
+		const edits = 30
+		var wg sync.WaitGroup
+		errs := make(chan error, 2*edits)
+		for _, edit := range []func(i int) func(*pinggu.Service) error{
+			func(i int) func(*pinggu.Service) error {
+				return func(v *pinggu.Service) error { v.Description = fmt.Sprintf("说明%d", i); return nil }
+			},
+			func(i int) func(*pinggu.Service) error {
+				return func(v *pinggu.Service) error { v.Tags = append(v.Tags, fmt.Sprintf("标签%d", i)); return nil }
+			},
+		} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range edits {
+					if _, err := db.EditService(sys, s.ID, edit(i)); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatalf("concurrent edit: %v", err)
+		}
+		now, err := db.FindService(sys, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(now.Tags) != edits || now.Description != fmt.Sprintf("说明%d", edits-1) {
+			t.Fatalf("after both writers: %d tags (want %d), description %q", len(now.Tags), edits, now.Description)
+		}
+		verifyOK(t, db)
+	})
+}

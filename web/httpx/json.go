@@ -27,17 +27,39 @@ func WriteJSON(w http.ResponseWriter, log *slog.Logger, status int, v any) {
 // Unknown fields are refused so a misspelt field is reported rather than
 // silently dropped. Errors are domain errors naming the bad field.
 func DecodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) error {
-	r.Body = http.MaxBytesReader(w, r.Body, limit)
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
-		return AsDomainError(err)
+	return JSONDecoder(w, r, limit)(v)
+}
+
+// JSONDecoder returns DecodeJSON as a function that reads the body at its
+// first call and decodes the same bytes at every call: an edit that may be
+// applied again to a newer version of a record decodes it each time.
+func JSONDecoder(w http.ResponseWriter, r *http.Request, limit int64) func(v any) error {
+	var body []byte
+	var readErr error
+	read := false
+	return func(v any) error {
+		if !read {
+			read = true
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
+			if body, readErr = io.ReadAll(r.Body); readErr != nil {
+				readErr = AsDomainError(readErr)
+			} else {
+				readErr = CheckJSONUTF8(body)
+			}
+		}
+		if readErr != nil {
+			return readErr
+		}
+		return decodeJSONBytes(body, v)
 	}
-	if err := CheckJSONUTF8(body); err != nil {
-		return err
-	}
+}
+
+// decodeJSONBytes decodes a whole body into v, refusing unknown fields and
+// trailing data.
+func decodeJSONBytes(body []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
-	err = dec.Decode(v)
+	err := dec.Decode(v)
 	if err == nil {
 		if _, err2 := dec.Token(); err2 != io.EOF {
 			err = errors.New("trailing data after the JSON value")
