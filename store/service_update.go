@@ -43,6 +43,12 @@ func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
 // service can be written.
 func (db *DB) EditService(ctx context.Context, id int64, edit func(*pinggu.Service) error) (*pinggu.Service, error) {
 	if db.d.pg() {
+		// One edit of a service at a time per node: the node's other
+		// writers of it wait here, instead of all reading the version
+		// being replaced and all but one trying again.
+		mu := &db.serviceEdits[id%int64(len(db.serviceEdits))]
+		mu.Lock()
+		defer mu.Unlock()
 		for range atOnceTries {
 			switch saved, done, err := db.editServiceAtOnce(ctx, id, edit); {
 			case err != nil:

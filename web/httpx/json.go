@@ -30,25 +30,23 @@ func DecodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) erro
 	return JSONDecoder(w, r, limit)(v)
 }
 
-// JSONDecoder returns DecodeJSON as a function that reads the body at its
-// first call and decodes the same bytes at every call: an edit that may be
-// applied again to a newer version of a record decodes it each time.
+// JSONDecoder reads the body at once and returns DecodeJSON as a function
+// that decodes it at every call: an edit that may be applied again to a
+// newer version of a record decodes it each time, and no lock it runs
+// under waits for a slow client. A body that cannot be read is reported by
+// the first call, so a record out of the caller's scope is still answered
+// 404 first.
 func JSONDecoder(w http.ResponseWriter, r *http.Request, limit int64) func(v any) error {
-	var body []byte
-	var readErr error
-	read := false
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		err = AsDomainError(err)
+	} else {
+		err = CheckJSONUTF8(body)
+	}
 	return func(v any) error {
-		if !read {
-			read = true
-			r.Body = http.MaxBytesReader(w, r.Body, limit)
-			if body, readErr = io.ReadAll(r.Body); readErr != nil {
-				readErr = AsDomainError(readErr)
-			} else {
-				readErr = CheckJSONUTF8(body)
-			}
-		}
-		if readErr != nil {
-			return readErr
+		if err != nil {
+			return err
 		}
 		return decodeJSONBytes(body, v)
 	}
