@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"time"
 
@@ -59,8 +60,26 @@ func (db *DB) EditService(ctx context.Context, id int64, edit func(*pinggu.Servi
 				return db.editServiceInTx(ctx, id, edit)
 			}
 		}
+		return db.editServiceInTx(ctx, id, edit)
 	}
-	return db.editServiceInTx(ctx, id, edit)
+	// SQLite's one writer runs every mutation in turn: the edit (an API
+	// body decoded, say) is applied before, to the version read now, and
+	// again inside only if that version changed meanwhile.
+	old, err := db.reader(ctx).findService(id)
+	if err != nil {
+		return nil, err
+	}
+	pre, err := edited(old, edit)
+	if err != nil {
+		return nil, err
+	}
+	return db.editServiceInTx(ctx, id, func(cur *pinggu.Service) error {
+		if reflect.DeepEqual(cur, old) {
+			*cur = *pre
+			return nil
+		}
+		return edit(cur)
+	})
 }
 
 // edited is old after edit, on a copy: old stays the version replaced.
