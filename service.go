@@ -228,6 +228,11 @@ type ServiceService interface {
 	ExportServices(ctx context.Context, f ServiceFilter) ([]*Service, error)
 	CreateService(ctx context.Context, s *Service) error
 	UpdateService(ctx context.Context, s *Service) error
+	// EditService applies edit to the service as stored and saves it as
+	// UpdateService does; edit runs again on the newer version when
+	// another writer changed the service meanwhile, so a partial edit
+	// (an API PUT) never reverts another's change.
+	EditService(ctx context.Context, id int64, edit func(*Service) error) (*Service, error)
 	// SetServiceStatus moves a service along its lifecycle; reason is kept in
 	// the audit log.
 	SetServiceStatus(ctx context.Context, id int64, to ServiceStatus, reason string) (*Service, error)

@@ -34,9 +34,7 @@ func (c *conn) auditAs(a *pinggu.Actor, ch change) error {
 	e := c.entry(a, ch)
 	if c.db.d.pg() {
 		c.sealAfter = true
-		_, err := c.exec(`INSERT INTO audit_pending (at, actor_id, actor_name, actor_role, action, object_type, object_id, detail, before_digest, after_digest, remote_addr, alg)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			tval(e.At), e.ActorID, e.ActorName, string(e.ActorRole), e.Action, e.ObjectType, e.ObjectID, e.Detail, e.Before, e.After, e.RemoteAddr, e.Alg)
+		_, err := c.exec("INSERT INTO audit_pending ("+pendingCols+") VALUES ("+placeholders(pendingColCount)+")", pendingArgs(e)...)
 		if err != nil {
 			return fmt.Errorf("store: audit append: %w", err)
 		}
@@ -47,6 +45,18 @@ func (c *conn) auditAs(a *pinggu.Actor, ch change) error {
 		return err
 	}
 	return c.chain(head, []*pinggu.AuditEntry{e})
+}
+
+// pendingCols are the columns of an entry waiting in audit_pending, in the
+// order of pendingArgs.
+const (
+	pendingCols     = "at, actor_id, actor_name, actor_role, action, object_type, object_id, detail, before_digest, after_digest, remote_addr, alg"
+	pendingColCount = 12
+)
+
+// pendingArgs are the values of e's row in audit_pending.
+func pendingArgs(e *pinggu.AuditEntry) []any {
+	return []any{tval(e.At), e.ActorID, e.ActorName, string(e.ActorRole), e.Action, e.ObjectType, e.ObjectID, e.Detail, e.Before, e.After, e.RemoteAddr, e.Alg}
 }
 
 // entry is the audit entry of ch by a, not yet chained. The client address

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -47,6 +48,9 @@ type DB struct {
 	sealer         *sealer // PostgreSQL: chains pending audit entries
 	loginGate      *ratelimit.Fair
 	wstmts, rstmts *stmtCache // SQLite's prepared statements, per pool
+	// serviceEdits queue a node's edits of one service (PostgreSQL), by
+	// id modulo their number.
+	serviceEdits [256]sync.Mutex
 
 	// Now is the clock; tests replace it to expire sessions and lock-outs.
 	Now func() time.Time

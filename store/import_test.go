@@ -19,6 +19,22 @@ func countRows(t *testing.T, db *store.DB, table string) int {
 	return n
 }
 
+// auditRows counts the audit entries written, chained or (PostgreSQL)
+// waiting for the sealer, which chains them in its own time.
+func auditRows(t *testing.T, db *store.DB) int {
+	t.Helper()
+	if db.Dialect() != "postgres" {
+		return countRows(t, db, "audit_log")
+	}
+	var n int
+	// One statement, one snapshot: a seal between two counts would move
+	// entries from one table to the other unseen.
+	if err := db.SQL().QueryRow("SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM audit_pending)").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func TestImportOrganisationsAllOrNothing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		existing := mkOrg(t, db, "既有集团", "110000", nil)
@@ -32,7 +48,7 @@ func TestImportOrganisationsAllOrNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		before, beforeAudit := countRows(t, db, "organisations"), countRows(t, db, "audit_log")
+		before, beforeAudit := countRows(t, db, "organisations"), auditRows(t, db)
 		_, err = db.ImportOrganisations(sys, rows)
 		code(t, err, pinggu.EINVALID)
 		got := map[string]bool{}
@@ -47,7 +63,7 @@ func TestImportOrganisationsAllOrNothing(t *testing.T) {
 		if len(got) != 5 {
 			t.Errorf("problems = %v, want exactly 5", pinggu.ErrorFields(err))
 		}
-		if countRows(t, db, "organisations") != before || countRows(t, db, "audit_log") != beforeAudit {
+		if countRows(t, db, "organisations") != before || auditRows(t, db) != beforeAudit {
 			t.Fatalf("a failed import wrote rows")
 		}
 

@@ -165,63 +165,6 @@ func (c *conn) findServiceAny(id int64) (*pinggu.Service, error) {
 	return s, noRows(err, "业务")
 }
 
-// UpdateService saves a service's editable fields. Its status changes only
-// through SetServiceStatus, so the lifecycle is kept.
-func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
-	return db.inTx(ctx, func(c *conn) error {
-		old, err := c.findService(s.ID)
-		if err != nil {
-			return err
-		}
-		s.Status = old.Status
-		if err := c.checkServiceInput(s); err != nil {
-			return err
-		}
-		owner := orgRef{id: old.OrgID, province: old.Province, name: old.OrgName}
-		if s.OrgID != old.OrgID {
-			if owner, err = c.ownerInScope(s.OrgID); err != nil {
-				return err
-			}
-		}
-		// Only the columns that change are written: SQLite rewrites the
-		// entry of every index on a column in the SET list, and services
-		// have fifteen, so a description edit rewrote them all.
-		set := columnChanges{}
-		set.add("org_id", old.OrgID, s.OrgID)
-		set.add("province", old.Province, owner.province)
-		set.add("name", old.Name, s.Name)
-		set.add("category", string(old.Category), string(s.Category))
-		set.add("tags", jsonText(old.Tags), jsonText(s.Tags))
-		set.add("provinces", jsonText(old.Provinces), jsonText(s.Provinces))
-		set.add("description", old.Description, s.Description)
-		set.add("targets", jsonText(old.Targets), jsonText(s.Targets))
-		saved := old
-		if len(set.cols) > 0 {
-			set.add("updated_at", nil, tval(c.now))
-			// The saved record comes back with the update (the owner's name
-			// is known): one statement, not two.
-			row := c.queryRow("UPDATE services SET "+set.sql()+" WHERE id = ? RETURNING "+svcRowCols, append(set.args, s.ID)...)
-			if saved, err = scanServiceRow(row, owner.name); err != nil {
-				return fmt.Errorf("store: update service: %w", err)
-			}
-		}
-		// The search document holds the names, owner, province and
-		// category; the review due date follows the category.
-		if set.has("org_id", "name", "category") {
-			if err := c.reindexServices("s.id = ?", s.ID); err != nil {
-				return err
-			}
-		}
-		if set.has("category") {
-			if err := c.refreshReviewDue("s.id = ?", s.ID); err != nil {
-				return err
-			}
-		}
-		*s = *saved
-		return c.audit(change{action: "service.update", objectType: "service", objectID: s.ID, detail: s.Name, before: old, after: s})
-	})
-}
-
 // SetServiceStatus moves a service along its lifecycle; the reason goes to
 // the audit log.
 func (db *DB) SetServiceStatus(ctx context.Context, id int64, to pinggu.ServiceStatus, reason string) (*pinggu.Service, error) {

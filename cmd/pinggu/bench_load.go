@@ -49,6 +49,7 @@ func cmdBenchLoad(ctx context.Context, env *cliEnv, args []string) int {
 	pass := fs.String("password", demo.DemoPassword, "with --url: its password")
 	floodFor := fs.Duration("flood", 10*time.Second, "how long the login flood runs (0 skips it)")
 	flood := fs.Int("flood-clients", 50, "concurrent bad logins of the flood")
+	profile := fs.String("profile", "", "write a CPU profile of each web node the bench starts into this directory (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -88,11 +89,18 @@ func cmdBenchLoad(ctx context.Context, env *cliEnv, args []string) int {
 		if err != nil {
 			return fail(env, "bench load", err)
 		}
-		targets = append(targets, func(ctx context.Context) (*loadTarget, error) { return startSQLiteTarget(ctx, env.stderr, exe) })
+		if *profile != "" {
+			if err := os.MkdirAll(*profile, 0o755); err != nil {
+				return fail(env, "bench load", err)
+			}
+		}
+		targets = append(targets, func(ctx context.Context) (*loadTarget, error) {
+			return startSQLiteTarget(ctx, env.stderr, exe, *profile)
+		})
 		if *pgURL != "" {
 			u, name := *pgURL, *pgDB
 			targets = append(targets, func(ctx context.Context) (*loadTarget, error) {
-				return startPostgresTarget(ctx, env.stderr, exe, u, name)
+				return startPostgresTarget(ctx, env.stderr, exe, u, name, *profile)
 			})
 		}
 	}
@@ -136,6 +144,9 @@ type loadTarget struct {
 	bases []string
 	pids  []int
 	stop  func()
+	// backends lists PostgreSQL's processes serving the target, whose
+	// CPU time is counted with the nodes'; nil for SQLite or --url.
+	backends func(context.Context) []int
 }
 
 // loadResult is what one target scored.
@@ -152,6 +163,8 @@ type loadPhase struct {
 	writeShare    float64
 	reads, writes loadStats
 	elapsed       time.Duration
+	cpu           cpuParts // spent by each part over the phase
+	loadAvg       string   // the machine's load average at its end
 }
 
 // loadStats are the latencies of one kind of request in a phase.
@@ -223,6 +236,8 @@ func runPhase(ctx context.Context, t *loadTarget, session string, ids []int64, p
 	defer cancel()
 	var mu sync.Mutex
 	var wg sync.WaitGroup
+	meter := &cpuMeter{nodes: t.pids, backends: t.backends}
+	meter.begin(ctx)
 	start := time.Now()
 	for i := range p.clients {
 		wg.Add(1)
@@ -269,6 +284,8 @@ func runPhase(ctx context.Context, t *loadTarget, session string, ids []int64, p
 	}
 	wg.Wait()
 	p.elapsed = time.Since(start)
+	p.cpu = meter.end(context.WithoutCancel(ctx))
+	p.loadAvg = loadAverage()
 	slices.Sort(p.reads.lat)
 	slices.Sort(p.writes.lat)
 }
@@ -409,5 +426,27 @@ func printLoadTable(w io.Writer, o loadOptions, results []*loadResult) {
 			}
 		}
 	}
+	printCPUTable(w, results)
 	printFloodTable(w, o, results)
+}
+
+// printCPUTable prints the CPU time each part of every target spent per
+// request in each phase, with the load average: on a machine shared with
+// other work these hold better than requests per second.
+func printCPUTable(w io.Writer, results []*loadResult) {
+	fmt.Fprintf(w, "\nCPU time per request in ms (user + system, from /proc): the web nodes, the PostgreSQL processes serving the bench database (autovacuum included), the load generator; load average at the phase's end\n\n")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "target\tphase\tclients\trequests\tnodes\tPostgreSQL\tload generator\tload average")
+	for _, r := range results {
+		for _, p := range r.phases {
+			n := len(p.reads.lat) + len(p.writes.lat)
+			pg := "–"
+			if p.cpu.backendsSeen {
+				pg = perRequest(p.cpu.backends, n)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\n", r.name, p.label, p.clients, n,
+				perRequest(p.cpu.nodes, n), pg, perRequest(p.cpu.loader, n), p.loadAvg)
+		}
+	}
+	tw.Flush()
 }

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -150,7 +151,7 @@ func loadDemoData(ctx context.Context, exe, logPath string, args ...string) erro
 // startSQLiteTarget loads the demo into a new SQLite database and runs one
 // `pinggu serve` on it, workers included, as an installation on one
 // machine runs.
-func startSQLiteTarget(ctx context.Context, log io.Writer, exe string) (*loadTarget, error) {
+func startSQLiteTarget(ctx context.Context, log io.Writer, exe, profileDir string) (*loadTarget, error) {
 	dir, err := os.MkdirTemp("", "pinggu-load-")
 	if err != nil {
 		return nil, err
@@ -159,7 +160,7 @@ func startSQLiteTarget(ctx context.Context, log io.Writer, exe string) (*loadTar
 	err = loadDemoData(ctx, exe, dir+"/demo.log", "--data", dir+"/data")
 	var n *benchNode
 	if err == nil {
-		n, err = startNode(ctx, exe, dir+"/serve.log", "--data", dir+"/data")
+		n, err = startNode(ctx, exe, dir+"/serve.log", append(profileArgs(profileDir, "sqlite.pprof"), "--data", dir+"/data")...)
 	}
 	if err != nil {
 		os.RemoveAll(dir)
@@ -173,7 +174,7 @@ func startSQLiteTarget(ctx context.Context, log io.Writer, exe string) (*loadTar
 
 // startPostgresTarget recreates the bench database, loads the demo and
 // runs two web nodes on it (`serve --no-worker`).
-func startPostgresTarget(ctx context.Context, log io.Writer, exe, raw, name string) (*loadTarget, error) {
+func startPostgresTarget(ctx context.Context, log io.Writer, exe, raw, name, profileDir string) (*loadTarget, error) {
 	dbURL, err := recreateBenchDB(ctx, raw, name, true)
 	if err != nil {
 		return nil, fmt.Errorf("PostgreSQL: %w", err)
@@ -194,16 +195,24 @@ func startPostgresTarget(ctx context.Context, log io.Writer, exe, raw, name stri
 		cleanup()
 		return nil, fmt.Errorf("PostgreSQL: %w", err)
 	}
-	a, err := startNode(ctx, exe, dir+"/serve-a.log", "--no-worker", "--database-url", dbURL, "--data", dir+"/a")
+	a, err := startNode(ctx, exe, dir+"/serve-a.log", append(profileArgs(profileDir, "postgres-node1.pprof"), "--no-worker", "--database-url", dbURL, "--data", dir+"/a")...)
 	if err != nil {
 		cleanup()
 		return nil, fmt.Errorf("PostgreSQL node 1: %w", err)
 	}
-	b, err := startNode(ctx, exe, dir+"/serve-b.log", "--no-worker", "--database-url", dbURL, "--data", dir+"/b")
+	b, err := startNode(ctx, exe, dir+"/serve-b.log", append(profileArgs(profileDir, "postgres-node2.pprof"), "--no-worker", "--database-url", dbURL, "--data", dir+"/b")...)
 	if err != nil {
 		cleanup(a)
 		return nil, fmt.Errorf("PostgreSQL node 2: %w", err)
 	}
 	return &loadTarget{name: "PostgreSQL, 2 nodes", bases: []string{a.base, b.base}, pids: []int{a.cmd.Process.Pid, b.cmd.Process.Pid},
-		stop: func() { cleanup(a, b) }}, nil
+		backends: pgBackends(raw, name), stop: func() { cleanup(a, b) }}, nil
+}
+
+// profileArgs asks a node for a CPU profile in dir, when one is given.
+func profileArgs(dir, file string) []string {
+	if dir == "" {
+		return nil
+	}
+	return []string{"--cpu-profile", filepath.Join(dir, file)}
 }

@@ -129,6 +129,12 @@ func TestBenchLoadPrintsEveryPhase(t *testing.T) {
 			t.Fatalf("no row %q with figures for each of %d targets:\n%s", row, cols, out)
 		}
 	}
+	// The CPU each part spent per request, PostgreSQL's own when it runs
+	// on this machine, with the load average.
+	cpu := regexp.MustCompile(`(?m)^(SQLite\s+(writes|mixed 80/20)\s+4\s+\d+\s+\d+\.\d\d\s+–|PostgreSQL, 2 nodes\s+(writes|mixed 80/20)\s+4\s+\d+\s+\d+\.\d\d\s+\d+\.\d\d)\s+\d+\.\d\d\s+\d+\.\d+ \d+\.\d+ \d+\.\d+\s*$`)
+	if got := len(cpu.FindAllString(out, -1)); got != 2*cols {
+		t.Fatalf("CPU rows: %d, want %d\n%s", got, 2*cols, out)
+	}
 	flood := regexp.MustCompile(`(?m)^(SQLite|PostgreSQL, 2 nodes)\s+127\.0\.0\.\S+.*\d+ MB\s+\d+ MB\s+\d+\.\dms\s+\d+\.\dms`)
 	if got := len(flood.FindAllString(out, -1)); got != cols {
 		t.Fatalf("login flood rows with memory and login times: %d, want %d\n%s", got, cols, out)

@@ -37,8 +37,16 @@ func cmdServe(ctx context.Context, env *cliEnv, args []string) int {
 	tlsCert := fs.String("tls-cert", envOr("PINGGU_TLS_CERT", ""), "TLS certificate file; with --tls-key serves HTTPS (env PINGGU_TLS_CERT)")
 	tlsKey := fs.String("tls-key", envOr("PINGGU_TLS_KEY", ""), "TLS key file (env PINGGU_TLS_KEY)")
 	secure := fs.Bool("secure-cookies", envOr("PINGGU_SECURE_COOKIES", "") == "true", "mark cookies Secure; set when a TLS proxy stands in front (env PINGGU_SECURE_COOKIES=true)")
+	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of the whole run to this file when the server stops (for bench load --profile)")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return fail(env, "serve", fmt.Errorf("--cpu-profile: %w", err))
+		}
+		defer stop()
 	}
 	if (*tlsCert == "") != (*tlsKey == "") {
 		return fail(env, "serve", errors.New("--tls-cert and --tls-key go together"))

@@ -27,17 +27,37 @@ func WriteJSON(w http.ResponseWriter, log *slog.Logger, status int, v any) {
 // Unknown fields are refused so a misspelt field is reported rather than
 // silently dropped. Errors are domain errors naming the bad field.
 func DecodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) error {
+	return JSONDecoder(w, r, limit)(v)
+}
+
+// JSONDecoder reads the body at once and returns DecodeJSON as a function
+// that decodes it at every call: an edit that may be applied again to a
+// newer version of a record decodes it each time, and no lock it runs
+// under waits for a slow client. A body that cannot be read is reported by
+// the first call, so a record out of the caller's scope is still answered
+// 404 first.
+func JSONDecoder(w http.ResponseWriter, r *http.Request, limit int64) func(v any) error {
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		return AsDomainError(err)
+		err = AsDomainError(err)
+	} else {
+		err = CheckJSONUTF8(body)
 	}
-	if err := CheckJSONUTF8(body); err != nil {
-		return err
+	return func(v any) error {
+		if err != nil {
+			return err
+		}
+		return decodeJSONBytes(body, v)
 	}
+}
+
+// decodeJSONBytes decodes a whole body into v, refusing unknown fields and
+// trailing data.
+func decodeJSONBytes(body []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
-	err = dec.Decode(v)
+	err := dec.Decode(v)
 	if err == nil {
 		if _, err2 := dec.Token(); err2 != io.EOF {
 			err = errors.New("trailing data after the JSON value")
