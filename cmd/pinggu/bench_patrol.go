@@ -87,7 +87,7 @@ func cmdBenchPatrol(ctx context.Context, env *cliEnv, args []string) int {
 	workers := fs.String("workers", "1,2,4", "worker processes to run on PostgreSQL, comma-separated")
 	jobsPer := fs.Int("jobs", 128, "pages each worker fetches at once")
 	sqliteToo := fs.Bool("sqlite", true, "run the SQLite configuration (one node, worker in process)")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of this process to the file")
+	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of this process to the file")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -230,7 +230,7 @@ func benchPatrolPostgres(ctx context.Context, log io.Writer, site *patrolsite.Si
 	for i := 0; i < n; i++ {
 		pargs := args
 		if profile != "" {
-			pargs = append(slices.Clip(args), "--cpuprofile", fmt.Sprintf("%s.pg%d-w%d", profile, n, i+1))
+			pargs = append(slices.Clip(args), "--cpu-profile", fmt.Sprintf("%s.pg%d-w%d", profile, n, i+1))
 		}
 		p := exec.CommandContext(ctx, exe, pargs...)
 		p.Stdout, p.Stderr = io.Discard, log
@@ -245,19 +245,6 @@ func benchPatrolPostgres(ctx context.Context, log io.Writer, site *patrolsite.Si
 	}
 	r.workerCPU = stop()
 	return r, nil
-}
-
-// startCPUProfile profiles this process's CPU into file until stop.
-func startCPUProfile(file string) (stop func(), err error) {
-	f, err := os.Create(file)
-	if err != nil {
-		return nil, err
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // benchPatrolSetup makes a list of every page of the site and a plan of it.

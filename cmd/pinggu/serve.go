@@ -168,7 +168,7 @@ func cmdWorker(ctx context.Context, env *cliEnv, args []string) int {
 	pf.register(fs)
 	kf.register(fs, true)
 	n := fs.Int("jobs", 4, "jobs worked at once by this process")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of this process to the file until it stops (bench patrol)")
+	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of this process to the file until it stops (bench patrol)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
