@@ -85,7 +85,7 @@ func cmdBenchPatrol(ctx context.Context, env *cliEnv, args []string) int {
 	pgURL := fs.String("postgres", os.Getenv("PINGGU_BENCH_POSTGRES_URL"), "also run 1, 2 and 4 worker processes on PostgreSQL at this URL (env PINGGU_BENCH_POSTGRES_URL)")
 	pgDB := fs.String("postgres-db", "pinggu_bench_patrol", "the database on that server to drop, recreate and use; never the URL's own")
 	workers := fs.String("workers", "1,2,4", "worker processes to run on PostgreSQL, comma-separated")
-	jobsPer := fs.Int("jobs", 128, "pages each worker fetches at once")
+	jobsPer := fs.Int("jobs", 256, "pages each worker fetches at once")
 	sqliteToo := fs.Bool("sqlite", true, "run the SQLite configuration (one node, worker in process)")
 	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of this process to the file")
 	if err := fs.Parse(args); err != nil {
