@@ -138,7 +138,6 @@ func (w *writer) commit(group []*writeReq) {
 		failAll(fmt.Errorf("store: begin: %w", err))
 		return
 	}
-	ctx := context.Background()
 	single := len(group) == 1
 	ran := 0
 	for i, r := range group {
@@ -146,35 +145,25 @@ func (w *writer) commit(group []*writeReq) {
 			results[i] = err
 			continue
 		}
-		if !single {
-			if _, err := tx.ExecContext(ctx, "SAVEPOINT m"); err != nil {
-				tx.Rollback()
-				failAll(fmt.Errorf("store: savepoint: %w", err))
-				return
-			}
-		}
 		c := &conn{q: tx, tx: tx, db: db, ctx: context.WithoutCancel(r.ctx), actor: pinggu.ActorFrom(r.ctx), now: db.now()}
-		err := safeRun(r.fn, c)
-		switch {
-		case err != nil && single:
-			tx.Rollback()
-			results[i] = err
-			answer()
-			return
-		case err != nil:
-			results[i] = err
-			if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT m"); rerr != nil {
+		var err error
+		if single {
+			if err = safeRun(r.fn, c); err != nil {
 				tx.Rollback()
-				failAll(fmt.Errorf("store: rollback to savepoint: %w", rerr))
+				results[i] = err
+				answer()
 				return
 			}
-			fallthrough
-		case !single:
-			if _, err := tx.ExecContext(ctx, "RELEASE SAVEPOINT m"); err != nil {
+		} else {
+			// Each of a group in a savepoint of its own: a failing mutation
+			// is undone alone; a failing savepoint ends the whole group.
+			err = c.savepoint("m", func() error { return safeRun(r.fn, c) })
+			if isSavepointErr(err) {
 				tx.Rollback()
-				failAll(fmt.Errorf("store: release savepoint: %w", err))
+				failAll(err)
 				return
 			}
+			results[i] = err
 		}
 		if err == nil {
 			ran++
