@@ -17,20 +17,22 @@ type bar struct {
 	Label, Count, Href                string
 }
 
-// chart is a horizontal bar chart.
+// chart is a horizontal bar chart; Title names it to screen readers.
 type chart struct {
 	Width, Height int
+	Title         string
 	Bars          []bar
 }
 
-// barChart lays out a horizontal bar per figure, scaled to the largest.
-func barChart(p *page, figs []pinggu.Figure) chart {
+// barChart lays out a horizontal bar per figure, scaled to the largest,
+// under the title of the message key titleKey.
+func barChart(p *page, titleKey string, figs []pinggu.Figure) chart {
 	const labelW, barMax, rowH, barH, pad = 150, 300, 26, 18, 6
 	var most int64 = 1
 	for _, f := range figs {
 		most = max(most, f.Value)
 	}
-	c := chart{Width: labelW + barMax + 80, Height: len(figs)*rowH + pad}
+	c := chart{Width: labelW + barMax + 80, Height: len(figs)*rowH + pad, Title: p.T(titleKey)}
 	for i, f := range figs {
 		y := pad + i*rowH
 		w := int(f.Value * barMax / most)

@@ -107,7 +107,7 @@ func (s *Handler) dashboardShow(w http.ResponseWriter, r *http.Request) error {
 	for _, f := range dash.Statuses {
 		d.Statuses = append(d.Statuses, p.figView(f))
 	}
-	d.Categories = barChart(p, dash.Categories)
+	d.Categories = barChart(p, "dash.by_category", dash.Categories)
 	d.Trend = newTrendChart(p, dash)
 	d.Ranking = newRankView(p, dash)
 	if rs := s.svc.Reminders; rs != nil {

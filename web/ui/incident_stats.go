@@ -89,7 +89,7 @@ func (s *Handler) incidentStats(w http.ResponseWriter, r *http.Request) error {
 	for _, pr := range st.Provinces {
 		d.Provinces = append(d.Provinces, row(pr))
 	}
-	d.AckChart = barChart(p, bars)
+	d.AckChart = barChart(p, "coop.stats_ack_chart", bars)
 	for i := range d.AckChart.Bars {
 		if none[i] {
 			d.AckChart.Bars[i].Count = "—" // no acknowledgement to average
