@@ -111,5 +111,9 @@ type LicenceService interface {
 	ListLicences(ctx context.Context, f LicenceFilter) ([]*Licence, int, error)
 	CreateLicence(ctx context.Context, l *Licence) error
 	UpdateLicence(ctx context.Context, l *Licence) error
+	// EditLicence applies edit to the licence as stored and saves it as
+	// UpdateLicence does, the record locked meanwhile, so a partial edit
+	// (an API PUT) never reverts another's change.
+	EditLicence(ctx context.Context, id int64, edit func(*Licence) error) (*Licence, error)
 	DeleteLicence(ctx context.Context, id int64) error
 }

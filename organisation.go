@@ -181,6 +181,10 @@ type OrganisationService interface {
 	ExportOrganisations(ctx context.Context, f OrganisationFilter) ([]*Organisation, error)
 	CreateOrganisation(ctx context.Context, o *Organisation) error
 	UpdateOrganisation(ctx context.Context, o *Organisation) error
+	// EditOrganisation applies edit to the organisation as stored and
+	// saves it as UpdateOrganisation does, the record locked meanwhile, so
+	// a partial edit (an API PUT) never reverts another's change.
+	EditOrganisation(ctx context.Context, id int64, edit func(*Organisation) error) (*Organisation, error)
 	// ImportOrganisations creates all rows or none; an invalid file reports
 	// every bad row with its line and field.
 	ImportOrganisations(ctx context.Context, rows []OrganisationImportRow) (int, error)

@@ -124,6 +124,9 @@ type PatrolService interface {
 	FindPatrolTarget(ctx context.Context, id int64) (*PatrolTarget, error)
 	CreatePatrolTarget(ctx context.Context, t *PatrolTarget) error
 	UpdatePatrolTarget(ctx context.Context, t *PatrolTarget) error
+	// EditPatrolTarget applies edit to the target as stored and saves it
+	// as UpdatePatrolTarget does, the record locked meanwhile.
+	EditPatrolTarget(ctx context.Context, id int64, edit func(*PatrolTarget) error) (*PatrolTarget, error)
 	// ImportPatrolTargets adds every row to a list or none; an invalid
 	// file reports every bad row with its line and field.
 	ImportPatrolTargets(ctx context.Context, listID int64, rows []PatrolTargetImportRow) (int, error)
@@ -140,6 +143,9 @@ type PatrolService interface {
 	FindPatrolPlan(ctx context.Context, id int64) (*PatrolPlan, error)
 	CreatePatrolPlan(ctx context.Context, p *PatrolPlan) error
 	UpdatePatrolPlan(ctx context.Context, p *PatrolPlan) error
+	// EditPatrolPlan applies edit to the plan as stored and saves it as
+	// UpdatePatrolPlan does, the record locked meanwhile.
+	EditPatrolPlan(ctx context.Context, id int64, edit func(*PatrolPlan) error) (*PatrolPlan, error)
 	// RunPatrolPlan starts a round of the plan now ("run now"); its fetches
 	// are queued for the workers.
 	RunPatrolPlan(ctx context.Context, planID int64) (*PatrolRun, error)

@@ -86,18 +86,32 @@ func (db *DB) CreateLicence(ctx context.Context, l *pinggu.Licence) error {
 // UpdateLicence saves a licence; its holder may change only to another
 // organisation in scope.
 func (db *DB) UpdateLicence(ctx context.Context, l *pinggu.Licence) error {
-	return db.inTx(ctx, func(c *conn) error {
-		old, err := c.findLicence(l.ID)
+	saved, err := db.EditLicence(ctx, l.ID, func(cur *pinggu.Licence) error { *cur = *l; return nil })
+	if err == nil {
+		*l = *saved
+	}
+	return err
+}
+
+// EditLicence applies edit to the licence as stored and saves it as
+// UpdateLicence does, the row locked meanwhile (editRecord).
+func (db *DB) EditLicence(ctx context.Context, id int64, edit func(*pinggu.Licence) error) (*pinggu.Licence, error) {
+	var out *pinggu.Licence
+	err := db.inTx(ctx, func(c *conn) error {
+		old, l, err := editRecord(c, "licences", id, c.findLicence, edit)
 		if err != nil {
 			return err
 		}
-		if err := c.checkLicenceInput(l); err != nil {
-			return err
-		}
+		l.ID = id
+		// A holder outside the actor's scope answers "not found" before
+		// anything else, as any reference to another tenant does.
 		if l.OrgID != old.OrgID {
 			if _, err := c.ownerInScope(l.OrgID); err != nil {
 				return err
 			}
+		}
+		if err := c.checkLicenceInput(l); err != nil {
+			return err
 		}
 		if _, err := c.exec(`UPDATE licences SET org_id = ?, number = ?, categories = ?, issuer = ?, valid_from = ?, valid_to = ?, updated_at = ? WHERE id = ?`,
 			l.OrgID, l.Number, jsonText(l.Categories), l.Issuer, tval(l.ValidFrom), tval(l.ValidTo), tval(c.now), l.ID); err != nil {
@@ -107,9 +121,10 @@ func (db *DB) UpdateLicence(ctx context.Context, l *pinggu.Licence) error {
 		if err != nil {
 			return err
 		}
-		*l = *saved
-		return c.audit(change{action: "licence.update", objectType: "licence", objectID: l.ID, detail: l.Number, before: old, after: l})
+		out = saved
+		return c.audit(change{action: "licence.update", objectType: "licence", objectID: id, detail: saved.Number, before: old, after: saved})
 	})
+	return out, err
 }
 
 // DeleteLicence removes a licence in the actor's scope.

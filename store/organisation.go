@@ -92,6 +92,17 @@ func (db *DB) CreateOrganisation(ctx context.Context, o *pinggu.Organisation) er
 // province.
 func (c *conn) checkOrgWrite(old, o *pinggu.Organisation) error {
 	a := c.actor
+	// A parent outside the actor's scope answers "not found" before
+	// anything else, as any reference to another tenant does.
+	newParent := o.ParentID != nil && (old == nil || !pinggu.SameParent(old.ParentID, o.ParentID))
+	if newParent {
+		if _, err := c.findOrg(*o.ParentID); err != nil {
+			if pinggu.ErrorCode(err) == pinggu.ENOTFOUND {
+				return pinggu.Errorf(pinggu.ENOTFOUND, "上级单位不存在")
+			}
+			return err
+		}
+	}
 	if !a.May(pinggu.ActLedgerWrite) {
 		return pinggu.Errorf(pinggu.EFORBIDDEN, "无权登记或修改单位")
 	}
@@ -104,17 +115,9 @@ func (c *conn) checkOrgWrite(old, o *pinggu.Organisation) error {
 	if err := pinggu.CheckOrganisationWrite(a, old, o); err != nil {
 		return err
 	}
-	if o.ParentID != nil && (old == nil || !pinggu.SameParent(old.ParentID, o.ParentID)) {
-		if _, err := c.findOrg(*o.ParentID); err != nil {
-			if pinggu.ErrorCode(err) == pinggu.ENOTFOUND {
-				return pinggu.Errorf(pinggu.ENOTFOUND, "上级单位不存在")
-			}
+	if newParent && old != nil {
+		if err := c.checkNoCycle(old.ID, *o.ParentID); err != nil {
 			return err
-		}
-		if old != nil {
-			if err := c.checkNoCycle(old.ID, *o.ParentID); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
@@ -190,11 +193,23 @@ func (c *conn) insertOrg(o *pinggu.Organisation) error {
 // UpdateOrganisation saves an organisation's editable fields. A change of
 // province moves its services' province in the same transaction.
 func (db *DB) UpdateOrganisation(ctx context.Context, o *pinggu.Organisation) error {
-	return db.inTx(ctx, func(c *conn) error {
-		old, err := c.findOrg(o.ID)
+	saved, err := db.EditOrganisation(ctx, o.ID, func(cur *pinggu.Organisation) error { *cur = *o; return nil })
+	if err == nil {
+		*o = *saved
+	}
+	return err
+}
+
+// EditOrganisation applies edit to the organisation as stored and saves it
+// as UpdateOrganisation does, the row locked meanwhile (editRecord).
+func (db *DB) EditOrganisation(ctx context.Context, id int64, edit func(*pinggu.Organisation) error) (*pinggu.Organisation, error) {
+	var out *pinggu.Organisation
+	err := db.inTx(ctx, func(c *conn) error {
+		old, o, err := editRecord(c, "organisations", id, c.findOrg, edit)
 		if err != nil {
 			return err
 		}
+		o.ID = id
 		if err := c.checkOrgWrite(old, o); err != nil {
 			return err
 		}
@@ -220,13 +235,14 @@ func (db *DB) UpdateOrganisation(ctx context.Context, o *pinggu.Organisation) er
 				return err
 			}
 		}
-		saved, err := c.findOrgAny(o.ID)
+		saved, err := c.findOrgAny(id)
 		if err != nil {
 			return err
 		}
-		*o = *saved
-		return c.audit(change{action: "organisation.update", objectType: "organisation", objectID: o.ID, detail: o.Name, before: old, after: o})
+		out = saved
+		return c.audit(change{action: "organisation.update", objectType: "organisation", objectID: id, detail: saved.Name, before: old, after: saved})
 	})
+	return out, err
 }
 
 // OrganisationDirectory lists organisation names for placing accounts:

@@ -114,11 +114,23 @@ func (db *DB) CreatePatrolPlan(ctx context.Context, p *pinggu.PatrolPlan) error 
 // UpdatePatrolPlan saves a plan; its province stays, and its next run
 // follows its new frequency.
 func (db *DB) UpdatePatrolPlan(ctx context.Context, p *pinggu.PatrolPlan) error {
-	return db.inTx(ctx, func(c *conn) error {
-		old, err := c.findPatrolPlan(p.ID)
+	saved, err := db.EditPatrolPlan(ctx, p.ID, func(cur *pinggu.PatrolPlan) error { *cur = *p; return nil })
+	if err == nil {
+		*p = *saved
+	}
+	return err
+}
+
+// EditPatrolPlan applies edit to the plan as stored and saves it as
+// UpdatePatrolPlan does, the row locked meanwhile (editRecord).
+func (db *DB) EditPatrolPlan(ctx context.Context, id int64, edit func(*pinggu.PatrolPlan) error) (*pinggu.PatrolPlan, error) {
+	var out *pinggu.PatrolPlan
+	err := db.inTx(ctx, func(c *conn) error {
+		old, p, err := editRecord(c, "patrol_plans", id, c.findPatrolPlan, edit)
 		if err != nil {
 			return err
 		}
+		p.ID = id
 		p.Province = old.Province
 		if err := c.checkPlan(p); err != nil {
 			return err
@@ -129,13 +141,14 @@ func (db *DB) UpdatePatrolPlan(ctx context.Context, p *pinggu.PatrolPlan) error 
 			p.FrequencyMinutes, int(p.Priority), jsonText(p.RulePacks), p.Active, tnull(p.NextRun(old.LastRunAt, c.now)), tval(c.now), p.ID); err != nil {
 			return err
 		}
-		saved, err := c.findPatrolPlan(p.ID)
+		saved, err := c.findPatrolPlan(id)
 		if err != nil {
 			return err
 		}
-		*p = *saved
-		return c.audit(change{action: "patrol.plan_update", objectType: "patrol_plan", objectID: p.ID, detail: p.Name, before: old, after: p})
+		out = saved
+		return c.audit(change{action: "patrol.plan_update", objectType: "patrol_plan", objectID: id, detail: saved.Name, before: old, after: saved})
 	})
+	return out, err
 }
 
 // planSelection is the SQL of PatrolPlan.Selects over patrol_targets t.

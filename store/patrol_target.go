@@ -200,11 +200,23 @@ func (c *conn) insertPatrolTarget(t *pinggu.PatrolTarget, host string, r resolve
 // target whether it is patrolled (a ledger target's address follows the
 // ledger).
 func (db *DB) UpdatePatrolTarget(ctx context.Context, t *pinggu.PatrolTarget) error {
-	return db.inTx(ctx, func(c *conn) error {
-		old, err := c.findPatrolTarget(t.ID)
+	saved, err := db.EditPatrolTarget(ctx, t.ID, func(cur *pinggu.PatrolTarget) error { *cur = *t; return nil })
+	if err == nil {
+		*t = *saved
+	}
+	return err
+}
+
+// EditPatrolTarget applies edit to the target as stored and saves it as
+// UpdatePatrolTarget does, the row locked meanwhile (editRecord).
+func (db *DB) EditPatrolTarget(ctx context.Context, id int64, edit func(*pinggu.PatrolTarget) error) (*pinggu.PatrolTarget, error) {
+	var out *pinggu.PatrolTarget
+	err := db.inTx(ctx, func(c *conn) error {
+		old, t, err := editRecord(c, "patrol_targets", id, c.findPatrolTarget, edit)
 		if err != nil {
 			return err
 		}
+		t.ID = id
 		if err := pinggu.Authorize(c.actor, pinggu.ActPatrolTargetWrite, pinggu.Subject{Province: old.Province}); err != nil {
 			return err
 		}
@@ -241,13 +253,14 @@ func (db *DB) UpdatePatrolTarget(ctx context.Context, t *pinggu.PatrolTarget) er
 				return err
 			}
 		}
-		saved, err := c.findPatrolTargetAny(t.ID)
+		saved, err := c.findPatrolTargetAny(id)
 		if err != nil {
 			return err
 		}
-		*t = *saved
-		return c.audit(change{action: "patrol.target_update", objectType: "patrol_target", objectID: t.ID, detail: t.URL, before: old, after: t})
+		out = saved
+		return c.audit(change{action: "patrol.target_update", objectType: "patrol_target", objectID: id, detail: saved.URL, before: old, after: saved})
 	})
+	return out, err
 }
 
 // copyTargetScope copies a target's owner and province onto its findings

@@ -1,16 +1,9 @@
 package api
 
-import (
-	"net/http"
-
-	"github.com/pinggu/pinggu"
-)
+import "net/http"
 
 // organisationUpdate merges the body into the stored organisation and
 // saves it; a new parent must be in the caller's scope.
 func (s *Handler) organisationUpdate(w http.ResponseWriter, r *http.Request) error {
-	return mergeUpdate(s, w, r, s.svc.Organisations.FindOrganisation,
-		func(v *pinggu.Organisation, id int64) { v.ID = id },
-		parentOf,
-		s.svc.Organisations.UpdateOrganisation)
+	return mergeUpdate(s, w, r, s.svc.Organisations.EditOrganisation)
 }

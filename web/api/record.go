@@ -27,34 +27,24 @@ func createOwned[T any](s *Handler, w http.ResponseWriter, r *http.Request,
 	return nil
 }
 
-// mergeUpdate is every PUT of a ledger record: the record is looked up first
-// so an id outside the caller's scope answers 404 whatever the body says; the
-// body is merged into it (fields it leaves out keep their values); a change
-// of the organisation it hangs from needs that organisation in scope too.
+// mergeUpdate is every PUT of a ledger record: the store's edit looks the
+// record up in the caller's scope (an id outside it answers 404 whatever
+// the body says), locks it, and merges the body into the version it
+// replaces (fields the body leaves out keep their values), so two partial
+// PUTs of one record at once keep both changes. A change of the
+// organisation it hangs from needs that organisation in scope: the store
+// checks that too.
 func mergeUpdate[T any](s *Handler, w http.ResponseWriter, r *http.Request,
-	find func(context.Context, int64) (*T, error), setID func(*T, int64), owner func(*T) int64,
-	update func(context.Context, *T) error) error {
+	edit func(context.Context, int64, func(*T) error) (*T, error)) error {
 	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
-	rec, err := find(r.Context(), id)
+	decode := httpx.JSONDecoder(w, r, s.opts.MaxBodyBytes)
+	saved, err := edit(r.Context(), id, func(v *T) error { return decode(v) })
 	if err != nil {
 		return err
 	}
-	oldOwner := owner(rec)
-	if err := s.decodeJSON(w, r, rec); err != nil {
-		return err
-	}
-	setID(rec, id)
-	if o := owner(rec); o != oldOwner {
-		if err := s.visibleOrganisation(r.Context(), o); err != nil {
-			return err
-		}
-	}
-	if err := update(r.Context(), rec); err != nil {
-		return err
-	}
-	s.writeJSON(w, http.StatusOK, rec)
+	s.writeJSON(w, http.StatusOK, saved)
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/web/httpx"
 )
 
@@ -24,10 +25,11 @@ func (s *Handler) licenceUpdate(w http.ResponseWriter, r *http.Request) error {
 	p := s.newPage(w, r, "licence.edit")
 	_ = r.ParseForm()
 	p.Form = newForm(r.PostForm)
-	err = licenceAndValidate(p, r.PostForm, l)
-	if err == nil {
-		err = s.svc.Licences.UpdateLicence(r.Context(), l)
-	}
+	// The form applies to the licence as stored when it is saved, so a
+	// concurrent change of what the form does not show is kept.
+	saved, err := s.svc.Licences.EditLicence(r.Context(), id, func(cur *pinggu.Licence) error {
+		return licenceAndValidate(p, r.PostForm, cur)
+	})
 	if err != nil {
 		if !p.Form.fail(p, err) {
 			return err
@@ -35,6 +37,6 @@ func (s *Handler) licenceUpdate(w http.ResponseWriter, r *http.Request) error {
 		s.renderLicenceForm(w, r, p, org, "/licences/"+strconv.FormatInt(id, 10))
 		return nil
 	}
-	s.redirectFlash(w, r, "/organisations/"+strconv.FormatInt(l.OrgID, 10), "flash.licence_updated")
+	s.redirectFlash(w, r, "/organisations/"+strconv.FormatInt(saved.OrgID, 10), "flash.licence_updated")
 	return nil
 }

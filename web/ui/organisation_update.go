@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/web/httpx"
 )
 
@@ -22,11 +23,12 @@ func (s *Handler) organisationUpdate(w http.ResponseWriter, r *http.Request) err
 	p.Active = "organisations"
 	_ = r.ParseForm()
 	p.Form = newForm(r.PostForm)
-	val := orgFromForm(p, r.PostForm, o)
-	err = val.Err(p.T("err.form", len(val.Fields)))
-	if err == nil {
-		err = s.svc.Organisations.UpdateOrganisation(r.Context(), o)
-	}
+	// The form applies to the organisation as stored when it is saved, so
+	// a concurrent change of what the form does not show is kept.
+	_, err = s.svc.Organisations.EditOrganisation(r.Context(), id, func(cur *pinggu.Organisation) error {
+		val := orgFromForm(p, r.PostForm, cur)
+		return val.Err(p.T("err.form", len(val.Fields)))
+	})
 	self := "/organisations/" + strconv.FormatInt(id, 10)
 	if err != nil {
 		if !p.Form.fail(p, err) {

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"net/http"
+
+	"github.com/pinggu/pinggu"
 )
 
 // patrolPlanUpdate saves a plan's edit form.
@@ -10,16 +12,15 @@ func (s *Handler) patrolPlanUpdate(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	pl, err := s.svc.Patrol.FindPatrolPlan(r.Context(), id)
-	if err != nil {
-		return err
-	}
 	p := s.newPage(w, r, "page.patrol_plan_edit")
 	p.Active = "patrol"
 	_ = r.ParseForm()
 	p.Form = newForm(r.PostForm)
-	patrolPlanFromForm(r.PostForm, pl)
-	if err := s.svc.Patrol.UpdatePatrolPlan(r.Context(), pl); err != nil {
+	// The form applies to the plan as stored when it is saved.
+	if _, err := s.svc.Patrol.EditPatrolPlan(r.Context(), id, func(cur *pinggu.PatrolPlan) error {
+		patrolPlanFromForm(r.PostForm, cur)
+		return nil
+	}); err != nil {
 		if !p.Form.fail(p, err) {
 			return err
 		}

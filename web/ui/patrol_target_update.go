@@ -20,14 +20,17 @@ func (s *Handler) patrolTargetUpdate(w http.ResponseWriter, r *http.Request) err
 	_ = r.ParseForm()
 	p.Form = newForm(r.PostForm)
 	ledger := t.Source == pinggu.PatrolFromLedger
-	if ledger {
-		t.Tags, t.Note, t.Active = splitList(r.PostForm.Get("tags")), r.PostForm.Get("note"), r.PostForm.Get("active") == "1"
-	} else {
-		list := t.ListID
-		patrolTargetFromForm(r.PostForm, t)
-		t.ListID = list
-	}
-	if err := s.svc.Patrol.UpdatePatrolTarget(r.Context(), t); err != nil {
+	// The form applies to the target as stored when it is saved.
+	if _, err := s.svc.Patrol.EditPatrolTarget(r.Context(), id, func(cur *pinggu.PatrolTarget) error {
+		if ledger {
+			cur.Tags, cur.Note, cur.Active = splitList(r.PostForm.Get("tags")), r.PostForm.Get("note"), r.PostForm.Get("active") == "1"
+		} else {
+			list := cur.ListID
+			patrolTargetFromForm(r.PostForm, cur)
+			cur.ListID = list
+		}
+		return nil
+	}); err != nil {
 		if !p.Form.fail(p, err) {
 			return err
 		}
