@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/pinggu/pinggu"
 	"github.com/pinggu/pinggu/web/httpx"
 )
 
@@ -14,19 +15,16 @@ func (s *Handler) serviceUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.svc.Services.FindService(r.Context(), id)
-	if err != nil {
-		return err
-	}
 	p := s.newPage(w, r, "service.edit")
 	p.Active = "services"
 	_ = r.ParseForm()
 	p.Form = newForm(r.PostForm)
-	val := serviceFromForm(p, r.PostForm, v, false)
-	err = val.Err(p.T("err.form", len(val.Fields)))
-	if err == nil {
-		err = s.svc.Services.UpdateService(r.Context(), v)
-	}
+	// The form applies to the service as stored when it is saved, so a
+	// concurrent change of what the form does not show is kept.
+	_, err = s.svc.Services.EditService(r.Context(), id, func(v *pinggu.Service) error {
+		val := serviceFromForm(p, r.PostForm, v, false)
+		return val.Err(p.T("err.form", len(val.Fields)))
+	})
 	self := "/services/" + strconv.FormatInt(id, 10)
 	if err != nil {
 		if !p.Form.fail(p, err) {
