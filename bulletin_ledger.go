@@ -2,8 +2,12 @@ package pinggu
 
 import "time"
 
-// The bulletin's figures of assessments and reviews, for the period's
-// months; the enforcement, patrol and training modules add theirs.
+// The bulletin's figures, in the order its table shows them, for the
+// period's months: assessments and reviews (the first, the number
+// submitted, ranks the provinces), then the rectification orders the
+// regulators issued and the incidents they declared (drills are
+// exercises, not counted). A province's line counts what its bureau issued
+// or commanded; the national figure adds the ministry's own.
 func init() {
 	in := func(months []string) map[string][]string { return map[string][]string{"month": months} }
 	for _, c := range []BulletinColumn{
@@ -26,6 +30,12 @@ func init() {
 		{Key: "reviews_overdue", Label: Label{"核查逾期（截至发文）", "Reviews overdue (at drafting)"},
 			Query: func(_ []string, now time.Time) StatQuery {
 				return StatQuery{Metric: MetricReviewsDue, Range: &StatRange{Dim: "due", Before: now}}
+			}},
+		{Key: "orders", Label: Label{"整改通知（份）", "Rectification orders issued"},
+			Query: func(m []string, _ time.Time) StatQuery { return StatQuery{Metric: MetricOrders, In: in(m)} }},
+		{Key: "incidents", Label: Label{"应急事件（起）", "Incidents declared"},
+			Query: func(m []string, _ time.Time) StatQuery {
+				return StatQuery{Metric: MetricIncidents, In: in(m), Eq: map[string]string{"drill": IncidentReal}}
 			}},
 	} {
 		RegisterBulletinColumn(c)

@@ -23,6 +23,7 @@ type CooperationStore interface {
 	pinggu.CampaignService
 	pinggu.AssessmentService
 	pinggu.NoticeService
+	pinggu.BulletinService
 }
 
 // SeedCooperation adds, to a demo ledger with its assessments, the work of
@@ -35,8 +36,10 @@ type CooperationStore interface {
 // deadline and a drill under way (apart in the statistics); the
 // national and Guangdong joint-unit mechanisms with members, a meeting held
 // with tasks, a meeting planned and a risk bulletin with read receipts;
-// and a joint assessment the police signed off. Each step runs as the demo
-// account that would take it, on the clock setClock sets.
+// and a joint assessment the police signed off. Last, the analyst redraws
+// the figures of the bulletins still in draft, so that they count the
+// period's orders and incidents too. Each step runs as the demo account
+// that would take it, on the clock setClock sets.
 func SeedCooperation(ctx context.Context, st CooperationStore, d *pinggu.Dataset, now time.Time, setClock func(time.Time)) error {
 	s := &coopSeeder{ctx: ctx, st: st, d: d, now: now, setClock: setClock, orgs: map[string]*pinggu.Organisation{}, actors: map[string]*pinggu.Actor{}}
 	for _, o := range d.Organisations {
@@ -49,7 +52,7 @@ func SeedCooperation(ctx context.Context, st CooperationStore, d *pinggu.Dataset
 		}
 		s.actors[u.User.Username] = a
 	}
-	for _, step := range []func() error{s.cases, s.incidents, s.joint, s.jointAssessment, s.jointInspection} {
+	for _, step := range []func() error{s.cases, s.incidents, s.joint, s.jointAssessment, s.jointInspection, s.redrawBulletins} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -478,5 +481,23 @@ func (s *coopSeeder) jointInspection() error {
 		return err
 	}
 	s.setClock(s.now)
+	return nil
+}
+
+// redrawBulletins redraws every draft bulletin's figures from the data as
+// it now stands (the drafter's "refresh figures"), as the analyst an hour
+// ago: the bulletins were drafted with the assessments, before the
+// rectification orders and incidents of their period were on record.
+func (s *coopSeeder) redrawBulletins() error {
+	ctx := s.as("analyst", 1)
+	drafts, _, err := s.st.ListBulletins(ctx, pinggu.BulletinFilter{State: pinggu.BulletinDraft, ListOptions: pinggu.ListOptions{Limit: pinggu.MaxLimit}})
+	if err != nil {
+		return fmt.Errorf("demo bulletins: %w", err)
+	}
+	for _, b := range drafts {
+		if _, err := s.st.EditBulletin(ctx, b.ID, pinggu.BulletinEdit{Refresh: true}); err != nil {
+			return fmt.Errorf("demo bulletin %s: %w", b.Period, err)
+		}
+	}
 	return nil
 }

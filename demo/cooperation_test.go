@@ -109,6 +109,33 @@ func TestSeedCooperation(t *testing.T) {
 		}
 	}
 
+	// The quarter's bulletin still in draft was redrawn after the
+	// incidents: it counts them, drills apart.
+	drafts, _, err := db.ListBulletins(sys, pinggu.BulletinFilter{State: pinggu.BulletinDraft})
+	if err != nil || len(drafts) == 0 {
+		t.Fatalf("draft bulletins: %d, %v", len(drafts), err)
+	}
+	real := 0
+	for _, i := range incs {
+		if !i.Drill && pinggu.QuarterOf(i.DeclaredAt) == pinggu.QuarterOf(now) {
+			real++
+		}
+	}
+	seen := false
+	for _, b := range drafts {
+		for _, f := range b.Figures {
+			if f.Key == "incidents" && b.Period == pinggu.QuarterOf(now) {
+				seen = true
+				if real == 0 || f.Value != float64(real) {
+					t.Errorf("the draft bulletin of %s counts %v incidents, want the quarter's %d real ones", b.Period, f.Value, real)
+				}
+			}
+		}
+	}
+	if !seen {
+		t.Errorf("no draft bulletin of %s with an incidents figure among %d drafts", pinggu.QuarterOf(now), len(drafts))
+	}
+
 	meetings, _, err := db.ListMeetings(sys, pinggu.JointFilter{})
 	if err != nil {
 		t.Fatal(err)

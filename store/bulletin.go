@@ -367,8 +367,8 @@ func bulletinIntro(p pinggu.Period, figs []pinggu.BulletinValue) string {
 	for _, f := range figs {
 		v[f.Key] = f.Value
 	}
-	return fmt.Sprintf("%s，各地通信管理局和相关企业认真落实互联网新技术新业务安全评估要求。全国共提交安全评估%d项，审核通过%d项，退回整改%d项，提交评估平均得分%.1f分，逾期提交%d项；截至发文，定期核查逾期业务%d项。现将有关情况通报如下。",
-		p.Label("zh"), int(v["submitted"]), int(v["accepted"]), int(v["returned"]), v["score"], int(v["late"]), int(v["reviews_overdue"]))
+	return fmt.Sprintf("%s，各地通信管理局和相关企业认真落实互联网新技术新业务安全评估要求。全国共提交安全评估%d项，审核通过%d项，退回整改%d项，提交评估平均得分%.1f分，逾期提交%d项；截至发文，定期核查逾期业务%d项。期间各级通信管理部门下发整改通知%d份，启动应急响应处置事件%d起。现将有关情况通报如下。",
+		p.Label("zh"), int(v["submitted"]), int(v["accepted"]), int(v["returned"]), v["score"], int(v["late"]), int(v["reviews_overdue"]), int(v["orders"]), int(v["incidents"]))
 }
 
 // bulletinRequirements are the default work requirements, for the

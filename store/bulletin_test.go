@@ -42,6 +42,23 @@ func TestBulletinLifecycle(t *testing.T) {
 		_, err = db.PublishTypicalCase(min, k.ID)
 		must(t, err)
 
+		// Rectification and emergency response in the quarter: Guangdong
+		// issues an order and commands an incident and a drill; the
+		// ministry commands an incident of its own.
+		order := &pinggu.Order{OrgID: w.orgB.ID, ServiceID: w.svcB.ID, Title: "融合通信业务安全问题整改", Basis: "《中华人民共和国网络安全法》第五十九条",
+			Problems: []*pinggu.OrderProblem{{Description: "未落实用户真实身份信息登记", Requirement: "完成存量用户实名核验", DueAt: time.Now().AddDate(0, 0, 20)}}}
+		must(t, db.CreateOrder(w.ctx["bureauGD"], order))
+		_, err = db.IssueOrder(w.ctx["bureauGD"], order.ID)
+		must(t, err)
+		for who, x := range map[string]*pinggu.Incident{
+			"bureauGD": {Title: "乙方业务数据泄露", Level: pinggu.LevelIV, Category: pinggu.IncidentDataLeak, Province: "440000", ServiceIDs: []int64{w.svcB.ID}},
+			"ministry": {Title: "跨省涉诈风险", Level: pinggu.LevelII, Category: pinggu.IncidentFraud, ServiceIDs: []int64{w.svcA.ID, w.svcC.ID}},
+		} {
+			must(t, db.DeclareIncident(w.ctx[who], x))
+		}
+		must(t, db.DeclareIncident(w.ctx["bureauGD"], &pinggu.Incident{Title: "应急演练", Level: pinggu.LevelIII, Category: pinggu.IncidentOutage,
+			Province: "440000", ServiceIDs: []int64{w.svcA.ID}, Drill: true}))
+
 		_, err = db.DraftBulletin(w.ctx["bureauGD"], pinggu.BulletinDrafting{Period: quarter})
 		code(t, err, pinggu.EFORBIDDEN)
 		_, err = db.DraftBulletin(support, pinggu.BulletinDrafting{Period: "2026-Q5"})
@@ -52,11 +69,15 @@ func TestBulletinLifecycle(t *testing.T) {
 		for _, f := range b.Figures {
 			fig[f.Key] = f.Value
 		}
-		if fig["submitted"] != 2 || fig["accepted"] != 1 || fig["returned"] != 1 {
+		if fig["submitted"] != 2 || fig["accepted"] != 1 || fig["returned"] != 1 || fig["orders"] != 1 || fig["incidents"] != 2 {
 			t.Fatalf("national figures %v", fig)
 		}
-		if !strings.Contains(b.Intro, "审核通过1项，退回整改1项") || len(b.Cases) != 1 {
+		if !strings.Contains(b.Intro, "审核通过1项，退回整改1项") || !strings.Contains(b.Intro, "下发整改通知1份，启动应急响应处置事件2起") || len(b.Cases) != 1 {
 			t.Fatalf("intro %q, cases %d", b.Intro, len(b.Cases))
+		}
+		col := map[string]int{}
+		for i, f := range b.Figures {
+			col[f.Key] = i
 		}
 		var gd *pinggu.BulletinLine
 		var entLines []*pinggu.BulletinLine
@@ -68,8 +89,9 @@ func TestBulletinLifecycle(t *testing.T) {
 				entLines = append(entLines, l)
 			}
 		}
-		if gd == nil || gd.Rank != 1 || gd.Values[1] != 1 || gd.Values[2] != 1 {
-			t.Fatalf("Guangdong's line = %+v", gd)
+		if gd == nil || gd.Rank != 1 || gd.Values[col["accepted"]] != 1 || gd.Values[col["returned"]] != 1 ||
+			gd.Values[col["orders"]] != 1 || gd.Values[col["incidents"]] != 1 {
+			t.Fatalf("Guangdong's line = %+v (columns %v)", gd, col)
 		}
 		if len(entLines) != 1 || entLines[0].OrgID != w.orgB.ID || !strings.Contains(entLines[0].Note, "通报批评") {
 			t.Fatalf("enterprise lines = %+v", entLines)
