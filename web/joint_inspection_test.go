@@ -49,10 +49,14 @@ func TestJointInspection(t *testing.T) {
 	}
 
 	shown := bureau.Get(path)
-	for _, want := range []string{"建议核查外呼号码来源", "同意检查结论", "联合检查"} {
-		if !strings.Contains(shown.Body, want) {
+	for _, want := range []string{"第1项 建议核查外呼号码来源", "同意检查结论", "联合检查"} {
+		if !strings.Contains(Text(shown.Body), want) {
 			t.Errorf("the bureau's page lacks %q", want)
 		}
+	}
+	// Items are named by their number on the page, never by their key.
+	if strings.Contains(Text(shown.Body), key) {
+		t.Errorf("the bureau's page shows the item key %q", key)
 	}
 	var parts struct{ Items []*pinggu.JointPartner }
 	bureau.Do("GET", "/api"+path+"/partners", nil).Decode(t, &parts)

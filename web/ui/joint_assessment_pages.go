@@ -37,7 +37,11 @@ func (s *Handler) renderAssessmentJoint(w http.ResponseWriter, r *http.Request, 
 		return err
 	}
 	p.Active = "assessment"
-	joint, err := s.newJointData(r, p, parts, pinggu.AssessmentSubject(a), pinggu.Subject{Province: a.Province, State: string(a.State)})
+	numbers := map[pinggu.ItemKey]int{}
+	for _, it := range a.Items {
+		numbers[it.Key] = it.N
+	}
+	joint, err := s.newJointData(r, p, parts, pinggu.AssessmentSubject(a), pinggu.Subject{Province: a.Province, State: string(a.State)}, numbers)
 	if err != nil {
 		return err
 	}

@@ -15,8 +15,10 @@ import (
 type jointWork struct {
 	Partners []*pinggu.JointPartner
 	// Own is the caller's department's participation; Comments its comments by item.
-	Own        *pinggu.JointPartner
-	Comments   map[pinggu.ItemKey]string
+	Own      *pinggu.JointPartner
+	Comments map[pinggu.ItemKey]string
+	// Numbers are the items' numbers as the record's page shows them.
+	Numbers    map[pinggu.ItemKey]int
 	CanInvite  bool
 	CanComment bool
 	CanSign    bool
@@ -27,11 +29,16 @@ type jointWork struct {
 // CommentOf is the caller's department's comment on an item.
 func (d *jointWork) CommentOf(k pinggu.ItemKey) string { return d.Comments[k] }
 
+// ItemNo is an item's number as the record's page shows it, so that a
+// comment names the item as the officer sees it, not by its key.
+func (d *jointWork) ItemNo(k pinggu.ItemKey) int { return d.Numbers[k] }
+
 // newJointData works out what the viewer may do on a record with its
 // participations: invite is the policy's subject of the record for the
-// regulator's invitation, base its subject for a department's own part.
-func (s *Handler) newJointData(r *http.Request, p *page, parts []*pinggu.JointPartner, invite, base pinggu.Subject) (*jointWork, error) {
-	d := &jointWork{Partners: parts, Comments: map[pinggu.ItemKey]string{},
+// regulator's invitation, base its subject for a department's own part;
+// numbers are the record's items' numbers.
+func (s *Handler) newJointData(r *http.Request, p *page, parts []*pinggu.JointPartner, invite, base pinggu.Subject, numbers map[pinggu.ItemKey]int) (*jointWork, error) {
+	d := &jointWork{Partners: parts, Comments: map[pinggu.ItemKey]string{}, Numbers: numbers,
 		CanInvite: pinggu.Allowed(p.Actor, pinggu.ActJointInvite, invite),
 		Opinions:  labelOptions(p.Lang, pinggu.SignOpinions, pinggu.SignOpinionLabels)}
 	for _, x := range parts {
@@ -71,7 +78,11 @@ func (s *Handler) inspectionJoint(r *http.Request, p *page, in *pinggu.Inspectio
 	if err != nil {
 		return nil, err
 	}
-	return s.newJointData(r, p, parts, in.JointSubject(), in.JointSubject())
+	numbers := map[pinggu.ItemKey]int{}
+	for i, it := range in.Items {
+		numbers[it.Key] = i + 1
+	}
+	return s.newJointData(r, p, parts, in.JointSubject(), in.JointSubject(), numbers)
 }
 
 // jointInspectionForm runs a form of the joint part of an inspection's
