@@ -164,6 +164,26 @@ func (s *Handler) navFor(a *pinggu.Actor) []navGroup {
 	if gateAudit(a) {
 		out = append(out, navGroup{Items: []navItem{{"nav.audit", "/audit", "audit"}}})
 	}
+	return s.admitted(a, out)
+}
+
+// admitted drops the links whose page would refuse the actor, so that the
+// navigation never offers what answers "forbidden": the page's own gate
+// decides, as it does when the link is followed.
+func (s *Handler) admitted(a *pinggu.Actor, groups []navGroup) []navGroup {
+	var out []navGroup
+	for _, g := range groups {
+		var items []navItem
+		for _, it := range g.Items {
+			if gt, ok := s.gates[it.Href]; !ok || gt(a) {
+				items = append(items, it)
+			}
+		}
+		if len(items) > 0 {
+			g.Items = items
+			out = append(out, g)
+		}
+	}
 	return out
 }
 

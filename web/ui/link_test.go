@@ -3,6 +3,7 @@ package ui_test
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"testing"
 
 	. "github.com/pinggu/pinggu/web/webtest"
@@ -64,4 +65,35 @@ func TestUIBureauRegistersInItsProvince(t *testing.T) {
 		t.Fatalf("error at the province = %q", got)
 	}
 	MustContain(t, p, "input kept", `value="壬网络科技有限公司"`, `value="赵经理"`)
+}
+
+// TestUINavigationOpensForEveryRole: every link of the side navigation
+// opens for the account it is drawn for; a page the account may not open
+// is not offered (it used to offer partners and third-party bodies the
+// bulletins and training, which answered "forbidden").
+func TestUINavigationOpensForEveryRole(t *testing.T) {
+	t.Parallel()
+	a := NewApp(t)
+	nav := regexp.MustCompile(`(?s)<nav class="side".*?</nav>`)
+	href := regexp.MustCompile(`href="(/[^"]*)"`)
+	for _, user := range []string{UserMinistry, UserBureauGD, UserEntAdminA, UserEntAssessA, UserSupport, UserThirdParty, UserPartner, UserAuditor, UserSysAdmin} {
+		c := a.Login(user)
+		// "/" sends each account to its own first page.
+		to := href.FindStringSubmatch(c.Get("/").Body)
+		if to == nil {
+			t.Fatalf("%s: / sends nowhere", user)
+		}
+		home := c.Get(to[1])
+		side := nav.FindString(home.Body)
+		links := href.FindAllStringSubmatch(side, -1)
+		if len(links) == 0 {
+			t.Errorf("%s: no navigation on %q", user, home.Body[:min(len(home.Body), 200)])
+			continue
+		}
+		for _, m := range links {
+			if p := c.Get(m[1]); p.Status != http.StatusOK {
+				t.Errorf("%s: the navigation offers %s, which answers %d", user, m[1], p.Status)
+			}
+		}
+	}
 }

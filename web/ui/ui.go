@@ -34,6 +34,9 @@ type Handler struct {
 	svc    pinggu.Services
 	opts   Options
 	logger *slog.Logger
+	// gates are the gates of the GET pages, by pattern, for the
+	// navigation to offer only what opens.
+	gates map[string]gate
 }
 
 // New returns the UI over svc.
@@ -42,7 +45,13 @@ func New(svc pinggu.Services, o Options) *Handler {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	pages() // parsed now, so a broken template stops the server at start
-	return &Handler{svc: svc, opts: o, logger: o.Logger}
+	gates := map[string]gate{}
+	for _, rt := range Routes() {
+		if rt.Method == "GET" && rt.Gate != nil {
+			gates[rt.Pattern] = rt.Gate
+		}
+	}
+	return &Handler{svc: svc, opts: o, logger: o.Logger, gates: gates}
 }
 
 // handlerFunc is a page's handler.
