@@ -85,6 +85,15 @@ type page struct {
 	// NavCounts is the work waiting behind links of the navigation, by the
 	// link's ID, shown beside it (accounts awaiting confirmation).
 	NavCounts map[string]int
+	// gates are the pages' gates by pattern (Opens).
+	gates map[string]gate
+}
+
+// Opens reports whether a page (a GET pattern without parameters, such as
+// /cases) opens for the viewer: a link to it is drawn only then.
+func (p *page) Opens(path string) bool {
+	g, ok := p.gates[path]
+	return !ok || (p.Actor != nil && g(p.Actor))
 }
 
 // T translates a catalog key into the page's language.
@@ -129,7 +138,7 @@ func (p *page) OtherLang() string {
 
 // newPage starts the data of a page titled by a catalog key.
 func (s *Handler) newPage(w http.ResponseWriter, r *http.Request, titleKey string) *page {
-	p := &page{Lang: i18n.FromRequest(r), Actor: pinggu.ActorFrom(r.Context()), Path: r.URL.RequestURI()}
+	p := &page{Lang: i18n.FromRequest(r), Actor: pinggu.ActorFrom(r.Context()), Path: r.URL.RequestURI(), gates: s.gates}
 	p.Title = p.T(titleKey)
 	if p.Actor != nil {
 		p.Nav = s.navFor(p.Actor)
