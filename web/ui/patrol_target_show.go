@@ -11,6 +11,9 @@ type patrolTargetData struct {
 	Snapshots []*pinggu.PatrolSnapshot
 	Warnings  []*pinggu.PatrolWarning
 	Allows    []*pinggu.PatrolAllow
+	// ListOpens is whether the viewer sees the list the target is on (a
+	// bureau sees its province's targets on a national list, not the list).
+	ListOpens bool
 	CanEdit   bool
 	CanRun    bool
 	CanAllow  bool
@@ -37,6 +40,15 @@ func (s *Handler) patrolTargetShow(w http.ResponseWriter, r *http.Request) error
 	d.CanEdit = pinggu.Allowed(p.Actor, pinggu.ActPatrolTargetWrite, sub)
 	d.CanRun = pinggu.Allowed(p.Actor, pinggu.ActPatrolRun, sub)
 	d.CanAllow = pinggu.Allowed(p.Actor, pinggu.ActPatrolAllow, sub)
+	if t.ListID != 0 {
+		switch _, err := s.svc.Patrol.FindPatrolList(ctx, t.ListID); pinggu.ErrorCode(err) {
+		case "":
+			d.ListOpens = true
+		case pinggu.ENOTFOUND:
+		default:
+			return err
+		}
+	}
 	if d.Findings, _, err = s.svc.Patrol.ListPatrolFindings(ctx, pinggu.PatrolFindingFilter{TargetID: id, ListOptions: pinggu.ListOptions{Limit: 50}}); err != nil {
 		return err
 	}
