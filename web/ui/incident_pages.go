@@ -55,9 +55,9 @@ func (s *Handler) incidentList(w http.ResponseWriter, r *http.Request) error {
 		d.Levels = append(d.Levels, option{strconv.Itoa(int(l)), p.IncidentLevelLabel(l)})
 	}
 	if f.Province != "" {
-		label := p.T("coop.command") + "：" + p.LevelName(f.Province)
+		label := p.T("coop.command") + p.Colon() + p.LevelName(f.Province)
 		if f.Province == pinggu.ProvinceNational {
-			label = p.T("coop.command") + "：" + p.LevelName("")
+			label = p.T("coop.command") + p.Colon() + p.LevelName("")
 		}
 		d.Narrowed = append(d.Narrowed, narrowed{"province", f.Province, label})
 	}

@@ -46,7 +46,7 @@ func (s *Handler) renderAssessmentJoint(w http.ResponseWriter, r *http.Request, 
 		return err
 	}
 	d := jointAssessmentData{A: a, jointWork: joint}
-	p.Title = p.T("coop.joint_assessment") + "：" + a.Title
+	p.Title = p.T("coop.joint_assessment") + p.Colon() + a.Title
 	p.Data = d
 	s.render(w, r, status, "assessment_joint", p)
 	return nil

@@ -73,16 +73,18 @@ func TestUIBureauRegistersInItsProvince(t *testing.T) {
 // pages it leads to (a few of each kind); a page the account may not open
 // is not offered. It used to offer partners and third-party bodies the
 // bulletins and training, and enterprises the cases, which answered
-// "forbidden".
+// "forbidden". The crawl reads the English pages, which must not put
+// Chinese punctuation after an English label ("Summary：").
 func TestUILinksOpenForEveryRole(t *testing.T) {
 	t.Parallel()
 	a := NewApp(t)
 	href := regexp.MustCompile(`href="(/[^"#]*)"`)
 	digits := regexp.MustCompile(`\d+`)
 	// Files and actions, not pages: downloads, exports, language switch.
+	labelColon := regexp.MustCompile(`[A-Za-z)]：`)
 	file := regexp.MustCompile(`(\.(pdf|xlsx|csv|docx|zip|png|json)$)|^/(static|lang|logout)|/(download|export|evidence|snapshots?|blob|raw)(/|$|\?)`)
 	for _, user := range []string{UserMinistry, UserBureauGD, UserEntAdminA, UserEntAssessA, UserSupport, UserThirdParty, UserPartner, UserAuditor, UserSysAdmin} {
-		c := a.Login(user)
+		c := a.Login(user).WithLang("en")
 		// "/" sends each account to its own first page.
 		to := href.FindStringSubmatch(c.Get("/").Body)
 		if to == nil {
@@ -102,6 +104,9 @@ func TestUILinksOpenForEveryRole(t *testing.T) {
 			if p.Status != http.StatusOK {
 				t.Errorf("%s: %s links to %s, which answers %d", user, from[path], path, p.Status)
 				continue
+			}
+			if m := labelColon.FindString(Text(p.Body)); m != "" {
+				t.Errorf("%s: %s in English has a full-width colon after a label: %q", user, path, m)
 			}
 			for _, m := range href.FindAllStringSubmatch(p.Body, -1) {
 				link := strings.ReplaceAll(m[1], "&amp;", "&")

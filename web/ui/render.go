@@ -96,6 +96,15 @@ func (p *page) Opens(path string) bool {
 	return !ok || (p.Actor != nil && g(p.Actor))
 }
 
+// Colon is the colon between a label and its text in the page's
+// language: full-width in Chinese, ": " in English.
+func (p *page) Colon() string {
+	if p.Lang == "en" {
+		return ": "
+	}
+	return "："
+}
+
 // T translates a catalog key into the page's language.
 func (p *page) T(key string, args ...any) string { return i18n.T(p.Lang, key, args...) }
 

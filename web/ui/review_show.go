@@ -54,7 +54,7 @@ func (s *Handler) renderReview(w http.ResponseWriter, r *http.Request, p *page, 
 		return err
 	}
 	p.Active = "assessment"
-	p.Title = p.T("page.review") + "：" + a.Title
+	p.Title = p.T("page.review") + p.Colon() + a.Title
 	sub := pinggu.AssessmentSubject(a)
 	show := r.URL.Query().Get("show")
 	if show != showNonCompliant && show != showChanged {
