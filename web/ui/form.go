@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/pinggu/pinggu"
 )
@@ -106,4 +107,32 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// versionField holds, in a record's edit form, the version of the record
+// the form was filled from (its update time), so that saving it can tell
+// whether someone else saved the record in between.
+const versionField = "version"
+
+func versionOf(updated time.Time) string { return updated.UTC().Format(time.RFC3339Nano) }
+
+// newEditForm is the edit form of a record last updated at updated.
+func newEditForm(v url.Values, updated time.Time) *form {
+	f := newForm(v)
+	f.Values.Set(versionField, versionOf(updated))
+	return f
+}
+
+// checkVersion refuses to save a form filled from an older version of the
+// record than the one stored (updated): saving it would silently undo the
+// other person's change. The form is shown again with what the user typed
+// and the stored version, so that a second save, made knowingly, goes
+// through. A form without a version (sent by a script) is not checked.
+func (f *form) checkVersion(p *page, updated time.Time) error {
+	sent := f.V(versionField)
+	if sent == "" || sent == versionOf(updated) {
+		return nil
+	}
+	f.Values.Set(versionField, versionOf(updated))
+	return &pinggu.Error{Code: pinggu.ECONFLICT, Message: p.T("err.stale_form", pinggu.FormatDateTime(updated))}
 }

@@ -26,7 +26,7 @@ func (s *Handler) licenceEdit(w http.ResponseWriter, r *http.Request) error {
 	if !p.Actor.May(pinggu.ActLedgerWrite) {
 		return errForbidden
 	}
-	p.Form = newForm(licenceValues(l))
+	p.Form = newEditForm(licenceValues(l), l.UpdatedAt)
 	s.renderLicenceForm(w, r, p, org, "/licences/"+strconv.FormatInt(id, 10))
 	return nil
 }

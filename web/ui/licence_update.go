@@ -28,6 +28,9 @@ func (s *Handler) licenceUpdate(w http.ResponseWriter, r *http.Request) error {
 	// The form applies to the licence as stored when it is saved, so a
 	// concurrent change of what the form does not show is kept.
 	saved, err := s.svc.Licences.EditLicence(r.Context(), id, func(cur *pinggu.Licence) error {
+		if err := p.Form.checkVersion(p, cur.UpdatedAt); err != nil {
+			return err
+		}
 		return licenceAndValidate(p, r.PostForm, cur)
 	})
 	if err != nil {

@@ -23,7 +23,7 @@ func (s *Handler) organisationEdit(w http.ResponseWriter, r *http.Request) error
 	if !p.Actor.May(pinggu.ActLedgerWrite) {
 		return errForbidden
 	}
-	p.Form = newForm(orgValues(o))
+	p.Form = newEditForm(orgValues(o), o.UpdatedAt)
 	self := "/organisations/" + strconv.FormatInt(id, 10)
 	return s.renderOrgForm(w, r, p, self, self, id, o.Kind)
 }

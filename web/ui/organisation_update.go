@@ -26,6 +26,9 @@ func (s *Handler) organisationUpdate(w http.ResponseWriter, r *http.Request) err
 	// The form applies to the organisation as stored when it is saved, so
 	// a concurrent change of what the form does not show is kept.
 	_, err = s.svc.Organisations.EditOrganisation(r.Context(), id, func(cur *pinggu.Organisation) error {
+		if err := p.Form.checkVersion(p, cur.UpdatedAt); err != nil {
+			return err
+		}
 		val := orgFromForm(p, r.PostForm, cur)
 		return val.Err(p.T("err.form", len(val.Fields)))
 	})

@@ -20,6 +20,6 @@ func (s *Handler) patrolPlanEdit(w http.ResponseWriter, r *http.Request) error {
 	if !pinggu.Allowed(p.Actor, pinggu.ActPatrolPlanWrite, pinggu.Subject{Province: pl.Province}) {
 		return errForbidden
 	}
-	p.Form = newForm(patrolPlanValues(pl))
+	p.Form = newEditForm(patrolPlanValues(pl), pl.UpdatedAt)
 	return s.renderPatrolPlanForm(w, r, p, patrolPlanFormData{Action: "/patrol/plans/" + idOf(id), Cancel: "/patrol/plans/" + idOf(id), Edit: true})
 }

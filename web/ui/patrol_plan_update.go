@@ -18,6 +18,9 @@ func (s *Handler) patrolPlanUpdate(w http.ResponseWriter, r *http.Request) error
 	p.Form = newForm(r.PostForm)
 	// The form applies to the plan as stored when it is saved.
 	if _, err := s.svc.Patrol.EditPatrolPlan(r.Context(), id, func(cur *pinggu.PatrolPlan) error {
+		if err := p.Form.checkVersion(p, cur.UpdatedAt); err != nil {
+			return err
+		}
 		patrolPlanFromForm(r.PostForm, cur)
 		return nil
 	}); err != nil {

@@ -20,7 +20,7 @@ func (s *Handler) patrolTargetEdit(w http.ResponseWriter, r *http.Request) error
 	if !pinggu.Allowed(p.Actor, pinggu.ActPatrolTargetWrite, pinggu.Subject{Province: t.Province}) {
 		return errForbidden
 	}
-	p.Form = newForm(patrolTargetValues(t))
+	p.Form = newEditForm(patrolTargetValues(t), t.UpdatedAt)
 	return s.renderPatrolTargetForm(w, r, p, patrolTargetFormData{Action: "/patrol/targets/" + idOf(id), Cancel: "/patrol/targets/" + idOf(id),
 		Edit: true, Ledger: t.Source == pinggu.PatrolFromLedger})
 }

@@ -22,6 +22,9 @@ func (s *Handler) patrolTargetUpdate(w http.ResponseWriter, r *http.Request) err
 	ledger := t.Source == pinggu.PatrolFromLedger
 	// The form applies to the target as stored when it is saved.
 	if _, err := s.svc.Patrol.EditPatrolTarget(r.Context(), id, func(cur *pinggu.PatrolTarget) error {
+		if err := p.Form.checkVersion(p, cur.UpdatedAt); err != nil {
+			return err
+		}
 		if ledger {
 			cur.Tags, cur.Note, cur.Active = splitList(r.PostForm.Get("tags")), r.PostForm.Get("note"), r.PostForm.Get("active") == "1"
 		} else {

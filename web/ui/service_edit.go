@@ -23,7 +23,7 @@ func (s *Handler) serviceEdit(w http.ResponseWriter, r *http.Request) error {
 	if !p.Actor.May(pinggu.ActServiceWrite) {
 		return errForbidden
 	}
-	p.Form = newForm(serviceValues(v))
+	p.Form = newEditForm(serviceValues(v), v.UpdatedAt)
 	self := "/services/" + strconv.FormatInt(id, 10)
 	return s.renderServiceForm(w, r, p, serviceFormData{Action: self, Cancel: self, SearchAction: self + "/edit", Edit: true})
 }

@@ -22,6 +22,9 @@ func (s *Handler) serviceUpdate(w http.ResponseWriter, r *http.Request) error {
 	// The form applies to the service as stored when it is saved, so a
 	// concurrent change of what the form does not show is kept.
 	_, err = s.svc.Services.EditService(r.Context(), id, func(v *pinggu.Service) error {
+		if err := p.Form.checkVersion(p, v.UpdatedAt); err != nil {
+			return err
+		}
 		val := serviceFromForm(p, r.PostForm, v, false)
 		return val.Err(p.T("err.form", len(val.Fields)))
 	})
