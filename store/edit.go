@@ -1,5 +1,7 @@
 package store
 
+import "context"
+
 // editRecord is the first half of every Edit of a record kept in table:
 // the record as stored now (old, for the audit entry's "before"), and a
 // second copy of it with edit applied (cur, the record to save). On
@@ -29,4 +31,15 @@ func editRecord[T any](c *conn, table string, id int64, find func(int64) (*T, er
 		return nil, nil, err
 	}
 	return old, cur, nil
+}
+
+// replaceWith saves rec whole through an Edit function (the record as
+// stored is replaced by rec, under the same lock and checks), and puts the
+// saved record back into rec: every Update is one of these.
+func replaceWith[T any](ctx context.Context, id int64, rec *T, edit func(context.Context, int64, func(*T) error) (*T, error)) error {
+	saved, err := edit(ctx, id, func(cur *T) error { *cur = *rec; return nil })
+	if err == nil {
+		*rec = *saved
+	}
+	return err
 }

@@ -47,20 +47,7 @@ func editRace[T any](t *testing.T, db *store.DB, ctx context.Context, action str
 	for err := range errs {
 		t.Fatalf("%s: concurrent edit: %v", action, err)
 	}
-	entries, n, err := db.ListAudit(sys, pinggu.AuditFilter{Action: action, ObjectID: id, ListOptions: pinggu.ListOptions{Sort: "seq", Limit: 500}})
-	if err != nil || n != 2*edits {
-		t.Fatalf("%s entries: %d, %v; want %d", action, n, err, 2*edits)
-	}
-	prev := before
-	for _, e := range entries {
-		if e.Before != prev {
-			t.Fatalf("%s entry %d: before %.12s…, but the version before it was saved as %.12s…", action, e.Seq, e.Before, prev)
-		}
-		if !saved[e.After] {
-			t.Fatalf("%s entry %d: after %.12s… is no record an edit returned", action, e.Seq, e.After)
-		}
-		prev = e.After
-	}
+	auditLinks(t, db, action, id, before, saved, 2*edits)
 	rec, err := edit(ctx, id, func(*T) error { return nil })
 	if err != nil {
 		t.Fatal(err)
@@ -136,4 +123,27 @@ func TestConcurrentPartialEditsOfRecords(t *testing.T) {
 			})
 		verifyOK(t, db)
 	})
+}
+
+// auditLinks checks the audit entries of a record's updates (action) in
+// order: there are want of them, each entry's "before" is the record the
+// previous one saved (the first's is first), and each "after" is a record
+// an update returned (saved). It returns the last entry's "after".
+func auditLinks(t *testing.T, db *store.DB, action string, id int64, first string, saved map[string]bool, want int) string {
+	t.Helper()
+	entries, n, err := db.ListAudit(sys, pinggu.AuditFilter{Action: action, ObjectID: id, ListOptions: pinggu.ListOptions{Sort: "seq", Limit: 500}})
+	if err != nil || n != want {
+		t.Fatalf("%s entries: %d, %v; want %d", action, n, err, want)
+	}
+	prev := first
+	for _, e := range entries {
+		if e.Before != prev {
+			t.Fatalf("%s entry %d: before %.12s…, but the version before it was saved as %.12s…", action, e.Seq, e.Before, prev)
+		}
+		if !saved[e.After] {
+			t.Fatalf("%s entry %d: after %.12s… is no record an update returned", action, e.Seq, e.After)
+		}
+		prev = e.After
+	}
+	return prev
 }

@@ -86,11 +86,7 @@ func (db *DB) CreateLicence(ctx context.Context, l *pinggu.Licence) error {
 // UpdateLicence saves a licence; its holder may change only to another
 // organisation in scope.
 func (db *DB) UpdateLicence(ctx context.Context, l *pinggu.Licence) error {
-	saved, err := db.EditLicence(ctx, l.ID, func(cur *pinggu.Licence) error { *cur = *l; return nil })
-	if err == nil {
-		*l = *saved
-	}
-	return err
+	return replaceWith(ctx, l.ID, l, db.EditLicence)
 }
 
 // EditLicence applies edit to the licence as stored and saves it as

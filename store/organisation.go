@@ -193,11 +193,7 @@ func (c *conn) insertOrg(o *pinggu.Organisation) error {
 // UpdateOrganisation saves an organisation's editable fields. A change of
 // province moves its services' province in the same transaction.
 func (db *DB) UpdateOrganisation(ctx context.Context, o *pinggu.Organisation) error {
-	saved, err := db.EditOrganisation(ctx, o.ID, func(cur *pinggu.Organisation) error { *cur = *o; return nil })
-	if err == nil {
-		*o = *saved
-	}
-	return err
+	return replaceWith(ctx, o.ID, o, db.EditOrganisation)
 }
 
 // EditOrganisation applies edit to the organisation as stored and saves it

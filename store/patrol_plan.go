@@ -114,11 +114,7 @@ func (db *DB) CreatePatrolPlan(ctx context.Context, p *pinggu.PatrolPlan) error 
 // UpdatePatrolPlan saves a plan; its province stays, and its next run
 // follows its new frequency.
 func (db *DB) UpdatePatrolPlan(ctx context.Context, p *pinggu.PatrolPlan) error {
-	saved, err := db.EditPatrolPlan(ctx, p.ID, func(cur *pinggu.PatrolPlan) error { *cur = *p; return nil })
-	if err == nil {
-		*p = *saved
-	}
-	return err
+	return replaceWith(ctx, p.ID, p, db.EditPatrolPlan)
 }
 
 // EditPatrolPlan applies edit to the plan as stored and saves it as

@@ -200,11 +200,7 @@ func (c *conn) insertPatrolTarget(t *pinggu.PatrolTarget, host string, r resolve
 // target whether it is patrolled (a ledger target's address follows the
 // ledger).
 func (db *DB) UpdatePatrolTarget(ctx context.Context, t *pinggu.PatrolTarget) error {
-	saved, err := db.EditPatrolTarget(ctx, t.ID, func(cur *pinggu.PatrolTarget) error { *cur = *t; return nil })
-	if err == nil {
-		*t = *saved
-	}
-	return err
+	return replaceWith(ctx, t.ID, t, db.EditPatrolTarget)
 }
 
 // EditPatrolTarget applies edit to the target as stored and saves it as

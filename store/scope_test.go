@@ -183,8 +183,13 @@ func TestScopeWriteRules(t *testing.T) {
 		root := mustOrg(t, db, tn.groupA.ID)
 		root.Province = "440000"
 		code(t, db.UpdateOrganisation(entA, root), pinggu.EFORBIDDEN)
+		// Another tenant's organisation as a parent is not found, before
+		// any rule on what an enterprise may change of its root.
 		root = mustOrg(t, db, tn.groupA.ID)
 		root.ParentID = &tn.orgB.ID
+		code(t, db.UpdateOrganisation(entA, root), pinggu.ENOTFOUND)
+		root = mustOrg(t, db, tn.groupA.ID)
+		root.ParentID = &tn.subA.ID
 		code(t, db.UpdateOrganisation(entA, root), pinggu.EFORBIDDEN)
 		root = mustOrg(t, db, tn.groupA.ID)
 		root.Key = true

@@ -20,14 +20,7 @@ const atOnceTries = 3
 // UpdateService saves a service's editable fields. Its status changes only
 // through SetServiceStatus, so the lifecycle is kept.
 func (db *DB) UpdateService(ctx context.Context, s *pinggu.Service) error {
-	saved, err := db.EditService(ctx, s.ID, func(cur *pinggu.Service) error {
-		*cur = *s
-		return nil
-	})
-	if err == nil {
-		*s = *saved
-	}
-	return err
+	return replaceWith(ctx, s.ID, s, db.EditService)
 }
 
 // EditService applies edit to the service as stored and saves the result

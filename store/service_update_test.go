@@ -60,21 +60,7 @@ func TestConcurrentServiceEditsChainTheirVersions(t *testing.T) {
 		if err != nil || len(created) != 1 {
 			t.Fatalf("creation entries: %d, %v", len(created), err)
 		}
-		entries, n, err := db.ListAudit(sys, pinggu.AuditFilter{Action: "service.update", ObjectID: s.ID,
-			ListOptions: pinggu.ListOptions{Sort: "seq", Limit: 500}})
-		if err != nil || n != writers*edits {
-			t.Fatalf("update entries: %d, %v; want %d", n, err, writers*edits)
-		}
-		prev := created[0].After
-		for _, e := range entries {
-			if e.Before != prev {
-				t.Fatalf("entry %d: before %.12s…, but the version before it was saved as %.12s…", e.Seq, e.Before, prev)
-			}
-			if !saved[e.After] {
-				t.Fatalf("entry %d: after %.12s… is no record an update returned", e.Seq, e.After)
-			}
-			prev = e.After
-		}
+		prev := auditLinks(t, db, "service.update", s.ID, created[0].After, saved, writers*edits)
 		now, err := db.FindService(sys, s.ID)
 		if err != nil {
 			t.Fatal(err)
