@@ -440,7 +440,6 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 		kids[fill[p]] = int32(v)
 		fill[p]++
 	}
-	type edge struct{ sym, node int32 }
 	edgesOf := func(n int32, buf []edge) []edge {
 		buf = buf[:0]
 		for _, v := range kids[first[n]:first[n+1]] {
@@ -455,7 +454,6 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 	// may be negative, so any free cell can hold a first child.
 	cell := make([]int32, nodesLen)
 	var used []uint64
-	isUsed := func(p int) bool { w := p >> 6; return w < len(used) && used[w]&(1<<(p&63)) != 0 }
 	setUsed := func(p int) {
 		for p>>6 >= len(used) {
 			used = append(used, 0)
@@ -493,42 +491,13 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 		if len(es) > 1 && multiFrom > start {
 			start = multiFrom
 		}
-		freeSeen, jumped := 0, false
 		// The root's base is 0: its children sit at their symbols, so the
 		// scan steps from the root without reading its cell.
-		for p := start; n != 0; p++ {
-			if w := p >> 6; w < len(used) && used[w]|(1<<(p&63)-1) == ^uint64(0) {
-				p = (w+1)<<6 - 1 // rest of this word is taken
-				continue
-			} else if w < len(used) && used[w]&(1<<(p&63)) != 0 {
-				// jump to the next free bit in this word
-				free := ^used[w] &^ (1<<(p&63) - 1)
-				p = w<<6 + bits.TrailingZeros64(free) - 1
-				continue
-			}
-			freeSeen++
-			if freeSeen > 1<<12 && !jumped {
-				// Go on from where the widest child would just fit at
-				// the end: the tail is sparse, and beyond it all is free.
-				jumped = true
-				if q := len(m.check) - int(es[len(es)-1].sym-es[0].sym); q > p {
-					p = q - 1
-					continue
-				}
-			}
+		if n != 0 {
+			p, freeSeen := placeChildren(used, es, start, len(m.check))
 			b = p - int(es[0].sym)
-			ok := true
-			for _, e := range es[1:] {
-				if isUsed(b + int(e.sym)) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				if len(es) > 1 && p-start+1 > 20*freeSeen {
-					multiFrom = p
-				}
-				break
+			if len(es) > 1 && p-start+1 > 20*freeSeen {
+				multiFrom = p
 			}
 		}
 		c := cell[n]
@@ -579,6 +548,71 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 			m.outHead[t] = head
 		}
 	}
+}
+
+// edge is a trie node's edge to a child.
+type edge struct{ sym, node int32 }
+
+// placeChildren finds where the children es of a node go in the double
+// array: the first free cell p from start such that every other child,
+// at p plus its symbol's distance from the first one, is free too. It
+// returns p and how many free cells it passed, p included. After 4,096
+// free cells it goes on from where the widest child would just fit at
+// the end (size: the array's length), since the tail is sparse and beyond
+// it all is free. used is the bitset of taken cells; beyond it all is
+// free. Cells are tested 64 at a time, a word of the bitset per child.
+func placeChildren(used []uint64, es []edge, start, size int) (p, freeSeen int) {
+	jumped := false
+	for p = start; ; {
+		w, lo := p>>6, uint(p&63)
+		free := ^usedBits(used, w<<6) &^ (1<<lo - 1) // free cells from p to the word's end
+		ok := free                                   // those where every child fits
+		for _, e := range es[1:] {
+			if ok == 0 {
+				break
+			}
+			ok &^= usedBits(used, w<<6+int(e.sym-es[0].sym))
+		}
+		upTo := ^uint64(0) // the cells passed, up to the first that fits
+		if ok != 0 {
+			upTo = ok ^ (ok - 1)
+		}
+		seen := bits.OnesCount64(free & upTo)
+		if !jumped && freeSeen+seen > 1<<12 {
+			jumped = true
+			// The jump is at the 4,097th free cell, before it is tried.
+			k := 1<<12 + 1 - freeSeen
+			f := free
+			for range k - 1 {
+				f &= f - 1
+			}
+			at := w<<6 + bits.TrailingZeros64(f)
+			if q := size - int(es[len(es)-1].sym-es[0].sym); q > at {
+				freeSeen += k
+				p = q
+				continue
+			}
+		}
+		freeSeen += seen
+		if ok != 0 {
+			return w<<6 + bits.TrailingZeros64(ok), freeSeen
+		}
+		p = (w + 1) << 6
+	}
+}
+
+// usedBits returns the 64 bits of used from bit x on, bit 0 first;
+// beyond used they are 0.
+func usedBits(used []uint64, x int) uint64 {
+	w, s := x>>6, uint(x&63)
+	var v uint64
+	if w < len(used) {
+		v = used[w] >> s
+	}
+	if s != 0 && w+1 < len(used) {
+		v |= used[w+1] << (64 - s)
+	}
+	return v
 }
 
 // output is one link of an output chain: a pattern that ends in the
