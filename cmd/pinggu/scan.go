@@ -200,8 +200,11 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 				res = m.ScanWith(src.page, detect.Options{PageURL: src.pageURL})
 			case *format == "jsonl":
 				// A file or standard input goes out as it is scanned: what a
-				// large input holds never stands in memory.
-				res, err = writeStreamedJSON(out, m, in, src.r)
+				// large input holds never stands in memory. Its JSON comes
+				// in pieces of jsonFlush bytes, written as they are rather
+				// than copied through out's buffer.
+				out.Flush()
+				res, err = writeStreamedJSON(env.stdout, m, in, src.r)
 				streamed = true
 			default:
 				res, err = m.ScanReader(src.r)
