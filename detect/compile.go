@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
-	"sort"
-	"strconv"
 	"unicode"
 )
 
@@ -100,7 +98,12 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 		pat  int32
 	}
 	var seqs []seq
-	seen := map[string]bool{}     // rule/kind/runes of the patterns so far
+	type patternKey struct {
+		rule  int32
+		kind  uint8
+		runes string
+	}
+	seen := map[patternKey]bool{} // the patterns so far
 	termIDs := map[string]int32{} // canonical form → term id
 	// addRunes adds a pattern of canonical runes; a variant of a term keeps
 	// the term and its canonical form for reports, and the flags of its
@@ -110,7 +113,7 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 		if len(rs) == 0 || len(rs) > maxTermSymbols {
 			return nil
 		}
-		key := strconv.Itoa(int(rule)) + "/" + strconv.Itoa(int(kind)) + "/" + string(rs)
+		key := patternKey{rule, kind, string(rs)}
 		if seen[key] {
 			return nil
 		}
@@ -157,17 +160,21 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 			}
 			m.rules = append(m.rules, compiledRule{Rule: r, pack: pk.Name, weight: w})
 			ri := int32(len(m.rules) - 1)
-			for _, t := range r.Terms {
-				add(t, ri, kindTerm)
+			// Each term's canonical runes and their string, made once.
+			termRunes := make([][]rune, len(r.Terms))
+			termNorms := make([]string, len(r.Terms))
+			for i, t := range r.Terms {
+				termRunes[i] = normalizeTerm(t)
+				termNorms[i] = string(termRunes[i])
+				addRunes(termRunes[i], ri, kindTerm, t, termNorms[i], 0, false)
 			}
 			for _, t := range r.Exclude {
 				add(t, ri, kindExclude)
 			}
 			// Variants come after every exact term of the rule, so a
 			// variant that spells another term adds nothing.
-			for _, t := range r.Terms {
-				rs := normalizeTerm(t)
-				norm := string(rs)
+			for i, t := range r.Terms {
+				rs, norm := termRunes[i], termNorms[i]
 				for _, v := range numeralVariants(rs) {
 					addRunes(v, ri, kindTerm, t, norm, ObfNumeral, false)
 				}
@@ -254,39 +261,41 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 
 	// Symbols are numbered by frequency so the busiest part of the double
 	// array stays dense.
-	freq := map[rune]int{}
+	freq := newRuneMap()
 	for _, s := range seqs {
 		for _, r := range s.syms {
-			freq[r]++
+			freq.set(r, freq.get(r)+1)
 		}
 	}
-	alphabet := make([]rune, 0, len(freq))
-	for r := range freq {
-		alphabet = append(alphabet, r)
+	type runeFreq struct {
+		r rune
+		n int32
 	}
-	sort.Slice(alphabet, func(i, j int) bool {
-		if freq[alphabet[i]] != freq[alphabet[j]] {
-			return freq[alphabet[i]] > freq[alphabet[j]]
+	byFreq := make([]runeFreq, 0, 1024)
+	freq.each(func(r rune, n int32) { byFreq = append(byFreq, runeFreq{r, n}) })
+	slices.SortFunc(byFreq, func(a, b runeFreq) int {
+		if a.n != b.n {
+			return int(b.n - a.n)
 		}
-		return alphabet[i] < alphabet[j]
+		return int(a.r - b.r)
 	})
-	if len(alphabet) > maxSymbols {
-		return nil, fmt.Errorf("the rule set uses %d distinct characters, more than %d", len(alphabet), maxSymbols)
+	if len(byFreq) > maxSymbols {
+		return nil, fmt.Errorf("the rule set uses %d distinct characters, more than %d", len(byFreq), maxSymbols)
 	}
-	symOf := make(map[rune]int32, len(alphabet))
-	m.symRune = make([]rune, len(alphabet)+1)
-	for i, r := range alphabet {
-		symOf[r] = int32(i + 1)
-		m.symRune[i+1] = r
+	symOf := newRuneMap()
+	m.symRune = make([]rune, len(byFreq)+1)
+	for i, f := range byFreq {
+		symOf.set(f.r, int32(i+1))
+		m.symRune[i+1] = f.r
 	}
-	m.nsym = uint32(len(alphabet))
+	m.nsym = uint32(len(byFreq))
 	m.buildTable(symOf)
 
 	syms := make([][]int32, len(seqs))
 	for i, s := range seqs {
 		v := make([]int32, len(s.syms))
 		for j, r := range s.syms {
-			v[j] = symOf[r]
+			v[j] = symOf.get(r)
 		}
 		syms[i] = v
 	}
@@ -310,11 +319,11 @@ func isASCIIWord(r rune) bool {
 	return r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z')
 }
 
-func (m *Matcher) buildTable(symOf map[rune]int32) {
+func (m *Matcher) buildTable(symOf *runeMap) {
 	d := sharedTables()
 	m.table = make([]uint16, 0x10000)
 	homophones := false
-	for c := range symOf {
+	for c := range symOf.other {
 		if c >= sylBase {
 			homophones = true
 			break
@@ -322,12 +331,12 @@ func (m *Matcher) buildTable(symOf map[rune]int32) {
 	}
 	for r := range m.table {
 		c := d.canon[r]
-		if s, ok := symOf[c]; ok {
+		if s := symOf.get(c); s != 0 {
 			m.table[r] = uint16(s)
 		} else if homophones && c < 0x10000 && firstSyl[c] != 0 {
 			// A character no term uses stands for its syllable, which
 			// homophone variants of terms use.
-			m.table[r] = uint16(symOf[sylBase+rune(firstSyl[c]-1)])
+			m.table[r] = uint16(symOf.get(sylBase + rune(firstSyl[c]-1)))
 		} else {
 			m.table[r] = classSym(d.class[r])
 		}
@@ -345,7 +354,7 @@ func (m *Matcher) buildTable(symOf map[rune]int32) {
 	}
 	m.supp = map[rune]uint16{}
 	for r, f := range suppFold {
-		s := symOf[f[0]]
+		s := symOf.get(f[0])
 		if c := f[0]; c >= '0' && c <= '9' || c >= 'a' && c <= 'z' {
 			s |= flagContact // 𝟏 and 𝐚 may begin a handle
 		}
@@ -353,9 +362,49 @@ func (m *Matcher) buildTable(symOf map[rune]int32) {
 			m.supp[r] = uint16(s)
 		}
 	}
-	for c, s := range symOf {
+	for c, s := range symOf.other {
 		if c >= 0x10000 && c < sylBase {
 			m.supp[c] = uint16(s)
+		}
+	}
+}
+
+// runeMap maps runes to non-zero numbers, 0 standing for none: an array
+// for the BMP, where nearly all a rule set's characters are, and a map
+// beyond. Compile asks it for every character of every pattern and for
+// every BMP rune, and a map's hashing was a tenth of compiling.
+type runeMap struct {
+	bmp   []int32
+	other map[rune]int32
+}
+
+func newRuneMap() *runeMap { return &runeMap{bmp: make([]int32, 0x10000), other: map[rune]int32{}} }
+
+func (s *runeMap) get(r rune) int32 {
+	if r >= 0 && r < 0x10000 {
+		return s.bmp[r]
+	}
+	return s.other[r]
+}
+
+func (s *runeMap) set(r rune, v int32) {
+	if r >= 0 && r < 0x10000 {
+		s.bmp[r] = v
+	} else {
+		s.other[r] = v
+	}
+}
+
+// each calls f with every rune that has a number, and the number.
+func (s *runeMap) each(f func(rune, int32)) {
+	for r, v := range s.bmp {
+		if v != 0 {
+			f(rune(r), v)
+		}
+	}
+	for r, v := range s.other {
+		if v != 0 {
+			f(r, v)
 		}
 	}
 }
