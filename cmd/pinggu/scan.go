@@ -204,6 +204,7 @@ func cmdScan(ctx context.Context, env *cliEnv, args []string) int {
 				// in pieces of jsonFlush bytes, written as they are rather
 				// than copied through out's buffer.
 				out.Flush()
+				widenPipe(env.stdout)
 				res, err = writeStreamedJSON(env.stdout, m, in, src.r)
 				streamed = true
 			default:

@@ -71,9 +71,9 @@ func writeStreamedJSON(w io.Writer, m *detect.Matcher, in string, r io.Reader) (
 	return res, nil
 }
 
-// jsonFlush is how much JSON is gathered before it is written: a pipe's
-// capacity on Linux.
-const jsonFlush = 64 << 10
+// jsonFlush is how much JSON is gathered before it is written: a quarter
+// of the pipe widenPipe asks for.
+const jsonFlush = 256 << 10
 
 // writeScanJSON writes one input's result to w a piece at a time, so a
 // result of a hundred thousand findings never stands in memory as text.
