@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
-	"sort"
-	"strconv"
 	"unicode"
 )
 
@@ -100,7 +98,12 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 		pat  int32
 	}
 	var seqs []seq
-	seen := map[string]bool{}     // rule/kind/runes of the patterns so far
+	type patternKey struct {
+		rule  int32
+		kind  uint8
+		runes string
+	}
+	seen := map[patternKey]bool{} // the patterns so far
 	termIDs := map[string]int32{} // canonical form → term id
 	// addRunes adds a pattern of canonical runes; a variant of a term keeps
 	// the term and its canonical form for reports, and the flags of its
@@ -110,7 +113,7 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 		if len(rs) == 0 || len(rs) > maxTermSymbols {
 			return nil
 		}
-		key := strconv.Itoa(int(rule)) + "/" + strconv.Itoa(int(kind)) + "/" + string(rs)
+		key := patternKey{rule, kind, string(rs)}
 		if seen[key] {
 			return nil
 		}
@@ -157,17 +160,21 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 			}
 			m.rules = append(m.rules, compiledRule{Rule: r, pack: pk.Name, weight: w})
 			ri := int32(len(m.rules) - 1)
-			for _, t := range r.Terms {
-				add(t, ri, kindTerm)
+			// Each term's canonical runes and their string, made once.
+			termRunes := make([][]rune, len(r.Terms))
+			termNorms := make([]string, len(r.Terms))
+			for i, t := range r.Terms {
+				termRunes[i] = normalizeTerm(t)
+				termNorms[i] = string(termRunes[i])
+				addRunes(termRunes[i], ri, kindTerm, t, termNorms[i], 0, false)
 			}
 			for _, t := range r.Exclude {
 				add(t, ri, kindExclude)
 			}
 			// Variants come after every exact term of the rule, so a
 			// variant that spells another term adds nothing.
-			for _, t := range r.Terms {
-				rs := normalizeTerm(t)
-				norm := string(rs)
+			for i, t := range r.Terms {
+				rs, norm := termRunes[i], termNorms[i]
 				for _, v := range numeralVariants(rs) {
 					addRunes(v, ri, kindTerm, t, norm, ObfNumeral, false)
 				}
@@ -254,39 +261,41 @@ func Compile(packs ...*RulePack) (*Matcher, error) {
 
 	// Symbols are numbered by frequency so the busiest part of the double
 	// array stays dense.
-	freq := map[rune]int{}
+	freq := newRuneMap()
 	for _, s := range seqs {
 		for _, r := range s.syms {
-			freq[r]++
+			freq.set(r, freq.get(r)+1)
 		}
 	}
-	alphabet := make([]rune, 0, len(freq))
-	for r := range freq {
-		alphabet = append(alphabet, r)
+	type runeFreq struct {
+		r rune
+		n int32
 	}
-	sort.Slice(alphabet, func(i, j int) bool {
-		if freq[alphabet[i]] != freq[alphabet[j]] {
-			return freq[alphabet[i]] > freq[alphabet[j]]
+	byFreq := make([]runeFreq, 0, 1024)
+	freq.each(func(r rune, n int32) { byFreq = append(byFreq, runeFreq{r, n}) })
+	slices.SortFunc(byFreq, func(a, b runeFreq) int {
+		if a.n != b.n {
+			return int(b.n - a.n)
 		}
-		return alphabet[i] < alphabet[j]
+		return int(a.r - b.r)
 	})
-	if len(alphabet) > maxSymbols {
-		return nil, fmt.Errorf("the rule set uses %d distinct characters, more than %d", len(alphabet), maxSymbols)
+	if len(byFreq) > maxSymbols {
+		return nil, fmt.Errorf("the rule set uses %d distinct characters, more than %d", len(byFreq), maxSymbols)
 	}
-	symOf := make(map[rune]int32, len(alphabet))
-	m.symRune = make([]rune, len(alphabet)+1)
-	for i, r := range alphabet {
-		symOf[r] = int32(i + 1)
-		m.symRune[i+1] = r
+	symOf := newRuneMap()
+	m.symRune = make([]rune, len(byFreq)+1)
+	for i, f := range byFreq {
+		symOf.set(f.r, int32(i+1))
+		m.symRune[i+1] = f.r
 	}
-	m.nsym = uint32(len(alphabet))
+	m.nsym = uint32(len(byFreq))
 	m.buildTable(symOf)
 
 	syms := make([][]int32, len(seqs))
 	for i, s := range seqs {
 		v := make([]int32, len(s.syms))
 		for j, r := range s.syms {
-			v[j] = symOf[r]
+			v[j] = symOf.get(r)
 		}
 		syms[i] = v
 	}
@@ -310,11 +319,11 @@ func isASCIIWord(r rune) bool {
 	return r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z')
 }
 
-func (m *Matcher) buildTable(symOf map[rune]int32) {
+func (m *Matcher) buildTable(symOf *runeMap) {
 	d := sharedTables()
 	m.table = make([]uint16, 0x10000)
 	homophones := false
-	for c := range symOf {
+	for c := range symOf.other {
 		if c >= sylBase {
 			homophones = true
 			break
@@ -322,12 +331,12 @@ func (m *Matcher) buildTable(symOf map[rune]int32) {
 	}
 	for r := range m.table {
 		c := d.canon[r]
-		if s, ok := symOf[c]; ok {
+		if s := symOf.get(c); s != 0 {
 			m.table[r] = uint16(s)
 		} else if homophones && c < 0x10000 && firstSyl[c] != 0 {
 			// A character no term uses stands for its syllable, which
 			// homophone variants of terms use.
-			m.table[r] = uint16(symOf[sylBase+rune(firstSyl[c]-1)])
+			m.table[r] = uint16(symOf.get(sylBase + rune(firstSyl[c]-1)))
 		} else {
 			m.table[r] = classSym(d.class[r])
 		}
@@ -345,7 +354,7 @@ func (m *Matcher) buildTable(symOf map[rune]int32) {
 	}
 	m.supp = map[rune]uint16{}
 	for r, f := range suppFold {
-		s := symOf[f[0]]
+		s := symOf.get(f[0])
 		if c := f[0]; c >= '0' && c <= '9' || c >= 'a' && c <= 'z' {
 			s |= flagContact // 𝟏 and 𝐚 may begin a handle
 		}
@@ -353,9 +362,49 @@ func (m *Matcher) buildTable(symOf map[rune]int32) {
 			m.supp[r] = uint16(s)
 		}
 	}
-	for c, s := range symOf {
+	for c, s := range symOf.other {
 		if c >= 0x10000 && c < sylBase {
 			m.supp[c] = uint16(s)
+		}
+	}
+}
+
+// runeMap maps runes to non-zero numbers, 0 standing for none: an array
+// for the BMP, where nearly all a rule set's characters are, and a map
+// beyond. Compile asks it for every character of every pattern and for
+// every BMP rune, and a map's hashing was a tenth of compiling.
+type runeMap struct {
+	bmp   []int32
+	other map[rune]int32
+}
+
+func newRuneMap() *runeMap { return &runeMap{bmp: make([]int32, 0x10000), other: map[rune]int32{}} }
+
+func (s *runeMap) get(r rune) int32 {
+	if r >= 0 && r < 0x10000 {
+		return s.bmp[r]
+	}
+	return s.other[r]
+}
+
+func (s *runeMap) set(r rune, v int32) {
+	if r >= 0 && r < 0x10000 {
+		s.bmp[r] = v
+	} else {
+		s.other[r] = v
+	}
+}
+
+// each calls f with every rune that has a number, and the number.
+func (s *runeMap) each(f func(rune, int32)) {
+	for r, v := range s.bmp {
+		if v != 0 {
+			f(rune(r), v)
+		}
+	}
+	for r, v := range s.other {
+		if v != 0 {
+			f(r, v)
 		}
 	}
 }
@@ -440,7 +489,6 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 		kids[fill[p]] = int32(v)
 		fill[p]++
 	}
-	type edge struct{ sym, node int32 }
 	edgesOf := func(n int32, buf []edge) []edge {
 		buf = buf[:0]
 		for _, v := range kids[first[n]:first[n+1]] {
@@ -455,7 +503,6 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 	// may be negative, so any free cell can hold a first child.
 	cell := make([]int32, nodesLen)
 	var used []uint64
-	isUsed := func(p int) bool { w := p >> 6; return w < len(used) && used[w]&(1<<(p&63)) != 0 }
 	setUsed := func(p int) {
 		for p>>6 >= len(used) {
 			used = append(used, 0)
@@ -493,42 +540,13 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 		if len(es) > 1 && multiFrom > start {
 			start = multiFrom
 		}
-		freeSeen, jumped := 0, false
 		// The root's base is 0: its children sit at their symbols, so the
 		// scan steps from the root without reading its cell.
-		for p := start; n != 0; p++ {
-			if w := p >> 6; w < len(used) && used[w]|(1<<(p&63)-1) == ^uint64(0) {
-				p = (w+1)<<6 - 1 // rest of this word is taken
-				continue
-			} else if w < len(used) && used[w]&(1<<(p&63)) != 0 {
-				// jump to the next free bit in this word
-				free := ^used[w] &^ (1<<(p&63) - 1)
-				p = w<<6 + bits.TrailingZeros64(free) - 1
-				continue
-			}
-			freeSeen++
-			if freeSeen > 1<<12 && !jumped {
-				// Go on from where the widest child would just fit at
-				// the end: the tail is sparse, and beyond it all is free.
-				jumped = true
-				if q := len(m.check) - int(es[len(es)-1].sym-es[0].sym); q > p {
-					p = q - 1
-					continue
-				}
-			}
+		if n != 0 {
+			p, freeSeen := placeChildren(used, es, start, len(m.check))
 			b = p - int(es[0].sym)
-			ok := true
-			for _, e := range es[1:] {
-				if isUsed(b + int(e.sym)) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				if len(es) > 1 && p-start+1 > 20*freeSeen {
-					multiFrom = p
-				}
-				break
+			if len(es) > 1 && p-start+1 > 20*freeSeen {
+				multiFrom = p
 			}
 		}
 		c := cell[n]
@@ -579,6 +597,71 @@ func (m *Matcher) build(seqs [][]int32, pats []int32) {
 			m.outHead[t] = head
 		}
 	}
+}
+
+// edge is a trie node's edge to a child.
+type edge struct{ sym, node int32 }
+
+// placeChildren finds where the children es of a node go in the double
+// array: the first free cell p from start such that every other child,
+// at p plus its symbol's distance from the first one, is free too. It
+// returns p and how many free cells it passed, p included. After 4,096
+// free cells it goes on from where the widest child would just fit at
+// the end (size: the array's length), since the tail is sparse and beyond
+// it all is free. used is the bitset of taken cells; beyond it all is
+// free. Cells are tested 64 at a time, a word of the bitset per child.
+func placeChildren(used []uint64, es []edge, start, size int) (p, freeSeen int) {
+	jumped := false
+	for p = start; ; {
+		w, lo := p>>6, uint(p&63)
+		free := ^usedBits(used, w<<6) &^ (1<<lo - 1) // free cells from p to the word's end
+		ok := free                                   // those where every child fits
+		for _, e := range es[1:] {
+			if ok == 0 {
+				break
+			}
+			ok &^= usedBits(used, w<<6+int(e.sym-es[0].sym))
+		}
+		upTo := ^uint64(0) // the cells passed, up to the first that fits
+		if ok != 0 {
+			upTo = ok ^ (ok - 1)
+		}
+		seen := bits.OnesCount64(free & upTo)
+		if !jumped && freeSeen+seen > 1<<12 {
+			jumped = true
+			// The jump is at the 4,097th free cell, before it is tried.
+			k := 1<<12 + 1 - freeSeen
+			f := free
+			for range k - 1 {
+				f &= f - 1
+			}
+			at := w<<6 + bits.TrailingZeros64(f)
+			if q := size - int(es[len(es)-1].sym-es[0].sym); q > at {
+				freeSeen += k
+				p = q
+				continue
+			}
+		}
+		freeSeen += seen
+		if ok != 0 {
+			return w<<6 + bits.TrailingZeros64(ok), freeSeen
+		}
+		p = (w + 1) << 6
+	}
+}
+
+// usedBits returns the 64 bits of used from bit x on, bit 0 first;
+// beyond used they are 0.
+func usedBits(used []uint64, x int) uint64 {
+	w, s := x>>6, uint(x&63)
+	var v uint64
+	if w < len(used) {
+		v = used[w] >> s
+	}
+	if s != 0 && w+1 < len(used) {
+		v |= used[w+1] << (64 - s)
+	}
+	return v
 }
 
 // output is one link of an output chain: a pattern that ends in the

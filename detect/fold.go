@@ -113,9 +113,13 @@ func sharedTables() *runeData {
 		}
 		// Numerals in disguise fold to the plain ones, after the other
 		// folds so that 陸 (traditional 陆) becomes 六 too.
-		for r := range d.canon {
-			if n, ok := numeralFolds[d.canon[r]]; ok {
-				d.canon[r] = n
+		var numeral [0x10000 / 64]uint64 // runes numeralFolds folds, all in the BMP
+		for r := range numeralFolds {
+			numeral[r>>6] |= 1 << (r & 63)
+		}
+		for r, c := range d.canon {
+			if c < 0x10000 && numeral[c>>6]&(1<<(c&63)) != 0 {
+				d.canon[r] = numeralFolds[c]
 				d.kind[r] |= uint8(ObfNumeral)
 			}
 		}
@@ -124,15 +128,20 @@ func sharedTables() *runeData {
 				d.tricked[r>>6] |= 1 << (r & 63)
 			}
 		}
-		for r := range d.class {
-			d.class[r] = classOf(d.canon[r])
-			if unicode.Is(unicode.Han, rune(r)) {
-				d.han[r] = hanChar
-				if Obfuscation(d.kind[r])&ObfTraditional != 0 {
-					d.han[r] |= hanTrad
-				}
+		classes := bmpClasses()
+		for r, c := range d.canon {
+			if c < 0x10000 {
+				d.class[r] = classes[c]
+			} else {
+				d.class[r] = classOf(c)
 			}
 		}
+		eachRune(unicode.Han, func(r rune) {
+			d.han[r] = hanChar
+			if Obfuscation(d.kind[r])&ObfTraditional != 0 {
+				d.han[r] |= hanTrad
+			}
+		})
 		for _, e := range foldTable {
 			if Obfuscation(e[2])&ObfTraditional != 0 && e[1] < 0x10000 && e[1] != e[0] {
 				d.han[e[1]] |= hanSimp
@@ -183,6 +192,54 @@ func runeClass(r rune) uint8 {
 		return sharedTables().class[c]
 	}
 	return classOf(c)
+}
+
+// bmpClasses returns classOf of every BMP rune, found by walking the
+// Unicode tables classOf asks rather than asking them 65,536 times over
+// (a binary search each, ten tables deep): that was half the work of
+// building the shared tables, which every scan command does at start-up.
+// TestBMPClassesAreClassOf holds the two equal.
+func bmpClasses() *[0x10000]uint8 {
+	c := new([0x10000]uint8) // classWord is 0
+	// classOf's cases from the last to the first, each over those before.
+	for _, t := range []*unicode.RangeTable{unicode.P, unicode.S, unicode.Cc, unicode.Co} {
+		eachRune(t, func(r rune) { c[r] = classSkip })
+	}
+	for _, t := range []*unicode.RangeTable{unicode.White_Space, unicode.Z} {
+		eachRune(t, func(r rune) { c[r] = classSpace })
+	}
+	for _, t := range []*unicode.RangeTable{unicode.Cf, unicode.Mn, unicode.Me, unicode.Variation_Selector} {
+		eachRune(t, func(r rune) { c[r] = classInvisible })
+	}
+	for _, r := range []rune{0x115F, 0x1160, 0x3164, 0xFFA0} {
+		c[r] = classInvisible
+	}
+	for r := 0xD800; r <= 0xDFFF; r++ {
+		c[r] = classWord
+	}
+	// Latin-1 is where the unicode package answers from its own
+	// properties table, and classOf's first cases are few.
+	for r := range rune(0x100) {
+		c[r] = classOf(r)
+	}
+	for _, r := range "(（<&。！？!?；;｡ \t\n\r\f\v\u3000" {
+		c[r] = classOf(r)
+	}
+	return c
+}
+
+// eachRune calls f with every BMP rune of t.
+func eachRune(t *unicode.RangeTable, f func(rune)) {
+	for _, g := range t.R16 {
+		for r := rune(g.Lo); r <= rune(g.Hi); r += rune(g.Stride) {
+			f(r)
+		}
+	}
+	for _, g := range t.R32 {
+		for r := rune(g.Lo); r <= rune(g.Hi) && r < 0x10000; r += rune(g.Stride) {
+			f(r)
+		}
+	}
 }
 
 func classOf(r rune) uint8 {

@@ -138,6 +138,7 @@ func FuzzRulePack(f *testing.F) {
 	f.Add([]byte("name: p\nversion: \"1\"\nrules:\n  - id: a\n    category: g\n    pinyin: true\n    homophone: true\n    initials: [百家乐]\n    terms: [百家乐, 六合彩, 行长重还]\n"),
 		[]byte("bjl 六合采 bai家le hangzhangzhonghuan 6合彩"))
 	f.Fuzz(func(t *testing.T, pack, text []byte) {
+		decodeBoth(t, pack) // the plain way reads what the decoder reads
 		p, err := ParseRulePack("fuzz.yaml", pack)
 		if err != nil {
 			if err.Error() == "" {

@@ -209,13 +209,16 @@ var (
 // written as Chinese numerals, digit by digit (28: 二八) and as a number
 // (28: 二十八).
 func numeralVariants(rs []rune) [][]rune {
+	if !hasNumeral(rs) {
+		return nil // nearly every term: nothing below would change it
+	}
 	var out [][]rune
 	add := func(v []rune) {
-		if string(v) == string(rs) {
+		if slices.Equal(v, rs) {
 			return
 		}
 		for _, o := range out {
-			if string(o) == string(v) {
+			if slices.Equal(o, v) {
 				return
 			}
 		}
@@ -263,6 +266,17 @@ func numeralVariants(rs []rune) [][]rune {
 
 // hanNumber writes a run of Chinese numerals in digits: 六 → 6, 十一 → 11,
 // 二十八 → 28, 二八 → 28 (read digit by digit when there is no 十).
+// hasNumeral reports whether rs holds a digit or a Chinese numeral, which
+// numeralVariants would swap.
+func hasNumeral(rs []rune) bool {
+	for _, r := range rs {
+		if r >= '0' && r <= '9' || r == '十' || hanDigit[r] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func hanNumber(rs []rune) []rune {
 	ten := -1
 	for i, r := range rs {

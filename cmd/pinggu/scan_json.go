@@ -71,8 +71,9 @@ func writeStreamedJSON(w io.Writer, m *detect.Matcher, in string, r io.Reader) (
 	return res, nil
 }
 
-// jsonFlush is how much JSON writeScanJSON gathers before writing it.
-const jsonFlush = 32 << 10
+// jsonFlush is how much JSON is gathered before it is written: a quarter
+// of the pipe widenPipe asks for.
+const jsonFlush = 256 << 10
 
 // writeScanJSON writes one input's result to w a piece at a time, so a
 // result of a hundred thousand findings never stands in memory as text.
@@ -116,11 +117,16 @@ func writeScanJSON(w io.Writer, o scanOutput) {
 // finding, so they are written with a pointer compare and a copy instead
 // of being read byte by byte. A slot holds its string, so the memory it
 // points to cannot be reused for another while it is there.
-type quoter [512]string
+type quoter [quoterSlots]string
+
+// quoterSlots holds the terms of a large pack, whose findings name each
+// term twice (as written and normalised): with 512 a 10,000-term pack's
+// terms were read again for nearly every finding.
+const quoterSlots = 1 << 13
 
 func (q *quoter) appendString(b []byte, s string) []byte {
 	p := unsafe.StringData(s)
-	slot := &q[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(s)))&511]
+	slot := &q[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(s)))&(quoterSlots-1)]
 	if unsafe.StringData(*slot) == p && len(*slot) == len(s) && s != "" {
 		b = append(b, '"')
 		b = append(b, s...)
@@ -154,7 +160,7 @@ func (q *quoter) appendFinding(b []byte, f *detect.Finding) []byte {
 	b = append(b, `,"location":`...)
 	b = q.appendString(b, f.Location)
 	b = append(b, `,"obfuscations":`...)
-	b = appendStrings(b, f.Obfuscations)
+	b = q.appendStrings(b, f.Obfuscations)
 	b = append(b, `,"context":`...)
 	b = q.appendString(b, f.Context)
 	b = append(b, `,"normalized":`...)
@@ -163,13 +169,30 @@ func (q *quoter) appendFinding(b []byte, f *detect.Finding) []byte {
 	b = q.appendString(b, f.Reason)
 	if len(f.Markers) > 0 {
 		b = append(b, `,"markers":`...)
-		b = appendStrings(b, f.Markers)
+		b = q.appendStrings(b, f.Markers)
 	}
 	if len(f.Evidence) > 0 {
 		b = append(b, `,"evidence":`...)
-		b = appendStrings(b, f.Evidence)
+		b = q.appendStrings(b, f.Evidence)
 	}
 	return append(b, '}')
+}
+
+// appendStrings is appendStrings for lists the matcher shares between
+// findings: the names of tricks and markers, and the promotion evidence,
+// named once per handle.
+func (q *quoter) appendStrings(b []byte, ss []string) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = q.appendString(b, s)
+	}
+	return append(b, ']')
 }
 
 func appendSignals(b []byte, ss []detect.Signal) []byte {
