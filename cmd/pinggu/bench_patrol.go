@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -440,15 +439,6 @@ func printPatrolBench(w io.Writer, runs []*patrolBenchRun, pages int) bool {
 	}
 	fmt.Fprintf(w, "all planted hacked and cloaking pages found, no false positives, no host over its limit, no page fetched twice: %s\n", verdict(ok))
 	return ok
-}
-
-// cpuSelf is the CPU time this process has used.
-func cpuSelf() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // postgresCPU sums the CPU time of the postgres processes running on this
