@@ -348,27 +348,40 @@ var (
 // syllableTable numbers every toneless syllable and records the first
 // reading of every BMP Han character, once per process.
 func syllableTable() {
-	sylOnce.Do(func() {
-		sylIndex = map[string]int{}
-		firstSyl = make([]uint16, 0x10000)
-		for code, raw := range pinyin.PinyinDict {
-			for _, p := range strings.Split(raw, ",") {
-				p = toneless.Replace(p)
-				if p == "" || !isLowerASCII(p) {
-					continue
-				}
-				if _, ok := sylIndex[p]; !ok {
-					sylIndex[p] = len(sylNames)
-					sylNames = append(sylNames, p)
-				}
+	sylOnce.Do(func() { sylNames, sylIndex, firstSyl = buildSyllables() })
+}
+
+// buildSyllables numbers the toneless syllables in alphabetical order (so
+// that a rule set compiles to the same automaton in every process; the
+// dictionary is a map) and maps every BMP character to 1 + the number of
+// its first reading's syllable, 0 if it has none.
+func buildSyllables() (names []string, index map[string]int, first []uint16) {
+	index = map[string]int{}
+	firsts := make(map[rune]string, len(pinyin.PinyinDict))
+	for code, raw := range pinyin.PinyinDict {
+		for i, p := range strings.Split(raw, ",") {
+			p = toneless.Replace(p)
+			if p == "" || !isLowerASCII(p) {
+				continue
 			}
-			if first, _, _ := strings.Cut(raw, ","); code < 0x10000 {
-				if i, ok := sylIndex[toneless.Replace(first)]; ok {
-					firstSyl[code] = uint16(i + 1)
-				}
+			if _, ok := index[p]; !ok {
+				index[p] = 0
+				names = append(names, p)
+			}
+			if i == 0 && code < 0x10000 {
+				firsts[rune(code)] = p
 			}
 		}
-	})
+	}
+	slices.Sort(names)
+	for i, p := range names {
+		index[p] = i
+	}
+	first = make([]uint16, 0x10000)
+	for r, p := range firsts {
+		first[r] = uint16(index[p] + 1)
+	}
+	return names, index, first
 }
 
 // sylRune is the private-use rune that stands for a syllable in patterns.

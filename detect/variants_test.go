@@ -191,3 +191,20 @@ func TestMixedPinyinAndHan(t *testing.T) {
 		t.Errorf("a mixed spelling must not run into other letters: %s", describe(res))
 	}
 }
+
+// The syllables are numbered the same way every time (the dictionary is a
+// map, iterated in a different order each time), so a rule set compiles to
+// the same automaton in every process.
+func TestSyllablesNumberedTheSameEveryTime(t *testing.T) {
+	names, index, first := buildSyllables()
+	names2, _, first2 := buildSyllables()
+	if !slices.Equal(names, names2) || !slices.Equal(first, first2) {
+		t.Fatal("two numberings of the syllables differ")
+	}
+	if len(names) < 300 || index["bo"] == 0 && names[0] != "bo" {
+		t.Fatalf("%d syllables, bo numbered %d", len(names), index["bo"])
+	}
+	if got := names[int(first['博'])-1]; got != "bo" {
+		t.Errorf("博's first reading is numbered as %q", got)
+	}
+}
