@@ -30,12 +30,22 @@ var svcSorts = map[string]string{
 	"category": "s.category", "province": "s.province", "id": "s.id",
 }
 
+// svcUpdateSorts is the order by update time read from service_updates.
+var svcUpdateSorts = map[string]string{"updated_at": "u.updated_at", "id": "u.id"}
+
 // where turns the filter into the conditions of a query in the actor's
 // scope and, when it searches, the index match of its text query with the
 // scope's and filters' tokens. none says the actor sees no service at all.
 func (q serviceQuery) where() (w where, match string, none bool) {
+	return q.whereOn("s")
+}
+
+// whereOn is where with the province and status tested on table alias at,
+// which is s or, for a page in update order on PostgreSQL, the
+// service_updates row (u) that holds the same values beside the order.
+func (q serviceQuery) whereOn(at string) (w where, match string, none bool) {
 	f := q.f
-	w.scope(q.actor, "s.org_id", "s.province")
+	w.scope(q.actor, "s.org_id", at+".province")
 	if f.OrgID != 0 {
 		w.add("s.org_id = ?", f.OrgID)
 	}
@@ -43,10 +53,10 @@ func (q serviceQuery) where() (w where, match string, none bool) {
 		w.add("s.category = ?", string(f.Category))
 	}
 	if f.Province != "" {
-		w.add("s.province = ?", f.Province)
+		w.add(at+".province = ?", f.Province)
 	}
 	if f.Status != "" {
-		w.add("s.status = ?", string(f.Status))
+		w.add(at+".status = ?", string(f.Status))
 	}
 	text := q.d.searchQuery(f.Query)
 	if text == "" {
@@ -78,6 +88,16 @@ func (q serviceQuery) list() listPlan {
 	}
 	if !q.d.pg() {
 		q.statusHint(&w)
+	}
+	if q.d.pg() && q.opt.Sort == "updated_at" {
+		// PostgreSQL keeps the order by update time in service_updates
+		// (see migration 0630), whose province and status are the
+		// service's: the page walks its indexes. The count is the same
+		// as for any other order.
+		uw, _, _ := q.whereOn("u")
+		return listPlan{Count: cappedCount("services s", w), Page: func(int) (stmt, error) {
+			return pageOf(svcCols, "service_updates u JOIN services s ON s.id = u.id"+joins, uw, orderBy(svcUpdateSorts, q.opt, "updated_at", "u.id", ""), q.opt), nil
+		}}
 	}
 	return listPlan{Count: cappedCount("services s", w), Page: func(total int) (stmt, error) {
 		from, fence := "services s", ""
