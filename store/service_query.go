@@ -40,9 +40,11 @@ func (q serviceQuery) where() (w where, match string, none bool) {
 	return q.whereOn("s")
 }
 
-// whereOn is where with the province and status tested on table alias at,
-// which is s or, for a page in update order on PostgreSQL, the
+// whereOn is where with the province, category and status tested on table
+// alias at, which is s or, for a page in update order on PostgreSQL, the
 // service_updates row (u) that holds the same values beside the order.
+// The owner stays a test of s: services' index on it finds an
+// organisation's few services, which service_updates has no index for.
 func (q serviceQuery) whereOn(at string) (w where, match string, none bool) {
 	f := q.f
 	w.scope(q.actor, "s.org_id", at+".province")
@@ -50,7 +52,7 @@ func (q serviceQuery) whereOn(at string) (w where, match string, none bool) {
 		w.add("s.org_id = ?", f.OrgID)
 	}
 	if f.Category != "" {
-		w.add("s.category = ?", string(f.Category))
+		w.add(at+".category = ?", string(f.Category))
 	}
 	if f.Province != "" {
 		w.add(at+".province = ?", f.Province)

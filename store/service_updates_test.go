@@ -14,11 +14,12 @@ import (
 
 // TestUpdateOrderFollowsEveryChange lists services last changed first (or
 // last) after every kind of change that sets a service's update time,
-// status or province — a partial edit, a rename, a status change, an
-// organisation moving province, a new service — and compares each page
-// with the services' own records sorted in Go. PostgreSQL keeps this order
-// beside the services (migration 0630), so a change it missed would show
-// here as a service out of place or listed under a province it left.
+// status, category or province — a partial edit, a rename, a change of
+// category, a status change, an organisation moving province, a new
+// service — and compares each page with the services' own records sorted
+// in Go. PostgreSQL keeps this order beside the services (migration 0630),
+// so a change it missed would show here as a service out of place or
+// listed under a province or category it left.
 func TestUpdateOrderFollowsEveryChange(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		at := time.Date(2026, 5, 1, 8, 0, 0, 0, time.UTC)
@@ -41,6 +42,9 @@ func TestUpdateOrderFollowsEveryChange(t *testing.T) {
 			}
 		}
 		if _, err := db.EditService(sys, svcs[4].ID, func(s *pinggu.Service) error { s.Name = "业务04（更名）"; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.EditService(sys, svcs[6].ID, func(s *pinggu.Service) error { s.Category = pinggu.CatCloud; return nil }); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := db.SetServiceStatus(sys, svcs[8].ID, pinggu.StatusInAssessment, "测试"); err != nil {
@@ -69,7 +73,7 @@ func TestUpdateOrderFollowsEveryChange(t *testing.T) {
 		}
 		bureau := &pinggu.Actor{UserID: 99, Username: "gd-bureau", Role: pinggu.RoleBureau, Province: "440000"}
 		for _, who := range []*pinggu.Actor{pinggu.SystemActor, bureau} {
-			for _, f := range []pinggu.ServiceFilter{{}, {Province: "110000"}, {Status: pinggu.StatusPlanned}, {Status: pinggu.StatusRetired}, {OrgID: gdA.ID}, {Category: pinggu.CatIM}} {
+			for _, f := range []pinggu.ServiceFilter{{}, {Province: "110000"}, {Status: pinggu.StatusPlanned}, {Status: pinggu.StatusRetired}, {OrgID: gdA.ID}, {Category: pinggu.CatIM}, {Category: pinggu.CatCloud}} {
 				for _, desc := range []bool{false, true} {
 					for _, offset := range []int{0, 3} {
 						f.ListOptions = pinggu.ListOptions{Sort: "updated_at", Desc: desc, Limit: 5, Offset: offset}
