@@ -93,12 +93,18 @@ func (q serviceQuery) list() listPlan {
 	}
 	if q.d.pg() && q.opt.Sort == "updated_at" {
 		// PostgreSQL keeps the order by update time in service_updates
-		// (see migration 0630), whose province and status are the
-		// service's: the page walks its indexes. The count is the same
-		// as for any other order.
-		uw, _, _ := q.whereOn("u")
-		return listPlan{Count: cappedCount("services s", w), Page: func(int) (stmt, error) {
-			return pageOf(svcCols, "service_updates u JOIN services s ON s.id = u.id"+joins, uw, orderBy(svcUpdateSorts, q.opt, "updated_at", "u.id", ""), q.opt), nil
+		// (migration 0630), beside the service's province, category and
+		// status. The count is the same as for any other order.
+		return listPlan{Count: cappedCount("services s", w), Page: func(total int) (stmt, error) {
+			cond := w
+			walk, err := q.walks(total)
+			if err != nil {
+				return stmt{}, err
+			}
+			if walk {
+				cond, _, _ = q.whereOn("u")
+			}
+			return pageOf(svcCols, "service_updates u JOIN services s ON s.id = u.id"+joins, cond, orderBy(svcUpdateSorts, q.opt, "updated_at", "u.id", ""), q.opt), nil
 		}}
 	}
 	return listPlan{Count: cappedCount("services s", w), Page: func(total int) (stmt, error) {
@@ -139,6 +145,27 @@ var sortIndexes = map[string][3]string{
 // otherwise sort before sorting is the better plan.
 const walkCost = 4
 
+// walks reports whether a page of total matches is best found by walking
+// a sort index (more than TotalCap, or so many that the page comes soon in
+// order) rather than by fetching the matches and sorting them. SQLite's
+// plan asks it; so does PostgreSQL's list by update time, whose sort
+// indexes are on service_updates: a walk must test the filters there,
+// beside the order, while fetching the matches must test them on services,
+// whose filter indexes find a narrow set, and PostgreSQL's planner cannot
+// tell that the two tables hold the same values.
+func (q serviceQuery) walks(total int) (bool, error) {
+	if total > pinggu.TotalCap {
+		return true, nil
+	}
+	n, err := q.maxID()
+	if err != nil {
+		return false, err
+	}
+	// Walking reads about (offset+limit)·n/total entries to find the
+	// page; sorting reads the total.
+	return int64(q.opt.Offset+q.opt.Limit)*n <= walkCost*int64(total)*int64(total), nil
+}
+
 // sqlitePlan returns the FROM clause of an unsearched service list on
 // SQLite and the ORDER BY fence. A broad list walks the index that serves
 // its leading filter and its sort; a narrow one is fenced so that no index
@@ -154,16 +181,10 @@ func (q serviceQuery) sqlitePlan(total int) (from, fence string, err error) {
 		// An enterprise's own services are few; so are an organisation's.
 		return "services s", "", nil
 	}
-	if total <= pinggu.TotalCap {
-		n, err := q.maxID()
-		if err != nil {
-			return "", "", err
-		}
-		// Walking reads about (offset+limit)·n/total entries to find the
-		// page; sorting reads the total.
-		if int64(opt.Offset+opt.Limit)*n > walkCost*int64(total)*int64(total) {
-			return "services s", "(s.id * 0), ", nil
-		}
+	if walk, err := q.walks(total); err != nil {
+		return "", "", err
+	} else if !walk {
+		return "services s", "(s.id * 0), ", nil
 	}
 	lead := idx[0]
 	switch {
