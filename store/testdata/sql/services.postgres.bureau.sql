@@ -45,7 +45,7 @@ SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.st
 -- count; args [440000 sms_hall 440000 retired 10001]
 SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) LIMIT $5) t;
 -- page (count 242); args [440000 sms_hall 440000 retired 20 80]
-SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM service_updates u JOIN services s ON s.id = u.id JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) ORDER BY u.updated_at DESC, u.id DESC LIMIT $5 OFFSET $6;
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM (SELECT * FROM services s WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) OFFSET 0) s JOIN service_updates u ON u.id = s.id JOIN organisations o ON o.id = s.org_id ORDER BY u.updated_at DESC, u.id DESC LIMIT $5 OFFSET $6;
 -- export; args [440000 sms_hall 440000 retired]
 SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) ORDER BY s.id;
 
