@@ -208,7 +208,9 @@ func (l *loader) step(n int) {
 func (l *loader) secondaryIndexes() (names, defs []string, err error) {
 	q := "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('organisations', 'services', 'licences') AND sql IS NOT NULL"
 	if l.db.d.pg() {
-		q = "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('organisations', 'services', 'licences')"
+		// service_updates holds the order of services by update time
+		// (migration 0630), filled by a trigger as services are copied.
+		q = "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('organisations', 'services', 'licences', 'service_updates')"
 	}
 	rows, err := l.c.query(q)
 	if err != nil {

@@ -62,7 +62,7 @@ func (l *loader) runPostgres(ctx context.Context) (err error) {
 	// until autovacuum comes round; it cannot run inside the transaction.
 	// The data is in either way, so a failure here is reported, not
 	// returned.
-	if _, err := sc.ExecContext(ctx, "VACUUM (ANALYZE) organisations, licences, services, users"); err != nil {
+	if _, err := sc.ExecContext(ctx, "VACUUM (ANALYZE) organisations, licences, services, service_updates, users"); err != nil {
 		l.db.log.Warn("vacuum after the dataset load failed; autovacuum will catch up", "err", err)
 	}
 	l.phase("vacuum")

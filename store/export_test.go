@@ -7,3 +7,11 @@ import "context"
 func DropMetricTriggers(db *DB) error {
 	return db.inTx(context.Background(), func(c *conn) error { return c.dropMetricTriggersIfAny() })
 }
+
+// WalkUpdateOrder makes PostgreSQL's list by update time walk the order
+// however few services match (see updateOrderSortCap), until undo.
+func WalkUpdateOrder() (undo func()) {
+	old := updateOrderSortCap
+	updateOrderSortCap = -1
+	return func() { updateOrderSortCap = old }
+}

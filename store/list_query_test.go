@@ -85,6 +85,8 @@ var goldenLists = map[string][]goldenCase{
 		serviceCase("a province and a category, a narrow count", 300, pinggu.ServiceFilter{Province: "440000", Category: pinggu.CatIM}),
 		serviceCase("a province, status and category, second page", 4000, pinggu.ServiceFilter{Province: "440000", Status: pinggu.StatusLaunched, Category: pinggu.CatIM, ListOptions: pinggu.ListOptions{Offset: 50}}),
 		serviceCase("one organisation's services", 12, pinggu.ServiceFilter{OrgID: 7}),
+		serviceCase("a province, status and category, last changed first, a narrow count", 242, pinggu.ServiceFilter{Province: "440000", Status: pinggu.StatusRetired, Category: pinggu.CatSMSHall, ListOptions: pinggu.ListOptions{Sort: "updated_at", Desc: true, Offset: 80}}),
+		serviceCase("a status and a category, last changed first", pinggu.TotalCap+1, pinggu.ServiceFilter{Status: pinggu.StatusLaunched, Category: pinggu.CatIM, ListOptions: pinggu.ListOptions{Sort: "updated_at", Desc: true}}),
 		serviceCase("a text search with a category", 0, pinggu.ServiceFilter{Query: "智能", Category: pinggu.CatIM}),
 	},
 	"organisations": {

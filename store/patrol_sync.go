@@ -60,13 +60,19 @@ func (db *DB) syncBatch(ctx context.Context) (changed int, more bool, err error)
 		if err := c.queryRow("SELECT services_updated_at, services_id FROM patrol_sync WHERE id = 1").Scan(&mark, &markID); err != nil {
 			return err
 		}
-		q := "SELECT " + svcCols + " FROM " + svcFrom
+		// PostgreSQL keeps the order by update time in service_updates
+		// (migration 0630), with the same values as the services.
+		at, from := "s", svcFrom
+		if c.db.d.pg() {
+			at, from = "u", "service_updates u JOIN services s ON s.id = u.id JOIN organisations o ON o.id = s.org_id"
+		}
+		q := "SELECT " + svcCols + " FROM " + from
 		var args []any
 		if mark != "" {
-			q += " WHERE (s.updated_at > ? OR (s.updated_at = ? AND s.id > ?))"
+			q += " WHERE (" + at + ".updated_at > ? OR (" + at + ".updated_at = ? AND " + at + ".id > ?))"
 			args = append(args, mark, mark, markID)
 		}
-		svcs, err := queryAll(c, scanService, q+" ORDER BY s.updated_at, s.id LIMIT ?", append(args, syncBatch)...)
+		svcs, err := queryAll(c, scanService, q+" ORDER BY "+at+".updated_at, "+at+".id LIMIT ?", append(args, syncBatch)...)
 		if err != nil {
 			return err
 		}

@@ -59,6 +59,7 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	badRecords := fs.Int("bad-records", 50_000, "enforcement and dashboard: register entries to load")
 	sqliteDir := fs.String("sqlite-dir", "", "enforcement: time the queries on the SQLite database a --keep run left in this directory, instead of loading a new one")
 	pgReuse := fs.Bool("postgres-reuse", false, "enforcement: time the queries on the --postgres-db a --keep run left, instead of loading it again")
+	withSQLite := fs.Bool("sqlite", true, "benchmark SQLite too; --sqlite=false with --postgres runs only PostgreSQL")
 	if len(args) > 0 && args[0] == "patrol" {
 		return cmdBenchPatrol(ctx, env, args[1:])
 	}
@@ -82,14 +83,20 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) int {
 	if (*sqliteDir != "" || *pgReuse) && args[0] != "enforcement" {
 		return fail(env, "bench", errors.New("--sqlite-dir and --postgres-reuse are for bench enforcement"))
 	}
-	dbs := []benchDB{{name: "SQLite", reuse: *sqliteDir != "", open: func(ctx context.Context) (*store.DB, func(), error) {
-		return openBenchSQLite(ctx, env.stderr, *sqliteDir, *keep)
-	}}}
+	var dbs []benchDB
+	if *withSQLite {
+		dbs = append(dbs, benchDB{name: "SQLite", reuse: *sqliteDir != "", open: func(ctx context.Context) (*store.DB, func(), error) {
+			return openBenchSQLite(ctx, env.stderr, *sqliteDir, *keep)
+		}})
+	}
 	if *pgURL != "" {
 		u := *pgURL
 		dbs = append(dbs, benchDB{name: "PostgreSQL", reuse: *pgReuse, open: func(ctx context.Context) (*store.DB, func(), error) {
 			return openBenchPostgres(ctx, env.stderr, u, *pgDB, *keep, *pgReuse)
 		}})
+	}
+	if len(dbs) == 0 {
+		return fail(env, "bench", errors.New("nothing to measure: --sqlite=false needs --postgres"))
 	}
 	// A database that fails still leaves the figures of those before it.
 	var results []*benchResult

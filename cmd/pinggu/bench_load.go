@@ -50,6 +50,7 @@ func cmdBenchLoad(ctx context.Context, env *cliEnv, args []string) int {
 	floodFor := fs.Duration("flood", 10*time.Second, "how long the login flood runs (0 skips it)")
 	flood := fs.Int("flood-clients", 50, "concurrent bad logins of the flood")
 	profile := fs.String("profile", "", "write a CPU profile of each web node the bench starts into this directory (go tool pprof)")
+	withSQLite := fs.Bool("sqlite", true, "load SQLite too; --sqlite=false with --postgres measures only the two PostgreSQL nodes")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -94,15 +95,20 @@ func cmdBenchLoad(ctx context.Context, env *cliEnv, args []string) int {
 				return fail(env, "bench load", err)
 			}
 		}
-		targets = append(targets, func(ctx context.Context) (*loadTarget, error) {
-			return startSQLiteTarget(ctx, env.stderr, exe, *profile)
-		})
+		if *withSQLite {
+			targets = append(targets, func(ctx context.Context) (*loadTarget, error) {
+				return startSQLiteTarget(ctx, env.stderr, exe, *profile)
+			})
+		}
 		if *pgURL != "" {
 			u, name := *pgURL, *pgDB
 			targets = append(targets, func(ctx context.Context) (*loadTarget, error) {
 				return startPostgresTarget(ctx, env.stderr, exe, u, name, *profile)
 			})
 		}
+	}
+	if len(targets) == 0 {
+		return fail(env, "bench load", errors.New("nothing to load: --sqlite=false needs --postgres"))
 	}
 	var results []*loadResult
 	var runErr error

@@ -41,6 +41,22 @@ SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.st
 -- export; args [440000 7]
 SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.org_id = $2) ORDER BY s.id;
 
+-- a province, status and category, last changed first, a narrow count
+-- count; args [440000 sms_hall 440000 retired 10001]
+SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) LIMIT $5) t;
+-- page (count 242); args [440000 sms_hall 440000 retired 20 80]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM (SELECT * FROM services s WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) OFFSET 0) s JOIN service_updates u ON u.id = s.id JOIN organisations o ON o.id = s.org_id ORDER BY u.updated_at DESC, u.id DESC LIMIT $5 OFFSET $6;
+-- export; args [440000 sms_hall 440000 retired]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.province = $3) AND (s.status = $4) ORDER BY s.id;
+
+-- a status and a category, last changed first
+-- count; args [440000 im launched 10001]
+SELECT count(*) FROM (SELECT 1 FROM services s WHERE (s.province = $1) AND (s.category = $2) AND (s.status = $3) LIMIT $4) t;
+-- page (count 10001); args [440000 im launched 20 0]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM service_updates u JOIN services s ON s.id = u.id JOIN organisations o ON o.id = s.org_id WHERE (u.province = $1) AND (u.category = $2) AND (u.status = $3) ORDER BY u.updated_at DESC, u.id DESC LIMIT $4 OFFSET $5;
+-- export; args [440000 im launched]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (s.province = $1) AND (s.category = $2) AND (s.status = $3) ORDER BY s.id;
+
 -- a text search with a category
 -- page (with the total); args [440000 im (('智能')) & ('zp440000') & ('zcim') 1001 20 0]
 SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at, count(*) OVER () FROM (SELECT * FROM services s WHERE (s.province = $1) AND (s.category = $2) AND s.search @@ $3::tsquery LIMIT $4) s JOIN organisations o ON o.id = s.org_id ORDER BY s.name, s.id LIMIT $5 OFFSET $6;

@@ -41,5 +41,21 @@ SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.st
 -- export; args [7]
 SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.org_id = $1) ORDER BY s.id;
 
+-- a province, status and category, last changed first, a narrow count
+-- count; args [sms_hall 440000 retired 10001]
+SELECT count(*) FROM (SELECT 1 FROM services s WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) AND (s.status = $3) LIMIT $4) t;
+-- page (count 242); args [sms_hall 440000 retired 20 80]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM (SELECT * FROM services s WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) AND (s.status = $3) OFFSET 0) s JOIN service_updates u ON u.id = s.id JOIN organisations o ON o.id = s.org_id ORDER BY u.updated_at DESC, u.id DESC LIMIT $4 OFFSET $5;
+-- export; args [sms_hall 440000 retired]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.category = $1) AND (s.province = $2) AND (s.status = $3) ORDER BY s.id;
+
+-- a status and a category, last changed first
+-- count; args [im launched 10001]
+SELECT count(*) FROM (SELECT 1 FROM services s WHERE (1 = 0) AND (s.category = $1) AND (s.status = $2) LIMIT $3) t;
+-- page (count 10001); args [im launched 20 0]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM service_updates u JOIN services s ON s.id = u.id JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (u.category = $1) AND (u.status = $2) ORDER BY u.updated_at DESC, u.id DESC LIMIT $3 OFFSET $4;
+-- export; args [im launched]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 0) AND (s.category = $1) AND (s.status = $2) ORDER BY s.id;
+
 -- a text search with a category
 -- nothing is run: the actor sees no record of this kind

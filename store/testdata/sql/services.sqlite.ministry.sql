@@ -41,6 +41,22 @@ SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.st
 -- export; args [7]
 SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 1) AND (s.org_id = ?) ORDER BY s.id;
 
+-- a province, status and category, last changed first, a narrow count
+-- count; args [sms_hall 440000 retired 10001]
+SELECT count(*) FROM (SELECT 1 FROM services s WHERE (1 = 1) AND (s.category = ?) AND (s.province = ?) AND (s.status = ?) LIMIT ?) t;
+-- page (count 242); args [sms_hall 440000 retired 20 80]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 1) AND (s.category = ?) AND (s.province = ?) AND (s.status = ?) ORDER BY (s.id * 0), s.updated_at DESC, s.id DESC LIMIT ? OFFSET ?;
+-- export; args [sms_hall 440000 retired]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 1) AND (s.category = ?) AND (s.province = ?) AND (s.status = ?) ORDER BY s.id;
+
+-- a status and a category, last changed first
+-- count; args [im launched 10001]
+SELECT count(*) FROM (SELECT 1 FROM services s WHERE (1 = 1) AND (s.category = ?) AND (s.status = ?) LIMIT ?) t;
+-- page (count 10001); args [im launched 20 0]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s INDEXED BY services_status_updated JOIN organisations o ON o.id = s.org_id WHERE (1 = 1) AND (s.category = ?) AND (s.status = ?) ORDER BY s.updated_at DESC, s.id DESC LIMIT ? OFFSET ?;
+-- export; args [im launched]
+SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at FROM services s JOIN organisations o ON o.id = s.org_id WHERE (1 = 1) AND (s.category = ?) AND (s.status = ?) ORDER BY s.id;
+
 -- a text search with a category
 -- page (with the total); args [("智能") AND ("zcim") 1001 im 20 0]
 SELECT s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provinces, s.status, s.description, s.targets, s.launched_at, s.created_at, s.updated_at, o.name, s.review_due_at, count(*) OVER () FROM (SELECT rowid AS id FROM services_fts WHERE services_fts MATCH ? LIMIT ?) m CROSS JOIN services s ON s.id = m.id JOIN organisations o ON o.id = s.org_id WHERE (1 = 1) AND (s.category = ?) ORDER BY s.name, s.id LIMIT ? OFFSET ?;
