@@ -64,7 +64,7 @@ func (db *DB) syncBatch(ctx context.Context) (changed int, more bool, err error)
 		// (migration 0630), with the same values as the services.
 		at, from := "s", svcFrom
 		if c.db.d.pg() {
-			at, from = "u", "service_updates u JOIN services s ON s.id = u.id JOIN organisations o ON o.id = s.org_id"
+			at, from = "u", svcByUpdateFrom
 		}
 		q := "SELECT " + svcCols + " FROM " + from
 		var args []any

@@ -12,6 +12,10 @@ const svcCols = `s.id, s.org_id, s.province, s.name, s.category, s.tags, s.provi
 
 const svcFrom = "services s JOIN organisations o ON o.id = s.org_id"
 
+// svcByUpdateFrom is svcFrom reached through service_updates (u), where
+// PostgreSQL keeps the order of services by update time (migration 0630).
+const svcByUpdateFrom = "service_updates u JOIN services s ON s.id = u.id JOIN organisations o ON o.id = s.org_id"
+
 // svcRowCols are svcCols without the owner's name: the service's own row,
 // unqualified, as SQLite's RETURNING wants them.
 const svcRowCols = `id, org_id, province, name, category, tags, provinces, status, description, targets,

@@ -106,7 +106,7 @@ func (q serviceQuery) list() listPlan {
 			order := orderBy(svcUpdateSorts, q.opt, "updated_at", "u.id", "")
 			if total > updateOrderSortCap {
 				uw, _, _ := q.whereOn("u")
-				return pageOf(svcCols, "service_updates u JOIN services s ON s.id = u.id"+joins, uw, order, q.opt), nil
+				return pageOf(svcCols, svcByUpdateFrom, uw, order, q.opt), nil
 			}
 			// No more matches than a search sorts: they come from
 			// services' filter indexes and are sorted. OFFSET 0 keeps
