@@ -175,7 +175,7 @@ func (s *Handler) admitted(a *pinggu.Actor, groups []navGroup) []navGroup {
 	for _, g := range groups {
 		var items []navItem
 		for _, it := range g.Items {
-			if gt, ok := s.gates[it.Href]; !ok || gt(a) {
+			if s.gates.admit(a, it.Href) {
 				items = append(items, it)
 			}
 		}

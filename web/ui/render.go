@@ -85,16 +85,13 @@ type page struct {
 	// NavCounts is the work waiting behind links of the navigation, by the
 	// link's ID, shown beside it (accounts awaiting confirmation).
 	NavCounts map[string]int
-	// gates are the pages' gates by pattern (Opens).
-	gates map[string]gate
+	// gates are the pages' gates (Opens).
+	gates pageGates
 }
 
 // Opens reports whether a page (a GET pattern without parameters, such as
 // /cases) opens for the viewer: a link to it is drawn only then.
-func (p *page) Opens(path string) bool {
-	g, ok := p.gates[path]
-	return !ok || (p.Actor != nil && g(p.Actor))
-}
+func (p *page) Opens(path string) bool { return p.gates.admit(p.Actor, path) }
 
 // Colon is the colon between a label and its text in the page's
 // language: full-width in Chinese, ": " in English.

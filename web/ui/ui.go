@@ -34,9 +34,20 @@ type Handler struct {
 	svc    pinggu.Services
 	opts   Options
 	logger *slog.Logger
-	// gates are the gates of the GET pages, by pattern, for the
-	// navigation to offer only what opens.
-	gates map[string]gate
+	// gates are the gates of the GET pages, for links to offer only what
+	// opens.
+	gates pageGates
+}
+
+// pageGates are the gates of the GET pages, by pattern.
+type pageGates map[string]gate
+
+// admit reports whether the page at path (a pattern without parameters,
+// such as /cases) opens for a: its own gate decides, as it does when the
+// link is followed; a page without a gate of its own opens.
+func (g pageGates) admit(a *pinggu.Actor, path string) bool {
+	gt, ok := g[path]
+	return !ok || (a != nil && gt(a))
 }
 
 // New returns the UI over svc.
@@ -45,7 +56,7 @@ func New(svc pinggu.Services, o Options) *Handler {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	pages() // parsed now, so a broken template stops the server at start
-	gates := map[string]gate{}
+	gates := pageGates{}
 	for _, rt := range Routes() {
 		if rt.Method == "GET" && rt.Gate != nil {
 			gates[rt.Pattern] = rt.Gate
